@@ -23,6 +23,12 @@ class XmlWriter {
   XmlWriter& attribute(std::string_view name, std::string_view value);
   // Adds an attribute only when `value` is present.
   XmlWriter& attribute(std::string_view name, const std::optional<std::string>& value);
+  XmlWriter& attribute(std::string_view name, const char* value) {
+    return attribute(name, std::string_view(value));
+  }
+  XmlWriter& attribute(std::string_view name, const std::string& value) {
+    return attribute(name, std::string_view(value));
+  }
   XmlWriter& text(std::string_view value);
   // Closes the innermost open element. REQUIRES: an element is open.
   XmlWriter& end();

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <iosfwd>
+#include <memory>
+#include <string>
+
+#include "cli/arguments.h"
+#include "model/diagnostic.h"
+#include "model/error.h"
+#include "model/result.h"
+
+namespace einvoice::xsd {
+class SchemaValidator;
+}
+
+namespace einvoice::cli {
+
+// The validator over the schema folder named by --schemas, EINVOICE_SCHEMAS,
+// the installed location or the source tree (in that order).
+model::Result<std::shared_ptr<const xsd::SchemaValidator>> make_validator(const Arguments& args);
+
+// "file:line: fatal [RULE] BT-x: message (at /xpath)"
+void print_diagnostic(std::ostream& out, const model::Diagnostic& diagnostic);
+// "einvoice <command>: file:line: problem" on stderr.
+void print_error(std::string_view command, const model::Error& error);
+// Prints "einvoice <command>: message" and the command's usage on stderr.
+int usage_error(std::string_view command, const std::string& message, const char* usage);
+
+}  // namespace einvoice::cli

@@ -1,0 +1,16 @@
+#pragma once
+
+namespace einvoice::cli {
+
+// Exit codes shared by every subcommand.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitInvalid = 1;  // some input was invalid
+inline constexpr int kExitUsage = 2;    // usage or I/O error
+
+// Each runs one subcommand; argv[first] is its first own argument.
+// They print results on stdout and problems on stderr, and return an exit code.
+int run_convert(int argc, char** argv, int first);
+int run_inspect(int argc, char** argv, int first);
+int run_xsd(int argc, char** argv, int first);
+
+}  // namespace einvoice::cli

@@ -1,0 +1,43 @@
+// einvoice: the command line over the engine. Each subcommand lives in its
+// own file; this one only dispatches.
+#include <cstring>
+#include <iostream>
+#include <string>
+
+#include "cli/commands.h"
+
+namespace {
+
+constexpr const char* kUsage =
+    "einvoice - EN 16931 e-invoice engine (CII, UBL 2.1)\n"
+    "\n"
+    "usage: einvoice <command> [options]\n"
+    "\n"
+    "commands:\n"
+    "  convert IN... --to cii|ubl [-o OUT | --out-dir DIR]\n"
+    "                   convert invoices between CII and UBL, checking both against their XSD\n"
+    "  inspect IN       print the invoice as JSON keyed by EN 16931 business term ids\n"
+    "  xsd IN...        check documents against the official XSD (CII D16B, UBL 2.1)\n"
+    "\n"
+    "Run 'einvoice <command> --help' for the options of a command.\n"
+    "Exit codes: 0 success, 1 some input invalid, 2 usage or I/O error.\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0 ||
+      std::strcmp(argv[1], "help") == 0) {
+    std::cout << kUsage;
+    return argc < 2 ? einvoice::cli::kExitUsage : einvoice::cli::kExitOk;
+  }
+  std::string command = argv[1];
+  if (command == "--version") {
+    std::cout << "einvoice " << EINVOICE_VERSION << "\n";
+    return 0;
+  }
+  if (command == "convert") return einvoice::cli::run_convert(argc, argv, 2);
+  if (command == "inspect") return einvoice::cli::run_inspect(argc, argv, 2);
+  if (command == "xsd") return einvoice::cli::run_xsd(argc, argv, 2);
+  std::cerr << "einvoice: unknown command '" << command << "'\n\n" << kUsage;
+  return einvoice::cli::kExitUsage;
+}

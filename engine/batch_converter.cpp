@@ -1,0 +1,109 @@
+#include "engine/batch_converter.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <thread>
+
+namespace einvoice::engine {
+
+const char* to_string(JobState state) {
+  switch (state) {
+    case JobState::kConverted: return "converted";
+    case JobState::kInvalid: return "invalid";
+    case JobState::kFailed: return "failed";
+    case JobState::kSkipped: return "skipped";
+  }
+  return "unknown";
+}
+
+JobResult BatchConverter::run_one(const BatchJob& job, const BatchOptions& options) const {
+  JobResult result;
+  result.job = job;
+  if (options.resume && files_.exists(job.output)) {
+    result.state = JobState::kSkipped;
+    return result;
+  }
+  std::string name = job.input.string();
+  auto bytes = files_.read(job.input, options.max_input_bytes);
+  if (!bytes) {
+    result.error = bytes.error();
+    return result;
+  }
+  auto outcome = converter_.convert(*bytes, name);
+  if (!outcome) {
+    // Not XML, not an invoice, over a limit: the input is at fault, not the system.
+    result.error = outcome.error();
+    result.state = outcome.error().code == model::ErrorCode::kIo ? JobState::kFailed
+                                                                   : JobState::kInvalid;
+    return result;
+  }
+  result.source_syntax = outcome->source_syntax;
+  result.diagnostics = std::move(outcome->diagnostics);
+  if (!outcome->converted) {
+    result.state = JobState::kInvalid;
+    return result;
+  }
+  auto written = files_.write_atomic(job.output, outcome->output);
+  if (!written) {
+    result.error = written.error();
+    return result;
+  }
+  result.state = JobState::kConverted;
+  return result;
+}
+
+BatchProgress BatchConverter::run(const std::vector<BatchJob>& jobs,
+                                  const BatchOptions& options) const {
+  using Clock = std::chrono::steady_clock;
+  const auto start = Clock::now();
+  unsigned threads = options.threads ? options.threads : std::thread::hardware_concurrency();
+  threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(jobs.size())));
+
+  std::atomic<std::size_t> next{0};
+  std::mutex report_mutex;  // guards progress, last_report and the callbacks
+  BatchProgress progress;
+  progress.total = jobs.size();
+  auto last_report = start;
+
+  auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
+
+  auto worker = [&] {
+    for (;;) {
+      std::size_t index = next.fetch_add(1);
+      if (index >= jobs.size()) return;
+      JobResult result = run_one(jobs[index], options);
+      std::lock_guard<std::mutex> lock(report_mutex);
+      ++progress.done;
+      switch (result.state) {
+        case JobState::kConverted: ++progress.converted; break;
+        case JobState::kInvalid: ++progress.invalid; break;
+        case JobState::kFailed: ++progress.failed; break;
+        case JobState::kSkipped: ++progress.skipped; break;
+      }
+      if (options.on_result) options.on_result(result);
+      auto now = Clock::now();
+      if (options.on_progress &&
+          now - last_report >= std::chrono::milliseconds(options.progress_interval_ms)) {
+        last_report = now;
+        progress.elapsed_seconds = elapsed();
+        options.on_progress(progress);
+      }
+    }
+  };
+
+  if (threads <= 1) {
+    worker();
+  } else {
+    std::vector<std::thread> pool;
+    pool.reserve(threads);
+    for (unsigned i = 0; i < threads; ++i) pool.emplace_back(worker);
+    for (auto& t : pool) t.join();
+  }
+  progress.elapsed_seconds = elapsed();
+  if (options.on_progress) options.on_progress(progress);
+  return progress;
+}
+
+}  // namespace einvoice::engine

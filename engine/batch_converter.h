@@ -1,0 +1,83 @@
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <vector>
+
+#include "engine/converter.h"
+#include "engine/file_system.h"
+
+namespace einvoice::engine {
+
+struct BatchJob {
+  std::filesystem::path input;
+  std::filesystem::path output;
+};
+
+enum class JobState {
+  kConverted,  // output written
+  kInvalid,    // input refused (not an invoice, malformed, schema, unreadable values):
+               // the error or the findings say why
+  kFailed,     // I/O: input could not be read or output not written; the error says why
+  kSkipped,    // resume: the output already exists
+};
+
+const char* to_string(JobState state);
+
+struct JobResult {
+  BatchJob job;
+  JobState state = JobState::kFailed;
+  detect::Syntax source_syntax = detect::Syntax::kUnknown;
+  model::Diagnostics diagnostics;
+  std::optional<model::Error> error;
+};
+
+struct BatchProgress {
+  std::size_t total = 0;
+  std::size_t done = 0;
+  std::size_t converted = 0;
+  std::size_t invalid = 0;
+  std::size_t failed = 0;
+  std::size_t skipped = 0;
+  double elapsed_seconds = 0;
+};
+
+struct BatchOptions {
+  unsigned threads = 0;  // 0: one per hardware thread
+  // Skip jobs whose output exists. Outputs are written atomically, so an
+  // existing output is always complete: an interrupted batch resumes safely.
+  bool resume = false;
+  std::size_t max_input_bytes = 64u << 20;
+  // Called at most every `progress_interval_ms` and once at the end, from one
+  // thread at a time (never concurrently).
+  std::function<void(const BatchProgress&)> on_progress;
+  unsigned progress_interval_ms = 200;
+  // Called once per job as it finishes, from one thread at a time. Results
+  // are not kept by the batch: memory stays flat over any number of jobs.
+  std::function<void(const JobResult&)> on_result;
+};
+
+// Runs conversions over many files on several threads.
+//
+// Thread safety: run() may be called from one thread at a time per instance;
+// it uses `converter` and `files` concurrently from its workers (both must be
+// thread-safe, as Converter and LocalFileSystem are). One bad document never
+// stops the batch.
+class BatchConverter {
+ public:
+  BatchConverter(const Converter& converter, const FileSystem& files)
+      : converter_(converter), files_(files) {}
+
+  BatchProgress run(const std::vector<BatchJob>& jobs, const BatchOptions& options) const;
+
+  // Converts one job (used by run(); exposed for single-file callers).
+  JobResult run_one(const BatchJob& job, const BatchOptions& options) const;
+
+ private:
+  const Converter& converter_;
+  const FileSystem& files_;
+};
+
+}  // namespace einvoice::engine

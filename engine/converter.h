@@ -1,0 +1,77 @@
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "formats/detect/document_kind.h"
+#include "formats/xml/xml_document.h"
+#include "model/diagnostic.h"
+#include "model/invoice.h"
+#include "model/result.h"
+
+namespace einvoice::xsd {
+class SchemaValidator;
+}
+
+namespace einvoice::engine {
+
+enum class TargetSyntax { kCii, kUbl };
+
+const char* to_string(TargetSyntax syntax);
+// "cii" or "ubl" (case-insensitive); nullopt otherwise.
+std::optional<TargetSyntax> parse_target_syntax(std::string_view text);
+
+struct ConversionOptions {
+  TargetSyntax target = TargetSyntax::kUbl;
+  bool validate_input_schema = true;   // refuse inputs that break their XSD
+  bool validate_output_schema = true;  // check what we wrote against its XSD
+  xml::XmlLimits limits;
+};
+
+// What became of one document. `converted` is true when `output` holds a
+// complete document in the target syntax that passed every enabled check;
+// otherwise `diagnostics` says why (each with file, line and XPath).
+struct ConversionOutcome {
+  detect::Syntax source_syntax = detect::Syntax::kUnknown;
+  bool converted = false;
+  std::string output;
+  model::Diagnostics diagnostics;
+};
+
+// A syntax-neutral read of a CII or UBL document.
+struct ReadOutcome {
+  detect::Syntax source_syntax = detect::Syntax::kUnknown;
+  model::ParsedInvoice parsed;
+};
+
+// Reads any supported structured invoice (CII, UBL Invoice, UBL CreditNote)
+// into the model. Errors: kMalformed/kLimitExceeded (not XML, DTD, too deep),
+// kUnsupported (PDF, images, other XML vocabularies), each naming the file.
+model::Result<ReadOutcome> read_invoice(std::string_view bytes, std::string_view document_name,
+                                        const xml::XmlLimits& limits = {});
+
+// Converts CII <-> UBL (any direction, also to the same syntax to normalise).
+//
+// Thread safety: convert() is const and may be called from many threads at
+// once; the schema validator is shared and must outlive the converter.
+class Converter {
+ public:
+  // `validator` may be null only when both schema checks are disabled.
+  Converter(std::shared_ptr<const xsd::SchemaValidator> validator, ConversionOptions options);
+
+  // An Error means the document could not be read at all (not XML, not an
+  // invoice, over a limit). An invalid invoice is an outcome with
+  // converted == false and its findings.
+  model::Result<ConversionOutcome> convert(std::string_view bytes,
+                                           std::string_view document_name) const;
+
+  const ConversionOptions& options() const { return options_; }
+
+ private:
+  std::shared_ptr<const xsd::SchemaValidator> validator_;
+  ConversionOptions options_;
+};
+
+}  // namespace einvoice::engine

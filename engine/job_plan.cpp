@@ -1,0 +1,59 @@
+#include "engine/job_plan.h"
+
+#include <algorithm>
+#include <map>
+
+namespace einvoice::engine {
+namespace fs = std::filesystem;
+using model::Error;
+using model::ErrorCode;
+
+namespace {
+
+bool has_xml_extension(const fs::path& path) {
+  std::string ext = path.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext == ".xml";
+}
+
+Error invalid(const fs::path& path, std::string message) {
+  return Error{ErrorCode::kInvalidArgument, std::move(message), {path.string(), "", 0, 0}};
+}
+
+}  // namespace
+
+model::Result<std::vector<BatchJob>> plan_jobs(const std::vector<fs::path>& inputs,
+                                               const fs::path& out_dir,
+                                               const FileSystem& files) {
+  std::vector<BatchJob> jobs;
+  for (const auto& input : inputs) {
+    if (!files.exists(input)) return invalid(input, "no such file or folder");
+    if (files.is_directory(input)) {
+      auto listed = files.list_files(input);
+      if (!listed) return listed.error();
+      for (const auto& file : *listed) {
+        if (!has_xml_extension(file)) continue;
+        jobs.push_back({file, out_dir / fs::relative(file, input)});
+      }
+    } else {
+      jobs.push_back({input, out_dir / input.filename()});
+    }
+  }
+  std::map<fs::path, fs::path> seen;  // output -> input
+  for (const auto& job : jobs) {
+    fs::path output = job.output.lexically_normal();
+    auto [it, inserted] = seen.emplace(output, job.input);
+    if (!inserted) {
+      return invalid(job.input, "would write the same output " + output.string() + " as " +
+                                    it->second.string() + "; give the inputs distinct names");
+    }
+    std::error_code ec;
+    if (fs::exists(output, ec) && fs::equivalent(output, job.input, ec)) {
+      return invalid(job.input, "the output would overwrite this input; choose another --out-dir");
+    }
+  }
+  return jobs;
+}
+
+}  // namespace einvoice::engine

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <string_view>
+
+#include "formats/xml/xml_document.h"
+
+namespace einvoice::detect {
+
+// What a file is, judged from its first bytes only (cheap, no parsing).
+enum class ContainerKind { kXml, kPdf, kJpeg, kPng, kTiff, kUnknown };
+
+// What an XML document is, judged from its root element's namespace and name.
+enum class Syntax { kCii, kUblInvoice, kUblCreditNote, kUnknown };
+
+const char* to_string(ContainerKind kind);
+const char* to_string(Syntax syntax);
+
+// Never fails; kUnknown when nothing matches. A UTF-8 BOM and leading XML
+// whitespace are accepted before "<".
+ContainerKind sniff_container(std::string_view bytes);
+
+Syntax syntax_of(const xml::XmlElement& root);
+
+inline bool is_ubl(Syntax s) { return s == Syntax::kUblInvoice || s == Syntax::kUblCreditNote; }
+
+}  // namespace einvoice::detect

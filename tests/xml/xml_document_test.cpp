@@ -1,0 +1,113 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "formats/xml/term_reader.h"
+#include "formats/xml/xml_document.h"
+
+using einvoice::model::ErrorCode;
+using einvoice::xml::XmlDocument;
+using einvoice::xml::XmlLimits;
+
+TEST_CASE("Well-formed XML is parsed and navigated by namespace", "[xml]") {
+  auto doc = XmlDocument::parse(
+      "<?xml version='1.0'?>\n<a:r xmlns:a='urn:a' xmlns:b='urn:b'>\n  <b:x k='v'>1 &amp; 2</b:x>\n"
+      "  <a:x><![CDATA[<raw>]]></a:x>\n</a:r>",
+      "t.xml");
+  REQUIRE(doc);
+  auto root = doc->root();
+  CHECK(root.is("urn:a", "r"));
+  auto bx = root.child("urn:b", "x");
+  REQUIRE(bx);
+  CHECK(bx.text() == "1 & 2");
+  CHECK(bx.attribute("k") == "v");
+  CHECK_FALSE(bx.attribute("missing").has_value());
+  CHECK(bx.line() == 3);
+  CHECK(bx.xpath() == "/a:r/b:x");
+  CHECK(root.child("urn:a", "x").text() == "<raw>");
+  CHECK_FALSE(root.child("urn:c", "x"));
+  CHECK(root.child("urn:c", "x").text().empty());
+}
+
+TEST_CASE("Truncated XML is refused with its line", "[xml][hostile]") {
+  auto doc = XmlDocument::parse("<r>\n<a>text</a>\n<b>", "cut.xml");
+  REQUIRE_FALSE(doc);
+  CHECK(doc.error().code == ErrorCode::kMalformed);
+  CHECK(doc.error().where.file == "cut.xml");
+  CHECK(doc.error().where.line >= 3);
+  CHECK(doc.error().describe().rfind("cut.xml:", 0) == 0);
+}
+
+TEST_CASE("DOCTYPE, external entities and entity bombs are refused", "[xml][hostile]") {
+  const char* xxe =
+      "<?xml version='1.0'?><!DOCTYPE r [<!ENTITY x SYSTEM 'file:///etc/passwd'>]><r>&x;</r>";
+  auto doc = XmlDocument::parse(xxe, "xxe.xml");
+  REQUIRE_FALSE(doc);
+  CHECK(doc.error().message.find("DOCTYPE") != std::string::npos);
+
+  std::string bomb = "<?xml version='1.0'?><!DOCTYPE r [<!ENTITY a 'aaaaaaaaaa'>";
+  for (int i = 1; i < 10; ++i) {
+    bomb += "<!ENTITY " + std::string(1, char('a' + i)) + " '";
+    for (int j = 0; j < 10; ++j) bomb += "&" + std::string(1, char('a' + i - 1)) + ";";
+    bomb += "'>";
+  }
+  bomb += "]><r>&j;</r>";
+  auto bombed = XmlDocument::parse(bomb, "bomb.xml");
+  REQUIRE_FALSE(bombed);
+
+  auto external_dtd = XmlDocument::parse(
+      "<!DOCTYPE r SYSTEM 'http://example.invalid/x.dtd'><r/>", "dtd.xml");
+  REQUIRE_FALSE(external_dtd);
+}
+
+TEST_CASE("Size and depth limits hold", "[xml][hostile]") {
+  XmlLimits limits;
+  limits.max_bytes = 100;
+  auto big = XmlDocument::parse("<r>" + std::string(200, 'x') + "</r>", "big.xml", limits);
+  REQUIRE_FALSE(big);
+  CHECK(big.error().code == ErrorCode::kLimitExceeded);
+
+  std::string deep;
+  for (int i = 0; i < 100000; ++i) deep += "<a>";
+  auto nested = XmlDocument::parse(deep, "deep.xml");
+  REQUIRE_FALSE(nested);
+
+  std::string moderate;
+  for (int i = 0; i < 50; ++i) moderate += "<a>";
+  for (int i = 0; i < 50; ++i) moderate += "</a>";
+  XmlLimits shallow;
+  shallow.max_depth = 20;
+  auto refused = XmlDocument::parse(moderate, "m.xml", shallow);
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().code == ErrorCode::kLimitExceeded);
+  CHECK(XmlDocument::parse(moderate, "m.xml"));
+}
+
+TEST_CASE("Empty and non-XML input is refused", "[xml][hostile]") {
+  CHECK_FALSE(XmlDocument::parse("", "e.xml"));
+  CHECK_FALSE(XmlDocument::parse("%PDF-1.7 binary", "p.xml"));
+  CHECK_FALSE(XmlDocument::parse(std::string("<r>\0</r>", 8), "nul.xml"));
+}
+
+TEST_CASE("TermReader records unreadable values with term, line and path", "[xml]") {
+  auto doc = XmlDocument::parse("<r>\n<amount>12,50</amount>\n<good>3.10</good>\n"
+                                "<d>2024-13-45</d>\n<c format='610'>202401</c>\n</r>",
+                                "in.xml");
+  REQUIRE(doc);
+  einvoice::xml::TermReader reader("in.xml");
+  auto root = doc->root();
+  CHECK_FALSE(reader.decimal(root.child("", "amount"), "BT-112").has_value());
+  CHECK(reader.decimal(root.child("", "good"), "BT-109")->to_string() == "3.10");
+  CHECK_FALSE(reader.date_iso(root.child("", "d"), "BT-2").has_value());
+  CHECK_FALSE(reader.date_cii(root.child("", "c"), "BT-9").has_value());
+  CHECK_FALSE(reader.decimal(root.child("", "absent"), "BT-1").has_value());
+  const auto& found = reader.diagnostics();
+  REQUIRE(found.size() == 3);
+  CHECK(found[0].rule_id == "EINV-READ-01");
+  CHECK(found[0].business_term == "BT-112");
+  CHECK(found[0].location.line == 2);
+  CHECK(found[0].location.xpath == "/r/amount");
+  CHECK(found[0].message.find("12,50") != std::string::npos);
+  CHECK(found[1].rule_id == "EINV-READ-02");
+  CHECK(found[2].message.find("610") != std::string::npos);
+}
