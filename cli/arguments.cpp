@@ -4,7 +4,8 @@ namespace einvoice::cli {
 
 std::optional<std::string> Arguments::value(const std::string& option) const {
   auto it = values.find(option);
-  if (it == values.end()) return std::nullopt;
+  if (it == values.end())
+    return std::nullopt;
   return it->second;
 }
 

@@ -10,22 +10,35 @@ namespace einvoice::cli {
 
 model::Result<std::shared_ptr<const xsd::SchemaValidator>> make_validator(const Arguments& args) {
   std::optional<std::filesystem::path> explicit_dir;
-  if (auto dir = args.value("--schemas")) explicit_dir = *dir;
+  if (auto dir = args.value("--schemas"))
+    explicit_dir = *dir;
   auto dir = xsd::resolve_schema_directory(explicit_dir);
-  if (!dir) return dir.error();
-  return std::shared_ptr<const xsd::SchemaValidator>(
-      std::make_shared<xsd::SchemaValidator>(*dir));
+  if (!dir)
+    return dir.error();
+  auto validator = std::make_shared<xsd::SchemaValidator>(*dir);
+  // Load both grammars now: a broken schema folder is reported once, before
+  // any document, instead of once per document.
+  for (auto id : {xsd::SchemaId::kCiiD16B, xsd::SchemaId::kUbl21}) {
+    auto loaded = validator->preload(id);
+    if (!loaded)
+      return loaded.error();
+  }
+  return std::shared_ptr<const xsd::SchemaValidator>(std::move(validator));
 }
 
 void print_diagnostic(std::ostream& out, const model::Diagnostic& d) {
   const auto& at = d.location;
   out << at.file;
-  if (at.line > 0) out << ':' << at.line;
-  if (at.column > 0) out << ':' << at.column;
+  if (at.line > 0)
+    out << ':' << at.line;
+  if (at.column > 0)
+    out << ':' << at.column;
   out << ": " << model::to_string(d.severity) << " [" << d.rule_id << "]";
-  if (!d.business_term.empty()) out << ' ' << d.business_term;
+  if (!d.business_term.empty())
+    out << ' ' << d.business_term;
   out << ": " << d.message;
-  if (!at.xpath.empty()) out << " (at " << at.xpath << ")";
+  if (!at.xpath.empty())
+    out << " (at " << at.xpath << ")";
   out << '\n';
 }
 

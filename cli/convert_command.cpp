@@ -37,13 +37,15 @@ constexpr const char* kUsage =
     "\n"
     "Exit codes: 0 all converted, 1 some input invalid, 2 usage or I/O error.\n";
 
-bool stderr_is_terminal() { return ::isatty(STDERR_FILENO) == 1; }
+bool stderr_is_terminal() {
+  return ::isatty(STDERR_FILENO) == 1;
+}
 
-void print_progress(const engine::BatchProgress& p, bool final_line) {
+void print_progress(const engine::BatchProgress& p) {
   double rate = p.elapsed_seconds > 0 ? static_cast<double>(p.done) / p.elapsed_seconds : 0;
   std::fprintf(stderr, "%s[%zu/%zu] converted %zu, invalid %zu, failed %zu, skipped %zu  %.0f/s%s",
-               stderr_is_terminal() ? "\r" : "", p.done, p.total, p.converted, p.invalid,
-               p.failed, p.skipped, rate, (final_line || !stderr_is_terminal()) ? "\n" : "");
+               stderr_is_terminal() ? "\r" : "", p.done, p.total, p.converted, p.invalid, p.failed,
+               p.skipped, rate, stderr_is_terminal() ? "" : "\n");
   std::fflush(stderr);
 }
 
@@ -54,19 +56,24 @@ int run_convert(int argc, char** argv, int first) {
                     {"--resume", "--no-input-xsd", "--quiet", "--help", "-h"}};
   std::string error;
   auto args = parse_arguments(argc, argv, first, spec, error);
-  if (!args) return usage_error("convert", error, kUsage);
+  if (!args)
+    return usage_error("convert", error, kUsage);
   if (args->has("--help") || args->has("-h")) {
     std::cout << kUsage;
     return kExitOk;
   }
-  if (args->positional.empty()) return usage_error("convert", "no input given", kUsage);
+  if (args->positional.empty())
+    return usage_error("convert", "no input given", kUsage);
   auto to = args->value("--to");
-  if (!to) return usage_error("convert", "--to cii|ubl is required", kUsage);
+  if (!to)
+    return usage_error("convert", "--to cii|ubl is required", kUsage);
   auto target = engine::parse_target_syntax(*to);
-  if (!target) return usage_error("convert", "--to must be cii or ubl, not '" + *to + "'", kUsage);
+  if (!target)
+    return usage_error("convert", "--to must be cii or ubl, not '" + *to + "'", kUsage);
   auto out_file = args->value("-o");
   auto out_dir = args->value("--out-dir");
-  if (out_file && out_dir) return usage_error("convert", "give -o or --out-dir, not both", kUsage);
+  if (out_file && out_dir)
+    return usage_error("convert", "give -o or --out-dir, not both", kUsage);
   unsigned threads = 0;
   if (auto t = args->value("--threads")) {
     try {
@@ -82,7 +89,8 @@ int run_convert(int argc, char** argv, int first) {
   if (!out_dir && !(single_file)) {
     return usage_error("convert", "several inputs or a folder need --out-dir DIR", kUsage);
   }
-  if (out_file && !single_file) return usage_error("convert", "-o takes a single input file", kUsage);
+  if (out_file && !single_file)
+    return usage_error("convert", "-o takes a single input file", kUsage);
 
   auto validator = make_validator(*args);
   if (!validator) {
@@ -107,8 +115,10 @@ int run_convert(int argc, char** argv, int first) {
       print_error("convert", outcome.error());
       return outcome.error().code == model::ErrorCode::kIo ? kExitUsage : kExitInvalid;
     }
-    for (const auto& d : outcome->diagnostics) print_diagnostic(std::cerr, d);
-    if (!outcome->converted) return kExitInvalid;
+    for (const auto& d : outcome->diagnostics)
+      print_diagnostic(std::cerr, d);
+    if (!outcome->converted)
+      return kExitInvalid;
     if (!out_file || *out_file == "-") {
       std::cout << outcome->output;
       return kExitOk;
@@ -118,7 +128,8 @@ int run_convert(int argc, char** argv, int first) {
       print_error("convert", written.error());
       return kExitUsage;
     }
-    if (!quiet) std::cerr << inputs[0].string() << " -> " << *out_file << '\n';
+    if (!quiet)
+      std::cerr << inputs[0].string() << " -> " << *out_file << '\n';
     return kExitOk;
   }
 
@@ -132,26 +143,33 @@ int run_convert(int argc, char** argv, int first) {
   batch.resume = args->has("--resume");
   batch.max_input_bytes = options.limits.max_bytes;
   batch.on_result = [&](const engine::JobResult& r) {
-    if (r.state == engine::JobState::kConverted && quiet) return;
-    if (r.state == engine::JobState::kSkipped) return;
-    if (stderr_is_terminal() && !quiet) std::cerr << "\r\033[K";
+    if (r.state == engine::JobState::kConverted && quiet)
+      return;
+    if (r.state == engine::JobState::kSkipped)
+      return;
+    if (stderr_is_terminal() && !quiet)
+      std::cerr << "\r\033[K";
     if (r.error) {
       print_error("convert", *r.error);
     } else {
-      for (const auto& d : r.diagnostics) print_diagnostic(std::cerr, d);
+      for (const auto& d : r.diagnostics)
+        print_diagnostic(std::cerr, d);
       if (r.state == engine::JobState::kInvalid) {
         std::cerr << r.job.input.string() << ": not converted (invalid input)\n";
       }
     }
   };
-  if (!quiet) batch.on_progress = [](const engine::BatchProgress& p) { print_progress(p, false); };
+  if (!quiet)
+    batch.on_progress = [](const engine::BatchProgress& p) { print_progress(p); };
   engine::BatchConverter runner(converter, files);
   engine::BatchProgress summary = runner.run(*jobs, batch);
-  if (!quiet && stderr_is_terminal()) print_progress(summary, true);
+  if (!quiet && stderr_is_terminal())
+    std::fputc('\n', stderr);
   std::cout << "convert: " << summary.total << " inputs, " << summary.converted << " converted, "
             << summary.invalid << " invalid, " << summary.failed << " failed, " << summary.skipped
             << " skipped (to " << engine::to_string(*target) << ", " << *out_dir << ")\n";
-  if (summary.failed > 0) return kExitUsage;
+  if (summary.failed > 0)
+    return kExitUsage;
   return summary.invalid > 0 ? kExitInvalid : kExitOk;
 }
 

@@ -28,12 +28,14 @@ int run_inspect(int argc, char** argv, int first) {
   ArgumentSpec spec{{}, {"--compact", "--help", "-h"}};
   std::string error;
   auto args = parse_arguments(argc, argv, first, spec, error);
-  if (!args) return usage_error("inspect", error, kUsage);
+  if (!args)
+    return usage_error("inspect", error, kUsage);
   if (args->has("--help") || args->has("-h")) {
     std::cout << kUsage;
     return kExitOk;
   }
-  if (args->positional.size() != 1) return usage_error("inspect", "give exactly one input", kUsage);
+  if (args->positional.size() != 1)
+    return usage_error("inspect", "give exactly one input", kUsage);
   const std::string& path = args->positional[0];
   engine::LocalFileSystem files;
   xml::XmlLimits limits;
@@ -48,7 +50,8 @@ int run_inspect(int argc, char** argv, int first) {
     return kExitInvalid;
   }
   std::cout << model::to_json(read->parsed.invoice, !args->has("--compact")) << '\n';
-  for (const auto& d : read->parsed.diagnostics) print_diagnostic(std::cerr, d);
+  for (const auto& d : read->parsed.diagnostics)
+    print_diagnostic(std::cerr, d);
   return model::has_fatal(read->parsed.diagnostics) ? kExitInvalid : kExitOk;
 }
 

@@ -35,9 +35,12 @@ int main(int argc, char** argv) {
     std::cout << "einvoice " << EINVOICE_VERSION << "\n";
     return 0;
   }
-  if (command == "convert") return einvoice::cli::run_convert(argc, argv, 2);
-  if (command == "inspect") return einvoice::cli::run_inspect(argc, argv, 2);
-  if (command == "xsd") return einvoice::cli::run_xsd(argc, argv, 2);
+  if (command == "convert")
+    return einvoice::cli::run_convert(argc, argv, 2);
+  if (command == "inspect")
+    return einvoice::cli::run_inspect(argc, argv, 2);
+  if (command == "xsd")
+    return einvoice::cli::run_xsd(argc, argv, 2);
   std::cerr << "einvoice: unknown command '" << command << "'\n\n" << kUsage;
   return einvoice::cli::kExitUsage;
 }

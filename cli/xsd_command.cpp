@@ -26,12 +26,14 @@ int run_xsd(int argc, char** argv, int first) {
   ArgumentSpec spec{{"--schemas"}, {"--help", "-h"}};
   std::string error;
   auto args = parse_arguments(argc, argv, first, spec, error);
-  if (!args) return usage_error("xsd", error, kUsage);
+  if (!args)
+    return usage_error("xsd", error, kUsage);
   if (args->has("--help") || args->has("-h")) {
     std::cout << kUsage;
     return kExitOk;
   }
-  if (args->positional.empty()) return usage_error("xsd", "no input given", kUsage);
+  if (args->positional.empty())
+    return usage_error("xsd", "no input given", kUsage);
   auto validator = make_validator(*args);
   if (!validator) {
     print_error("xsd", validator.error());
@@ -49,12 +51,15 @@ int run_xsd(int argc, char** argv, int first) {
     auto report = (*validator)->validate_detected(*bytes, path);
     if (!report) {
       print_error("xsd", report.error());
-      if (exit_code == kExitOk) exit_code = kExitInvalid;
+      if (exit_code == kExitOk)
+        exit_code = kExitInvalid;
       continue;
     }
     std::cout << path << ": " << (report->valid ? "valid" : "INVALID") << '\n';
-    for (const auto& issue : report->issues) print_diagnostic(std::cout, issue);
-    if (!report->valid && exit_code == kExitOk) exit_code = kExitInvalid;
+    for (const auto& issue : report->issues)
+      print_diagnostic(std::cout, issue);
+    if (!report->valid && exit_code == kExitOk)
+      exit_code = kExitInvalid;
   }
   return exit_code;
 }

@@ -10,10 +10,14 @@ namespace einvoice::engine {
 
 const char* to_string(JobState state) {
   switch (state) {
-    case JobState::kConverted: return "converted";
-    case JobState::kInvalid: return "invalid";
-    case JobState::kFailed: return "failed";
-    case JobState::kSkipped: return "skipped";
+    case JobState::kConverted:
+      return "converted";
+    case JobState::kInvalid:
+      return "invalid";
+    case JobState::kFailed:
+      return "failed";
+    case JobState::kSkipped:
+      return "skipped";
   }
   return "unknown";
 }
@@ -33,10 +37,12 @@ JobResult BatchConverter::run_one(const BatchJob& job, const BatchOptions& optio
   }
   auto outcome = converter_.convert(*bytes, name);
   if (!outcome) {
-    // Not XML, not an invoice, over a limit: the input is at fault, not the system.
+    // Not XML, not an invoice, over a limit: the input is at fault; I/O or a
+    // broken installation (schemas missing) is the system's.
     result.error = outcome.error();
-    result.state = outcome.error().code == model::ErrorCode::kIo ? JobState::kFailed
-                                                                   : JobState::kInvalid;
+    auto code = outcome.error().code;
+    bool system_fault = code == model::ErrorCode::kIo || code == model::ErrorCode::kInternal;
+    result.state = system_fault ? JobState::kFailed : JobState::kInvalid;
     return result;
   }
   result.source_syntax = outcome->source_syntax;
@@ -72,17 +78,27 @@ BatchProgress BatchConverter::run(const std::vector<BatchJob>& jobs,
   auto worker = [&] {
     for (;;) {
       std::size_t index = next.fetch_add(1);
-      if (index >= jobs.size()) return;
+      if (index >= jobs.size())
+        return;
       JobResult result = run_one(jobs[index], options);
       std::lock_guard<std::mutex> lock(report_mutex);
       ++progress.done;
       switch (result.state) {
-        case JobState::kConverted: ++progress.converted; break;
-        case JobState::kInvalid: ++progress.invalid; break;
-        case JobState::kFailed: ++progress.failed; break;
-        case JobState::kSkipped: ++progress.skipped; break;
+        case JobState::kConverted:
+          ++progress.converted;
+          break;
+        case JobState::kInvalid:
+          ++progress.invalid;
+          break;
+        case JobState::kFailed:
+          ++progress.failed;
+          break;
+        case JobState::kSkipped:
+          ++progress.skipped;
+          break;
       }
-      if (options.on_result) options.on_result(result);
+      if (options.on_result)
+        options.on_result(result);
       auto now = Clock::now();
       if (options.on_progress &&
           now - last_report >= std::chrono::milliseconds(options.progress_interval_ms)) {
@@ -98,11 +114,14 @@ BatchProgress BatchConverter::run(const std::vector<BatchJob>& jobs,
   } else {
     std::vector<std::thread> pool;
     pool.reserve(threads);
-    for (unsigned i = 0; i < threads; ++i) pool.emplace_back(worker);
-    for (auto& t : pool) t.join();
+    for (unsigned i = 0; i < threads; ++i)
+      pool.emplace_back(worker);
+    for (auto& t : pool)
+      t.join();
   }
   progress.elapsed_seconds = elapsed();
-  if (options.on_progress) options.on_progress(progress);
+  if (options.on_progress)
+    options.on_progress(progress);
   return progress;
 }
 

@@ -28,14 +28,18 @@ Error unsupported(std::string_view name, std::string message) {
 
 }  // namespace
 
-const char* to_string(TargetSyntax syntax) { return syntax == TargetSyntax::kCii ? "cii" : "ubl"; }
+const char* to_string(TargetSyntax syntax) {
+  return syntax == TargetSyntax::kCii ? "cii" : "ubl";
+}
 
 std::optional<TargetSyntax> parse_target_syntax(std::string_view text) {
   std::string lower(text);
   std::transform(lower.begin(), lower.end(), lower.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  if (lower == "cii") return TargetSyntax::kCii;
-  if (lower == "ubl") return TargetSyntax::kUbl;
+  if (lower == "cii")
+    return TargetSyntax::kCii;
+  if (lower == "ubl")
+    return TargetSyntax::kUbl;
   return std::nullopt;
 }
 
@@ -51,7 +55,8 @@ model::Result<ReadOutcome> read_invoice(std::string_view bytes, std::string_view
                            " file; only CII and UBL 2.1 XML invoices can be read here");
   }
   auto document = xml::XmlDocument::parse(bytes, document_name, limits);
-  if (!document) return document.error();
+  if (!document)
+    return document.error();
   xml::XmlElement root = document->root();
   ReadOutcome outcome;
   outcome.source_syntax = detect::syntax_of(root);
@@ -82,18 +87,21 @@ Converter::Converter(std::shared_ptr<const xsd::SchemaValidator> validator,
 model::Result<ConversionOutcome> Converter::convert(std::string_view bytes,
                                                     std::string_view document_name) const {
   auto read = read_invoice(bytes, document_name, options_.limits);
-  if (!read) return read.error();
+  if (!read)
+    return read.error();
   ConversionOutcome outcome;
   outcome.source_syntax = read->source_syntax;
   outcome.diagnostics = std::move(read->parsed.diagnostics);
 
   if (options_.validate_input_schema && validator_) {
     auto report = validator_->validate(bytes, schema_for(outcome.source_syntax), document_name);
-    if (!report) return report.error();
+    if (!report)
+      return report.error();
     outcome.diagnostics.insert(outcome.diagnostics.end(), report->issues.begin(),
                                report->issues.end());
   }
-  if (model::has_fatal(outcome.diagnostics)) return outcome;
+  if (model::has_fatal(outcome.diagnostics))
+    return outcome;
 
   const model::Invoice& invoice = read->parsed.invoice;
   detect::Syntax target_syntax;
@@ -106,10 +114,11 @@ model::Result<ConversionOutcome> Converter::convert(std::string_view bytes,
   }
 
   if (options_.validate_output_schema && validator_) {
-    std::string output_name = std::string(document_name) + " (converted to " +
-                              to_string(options_.target) + ")";
+    std::string output_name =
+        std::string(document_name) + " (converted to " + to_string(options_.target) + ")";
     auto report = validator_->validate(outcome.output, schema_for(target_syntax), output_name);
-    if (!report) return report.error();
+    if (!report)
+      return report.error();
     if (!report->valid) {
       // The input was valid, so an invalid output is einvoice's fault: say so.
       for (auto issue : report->issues) {

@@ -1,13 +1,13 @@
 #include "engine/file_system.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <system_error>
-
-#include <unistd.h>
 
 namespace einvoice::engine {
 namespace fs = std::filesystem;
@@ -25,12 +25,15 @@ Error io_error(const fs::path& path, const std::string& what) {
 model::Result<std::string> LocalFileSystem::read(const fs::path& path,
                                                  std::size_t max_bytes) const {
   std::error_code ec;
-  if (fs::is_directory(path, ec)) return io_error(path, "is a directory, not a file");
+  if (fs::is_directory(path, ec))
+    return io_error(path, "is a directory, not a file");
   std::ifstream in(path, std::ios::binary);
-  if (!in) return io_error(path, std::string("cannot open: ") + std::strerror(errno));
+  if (!in)
+    return io_error(path, std::string("cannot open: ") + std::strerror(errno));
   in.seekg(0, std::ios::end);
   std::streamoff size = in.tellg();
-  if (size < 0) return io_error(path, "cannot determine the file size");
+  if (size < 0)
+    return io_error(path, "cannot determine the file size");
   if (static_cast<std::size_t>(size) > max_bytes) {
     return Error{ErrorCode::kLimitExceeded,
                  "file is " + std::to_string(size) + " bytes; the limit is " +
@@ -39,7 +42,8 @@ model::Result<std::string> LocalFileSystem::read(const fs::path& path,
   }
   in.seekg(0, std::ios::beg);
   std::string content(static_cast<std::size_t>(size), '\0');
-  if (size > 0 && !in.read(content.data(), size)) return io_error(path, "read failed");
+  if (size > 0 && !in.read(content.data(), size))
+    return io_error(path, "read failed");
   return content;
 }
 
@@ -48,13 +52,15 @@ model::Status LocalFileSystem::write_atomic(const fs::path& path, std::string_vi
   std::error_code ec;
   if (path.has_parent_path()) {
     fs::create_directories(path.parent_path(), ec);
-    if (ec) return io_error(path.parent_path(), "cannot create folder: " + ec.message());
+    if (ec)
+      return io_error(path.parent_path(), "cannot create folder: " + ec.message());
   }
   fs::path temp = path;
   temp += ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter.fetch_add(1));
   {
     std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) return io_error(temp, std::string("cannot create: ") + std::strerror(errno));
+    if (!out)
+      return io_error(temp, std::string("cannot create: ") + std::strerror(errno));
     out.write(content.data(), static_cast<std::streamsize>(content.size()));
     out.flush();
     if (!out) {
@@ -84,10 +90,13 @@ model::Result<std::vector<fs::path>> LocalFileSystem::list_files(const fs::path&
   std::vector<fs::path> files;
   std::error_code ec;
   fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
-  if (ec) return io_error(dir, "cannot list folder: " + ec.message());
+  if (ec)
+    return io_error(dir, "cannot list folder: " + ec.message());
   for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (ec) return io_error(dir, "cannot list folder: " + ec.message());
-    if (it->is_regular_file(ec)) files.push_back(it->path());
+    if (ec)
+      return io_error(dir, "cannot list folder: " + ec.message());
+    if (it->is_regular_file(ec))
+      files.push_back(it->path());
   }
   std::sort(files.begin(), files.end());
   return files;

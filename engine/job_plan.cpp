@@ -24,16 +24,18 @@ Error invalid(const fs::path& path, std::string message) {
 }  // namespace
 
 model::Result<std::vector<BatchJob>> plan_jobs(const std::vector<fs::path>& inputs,
-                                               const fs::path& out_dir,
-                                               const FileSystem& files) {
+                                               const fs::path& out_dir, const FileSystem& files) {
   std::vector<BatchJob> jobs;
   for (const auto& input : inputs) {
-    if (!files.exists(input)) return invalid(input, "no such file or folder");
+    if (!files.exists(input))
+      return invalid(input, "no such file or folder");
     if (files.is_directory(input)) {
       auto listed = files.list_files(input);
-      if (!listed) return listed.error();
+      if (!listed)
+        return listed.error();
       for (const auto& file : *listed) {
-        if (!has_xml_extension(file)) continue;
+        if (!has_xml_extension(file))
+          continue;
         jobs.push_back({file, out_dir / fs::relative(file, input)});
       }
     } else {

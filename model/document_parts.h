@@ -23,16 +23,16 @@ struct InvoiceNote {
 
 // BG-2 PROCESS CONTROL (1..1).
 struct ProcessControl {
-  Text business_process_type;    // BT-23
-  Text specification_identifier; // BT-24 (1..1)
+  Text business_process_type;     // BT-23
+  Text specification_identifier;  // BT-24 (1..1)
 
   bool operator==(const ProcessControl&) const = default;
 };
 
 // BG-3 PRECEDING INVOICE REFERENCE (0..n).
 struct PrecedingInvoiceReference {
-  Text reference;                   // BT-25 (1..1)
-  std::optional<Date> issue_date;   // BT-26
+  Text reference;                  // BT-25 (1..1)
+  std::optional<Date> issue_date;  // BT-26
 
   bool operator==(const PrecedingInvoiceReference&) const = default;
 };
@@ -97,29 +97,29 @@ struct PaymentInstructions {
 // BG-27 INVOICE LINE ALLOWANCES, BG-28 INVOICE LINE CHARGES.
 // Line-level ones never carry VAT category or rate.
 struct AllowanceCharge {
-  Amount amount;            // BT-92 / BT-99 / BT-136 / BT-141 (1..1)
-  Amount base_amount;       // BT-93 / BT-100 / BT-137 / BT-142
-  Amount percentage;        // BT-94 / BT-101 / BT-138 / BT-143
-  Code vat_category_code;   // BT-95 / BT-102 (document level only)
-  Amount vat_rate;          // BT-96 / BT-103 (document level only)
-  Text reason;              // BT-97 / BT-104 / BT-139 / BT-144
-  Code reason_code;         // BT-98 / BT-105 / BT-140 / BT-145
+  Amount amount;           // BT-92 / BT-99 / BT-136 / BT-141 (1..1)
+  Amount base_amount;      // BT-93 / BT-100 / BT-137 / BT-142
+  Amount percentage;       // BT-94 / BT-101 / BT-138 / BT-143
+  Code vat_category_code;  // BT-95 / BT-102 (document level only)
+  Amount vat_rate;         // BT-96 / BT-103 (document level only)
+  Text reason;             // BT-97 / BT-104 / BT-139 / BT-144
+  Code reason_code;        // BT-98 / BT-105 / BT-140 / BT-145
 
   bool operator==(const AllowanceCharge&) const = default;
 };
 
 // BG-22 DOCUMENT TOTALS (1..1).
 struct DocumentTotals {
-  Amount line_net_total;                // BT-106 (1..1)
-  Amount allowance_total;               // BT-107
-  Amount charge_total;                  // BT-108
-  Amount total_without_vat;             // BT-109 (1..1)
-  Amount vat_total;                     // BT-110
-  Amount vat_total_accounting_currency; // BT-111 (in BT-6)
-  Amount total_with_vat;                // BT-112 (1..1)
-  Amount paid_amount;                   // BT-113
-  Amount rounding_amount;               // BT-114
-  Amount amount_due;                    // BT-115 (1..1)
+  Amount line_net_total;                 // BT-106 (1..1)
+  Amount allowance_total;                // BT-107
+  Amount charge_total;                   // BT-108
+  Amount total_without_vat;              // BT-109 (1..1)
+  Amount vat_total;                      // BT-110
+  Amount vat_total_accounting_currency;  // BT-111 (in BT-6)
+  Amount total_with_vat;                 // BT-112 (1..1)
+  Amount paid_amount;                    // BT-113
+  Amount rounding_amount;                // BT-114
+  Amount amount_due;                     // BT-115 (1..1)
 
   bool operator==(const DocumentTotals&) const = default;
 };

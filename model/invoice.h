@@ -17,25 +17,25 @@ namespace einvoice::model {
 //
 // Plain value type: copyable, comparable term by term (==), no invariants.
 struct Invoice {
-  Text number;                                     // BT-1 (1..1)
-  std::optional<Date> issue_date;                  // BT-2 (1..1)
-  Code type_code;                                  // BT-3 (1..1)
-  Code currency_code;                              // BT-5 (1..1)
-  Code vat_accounting_currency_code;               // BT-6
-  std::optional<Date> vat_point_date;              // BT-7
-  Code vat_point_date_code;                        // BT-8
-  std::optional<Date> payment_due_date;            // BT-9
-  Text buyer_reference;                            // BT-10
-  Text project_reference;                          // BT-11
-  Text contract_reference;                         // BT-12
-  Text purchase_order_reference;                   // BT-13
-  Text sales_order_reference;                      // BT-14
-  Text receiving_advice_reference;                 // BT-15
-  Text despatch_advice_reference;                  // BT-16
-  Text tender_or_lot_reference;                    // BT-17
+  Text number;                                           // BT-1 (1..1)
+  std::optional<Date> issue_date;                        // BT-2 (1..1)
+  Code type_code;                                        // BT-3 (1..1)
+  Code currency_code;                                    // BT-5 (1..1)
+  Code vat_accounting_currency_code;                     // BT-6
+  std::optional<Date> vat_point_date;                    // BT-7
+  Code vat_point_date_code;                              // BT-8
+  std::optional<Date> payment_due_date;                  // BT-9
+  Text buyer_reference;                                  // BT-10
+  Text project_reference;                                // BT-11
+  Text contract_reference;                               // BT-12
+  Text purchase_order_reference;                         // BT-13
+  Text sales_order_reference;                            // BT-14
+  Text receiving_advice_reference;                       // BT-15
+  Text despatch_advice_reference;                        // BT-16
+  Text tender_or_lot_reference;                          // BT-17
   std::optional<Identifier> invoiced_object_identifier;  // BT-18, scheme BT-18-1
-  Text buyer_accounting_reference;                 // BT-19
-  Text payment_terms;                              // BT-20
+  Text buyer_accounting_reference;                       // BT-19
+  Text payment_terms;                                    // BT-20
 
   std::vector<InvoiceNote> notes;                             // BG-1
   ProcessControl process_control;                             // BG-2

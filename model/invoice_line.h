@@ -9,11 +9,11 @@ namespace einvoice::model {
 
 // BG-29 PRICE DETAILS (1..1).
 struct PriceDetails {
-  Amount net_price;           // BT-146 (1..1)
-  Amount discount;            // BT-147
-  Amount gross_price;         // BT-148
-  Amount base_quantity;       // BT-149
-  Code base_quantity_unit;    // BT-150
+  Amount net_price;         // BT-146 (1..1)
+  Amount discount;          // BT-147
+  Amount gross_price;       // BT-148
+  Amount base_quantity;     // BT-149
+  Code base_quantity_unit;  // BT-150
 
   bool operator==(const PriceDetails&) const = default;
 };
@@ -36,14 +36,14 @@ struct ItemAttribute {
 
 // BG-31 ITEM INFORMATION (1..1).
 struct ItemInformation {
-  Text name;                                        // BT-153 (1..1)
-  Text description;                                 // BT-154
-  Text sellers_identifier;                          // BT-155
-  Text buyers_identifier;                           // BT-156
-  std::optional<Identifier> standard_identifier;    // BT-157, scheme BT-157-1
+  Text name;                                           // BT-153 (1..1)
+  Text description;                                    // BT-154
+  Text sellers_identifier;                             // BT-155
+  Text buyers_identifier;                              // BT-156
+  std::optional<Identifier> standard_identifier;       // BT-157, scheme BT-157-1
   std::vector<Identifier> classification_identifiers;  // BT-158, scheme BT-158-1, version BT-158-2
-  Code country_of_origin;                           // BT-159
-  std::vector<ItemAttribute> attributes;            // BG-32
+  Code country_of_origin;                              // BT-159
+  std::vector<ItemAttribute> attributes;               // BG-32
 
   bool operator==(const ItemInformation&) const = default;
 };

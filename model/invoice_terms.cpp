@@ -39,25 +39,32 @@ class Walker {
   explicit Walker(TermVisitor& visitor) : v_(visitor) {}
 
   void text(const char* id, const std::optional<std::string>& value) {
-    if (value) v_.value(id, *value);
+    if (value)
+      v_.value(id, *value);
   }
   void decimal(const char* id, const std::optional<Decimal>& value) {
-    if (value) v_.value(id, value->to_string());
+    if (value)
+      v_.value(id, value->to_string());
   }
   void date(const char* id, const std::optional<Date>& value) {
-    if (value) v_.value(id, value->to_iso());
+    if (value)
+      v_.value(id, value->to_iso());
   }
   // The identifier's value under `id`, its scheme under id-1, version id-2.
   void identifier_terms(const std::string& id, const Identifier& value) {
     v_.value(id, value.value);
-    if (value.scheme_id) v_.value(id + "-1", *value.scheme_id);
-    if (value.scheme_version) v_.value(id + "-2", *value.scheme_version);
+    if (value.scheme_id)
+      v_.value(id + "-1", *value.scheme_id);
+    if (value.scheme_version)
+      v_.value(id + "-2", *value.scheme_version);
   }
   void identifier(const char* id, const std::optional<Identifier>& value) {
-    if (value) identifier_terms(id, *value);
+    if (value)
+      identifier_terms(id, *value);
   }
   void identifiers(const char* id, const std::vector<Identifier>& values) {
-    if (values.empty()) return;
+    if (values.empty())
+      return;
     v_.begin_list(id);
     for (const auto& value : values) {
       v_.begin_group(id);
@@ -68,14 +75,16 @@ class Walker {
   }
   template <class T, class F>
   void group(const char* id, const std::optional<T>& value, F&& body) {
-    if (!value) return;
+    if (!value)
+      return;
     v_.begin_group(id);
     body(*value);
     v_.end_group();
   }
   template <class T, class F>
   void list(const char* id, const std::vector<T>& values, F&& body) {
-    if (values.empty()) return;
+    if (values.empty())
+      return;
     v_.begin_list(id);
     for (const auto& value : values) {
       v_.begin_group(id);
@@ -86,7 +95,8 @@ class Walker {
   }
 
   void address(const AddressIds& ids, const PostalAddress& a) {
-    if (a.empty()) return;
+    if (a.empty())
+      return;
     v_.begin_group(ids.group);
     text(ids.line1, a.line1);
     text(ids.line2, a.line2);
@@ -109,8 +119,10 @@ class Walker {
       decimal(ids.amount, x.amount);
       decimal(ids.base_amount, x.base_amount);
       decimal(ids.percentage, x.percentage);
-      if (ids.vat_category) text(ids.vat_category, x.vat_category_code);
-      if (ids.vat_rate) decimal(ids.vat_rate, x.vat_rate);
+      if (ids.vat_category)
+        text(ids.vat_category, x.vat_category_code);
+      if (ids.vat_rate)
+        decimal(ids.vat_rate, x.vat_rate);
       text(ids.reason, x.reason);
       text(ids.reason_code, x.reason_code);
     });
@@ -182,7 +194,8 @@ void Walker::payment(const PaymentInstructions& p) {
 }
 
 void Walker::totals(const DocumentTotals& t) {
-  if (t == DocumentTotals{}) return;
+  if (t == DocumentTotals{})
+    return;
   v_.begin_group("BG-22");
   decimal("BT-106", t.line_net_total);
   decimal("BT-107", t.allowance_total);

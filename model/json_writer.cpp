@@ -10,13 +10,27 @@ std::string JsonWriter::quote(std::string_view value) {
   out.push_back('"');
   for (char c : value) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20) {
           char buffer[8];
@@ -32,7 +46,8 @@ std::string JsonWriter::quote(std::string_view value) {
 }
 
 void JsonWriter::newline() {
-  if (!pretty_) return;
+  if (!pretty_)
+    return;
   out_.push_back('\n');
   out_.append(first_in_scope_.size() * 2, ' ');
 }
@@ -42,8 +57,10 @@ void JsonWriter::before_value() {
     after_key_ = false;
     return;
   }
-  if (first_in_scope_.empty()) return;
-  if (!first_in_scope_.back()) out_.push_back(',');
+  if (first_in_scope_.empty())
+    return;
+  if (!first_in_scope_.back())
+    out_.push_back(',');
   first_in_scope_.back() = false;
   newline();
 }
@@ -58,7 +75,8 @@ JsonWriter& JsonWriter::begin_object() {
 JsonWriter& JsonWriter::end_object() {
   bool empty = first_in_scope_.back();
   first_in_scope_.pop_back();
-  if (!empty) newline();
+  if (!empty)
+    newline();
   out_.push_back('}');
   return *this;
 }
@@ -73,7 +91,8 @@ JsonWriter& JsonWriter::begin_array() {
 JsonWriter& JsonWriter::end_array() {
   bool empty = first_in_scope_.back();
   first_in_scope_.pop_back();
-  if (!empty) newline();
+  if (!empty)
+    newline();
   out_.push_back(']');
   return *this;
 }

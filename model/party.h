@@ -75,9 +75,9 @@ struct Payee {
 
 // BG-11 SELLER TAX REPRESENTATIVE PARTY (0..1).
 struct SellerTaxRepresentative {
-  Text name;               // BT-62 (1..1)
-  Text vat_identifier;     // BT-63 (1..1)
-  PostalAddress address;   // BG-12 (1..1)
+  Text name;              // BT-62 (1..1)
+  Text vat_identifier;    // BT-63 (1..1)
+  PostalAddress address;  // BG-12 (1..1)
 
   bool operator==(const SellerTaxRepresentative&) const = default;
 };

@@ -38,7 +38,8 @@ class FlattenVisitor final : public TermVisitor {
   std::string prefix() const {
     std::string out;
     for (const auto& scope : scopes_) {
-      if (scope.is_list) continue;
+      if (scope.is_list)
+        continue;
       out += scope.name;
       out += '/';
     }
@@ -60,14 +61,17 @@ std::vector<TermValue> flatten_terms(const Invoice& invoice) {
 
 std::set<std::string> present_term_ids(const Invoice& invoice) {
   std::set<std::string> ids;
-  for (const auto& term : flatten_terms(invoice)) ids.insert(term.id);
+  for (const auto& term : flatten_terms(invoice))
+    ids.insert(term.id);
   return ids;
 }
 
 std::vector<std::string> diff_terms(const Invoice& first, const Invoice& second) {
   std::map<std::string, std::string> a, b;
-  for (auto& t : flatten_terms(first)) a.emplace(t.path, t.value);
-  for (auto& t : flatten_terms(second)) b.emplace(t.path, t.value);
+  for (auto& t : flatten_terms(first))
+    a.emplace(t.path, t.value);
+  for (auto& t : flatten_terms(second))
+    b.emplace(t.path, t.value);
   std::vector<std::string> out;
   for (const auto& [path, value] : a) {
     auto it = b.find(path);
@@ -78,7 +82,8 @@ std::vector<std::string> diff_terms(const Invoice& first, const Invoice& second)
     }
   }
   for (const auto& [path, value] : b) {
-    if (!a.count(path)) out.push_back(path + ": '" + value + "' missing in first");
+    if (!a.count(path))
+      out.push_back(path + ": '" + value + "' missing in first");
   }
   return out;
 }

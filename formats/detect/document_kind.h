@@ -21,6 +21,8 @@ ContainerKind sniff_container(std::string_view bytes);
 
 Syntax syntax_of(const xml::XmlElement& root);
 
-inline bool is_ubl(Syntax s) { return s == Syntax::kUblInvoice || s == Syntax::kUblCreditNote; }
+inline bool is_ubl(Syntax s) {
+  return s == Syntax::kUblInvoice || s == Syntax::kUblCreditNote;
+}
 
 }  // namespace einvoice::detect

@@ -3,24 +3,29 @@
 namespace einvoice::xml {
 
 std::optional<std::string> TermReader::text(XmlElement element) const {
-  if (!element) return std::nullopt;
+  if (!element)
+    return std::nullopt;
   return element.text();
 }
 
 std::optional<model::Decimal> TermReader::decimal(XmlElement element, std::string_view term) {
-  if (!element) return std::nullopt;
+  if (!element)
+    return std::nullopt;
   std::string raw = element.text();
   auto value = model::Decimal::parse(raw);
   if (!value) {
     report(kRuleUnreadableDecimal, model::Severity::kFatal, element, term,
-           "'" + raw + "' is not a number: use digits with '.' as the decimal separator (e.g. "
-           "1234.50), at most " + std::to_string(model::Decimal::kMaxDigits) + " digits");
+           "'" + raw +
+               "' is not a number: use digits with '.' as the decimal separator (e.g. "
+               "1234.50), at most " +
+               std::to_string(model::Decimal::kMaxDigits) + " digits");
   }
   return value;
 }
 
 std::optional<model::Date> TermReader::date_iso(XmlElement element, std::string_view term) {
-  if (!element) return std::nullopt;
+  if (!element)
+    return std::nullopt;
   std::string raw = element.text();
   auto value = model::Date::parse_iso(raw);
   if (!value) {
@@ -31,11 +36,13 @@ std::optional<model::Date> TermReader::date_iso(XmlElement element, std::string_
 }
 
 std::optional<model::Date> TermReader::date_cii(XmlElement element, std::string_view term) {
-  if (!element) return std::nullopt;
+  if (!element)
+    return std::nullopt;
   std::string raw = element.text();
   auto format = element.attribute("format");
   std::optional<model::Date> value;
-  if (!format || *format == "102") value = model::Date::parse_compact(raw);
+  if (!format || *format == "102")
+    value = model::Date::parse_compact(raw);
   if (!value) {
     std::string why = format && *format != "102"
                           ? "date format '" + *format + "' is not allowed (only 102, YYYYMMDD)"
@@ -47,7 +54,8 @@ std::optional<model::Date> TermReader::date_cii(XmlElement element, std::string_
 
 std::optional<model::Identifier> TermReader::identifier(XmlElement element,
                                                         std::string_view scheme_attribute) {
-  if (!element) return std::nullopt;
+  if (!element)
+    return std::nullopt;
   model::Identifier id;
   id.value = element.text();
   id.scheme_id = element.attribute(scheme_attribute);

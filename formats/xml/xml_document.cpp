@@ -43,7 +43,8 @@ int max_depth(xmlNodePtr root) {
   xmlNodePtr node = root;
   int depth = 1;
   while (node) {
-    if (node->type == XML_ELEMENT_NODE && depth > deepest) deepest = depth;
+    if (node->type == XML_ELEMENT_NODE && depth > deepest)
+      deepest = depth;
     if (node->children && node->type == XML_ELEMENT_NODE) {
       node = node->children;
       ++depth;
@@ -52,16 +53,20 @@ int max_depth(xmlNodePtr root) {
     while (node && !node->next) {
       node = node->parent;
       --depth;
-      if (node == root->parent) return deepest;
+      if (node == root->parent)
+        return deepest;
     }
-    if (node) node = node->next;
+    if (node)
+      node = node->next;
   }
   return deepest;
 }
 
 }  // namespace
 
-std::string_view XmlElement::local_name() const { return node_ ? view(node_->name) : ""; }
+std::string_view XmlElement::local_name() const {
+  return node_ ? view(node_->name) : "";
+}
 
 std::string_view XmlElement::namespace_uri() const {
   return node_ && node_->ns ? view(node_->ns->href) : std::string_view();
@@ -72,24 +77,29 @@ bool XmlElement::is(std::string_view ns, std::string_view local) const {
 }
 
 XmlElement XmlElement::first_element_child() const {
-  if (!node_) return {};
+  if (!node_)
+    return {};
   for (xmlNodePtr c = node_->children; c; c = c->next) {
-    if (c->type == XML_ELEMENT_NODE) return XmlElement(c);
+    if (c->type == XML_ELEMENT_NODE)
+      return XmlElement(c);
   }
   return {};
 }
 
 XmlElement XmlElement::next_element_sibling() const {
-  if (!node_) return {};
+  if (!node_)
+    return {};
   for (xmlNodePtr c = node_->next; c; c = c->next) {
-    if (c->type == XML_ELEMENT_NODE) return XmlElement(c);
+    if (c->type == XML_ELEMENT_NODE)
+      return XmlElement(c);
   }
   return {};
 }
 
 XmlElement XmlElement::child(std::string_view ns, std::string_view local) const {
   for (XmlElement c = first_element_child(); c; c = c.next_element_sibling()) {
-    if (c.is(ns, local)) return c;
+    if (c.is(ns, local))
+      return c;
   }
   return {};
 }
@@ -99,14 +109,16 @@ XmlElement XmlElement::path(std::string_view ns,
   XmlElement current = *this;
   for (auto local : locals) {
     current = current.child(ns, local);
-    if (!current) return {};
+    if (!current)
+      return {};
   }
   return current;
 }
 
 std::string XmlElement::text() const {
   std::string out;
-  if (!node_) return out;
+  if (!node_)
+    return out;
   for (xmlNodePtr c = node_->children; c; c = c->next) {
     if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content) {
       out += view(c->content);
@@ -116,12 +128,14 @@ std::string XmlElement::text() const {
 }
 
 std::optional<std::string> XmlElement::attribute(std::string_view name) const {
-  if (!node_) return std::nullopt;
+  if (!node_)
+    return std::nullopt;
   for (xmlAttrPtr a = node_->properties; a; a = a->next) {
     if (a->ns == nullptr && view(a->name) == name) {
       std::string value;
       for (xmlNodePtr c = a->children; c; c = c->next) {
-        if (c->content) value += view(c->content);
+        if (c->content)
+          value += view(c->content);
       }
       return value;
     }
@@ -129,10 +143,13 @@ std::optional<std::string> XmlElement::attribute(std::string_view name) const {
   return std::nullopt;
 }
 
-int XmlElement::line() const { return node_ ? static_cast<int>(xmlGetLineNo(node_)) : 0; }
+int XmlElement::line() const {
+  return node_ ? static_cast<int>(xmlGetLineNo(node_)) : 0;
+}
 
 std::string XmlElement::xpath() const {
-  if (!node_) return {};
+  if (!node_)
+    return {};
   xmlChar* path = xmlGetNodePath(node_);
   std::string out(view(path));
   xmlFree(path);
@@ -158,7 +175,8 @@ model::Result<XmlDocument> XmlDocument::parse(std::string_view bytes,
   }
 
   xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
-  if (!ctxt) return Error{ErrorCode::kInternal, "out of memory creating XML parser", {name, "", 0, 0}};
+  if (!ctxt)
+    return Error{ErrorCode::kInternal, "out of memory creating XML parser", {name, "", 0, 0}};
   ctxt->sax->internalSubset = refuse_doctype;
   ctxt->sax->entityDecl = refuse_entity_declaration;
   ctxt->_private = nullptr;
@@ -173,12 +191,13 @@ model::Result<XmlDocument> XmlDocument::parse(std::string_view bytes,
   std::string message = last && last->message ? last->message : "";
   int line = last ? last->line : 0;
   int column = last ? last->int2 : 0;
-  bool depth_error = last && last->code == XML_ERR_INTERNAL_ERROR &&
-                     message.find("depth") != std::string::npos;
+  bool depth_error =
+      last && last->code == XML_ERR_INTERNAL_ERROR && message.find("depth") != std::string::npos;
   xmlFreeParserCtxt(ctxt);
 
   if (refused) {
-    if (doc) xmlFreeDoc(doc);
+    if (doc)
+      xmlFreeDoc(doc);
     return Error{ErrorCode::kMalformed,
                  std::string(std::strcmp(refused, "DOCTYPE") == 0
                                  ? "a DOCTYPE declaration is not allowed (DTDs and entities are "
@@ -187,11 +206,13 @@ model::Result<XmlDocument> XmlDocument::parse(std::string_view bytes,
                  {name, "", line, column}};
   }
   if (!doc || !well_formed) {
-    if (doc) xmlFreeDoc(doc);
+    if (doc)
+      xmlFreeDoc(doc);
     while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) {
       message.pop_back();
     }
-    if (message.empty()) message = "not well-formed XML";
+    if (message.empty())
+      message = "not well-formed XML";
     return Error{depth_error ? ErrorCode::kLimitExceeded : ErrorCode::kMalformed,
                  "XML syntax: " + message,
                  {name, "", line, column}};
@@ -217,7 +238,8 @@ XmlDocument::XmlDocument(XmlDocument&& other) noexcept
 
 XmlDocument& XmlDocument::operator=(XmlDocument&& other) noexcept {
   if (this != &other) {
-    if (doc_) xmlFreeDoc(doc_);
+    if (doc_)
+      xmlFreeDoc(doc_);
     doc_ = other.doc_;
     name_ = std::move(other.name_);
     other.doc_ = nullptr;
@@ -226,7 +248,8 @@ XmlDocument& XmlDocument::operator=(XmlDocument&& other) noexcept {
 }
 
 XmlDocument::~XmlDocument() {
-  if (doc_) xmlFreeDoc(doc_);
+  if (doc_)
+    xmlFreeDoc(doc_);
 }
 
 XmlElement XmlDocument::root() const {

@@ -41,12 +41,14 @@ class XmlElement {
   // Calls f(XmlElement) for each child element, optionally filtered by name.
   template <class F>
   void for_each_child(F&& f) const {
-    for (XmlElement c = first_element_child(); c; c = c.next_element_sibling()) f(c);
+    for (XmlElement c = first_element_child(); c; c = c.next_element_sibling())
+      f(c);
   }
   template <class F>
   void for_each_child(std::string_view ns, std::string_view local, F&& f) const {
     for (XmlElement c = first_element_child(); c; c = c.next_element_sibling()) {
-      if (c.is(ns, local)) f(c);
+      if (c.is(ns, local))
+        f(c);
     }
   }
   XmlElement first_element_child() const;

@@ -8,10 +8,18 @@ void append_escaped(std::string& out, std::string_view value, bool attribute) {
   for (char c : value) {
     auto u = static_cast<unsigned char>(c);
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '\r': out += "&#13;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '\r':
+        out += "&#13;";
+        break;
       case '"':
         if (attribute) {
           out += "&quot;";
@@ -34,7 +42,8 @@ void append_escaped(std::string& out, std::string_view value, bool attribute) {
         }
         break;
       default:
-        if (u < 0x20) break;  // not allowed in XML 1.0
+        if (u < 0x20)
+          break;  // not allowed in XML 1.0
         out.push_back(c);
     }
   }
@@ -45,7 +54,9 @@ XmlWriter::XmlWriter() {
   out_ += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 }
 
-void XmlWriter::indent() { out_.append(open_.size() * 2, ' '); }
+void XmlWriter::indent() {
+  out_.append(open_.size() * 2, ' ');
+}
 
 void XmlWriter::close_start_tag() {
   if (start_tag_open_) {
@@ -56,7 +67,8 @@ void XmlWriter::close_start_tag() {
 
 XmlWriter& XmlWriter::start(std::string_view qname) {
   close_start_tag();
-  if (!open_.empty()) out_.push_back('\n');
+  if (!open_.empty())
+    out_.push_back('\n');
   indent();
   out_.push_back('<');
   out_ += qname;
@@ -78,7 +90,8 @@ XmlWriter& XmlWriter::attribute(std::string_view name, std::string_view value) {
 }
 
 XmlWriter& XmlWriter::attribute(std::string_view name, const std::optional<std::string>& value) {
-  if (value) attribute(name, std::string_view(*value));
+  if (value)
+    attribute(name, std::string_view(*value));
   return *this;
 }
 

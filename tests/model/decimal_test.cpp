@@ -1,8 +1,7 @@
-#include <catch2/catch.hpp>
-
-#include <compare>
-
 #include "model/decimal.h"
+
+#include <catch2/catch.hpp>
+#include <compare>
 
 using einvoice::model::Decimal;
 
@@ -28,8 +27,8 @@ TEST_CASE("Decimal keeps the number of decimals the sender wrote", "[decimal]") 
 }
 
 TEST_CASE("Decimal refuses what is not an xs:decimal", "[decimal]") {
-  for (const char* bad : {"", " ", "12,50", "1e3", "NaN", "1.2.3", "--1", "+", ".", "1 000",
-                          "0x10", "12.5€", "١٢"}) {
+  for (const char* bad :
+       {"", " ", "12,50", "1e3", "NaN", "1.2.3", "--1", "+", ".", "1 000", "0x10", "12.5€", "١٢"}) {
     INFO(bad);
     CHECK_FALSE(Decimal::parse(bad).has_value());
   }

@@ -37,7 +37,8 @@ TEST_CASE("Flattened terms carry full paths with 1-based list indexes", "[terms]
   auto terms = flatten_terms(small_invoice());
   auto find = [&](const std::string& path) -> std::string {
     for (const auto& t : terms) {
-      if (t.path == path) return t.value;
+      if (t.path == path)
+        return t.value;
     }
     return "<absent>";
   };

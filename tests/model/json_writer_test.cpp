@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "model/json_writer.h"
+
+#include <catch2/catch.hpp>
 
 using einvoice::model::JsonWriter;
 

@@ -1,9 +1,9 @@
-#include <catch2/catch.hpp>
+#include "formats/xml/xml_document.h"
 
+#include <catch2/catch.hpp>
 #include <string>
 
 #include "formats/xml/term_reader.h"
-#include "formats/xml/xml_document.h"
 
 using einvoice::model::ErrorCode;
 using einvoice::xml::XmlDocument;
@@ -48,15 +48,16 @@ TEST_CASE("DOCTYPE, external entities and entity bombs are refused", "[xml][host
   std::string bomb = "<?xml version='1.0'?><!DOCTYPE r [<!ENTITY a 'aaaaaaaaaa'>";
   for (int i = 1; i < 10; ++i) {
     bomb += "<!ENTITY " + std::string(1, char('a' + i)) + " '";
-    for (int j = 0; j < 10; ++j) bomb += "&" + std::string(1, char('a' + i - 1)) + ";";
+    for (int j = 0; j < 10; ++j)
+      bomb += "&" + std::string(1, char('a' + i - 1)) + ";";
     bomb += "'>";
   }
   bomb += "]><r>&j;</r>";
   auto bombed = XmlDocument::parse(bomb, "bomb.xml");
   REQUIRE_FALSE(bombed);
 
-  auto external_dtd = XmlDocument::parse(
-      "<!DOCTYPE r SYSTEM 'http://example.invalid/x.dtd'><r/>", "dtd.xml");
+  auto external_dtd =
+      XmlDocument::parse("<!DOCTYPE r SYSTEM 'http://example.invalid/x.dtd'><r/>", "dtd.xml");
   REQUIRE_FALSE(external_dtd);
 }
 
@@ -68,13 +69,16 @@ TEST_CASE("Size and depth limits hold", "[xml][hostile]") {
   CHECK(big.error().code == ErrorCode::kLimitExceeded);
 
   std::string deep;
-  for (int i = 0; i < 100000; ++i) deep += "<a>";
+  for (int i = 0; i < 100000; ++i)
+    deep += "<a>";
   auto nested = XmlDocument::parse(deep, "deep.xml");
   REQUIRE_FALSE(nested);
 
   std::string moderate;
-  for (int i = 0; i < 50; ++i) moderate += "<a>";
-  for (int i = 0; i < 50; ++i) moderate += "</a>";
+  for (int i = 0; i < 50; ++i)
+    moderate += "<a>";
+  for (int i = 0; i < 50; ++i)
+    moderate += "</a>";
   XmlLimits shallow;
   shallow.max_depth = 20;
   auto refused = XmlDocument::parse(moderate, "m.xml", shallow);
@@ -90,9 +94,10 @@ TEST_CASE("Empty and non-XML input is refused", "[xml][hostile]") {
 }
 
 TEST_CASE("TermReader records unreadable values with term, line and path", "[xml]") {
-  auto doc = XmlDocument::parse("<r>\n<amount>12,50</amount>\n<good>3.10</good>\n"
-                                "<d>2024-13-45</d>\n<c format='610'>202401</c>\n</r>",
-                                "in.xml");
+  auto doc = XmlDocument::parse(
+      "<r>\n<amount>12,50</amount>\n<good>3.10</good>\n"
+      "<d>2024-13-45</d>\n<c format='610'>202401</c>\n</r>",
+      "in.xml");
   REQUIRE(doc);
   einvoice::xml::TermReader reader("in.xml");
   auto root = doc->root();

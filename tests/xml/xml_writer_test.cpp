@@ -1,7 +1,8 @@
+#include "formats/xml/xml_writer.h"
+
 #include <catch2/catch.hpp>
 
 #include "formats/xml/xml_document.h"
-#include "formats/xml/xml_writer.h"
 
 using einvoice::xml::XmlWriter;
 
@@ -29,7 +30,11 @@ TEST_CASE("Writer output is indented, escaped and parses back", "[xml]") {
 
 TEST_CASE("Writer drops characters XML cannot carry and keeps CR", "[xml]") {
   XmlWriter w;
-  w.start("r").text(std::string("a\x01" "b\rc", 5)).end();
+  w.start("r")
+      .text(std::string("a\x01"
+                        "b\rc",
+                        5))
+      .end();
   std::string out = w.finish();
   auto doc = einvoice::xml::XmlDocument::parse(out, "w.xml");
   REQUIRE(doc);

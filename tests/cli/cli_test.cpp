@@ -1,0 +1,158 @@
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+  int exit_code;
+  std::string out;
+  std::string err;
+};
+
+std::string slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+// A fresh scratch folder per test case, removed afterwards.
+class Scratch {
+ public:
+  Scratch() {
+    static int counter = 0;
+    dir_ = fs::temp_directory_path() /
+           ("einvoice-cli-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  ~Scratch() { fs::remove_all(dir_); }
+  const fs::path& dir() const { return dir_; }
+
+  Run run(const std::string& arguments) const {
+    std::string command = std::string(EINVOICE_EXE) + " " + arguments + " >" +
+                          (dir_ / "stdout").string() + " 2>" + (dir_ / "stderr").string();
+    int status = std::system(command.c_str());
+    int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return {code, slurp(dir_ / "stdout"), slurp(dir_ / "stderr")};
+  }
+
+ private:
+  fs::path dir_;
+};
+
+std::string corpus(const std::string& relative) {
+  return (fs::path(EINVOICE_CORPUS_DIR) / relative).string();
+}
+
+std::string schemas() {
+  return std::string(" --schemas ") + EINVOICE_SCHEMA_DIR;
+}
+
+}  // namespace
+
+TEST_CASE("einvoice explains its usage and refuses bad usage with exit 2", "[cli]") {
+  Scratch s;
+  auto help = s.run("--help");
+  CHECK(help.exit_code == 0);
+  CHECK(help.out.find("convert") != std::string::npos);
+  CHECK(s.run("").exit_code == 2);
+  auto unknown = s.run("frobnicate");
+  CHECK(unknown.exit_code == 2);
+  CHECK(unknown.err.find("frobnicate") != std::string::npos);
+  auto no_target = s.run("convert " + corpus("en16931/cii/examples/CII_example1.xml"));
+  CHECK(no_target.exit_code == 2);
+  CHECK(no_target.err.find("--to") != std::string::npos);
+  CHECK(s.run("convert x.xml --to pdf").exit_code == 2);
+  CHECK(s.run("convert --bogus --to ubl x.xml").exit_code == 2);
+  auto missing = s.run("convert /nonexistent/file.xml --to ubl -o out.xml" + schemas());
+  CHECK(missing.exit_code == 2);
+  CHECK(missing.err.find("/nonexistent/file.xml") != std::string::npos);
+  CHECK(s.run("convert --help").exit_code == 0);
+}
+
+TEST_CASE("convert one file each way, outputs valid", "[cli]") {
+  Scratch s;
+  fs::path ubl = s.dir() / "out.ubl.xml";
+  auto to_ubl = s.run("convert " + corpus("en16931/cii/examples/CII_example1.xml") +
+                      " --to ubl -o " + ubl.string() + schemas());
+  INFO(to_ubl.err);
+  REQUIRE(to_ubl.exit_code == 0);
+  REQUIRE(fs::exists(ubl));
+  CHECK(slurp(ubl).find("urn:oasis:names:specification:ubl:schema:xsd:Invoice-2") !=
+        std::string::npos);
+  fs::path cii = s.dir() / "back.cii.xml";
+  auto to_cii = s.run("convert " + ubl.string() + " --to cii -o " + cii.string() + schemas());
+  REQUIRE(to_cii.exit_code == 0);
+  auto xsd = s.run("xsd " + ubl.string() + " " + cii.string() + schemas());
+  CHECK(xsd.exit_code == 0);
+  CHECK(xsd.out.find("out.ubl.xml: valid") != std::string::npos);
+  CHECK(xsd.out.find("back.cii.xml: valid") != std::string::npos);
+  auto to_stdout = s.run("convert " + corpus("en16931/ubl/examples/ubl-tc434-example1.xml") +
+                         " --to cii" + schemas());
+  CHECK(to_stdout.exit_code == 0);
+  CHECK(to_stdout.out.find("<rsm:CrossIndustryInvoice") != std::string::npos);
+}
+
+TEST_CASE("convert a folder: good files converted, bad ones named, exit 1", "[cli]") {
+  Scratch s;
+  fs::path in = s.dir() / "in";
+  fs::create_directories(in / "nested");
+  fs::copy_file(corpus("en16931/cii/examples/CII_example3.xml"), in / "a.xml");
+  fs::copy_file(corpus("en16931/ubl/examples/ubl-tc434-example3.xml"), in / "nested" / "b.xml");
+  std::ofstream(in / "truncated.xml") << "<rsm:CrossIndustryInvoice xmlns:rsm='x'>\n<a>";
+  std::ofstream(in / "xxe.xml")
+      << "<?xml version='1.0'?><!DOCTYPE r [<!ENTITY x SYSTEM 'file:///etc/passwd'>]><r>&x;</r>";
+  std::ofstream(in / "ignored.txt") << "not an invoice";
+  fs::path out = s.dir() / "out";
+  auto run = s.run("convert " + in.string() + " --to cii --out-dir " + out.string() +
+                   " --threads 2" + schemas());
+  INFO(run.err);
+  CHECK(run.exit_code == 1);
+  CHECK(fs::exists(out / "a.xml"));
+  CHECK(fs::exists(out / "nested" / "b.xml"));
+  CHECK_FALSE(fs::exists(out / "truncated.xml"));
+  CHECK_FALSE(fs::exists(out / "xxe.xml"));
+  CHECK(run.err.find("truncated.xml:2") != std::string::npos);
+  CHECK(run.err.find("DOCTYPE") != std::string::npos);
+  CHECK(run.out.find("4 inputs, 2 converted, 2 invalid") != std::string::npos);
+
+  auto resumed = s.run("convert " + in.string() + " --to cii --out-dir " + out.string() +
+                       " --resume --quiet" + schemas());
+  CHECK(resumed.out.find("2 skipped") != std::string::npos);
+}
+
+TEST_CASE("inspect prints the model as JSON keyed by BT ids", "[cli]") {
+  Scratch s;
+  auto run = s.run("inspect --compact " + corpus("en16931/ubl/examples/ubl-tc434-example1.xml"));
+  CHECK(run.exit_code == 0);
+  CHECK(run.out.rfind("{\"BT-1\":", 0) == 0);
+  CHECK(run.out.find("\"BG-25\":[") != std::string::npos);
+  auto pdf = s.dir() / "scan.pdf";
+  std::ofstream(pdf) << "%PDF-1.7\n";
+  auto refused = s.run("inspect " + pdf.string());
+  CHECK(refused.exit_code == 1);
+  CHECK(refused.err.find("PDF") != std::string::npos);
+}
+
+TEST_CASE("xsd reports each schema error with its line", "[cli]") {
+  Scratch s;
+  fs::path bad = s.dir() / "bad.xml";
+  std::string xml = slurp(corpus("en16931/cii/examples/CII_example4.xml"));
+  auto pos = xml.find("</rsm:ExchangedDocument>");
+  REQUIRE(pos != std::string::npos);
+  xml.insert(pos, "<ram:NotInSchema/>");
+  std::ofstream(bad) << xml;
+  auto run = s.run("xsd " + bad.string() + schemas());
+  CHECK(run.exit_code == 1);
+  CHECK(run.out.find("bad.xml: INVALID") != std::string::npos);
+  CHECK(run.out.find("bad.xml:") != std::string::npos);
+  CHECK(run.out.find("[XSD]") != std::string::npos);
+}

@@ -1,0 +1,78 @@
+#pragma once
+
+#include <map>
+#include <mutex>
+#include <set>
+
+#include "engine/file_system.h"
+
+namespace einvoice::testing {
+
+// In-memory FileSystem for engine tests. Paths in `failing_writes` fail on
+// write_atomic, paths in `failing_reads` on read, as a full disk or a lost
+// mount would. Thread-safe.
+class MemoryFileSystem final : public engine::FileSystem {
+ public:
+  std::map<std::filesystem::path, std::string> files;
+  std::set<std::filesystem::path> failing_reads;
+  std::set<std::filesystem::path> failing_writes;
+
+  model::Result<std::string> read(const std::filesystem::path& path,
+                                  std::size_t max_bytes) const override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto it = files.find(path);
+    if (it == files.end() || failing_reads.count(path)) {
+      return model::Error{model::ErrorCode::kIo, "cannot open", {path.string(), "", 0, 0}};
+    }
+    if (it->second.size() > max_bytes) {
+      return model::Error{model::ErrorCode::kLimitExceeded, "too big", {path.string(), "", 0, 0}};
+    }
+    return it->second;
+  }
+  model::Status write_atomic(const std::filesystem::path& path,
+                             std::string_view content) const override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (failing_writes.count(path)) {
+      return model::Error{model::ErrorCode::kIo, "disk full", {path.string(), "", 0, 0}};
+    }
+    const_cast<MemoryFileSystem*>(this)->files[path] = std::string(content);
+    return model::Status::Ok();
+  }
+  bool exists(const std::filesystem::path& path) const override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (files.count(path))
+      return true;
+    return is_directory_locked(path);
+  }
+  bool is_directory(const std::filesystem::path& path) const override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return is_directory_locked(path);
+  }
+  model::Result<std::vector<std::filesystem::path>> list_files(
+      const std::filesystem::path& dir) const override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    std::vector<std::filesystem::path> out;
+    for (const auto& [path, content] : files) {
+      if (is_below(path, dir))
+        out.push_back(path);
+    }
+    return out;
+  }
+
+ private:
+  static bool is_below(const std::filesystem::path& path, const std::filesystem::path& dir) {
+    auto rel = path.lexically_relative(dir);
+    return !rel.empty() && *rel.begin() != "..";
+  }
+  bool is_directory_locked(const std::filesystem::path& path) const {
+    for (const auto& [file, content] : files) {
+      if (file != path && is_below(file, path))
+        return true;
+    }
+    return false;
+  }
+
+  mutable std::mutex mutex_;
+};
+
+}  // namespace einvoice::testing
