@@ -6,6 +6,7 @@
 // Default inputs: the official CII and UBL examples of the shared corpus.
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
