@@ -1,7 +1,9 @@
 #include "formats/xsd/schema_validator.h"
 
+#include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 #include <xercesc/framework/MemBufInputSource.hpp>
 #include <xercesc/framework/XMLGrammarPoolImpl.hpp>
 #include <xercesc/sax/EntityResolver.hpp>
@@ -144,9 +146,42 @@ std::unique_ptr<x::SAX2XMLReader> make_parser(x::XMLGrammarPool* pool) {
 
 }  // namespace
 
+// One schema set: its locked grammar pool and a free list of validating
+// parsers bound to it. Creating a Xerces parser costs more than validating a
+// small invoice, so parsers are reused: a validate() call takes one from the
+// free list (or makes one) and gives it back when done. Parsers are destroyed
+// before the pool they use (member order).
 struct SchemaValidator::LoadedSchema {
   std::unique_ptr<x::XMLGrammarPool> pool;
   std::optional<Error> error;  // set when loading failed
+
+  std::mutex idle_mutex;
+  std::vector<std::unique_ptr<x::SAX2XMLReader>> idle;  // guarded by idle_mutex
+
+  std::unique_ptr<x::SAX2XMLReader> acquire() {
+    {
+      std::lock_guard<std::mutex> lock(idle_mutex);
+      if (!idle.empty()) {
+        auto parser = std::move(idle.back());
+        idle.pop_back();
+        return parser;
+      }
+    }
+    auto parser = make_parser(pool.get());
+    parser->setFeature(x::XMLUni::fgXercesUseCachedGrammarInParse, true);
+    parser->setFeature(x::XMLUni::fgXercesCacheGrammarFromParse, false);
+    parser->setFeature(x::XMLUni::fgXercesLoadSchema, false);
+    parser->setFeature(x::XMLUni::fgXercesDisableDefaultEntityResolution, true);
+    return parser;
+  }
+  void release(std::unique_ptr<x::SAX2XMLReader> parser) {
+    parser->setErrorHandler(nullptr);
+    parser->setEntityResolver(nullptr);
+    parser->setProperty(x::XMLUni::fgXercesSecurityManager, nullptr);
+    std::lock_guard<std::mutex> lock(idle_mutex);
+    idle.push_back(std::move(parser));
+  }
+  ~LoadedSchema() { idle.clear(); }
 };
 
 SchemaValidator::SchemaValidator(std::filesystem::path schema_directory, std::size_t max_bytes)
@@ -156,7 +191,7 @@ SchemaValidator::SchemaValidator(std::filesystem::path schema_directory, std::si
 
 SchemaValidator::~SchemaValidator() = default;
 
-const SchemaValidator::LoadedSchema& SchemaValidator::load(SchemaId schema) const {
+SchemaValidator::LoadedSchema& SchemaValidator::load(SchemaId schema) const {
   auto index = static_cast<std::size_t>(schema);
   std::call_once(once_[index], [&] {
     auto loaded = std::make_unique<LoadedSchema>();
@@ -220,7 +255,7 @@ model::Result<XsdReport> SchemaValidator::validate(std::string_view xml, SchemaI
                      std::to_string(max_bytes_) + " bytes",
                  {name, "", 0, 0}};
   }
-  const LoadedSchema& loaded = load(schema);
+  LoadedSchema& loaded = load(schema);
   if (loaded.error)
     return *loaded.error;
   if (has_doctype(xml)) {
@@ -239,18 +274,28 @@ model::Result<XsdReport> SchemaValidator::validate(std::string_view xml, SchemaI
   RefusingResolver resolver;
   x::SecurityManager security;
   security.setEntityExpansionLimit(100);
+  LoadedSchema& schema_set = loaded;
+  std::unique_ptr<x::SAX2XMLReader> parser;
+  // Gives the parser back on every path out of this function; a parser whose
+  // parse threw is discarded rather than reused.
+  struct Lease {
+    LoadedSchema& owner;
+    std::unique_ptr<x::SAX2XMLReader>& parser;
+    bool reusable = false;
+    ~Lease() {
+      if (parser && reusable)
+        owner.release(std::move(parser));
+    }
+  } lease{schema_set, parser};
   try {
-    auto parser = make_parser(loaded.pool.get());
-    parser->setFeature(x::XMLUni::fgXercesUseCachedGrammarInParse, true);
-    parser->setFeature(x::XMLUni::fgXercesCacheGrammarFromParse, false);
-    parser->setFeature(x::XMLUni::fgXercesLoadSchema, false);
-    parser->setFeature(x::XMLUni::fgXercesDisableDefaultEntityResolution, true);
+    parser = schema_set.acquire();
     parser->setProperty(x::XMLUni::fgXercesSecurityManager, &security);
     parser->setErrorHandler(&handler);
     parser->setEntityResolver(&resolver);
     x::MemBufInputSource source(reinterpret_cast<const XMLByte*>(xml.data()), xml.size(),
                                 name.c_str(), false);
     parser->parse(source);
+    lease.reusable = true;
   } catch (const x::SAXParseException&) {
     // Already reported to the handler as a fatal error.
   } catch (const x::XMLException& e) {

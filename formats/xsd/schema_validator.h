@@ -59,7 +59,7 @@ class SchemaValidator {
 
  private:
   struct LoadedSchema;
-  const LoadedSchema& load(SchemaId schema) const;
+  LoadedSchema& load(SchemaId schema) const;  // thread-safe, loads once
 
   std::filesystem::path directory_;
   std::size_t max_bytes_;
