@@ -6,21 +6,6 @@ namespace einvoice::cii {
 
 using xml::XmlElement;
 
-namespace {
-
-// The qualified name of `element` as the document wrote it ("ram:ID").
-std::string qualified_name(XmlElement element) {
-  std::string xpath = element.xpath();
-  auto slash = xpath.rfind('/');
-  std::string name = slash == std::string::npos ? xpath : xpath.substr(slash + 1);
-  auto bracket = name.find('[');
-  if (bracket != std::string::npos)
-    name.erase(bracket);
-  return name;
-}
-
-}  // namespace
-
 model::ParsedInvoice DocumentReader::read(XmlElement root) {
   XmlElement transaction;
   for (XmlElement c = root.first_element_child(); c; c = c.next_element_sibling()) {
@@ -33,7 +18,7 @@ model::ParsedInvoice DocumentReader::read(XmlElement root) {
       read_exchanged_document(c);
     } else if (name == "SupplyChainTradeTransaction") {
       if (transaction) {
-        drop_repeated(c, "BG-0");
+        terms_.drop_repeated(c, "BG-0");
       } else {
         transaction = c;
       }
@@ -51,36 +36,10 @@ model::ParsedInvoice DocumentReader::read(XmlElement root) {
   return model::ParsedInvoice{std::move(invoice_), std::move(diagnostics)};
 }
 
-void DocumentReader::drop_repeated(XmlElement element, std::string_view term) {
-  std::string value = element.text();
-  std::string what = qualified_name(element);
-  if (!value.empty() && value.size() <= 80)
-    what += " '" + value + "'";
-  terms_.dropped(element, term,
-                 what + " ignored: EN 16931 allows " + std::string(term) +
-                     " once and the first occurrence is kept");
-}
-
-void DocumentReader::set_text(model::Text& field, XmlElement element, std::string_view term) {
-  if (field) {
-    drop_repeated(element, term);
-    return;
-  }
-  field = element.text();
-}
-
-void DocumentReader::set_decimal(model::Amount& field, XmlElement element, std::string_view term) {
-  if (field) {
-    drop_repeated(element, term);
-    return;
-  }
-  field = terms_.decimal(element, term);
-}
-
 void DocumentReader::set_date(std::optional<model::Date>& field, XmlElement wrapper,
                               std::string_view term) {
   if (field) {
-    drop_repeated(wrapper, term);
+    terms_.drop_repeated(wrapper, term);
     return;
   }
   for (XmlElement c = wrapper.first_element_child(); c; c = c.next_element_sibling()) {
@@ -92,15 +51,6 @@ void DocumentReader::set_date(std::optional<model::Date>& field, XmlElement wrap
   }
   terms_.report(xml::kRuleUnreadableDate, model::Severity::kFatal, wrapper, term,
                 "no udt:DateTimeString with format 102 (YYYYMMDD) found");
-}
-
-void DocumentReader::set_identifier(std::optional<model::Identifier>& field, XmlElement element,
-                                    std::string_view term) {
-  if (field) {
-    drop_repeated(element, term);
-    return;
-  }
-  field = terms_.identifier(element);
 }
 
 std::optional<bool> DocumentReader::charge_indicator(XmlElement allowance_charge,
@@ -128,11 +78,11 @@ void DocumentReader::read_context(XmlElement context) {
   for_each_ram_child(context, [&](XmlElement c, std::string_view name) {
     if (name == "BusinessProcessSpecifiedDocumentContextParameter") {
       if (XmlElement id = c.child(kRamNamespace, "ID")) {
-        set_text(invoice_.process_control.business_process_type, id, "BT-23");
+        terms_.set_text(invoice_.process_control.business_process_type, id, "BT-23");
       }
     } else if (name == "GuidelineSpecifiedDocumentContextParameter") {
       if (XmlElement id = c.child(kRamNamespace, "ID")) {
-        set_text(invoice_.process_control.specification_identifier, id, "BT-24");
+        terms_.set_text(invoice_.process_control.specification_identifier, id, "BT-24");
       }
     }
   });
@@ -141,9 +91,9 @@ void DocumentReader::read_context(XmlElement context) {
 void DocumentReader::read_exchanged_document(XmlElement document) {
   for_each_ram_child(document, [&](XmlElement c, std::string_view name) {
     if (name == "ID") {
-      set_text(invoice_.number, c, "BT-1");
+      terms_.set_text(invoice_.number, c, "BT-1");
     } else if (name == "TypeCode") {
-      set_text(invoice_.type_code, c, "BT-3");
+      terms_.set_text(invoice_.type_code, c, "BT-3");
     } else if (name == "IssueDateTime") {
       set_date(invoice_.issue_date, c, "BT-2");
     } else if (name == "IncludedNote") {
@@ -156,9 +106,9 @@ void DocumentReader::read_note(XmlElement note) {
   model::InvoiceNote out;
   for_each_ram_child(note, [&](XmlElement c, std::string_view name) {
     if (name == "Content") {
-      set_text(out.note, c, "BT-22");
+      terms_.set_text(out.note, c, "BT-22");
     } else if (name == "SubjectCode") {
-      set_text(out.subject_code, c, "BT-21");
+      terms_.set_text(out.subject_code, c, "BT-21");
     }
   });
   invoice_.notes.push_back(std::move(out));
@@ -192,38 +142,38 @@ void DocumentReader::read_agreement(XmlElement agreement) {
   bool seller_seen = false, buyer_seen = false;
   for_each_ram_child(agreement, [&](XmlElement c, std::string_view name) {
     if (name == "BuyerReference") {
-      set_text(invoice_.buyer_reference, c, "BT-10");
+      terms_.set_text(invoice_.buyer_reference, c, "BT-10");
     } else if (name == "SellerTradeParty") {
       if (seller_seen)
-        return drop_repeated(c, "BG-4");
+        return terms_.drop_repeated(c, "BG-4");
       seller_seen = true;
       read_seller(c);
     } else if (name == "BuyerTradeParty") {
       if (buyer_seen)
-        return drop_repeated(c, "BG-7");
+        return terms_.drop_repeated(c, "BG-7");
       buyer_seen = true;
       read_buyer(c);
     } else if (name == "SellerTaxRepresentativeTradeParty") {
       if (invoice_.tax_representative)
-        return drop_repeated(c, "BG-11");
+        return terms_.drop_repeated(c, "BG-11");
       read_tax_representative(c);
     } else if (name == "SellerOrderReferencedDocument") {
       if (XmlElement id = c.child(kRamNamespace, "IssuerAssignedID")) {
-        set_text(invoice_.sales_order_reference, id, "BT-14");
+        terms_.set_text(invoice_.sales_order_reference, id, "BT-14");
       }
     } else if (name == "BuyerOrderReferencedDocument") {
       if (XmlElement id = c.child(kRamNamespace, "IssuerAssignedID")) {
-        set_text(invoice_.purchase_order_reference, id, "BT-13");
+        terms_.set_text(invoice_.purchase_order_reference, id, "BT-13");
       }
     } else if (name == "ContractReferencedDocument") {
       if (XmlElement id = c.child(kRamNamespace, "IssuerAssignedID")) {
-        set_text(invoice_.contract_reference, id, "BT-12");
+        terms_.set_text(invoice_.contract_reference, id, "BT-12");
       }
     } else if (name == "AdditionalReferencedDocument") {
       read_additional_document(c);
     } else if (name == "SpecifiedProcuringProject") {
       if (XmlElement id = c.child(kRamNamespace, "ID")) {
-        set_text(invoice_.project_reference, id, "BT-11");
+        terms_.set_text(invoice_.project_reference, id, "BT-11");
       }
     }
   });
@@ -274,10 +224,10 @@ void DocumentReader::read_additional_document(XmlElement document) {
     invoice_.supporting_documents.push_back(std::move(out));
   } else if (type_code == "50") {
     if (issuer_id)
-      set_text(invoice_.tender_or_lot_reference, issuer_id, "BT-17");
+      terms_.set_text(invoice_.tender_or_lot_reference, issuer_id, "BT-17");
   } else if (type_code == "130") {
     if (invoice_.invoiced_object_identifier)
-      return drop_repeated(document, "BT-18");
+      return terms_.drop_repeated(document, "BT-18");
     model::Identifier id;
     if (issuer_id)
       id.value = issuer_id.text();
@@ -298,14 +248,14 @@ void DocumentReader::read_delivery(XmlElement delivery) {
   for_each_ram_child(delivery, [&](XmlElement c, std::string_view name) {
     if (name == "ShipToTradeParty") {
       if (ship_to_seen)
-        return drop_repeated(c, "BG-13");
+        return terms_.drop_repeated(c, "BG-13");
       ship_to_seen = true;
       if (!invoice_.delivery)
         invoice_.delivery.emplace();
       read_ship_to(c, *invoice_.delivery);
     } else if (name == "ActualDeliverySupplyChainEvent") {
       if (event_seen)
-        return drop_repeated(c, "BT-72");
+        return terms_.drop_repeated(c, "BT-72");
       event_seen = true;
       if (!invoice_.delivery)
         invoice_.delivery.emplace();
@@ -314,11 +264,11 @@ void DocumentReader::read_delivery(XmlElement delivery) {
       }
     } else if (name == "DespatchAdviceReferencedDocument") {
       if (XmlElement id = c.child(kRamNamespace, "IssuerAssignedID")) {
-        set_text(invoice_.despatch_advice_reference, id, "BT-16");
+        terms_.set_text(invoice_.despatch_advice_reference, id, "BT-16");
       }
     } else if (name == "ReceivingAdviceReferencedDocument") {
       if (XmlElement id = c.child(kRamNamespace, "IssuerAssignedID")) {
-        set_text(invoice_.receiving_advice_reference, id, "BT-15");
+        terms_.set_text(invoice_.receiving_advice_reference, id, "BT-15");
       }
     }
   });

@@ -25,15 +25,7 @@ void for_each_ram_child(xml::XmlElement parent, F&& f) {
   }
 }
 
-// `text` without surrounding XML whitespace (for codes and flags).
-inline std::string_view trim_xml_space(std::string_view text) {
-  constexpr std::string_view kSpace = " \t\r\n";
-  auto first = text.find_first_not_of(kSpace);
-  if (first == std::string_view::npos)
-    return {};
-  auto last = text.find_last_not_of(kSpace);
-  return text.substr(first, last - first + 1);
-}
+using xml::trim_xml_space;
 
 // Turns one rsm:CrossIndustryInvoice element into the model. One instance per
 // document, used once; not thread-safe. Split by concern over
@@ -51,15 +43,10 @@ class DocumentReader {
   model::ParsedInvoice read(xml::XmlElement root);
 
  private:
-  // One reading of a BT whose EN 16931 cardinality is 0..1.
-  void set_text(model::Text& field, xml::XmlElement element, std::string_view term);
-  void set_decimal(model::Amount& field, xml::XmlElement element, std::string_view term);
-  // `wrapper` holds a udt:DateTimeString, udt:DateString or qdt:DateTimeString.
+  // One reading of a date BT whose EN 16931 cardinality is 0..1 (the other
+  // kinds use TermReader's set_* helpers). `wrapper` holds a
+  // udt:DateTimeString, udt:DateString or qdt:DateTimeString.
   void set_date(std::optional<model::Date>& field, xml::XmlElement wrapper, std::string_view term);
-  void set_identifier(std::optional<model::Identifier>& field, xml::XmlElement element,
-                      std::string_view term);
-  // Reports `element` as a second occurrence of a term that EN 16931 allows once.
-  void drop_repeated(xml::XmlElement element, std::string_view term);
   // True for a charge, false for an allowance, from the ram:ChargeIndicator of
   // `allowance_charge`; nullopt, with a finding naming `group`, when absent or unreadable.
   std::optional<bool> charge_indicator(xml::XmlElement allowance_charge, std::string_view group);

@@ -18,7 +18,7 @@ void DocumentReader::read_line(XmlElement item) {
       read_line_agreement(c, line);
     } else if (name == "SpecifiedLineTradeDelivery") {
       if (XmlElement quantity = c.child(kRamNamespace, "BilledQuantity")) {
-        set_decimal(line.invoiced_quantity, quantity, "BT-129");
+        terms_.set_decimal(line.invoiced_quantity, quantity, "BT-129");
         line.invoiced_quantity_unit = quantity.attribute("unitCode");
       }
     } else if (name == "SpecifiedLineTradeSettlement") {
@@ -37,11 +37,11 @@ void DocumentReader::read_line(XmlElement item) {
 void DocumentReader::read_line_document(XmlElement document, model::InvoiceLine& line) {
   for_each_ram_child(document, [&](XmlElement c, std::string_view name) {
     if (name == "LineID") {
-      set_text(line.identifier, c, "BT-126");
+      terms_.set_text(line.identifier, c, "BT-126");
     } else if (name == "IncludedNote") {
       for_each_ram_child(c, [&](XmlElement field, std::string_view local) {
         if (local == "Content")
-          set_text(line.note, field, "BT-127");
+          terms_.set_text(line.note, field, "BT-127");
       });
     }
   });
@@ -50,22 +50,22 @@ void DocumentReader::read_line_document(XmlElement document, model::InvoiceLine&
 void DocumentReader::read_product(XmlElement product, model::ItemInformation& item) {
   for_each_ram_child(product, [&](XmlElement c, std::string_view name) {
     if (name == "GlobalID") {
-      set_identifier(item.standard_identifier, c, "BT-157");
+      terms_.set_identifier(item.standard_identifier, c, "BT-157");
     } else if (name == "SellerAssignedID") {
-      set_text(item.sellers_identifier, c, "BT-155");
+      terms_.set_text(item.sellers_identifier, c, "BT-155");
     } else if (name == "BuyerAssignedID") {
-      set_text(item.buyers_identifier, c, "BT-156");
+      terms_.set_text(item.buyers_identifier, c, "BT-156");
     } else if (name == "Name") {
-      set_text(item.name, c, "BT-153");
+      terms_.set_text(item.name, c, "BT-153");
     } else if (name == "Description") {
-      set_text(item.description, c, "BT-154");
+      terms_.set_text(item.description, c, "BT-154");
     } else if (name == "ApplicableProductCharacteristic") {
       model::ItemAttribute attribute;
       for_each_ram_child(c, [&](XmlElement field, std::string_view local) {
         if (local == "Description") {
-          set_text(attribute.name, field, "BT-160");
+          terms_.set_text(attribute.name, field, "BT-160");
         } else if (local == "Value") {
-          set_text(attribute.value, field, "BT-161");
+          terms_.set_text(attribute.value, field, "BT-161");
         }
       });
       item.attributes.push_back(std::move(attribute));
@@ -79,7 +79,7 @@ void DocumentReader::read_product(XmlElement product, model::ItemInformation& it
       }
     } else if (name == "OriginTradeCountry") {
       if (XmlElement id = c.child(kRamNamespace, "ID")) {
-        set_text(item.country_of_origin, id, "BT-159");
+        terms_.set_text(item.country_of_origin, id, "BT-159");
       }
     }
   });
@@ -89,16 +89,16 @@ void DocumentReader::read_line_agreement(XmlElement agreement, model::InvoiceLin
   for_each_ram_child(agreement, [&](XmlElement c, std::string_view name) {
     if (name == "BuyerOrderReferencedDocument") {
       if (XmlElement id = c.child(kRamNamespace, "LineID")) {
-        set_text(line.purchase_order_line_reference, id, "BT-132");
+        terms_.set_text(line.purchase_order_line_reference, id, "BT-132");
       }
     } else if (name == "GrossPriceProductTradePrice") {
       read_gross_price(c, line.price);
     } else if (name == "NetPriceProductTradePrice") {
       for_each_ram_child(c, [&](XmlElement field, std::string_view local) {
         if (local == "ChargeAmount") {
-          set_decimal(line.price.net_price, field, "BT-146");
+          terms_.set_decimal(line.price.net_price, field, "BT-146");
         } else if (local == "BasisQuantity") {
-          set_decimal(line.price.base_quantity, field, "BT-149");
+          terms_.set_decimal(line.price.base_quantity, field, "BT-149");
           line.price.base_quantity_unit = field.attribute("unitCode");
         }
       });
@@ -112,14 +112,14 @@ void DocumentReader::read_line_agreement(XmlElement agreement, model::InvoiceLin
 void DocumentReader::read_gross_price(XmlElement price, model::PriceDetails& details) {
   for_each_ram_child(price, [&](XmlElement c, std::string_view name) {
     if (name == "ChargeAmount") {
-      set_decimal(details.gross_price, c, "BT-148");
+      terms_.set_decimal(details.gross_price, c, "BT-148");
     } else if (name == "AppliedTradeAllowanceCharge") {
       std::optional<bool> is_charge = charge_indicator(c, "BT-147");
       if (!is_charge || *is_charge)
         return;
       for_each_ram_child(c, [&](XmlElement field, std::string_view local) {
         if (local == "ActualAmount")
-          set_decimal(details.discount, field, "BT-147");
+          terms_.set_decimal(details.discount, field, "BT-147");
       });
     }
   });
@@ -130,9 +130,9 @@ void DocumentReader::read_line_settlement(XmlElement settlement, model::InvoiceL
     if (name == "ApplicableTradeTax") {
       for_each_ram_child(c, [&](XmlElement field, std::string_view local) {
         if (local == "CategoryCode") {
-          set_text(line.vat.category_code, field, "BT-151");
+          terms_.set_text(line.vat.category_code, field, "BT-151");
         } else if (local == "RateApplicablePercent") {
-          set_decimal(line.vat.rate, field, "BT-152");
+          terms_.set_decimal(line.vat.rate, field, "BT-152");
         }
       });
     } else if (name == "BillingSpecifiedPeriod") {
@@ -141,7 +141,7 @@ void DocumentReader::read_line_settlement(XmlElement settlement, model::InvoiceL
       read_line_allowance_charge(c, line);
     } else if (name == "SpecifiedTradeSettlementLineMonetarySummation") {
       if (XmlElement total = c.child(kRamNamespace, "LineTotalAmount")) {
-        set_decimal(line.net_amount, total, "BT-131");
+        terms_.set_decimal(line.net_amount, total, "BT-131");
       }
     } else if (name == "AdditionalReferencedDocument") {
       // BT-128 has TypeCode 130; the official examples also omit the TypeCode.
@@ -150,7 +150,7 @@ void DocumentReader::read_line_settlement(XmlElement settlement, model::InvoiceL
       if (!type.empty() && type != "130")
         return;
       if (line.object_identifier)
-        return drop_repeated(c, "BT-128");
+        return terms_.drop_repeated(c, "BT-128");
       model::Identifier& id = line.object_identifier.emplace();
       if (XmlElement issuer_id = c.child(kRamNamespace, "IssuerAssignedID")) {
         id.value = issuer_id.text();
@@ -160,7 +160,7 @@ void DocumentReader::read_line_settlement(XmlElement settlement, model::InvoiceL
       }
     } else if (name == "ReceivableSpecifiedTradeAccountingAccount") {
       if (XmlElement id = c.child(kRamNamespace, "ID")) {
-        set_text(line.buyer_accounting_reference, id, "BT-133");
+        terms_.set_text(line.buyer_accounting_reference, id, "BT-133");
       }
     }
   });
@@ -180,15 +180,15 @@ void DocumentReader::read_line_allowance_charge(XmlElement allowance_charge,
   model::AllowanceCharge out;
   for_each_ram_child(allowance_charge, [&](XmlElement c, std::string_view name) {
     if (name == "CalculationPercent") {
-      set_decimal(out.percentage, c, ids.percentage);
+      terms_.set_decimal(out.percentage, c, ids.percentage);
     } else if (name == "BasisAmount") {
-      set_decimal(out.base_amount, c, ids.base);
+      terms_.set_decimal(out.base_amount, c, ids.base);
     } else if (name == "ActualAmount") {
-      set_decimal(out.amount, c, ids.amount);
+      terms_.set_decimal(out.amount, c, ids.amount);
     } else if (name == "ReasonCode") {
-      set_text(out.reason_code, c, ids.reason_code);
+      terms_.set_text(out.reason_code, c, ids.reason_code);
     } else if (name == "Reason") {
-      set_text(out.reason, c, ids.reason);
+      terms_.set_text(out.reason, c, ids.reason);
     }
   });
   (*is_charge ? line.charges : line.allowances).push_back(std::move(out));

@@ -30,9 +30,9 @@ void DocumentReader::read_legal_organization(XmlElement organization,
                                              std::string_view name_term) {
   for_each_ram_child(organization, [&](XmlElement c, std::string_view name) {
     if (name == "ID") {
-      set_identifier(id, c, id_term);
+      terms_.set_identifier(id, c, id_term);
     } else if (name == "TradingBusinessName" && trading_name) {
-      set_text(*trading_name, c, name_term);
+      terms_.set_text(*trading_name, c, name_term);
     }
   });
 }
@@ -55,19 +55,19 @@ void DocumentReader::read_address(XmlElement address, model::PostalAddress& out,
   }
   for_each_ram_child(address, [&](XmlElement c, std::string_view name) {
     if (name == "PostcodeCode") {
-      set_text(out.post_code, c, ids.post_code);
+      terms_.set_text(out.post_code, c, ids.post_code);
     } else if (name == "LineOne") {
-      set_text(out.line1, c, ids.line1);
+      terms_.set_text(out.line1, c, ids.line1);
     } else if (name == "LineTwo") {
-      set_text(out.line2, c, ids.line2);
+      terms_.set_text(out.line2, c, ids.line2);
     } else if (name == "LineThree") {
-      set_text(out.line3, c, ids.line3);
+      terms_.set_text(out.line3, c, ids.line3);
     } else if (name == "CityName") {
-      set_text(out.city, c, ids.city);
+      terms_.set_text(out.city, c, ids.city);
     } else if (name == "CountryID") {
-      set_text(out.country_code, c, ids.country);
+      terms_.set_text(out.country_code, c, ids.country);
     } else if (name == "CountrySubDivisionName") {
-      set_text(out.country_subdivision, c, ids.subdivision);
+      terms_.set_text(out.country_subdivision, c, ids.subdivision);
     }
   });
 }
@@ -77,29 +77,29 @@ void DocumentReader::read_address(XmlElement address, model::PostalAddress& out,
 void DocumentReader::read_contact(XmlElement contact, std::optional<model::Contact>& out,
                                   std::string_view group) {
   if (out)
-    return drop_repeated(contact, group);
+    return terms_.drop_repeated(contact, group);
   const bool seller = group == "BG-6";
   const std::string_view point_term = seller ? "BT-41" : "BT-56";
   out.emplace();
   XmlElement department;
   for_each_ram_child(contact, [&](XmlElement c, std::string_view name) {
     if (name == "PersonName") {
-      set_text(out->point, c, point_term);
+      terms_.set_text(out->point, c, point_term);
     } else if (name == "DepartmentName") {
       if (!department)
         department = c;
     } else if (name == "TelephoneUniversalCommunication") {
       if (XmlElement number = c.child(kRamNamespace, "CompleteNumber")) {
-        set_text(out->telephone, number, seller ? "BT-42" : "BT-57");
+        terms_.set_text(out->telephone, number, seller ? "BT-42" : "BT-57");
       }
     } else if (name == "EmailURIUniversalCommunication") {
       if (XmlElement uri = c.child(kRamNamespace, "URIID")) {
-        set_text(out->email, uri, seller ? "BT-43" : "BT-58");
+        terms_.set_text(out->email, uri, seller ? "BT-43" : "BT-58");
       }
     }
   });
   if (department)
-    set_text(out->point, department, point_term);
+    terms_.set_text(out->point, department, point_term);
 }
 
 void DocumentReader::read_seller(XmlElement party) {
@@ -108,9 +108,9 @@ void DocumentReader::read_seller(XmlElement party) {
     if (name == "ID" || name == "GlobalID") {
       seller.identifiers.push_back(*terms_.identifier(c));
     } else if (name == "Name") {
-      set_text(seller.name, c, "BT-27");
+      terms_.set_text(seller.name, c, "BT-27");
     } else if (name == "Description") {
-      set_text(seller.additional_legal_information, c, "BT-33");
+      terms_.set_text(seller.additional_legal_information, c, "BT-33");
     } else if (name == "SpecifiedLegalOrganization") {
       read_legal_organization(c, seller.legal_registration_identifier, "BT-30",
                               &seller.trading_name, "BT-28");
@@ -120,16 +120,16 @@ void DocumentReader::read_seller(XmlElement party) {
       read_address(c, seller.address, "BG-5");
     } else if (name == "URIUniversalCommunication") {
       if (XmlElement uri = c.child(kRamNamespace, "URIID")) {
-        set_identifier(seller.electronic_address, uri, "BT-34");
+        terms_.set_identifier(seller.electronic_address, uri, "BT-34");
       }
     } else if (name == "SpecifiedTaxRegistration") {
       TaxRegistration registration = tax_registration(c);
       if (!registration.id)
         return;
       if (registration.scheme == "VA") {
-        set_text(seller.vat_identifier, registration.id, "BT-31");
+        terms_.set_text(seller.vat_identifier, registration.id, "BT-31");
       } else if (registration.scheme == "FC") {
-        set_text(seller.tax_registration_identifier, registration.id, "BT-32");
+        terms_.set_text(seller.tax_registration_identifier, registration.id, "BT-32");
       } else {
         terms_.dropped(registration.id, "BT-31",
                        "seller tax registration '" + registration.id.text() +
@@ -143,9 +143,9 @@ void DocumentReader::read_buyer(XmlElement party) {
   model::Buyer& buyer = invoice_.buyer;
   for_each_ram_child(party, [&](XmlElement c, std::string_view name) {
     if (name == "ID" || name == "GlobalID") {
-      set_identifier(buyer.identifier, c, "BT-46");
+      terms_.set_identifier(buyer.identifier, c, "BT-46");
     } else if (name == "Name") {
-      set_text(buyer.name, c, "BT-44");
+      terms_.set_text(buyer.name, c, "BT-44");
     } else if (name == "SpecifiedLegalOrganization") {
       read_legal_organization(c, buyer.legal_registration_identifier, "BT-47", &buyer.trading_name,
                               "BT-45");
@@ -155,12 +155,12 @@ void DocumentReader::read_buyer(XmlElement party) {
       read_address(c, buyer.address, "BG-8");
     } else if (name == "URIUniversalCommunication") {
       if (XmlElement uri = c.child(kRamNamespace, "URIID")) {
-        set_identifier(buyer.electronic_address, uri, "BT-49");
+        terms_.set_identifier(buyer.electronic_address, uri, "BT-49");
       }
     } else if (name == "SpecifiedTaxRegistration") {
       TaxRegistration registration = tax_registration(c);
       if (registration.id && registration.scheme == "VA") {
-        set_text(buyer.vat_identifier, registration.id, "BT-48");
+        terms_.set_text(buyer.vat_identifier, registration.id, "BT-48");
       }
     }
   });
@@ -170,13 +170,13 @@ void DocumentReader::read_tax_representative(XmlElement party) {
   model::SellerTaxRepresentative& representative = invoice_.tax_representative.emplace();
   for_each_ram_child(party, [&](XmlElement c, std::string_view name) {
     if (name == "Name") {
-      set_text(representative.name, c, "BT-62");
+      terms_.set_text(representative.name, c, "BT-62");
     } else if (name == "PostalTradeAddress") {
       read_address(c, representative.address, "BG-12");
     } else if (name == "SpecifiedTaxRegistration") {
       TaxRegistration registration = tax_registration(c);
       if (registration.id && registration.scheme == "VA") {
-        set_text(representative.vat_identifier, registration.id, "BT-63");
+        terms_.set_text(representative.vat_identifier, registration.id, "BT-63");
       }
     }
   });
@@ -184,13 +184,13 @@ void DocumentReader::read_tax_representative(XmlElement party) {
 
 void DocumentReader::read_payee(XmlElement party) {
   if (invoice_.payee)
-    return drop_repeated(party, "BG-10");
+    return terms_.drop_repeated(party, "BG-10");
   model::Payee& payee = invoice_.payee.emplace();
   for_each_ram_child(party, [&](XmlElement c, std::string_view name) {
     if (name == "ID" || name == "GlobalID") {
-      set_identifier(payee.identifier, c, "BT-60");
+      terms_.set_identifier(payee.identifier, c, "BT-60");
     } else if (name == "Name") {
-      set_text(payee.name, c, "BT-59");
+      terms_.set_text(payee.name, c, "BT-59");
     } else if (name == "SpecifiedLegalOrganization") {
       read_legal_organization(c, payee.legal_registration_identifier, "BT-61", nullptr, "");
     }
@@ -200,9 +200,9 @@ void DocumentReader::read_payee(XmlElement party) {
 void DocumentReader::read_ship_to(XmlElement party, model::DeliveryInformation& delivery) {
   for_each_ram_child(party, [&](XmlElement c, std::string_view name) {
     if (name == "ID" || name == "GlobalID") {
-      set_identifier(delivery.location_identifier, c, "BT-71");
+      terms_.set_identifier(delivery.location_identifier, c, "BT-71");
     } else if (name == "Name") {
-      set_text(delivery.party_name, c, "BT-70");
+      terms_.set_text(delivery.party_name, c, "BT-70");
     } else if (name == "PostalTradeAddress") {
       if (!delivery.address)
         delivery.address.emplace();

@@ -1,6 +1,7 @@
 #include <string>
 
 #include "formats/cii/document_reader.h"
+#include "formats/cii/tax_point_code.h"
 
 namespace einvoice::cii {
 
@@ -23,13 +24,13 @@ void DocumentReader::read_settlement(XmlElement settlement) {
   XmlElement summation, payment_terms;
   for_each_ram_child(settlement, [&](XmlElement c, std::string_view name) {
     if (name == "CreditorReferenceID") {
-      set_text(direct_debit().bank_assigned_creditor_id, c, "BT-90");
+      terms_.set_text(direct_debit().bank_assigned_creditor_id, c, "BT-90");
     } else if (name == "PaymentReference") {
-      set_text(payment_instructions().remittance_information, c, "BT-83");
+      terms_.set_text(payment_instructions().remittance_information, c, "BT-83");
     } else if (name == "TaxCurrencyCode") {
-      set_text(invoice_.vat_accounting_currency_code, c, "BT-6");
+      terms_.set_text(invoice_.vat_accounting_currency_code, c, "BT-6");
     } else if (name == "InvoiceCurrencyCode") {
-      set_text(invoice_.currency_code, c, "BT-5");
+      terms_.set_text(invoice_.currency_code, c, "BT-5");
     } else if (name == "PayeeTradeParty") {
       read_payee(c);
     } else if (name == "SpecifiedTradeSettlementPaymentMeans") {
@@ -42,18 +43,18 @@ void DocumentReader::read_settlement(XmlElement settlement) {
       read_document_allowance_charge(c);
     } else if (name == "SpecifiedTradePaymentTerms") {
       if (payment_terms)
-        return drop_repeated(c, "BT-20");
+        return terms_.drop_repeated(c, "BT-20");
       payment_terms = c;
       read_payment_terms(c);
     } else if (name == "SpecifiedTradeSettlementHeaderMonetarySummation") {
       if (summation)
-        return drop_repeated(c, "BG-22");
+        return terms_.drop_repeated(c, "BG-22");
       summation = c;
     } else if (name == "InvoiceReferencedDocument") {
       read_preceding_invoice(c);
     } else if (name == "ReceivableSpecifiedTradeAccountingAccount") {
       if (XmlElement id = c.child(kRamNamespace, "ID")) {
-        set_text(invoice_.buyer_accounting_reference, id, "BT-19");
+        terms_.set_text(invoice_.buyer_accounting_reference, id, "BT-19");
       }
     }
   });
@@ -71,7 +72,7 @@ void DocumentReader::read_payment_means(XmlElement means) {
     if (!field) {
       field = c.text();
     } else if (*field != c.text()) {
-      drop_repeated(c, term);
+      terms_.drop_repeated(c, term);
     }
   };
   for_each_ram_child(means, [&](XmlElement c, std::string_view name) {
@@ -81,34 +82,34 @@ void DocumentReader::read_payment_means(XmlElement means) {
       same_or_first(instructions.means_text, c, "BT-82");
     } else if (name == "ApplicableTradeSettlementFinancialCard") {
       if (instructions.card)
-        return drop_repeated(c, "BG-18");
+        return terms_.drop_repeated(c, "BG-18");
       model::PaymentCard& card = instructions.card.emplace();
       for_each_ram_child(c, [&](XmlElement field, std::string_view local) {
         if (local == "ID") {
-          set_text(card.primary_account_number, field, "BT-87");
+          terms_.set_text(card.primary_account_number, field, "BT-87");
         } else if (local == "CardholderName") {
-          set_text(card.holder_name, field, "BT-88");
+          terms_.set_text(card.holder_name, field, "BT-88");
         }
       });
     } else if (name == "PayerPartyDebtorFinancialAccount") {
       if (XmlElement iban = c.child(kRamNamespace, "IBANID")) {
-        set_text(direct_debit().debited_account_identifier, iban, "BT-91");
+        terms_.set_text(direct_debit().debited_account_identifier, iban, "BT-91");
       }
     } else if (name == "PayeePartyCreditorFinancialAccount") {
       if (!transfer)
         transfer.emplace();
       for_each_ram_child(c, [&](XmlElement field, std::string_view local) {
         if (local == "IBANID" || local == "ProprietaryID") {
-          set_text(transfer->account_identifier, field, "BT-84");
+          terms_.set_text(transfer->account_identifier, field, "BT-84");
         } else if (local == "AccountName") {
-          set_text(transfer->account_name, field, "BT-85");
+          terms_.set_text(transfer->account_name, field, "BT-85");
         }
       });
     } else if (name == "PayeeSpecifiedCreditorFinancialInstitution") {
       if (XmlElement bic = c.child(kRamNamespace, "BICID")) {
         if (!transfer)
           transfer.emplace();
-        set_text(transfer->service_provider_identifier, bic, "BT-86");
+        terms_.set_text(transfer->service_provider_identifier, bic, "BT-86");
       }
     }
   });
@@ -122,15 +123,15 @@ void DocumentReader::read_vat_breakdown(XmlElement tax) {
   model::VatBreakdown out;
   for_each_ram_child(tax, [&](XmlElement c, std::string_view name) {
     if (name == "CalculatedAmount") {
-      set_decimal(out.tax_amount, c, "BT-117");
+      terms_.set_decimal(out.tax_amount, c, "BT-117");
     } else if (name == "ExemptionReason") {
-      set_text(out.exemption_reason, c, "BT-120");
+      terms_.set_text(out.exemption_reason, c, "BT-120");
     } else if (name == "BasisAmount") {
-      set_decimal(out.taxable_amount, c, "BT-116");
+      terms_.set_decimal(out.taxable_amount, c, "BT-116");
     } else if (name == "CategoryCode") {
-      set_text(out.category_code, c, "BT-118");
+      terms_.set_text(out.category_code, c, "BT-118");
     } else if (name == "ExemptionReasonCode") {
-      set_text(out.exemption_reason_code, c, "BT-121");
+      terms_.set_text(out.exemption_reason_code, c, "BT-121");
     } else if (name == "TaxPointDate") {
       std::optional<model::Date> date;
       set_date(date, c, "BT-7");
@@ -139,16 +140,17 @@ void DocumentReader::read_vat_breakdown(XmlElement tax) {
       if (!invoice_.vat_point_date) {
         invoice_.vat_point_date = date;
       } else if (*invoice_.vat_point_date != *date) {
-        drop_repeated(c, "BT-7");
+        terms_.drop_repeated(c, "BT-7");
       }
     } else if (name == "DueDateTypeCode") {
+      const std::string code = tax_point_code_from_cii(c.text());
       if (!invoice_.vat_point_date_code) {
-        invoice_.vat_point_date_code = c.text();
-      } else if (*invoice_.vat_point_date_code != c.text()) {
-        drop_repeated(c, "BT-8");
+        invoice_.vat_point_date_code = code;
+      } else if (*invoice_.vat_point_date_code != code) {
+        terms_.drop_repeated(c, "BT-8");
       }
     } else if (name == "RateApplicablePercent") {
-      set_decimal(out.rate, c, "BT-119");
+      terms_.set_decimal(out.rate, c, "BT-119");
     }
   });
   invoice_.vat_breakdowns.push_back(std::move(out));
@@ -169,24 +171,24 @@ void DocumentReader::read_document_allowance_charge(XmlElement allowance_charge)
   bool category_seen = false;
   for_each_ram_child(allowance_charge, [&](XmlElement c, std::string_view name) {
     if (name == "CalculationPercent") {
-      set_decimal(out.percentage, c, ids.percentage);
+      terms_.set_decimal(out.percentage, c, ids.percentage);
     } else if (name == "BasisAmount") {
-      set_decimal(out.base_amount, c, ids.base);
+      terms_.set_decimal(out.base_amount, c, ids.base);
     } else if (name == "ActualAmount") {
-      set_decimal(out.amount, c, ids.amount);
+      terms_.set_decimal(out.amount, c, ids.amount);
     } else if (name == "ReasonCode") {
-      set_text(out.reason_code, c, ids.reason_code);
+      terms_.set_text(out.reason_code, c, ids.reason_code);
     } else if (name == "Reason") {
-      set_text(out.reason, c, ids.reason);
+      terms_.set_text(out.reason, c, ids.reason);
     } else if (name == "CategoryTradeTax") {
       if (category_seen)
-        return drop_repeated(c, ids.category);
+        return terms_.drop_repeated(c, ids.category);
       category_seen = true;
       for_each_ram_child(c, [&](XmlElement field, std::string_view local) {
         if (local == "CategoryCode") {
-          set_text(out.vat_category_code, field, ids.category);
+          terms_.set_text(out.vat_category_code, field, ids.category);
         } else if (local == "RateApplicablePercent") {
-          set_decimal(out.vat_rate, field, ids.rate);
+          terms_.set_decimal(out.vat_rate, field, ids.rate);
         }
       });
     }
@@ -197,11 +199,11 @@ void DocumentReader::read_document_allowance_charge(XmlElement allowance_charge)
 void DocumentReader::read_payment_terms(XmlElement terms) {
   for_each_ram_child(terms, [&](XmlElement c, std::string_view name) {
     if (name == "Description") {
-      set_text(invoice_.payment_terms, c, "BT-20");
+      terms_.set_text(invoice_.payment_terms, c, "BT-20");
     } else if (name == "DueDateDateTime") {
       set_date(invoice_.payment_due_date, c, "BT-9");
     } else if (name == "DirectDebitMandateID") {
-      set_text(direct_debit().mandate_reference, c, "BT-89");
+      terms_.set_text(direct_debit().mandate_reference, c, "BT-89");
     }
   });
 }
@@ -210,13 +212,13 @@ void DocumentReader::read_totals(XmlElement summation) {
   model::DocumentTotals& totals = invoice_.totals;
   for_each_ram_child(summation, [&](XmlElement c, std::string_view name) {
     if (name == "LineTotalAmount") {
-      set_decimal(totals.line_net_total, c, "BT-106");
+      terms_.set_decimal(totals.line_net_total, c, "BT-106");
     } else if (name == "ChargeTotalAmount") {
-      set_decimal(totals.charge_total, c, "BT-108");
+      terms_.set_decimal(totals.charge_total, c, "BT-108");
     } else if (name == "AllowanceTotalAmount") {
-      set_decimal(totals.allowance_total, c, "BT-107");
+      terms_.set_decimal(totals.allowance_total, c, "BT-107");
     } else if (name == "TaxBasisTotalAmount") {
-      set_decimal(totals.total_without_vat, c, "BT-109");
+      terms_.set_decimal(totals.total_without_vat, c, "BT-109");
     } else if (name == "TaxTotalAmount") {
       // BT-111 is the total in the VAT accounting currency BT-6 when it
       // differs from BT-5; any other currencyID (or none) is BT-110.
@@ -224,18 +226,18 @@ void DocumentReader::read_totals(XmlElement summation) {
       const auto& tax_currency = invoice_.vat_accounting_currency_code;
       if (currency && tax_currency && *currency == *tax_currency &&
           invoice_.currency_code != tax_currency) {
-        set_decimal(totals.vat_total_accounting_currency, c, "BT-111");
+        terms_.set_decimal(totals.vat_total_accounting_currency, c, "BT-111");
       } else {
-        set_decimal(totals.vat_total, c, "BT-110");
+        terms_.set_decimal(totals.vat_total, c, "BT-110");
       }
     } else if (name == "RoundingAmount") {
-      set_decimal(totals.rounding_amount, c, "BT-114");
+      terms_.set_decimal(totals.rounding_amount, c, "BT-114");
     } else if (name == "GrandTotalAmount") {
-      set_decimal(totals.total_with_vat, c, "BT-112");
+      terms_.set_decimal(totals.total_with_vat, c, "BT-112");
     } else if (name == "TotalPrepaidAmount") {
-      set_decimal(totals.paid_amount, c, "BT-113");
+      terms_.set_decimal(totals.paid_amount, c, "BT-113");
     } else if (name == "DuePayableAmount") {
-      set_decimal(totals.amount_due, c, "BT-115");
+      terms_.set_decimal(totals.amount_due, c, "BT-115");
     }
   });
 }
@@ -244,7 +246,7 @@ void DocumentReader::read_preceding_invoice(XmlElement document) {
   model::PrecedingInvoiceReference out;
   for_each_ram_child(document, [&](XmlElement c, std::string_view name) {
     if (name == "IssuerAssignedID") {
-      set_text(out.reference, c, "BT-25");
+      terms_.set_text(out.reference, c, "BT-25");
     } else if (name == "FormattedIssueDateTime") {
       set_date(out.issue_date, c, "BT-26");
     }
@@ -255,7 +257,7 @@ void DocumentReader::read_preceding_invoice(XmlElement document) {
 void DocumentReader::read_period(XmlElement period, std::optional<model::Period>& out,
                                  std::string_view start_term, std::string_view end_term) {
   if (out)
-    return drop_repeated(period, start_term);
+    return terms_.drop_repeated(period, start_term);
   model::Period& result = out.emplace();
   for_each_ram_child(period, [&](XmlElement c, std::string_view name) {
     if (name == "StartDateTime") {

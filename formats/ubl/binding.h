@@ -4,6 +4,8 @@
 
 #include <string_view>
 
+#include "formats/xml/xml_document.h"
+
 namespace einvoice::ubl {
 
 // Fixed values of the EN 16931-3-2 binding and helpers shared by reader and
@@ -20,14 +22,6 @@ inline constexpr std::string_view kProjectDocumentType = "50";
 // cbc:ID of a cac:OrderReference holding only BT-14 (the XSD requires an ID).
 inline constexpr std::string_view kNoOrderReference = "NA";
 
-// `text` without surrounding XML whitespace (for codes, flags and schemes).
-inline std::string_view trim_xml_space(std::string_view text) {
-  constexpr std::string_view kSpace = " \t\r\n";
-  auto first = text.find_first_not_of(kSpace);
-  if (first == std::string_view::npos)
-    return {};
-  auto last = text.find_last_not_of(kSpace);
-  return text.substr(first, last - first + 1);
-}
+using xml::trim_xml_space;
 
 }  // namespace einvoice::ubl

@@ -9,17 +9,6 @@ using xml::XmlElement;
 
 namespace {
 
-// The qualified name of `element` as the document wrote it ("cbc:ID").
-std::string qualified_name(XmlElement element) {
-  std::string xpath = element.xpath();
-  auto slash = xpath.rfind('/');
-  std::string name = slash == std::string::npos ? xpath : xpath.substr(slash + 1);
-  auto bracket = name.find('[');
-  if (bracket != std::string::npos)
-    name.erase(bracket);
-  return name;
-}
-
 // Longest BT-21 code accepted in front of a note ("#AAI#..."). UNTDID 4451
 // codes have three letters; a little slack keeps unknown codes round-tripping.
 constexpr std::size_t kMaxNoteSubjectCode = 10;
@@ -47,29 +36,29 @@ model::ParsedInvoice DocumentReader::read(XmlElement root) {
   for_each_component(root, [&](XmlElement c, Component component, std::string_view name) {
     if (component == Component::kBasic) {
       if (name == "CustomizationID") {
-        set_text(invoice_.process_control.specification_identifier, c, "BT-24");
+        terms_.set_text(invoice_.process_control.specification_identifier, c, "BT-24");
       } else if (name == "ProfileID") {
-        set_text(invoice_.process_control.business_process_type, c, "BT-23");
+        terms_.set_text(invoice_.process_control.business_process_type, c, "BT-23");
       } else if (name == "ID") {
-        set_text(invoice_.number, c, "BT-1");
+        terms_.set_text(invoice_.number, c, "BT-1");
       } else if (name == "IssueDate") {
         set_date(invoice_.issue_date, c, "BT-2");
       } else if (name == "DueDate") {
         set_date(invoice_.payment_due_date, c, "BT-9");
       } else if (name == "InvoiceTypeCode" || name == "CreditNoteTypeCode") {
-        set_text(invoice_.type_code, c, "BT-3");
+        terms_.set_text(invoice_.type_code, c, "BT-3");
       } else if (name == "Note") {
         read_note(c);
       } else if (name == "TaxPointDate") {
         set_date(invoice_.vat_point_date, c, "BT-7");
       } else if (name == "DocumentCurrencyCode") {
-        set_text(invoice_.currency_code, c, "BT-5");
+        terms_.set_text(invoice_.currency_code, c, "BT-5");
       } else if (name == "TaxCurrencyCode") {
-        set_text(invoice_.vat_accounting_currency_code, c, "BT-6");
+        terms_.set_text(invoice_.vat_accounting_currency_code, c, "BT-6");
       } else if (name == "AccountingCost") {
-        set_text(invoice_.buyer_accounting_reference, c, "BT-19");
+        terms_.set_text(invoice_.buyer_accounting_reference, c, "BT-19");
       } else if (name == "BuyerReference") {
-        set_text(invoice_.buyer_reference, c, "BT-10");
+        terms_.set_text(invoice_.buyer_reference, c, "BT-10");
       }
     } else if (component == Component::kAggregate) {
       if (name == "InvoicePeriod") {
@@ -127,38 +116,8 @@ model::ParsedInvoice DocumentReader::read(XmlElement root) {
   return model::ParsedInvoice{std::move(invoice_), std::move(diagnostics)};
 }
 
-void DocumentReader::drop_repeated(XmlElement element, std::string_view term) {
-  std::string value = element.text();
-  std::string what = qualified_name(element);
-  if (!trim_xml_space(value).empty() && value.size() <= 80)
-    what += " '" + value + "'";
-  terms_.dropped(element, term,
-                 what + " ignored: EN 16931 allows " + std::string(term) +
-                     " once and the first occurrence is kept");
-}
-
 void DocumentReader::drop(XmlElement element, std::string_view term, std::string_view reason) {
-  terms_.dropped(element, term, qualified_name(element) + " ignored: " + std::string(reason));
-}
-
-void DocumentReader::set_text(model::Text& field, XmlElement element, std::string_view term) {
-  if (!element)
-    return;
-  if (field) {
-    drop_repeated(element, term);
-    return;
-  }
-  field = element.text();
-}
-
-void DocumentReader::set_decimal(model::Amount& field, XmlElement element, std::string_view term) {
-  if (!element)
-    return;
-  if (field) {
-    drop_repeated(element, term);
-    return;
-  }
-  field = terms_.decimal(element, term);
+  terms_.dropped(element, term, element.qualified_name() + " ignored: " + std::string(reason));
 }
 
 void DocumentReader::set_date(std::optional<model::Date>& field, XmlElement element,
@@ -166,26 +125,15 @@ void DocumentReader::set_date(std::optional<model::Date>& field, XmlElement elem
   if (!element)
     return;
   if (field) {
-    drop_repeated(element, term);
+    terms_.drop_repeated(element, term);
     return;
   }
   field = terms_.date_iso(element, term);
 }
 
-void DocumentReader::set_identifier(std::optional<model::Identifier>& field, XmlElement element,
-                                    std::string_view term) {
-  if (!element)
-    return;
-  if (field) {
-    drop_repeated(element, term);
-    return;
-  }
-  field = terms_.identifier(element);
-}
-
 void DocumentReader::set_child_text(model::Text& field, XmlElement parent, std::string_view local,
                                     std::string_view term) {
-  set_text(field, parent.child(kCbcNamespace, local), term);
+  terms_.set_text(field, parent.child(kCbcNamespace, local), term);
 }
 
 void DocumentReader::read_note(XmlElement note) {
@@ -242,7 +190,7 @@ void DocumentReader::read_invoice_period(XmlElement period) {
       set_date(dates.end_date, c, "BT-74");
     } else if (name == "DescriptionCode") {
       has_code = true;
-      set_text(invoice_.vat_point_date_code, c, "BT-8");
+      terms_.set_text(invoice_.vat_point_date_code, c, "BT-8");
     }
   });
   // A period carrying only BT-8 is the syntax's place for BT-8, not a BG-14.
@@ -253,10 +201,10 @@ void DocumentReader::read_invoice_period(XmlElement period) {
 void DocumentReader::read_order_reference(XmlElement reference) {
   XmlElement id = reference.child(kCbcNamespace, "ID");
   XmlElement sales_order = reference.child(kCbcNamespace, "SalesOrderID");
-  set_text(invoice_.sales_order_reference, sales_order, "BT-14");
+  terms_.set_text(invoice_.sales_order_reference, sales_order, "BT-14");
   if (id && sales_order && trim_xml_space(id.text()) == kNoOrderReference)
     return;
-  set_text(invoice_.purchase_order_reference, id, "BT-13");
+  terms_.set_text(invoice_.purchase_order_reference, id, "BT-13");
 }
 
 void DocumentReader::read_billing_reference(XmlElement reference) {
@@ -277,11 +225,11 @@ void DocumentReader::read_additional_document(XmlElement reference) {
   XmlElement type = reference.child(kCbcNamespace, "DocumentTypeCode");
   std::string code = type ? std::string(trim_xml_space(type.text())) : std::string();
   if (code == kInvoicedObjectDocumentType) {
-    set_identifier(invoice_.invoiced_object_identifier, id, "BT-18");
+    terms_.set_identifier(invoice_.invoiced_object_identifier, id, "BT-18");
     return;
   }
   if (code == kProjectDocumentType && credit_note_) {
-    set_text(invoice_.project_reference, id, "BT-11");
+    terms_.set_text(invoice_.project_reference, id, "BT-11");
     return;
   }
   model::SupportingDocument document;
@@ -289,7 +237,7 @@ void DocumentReader::read_additional_document(XmlElement reference) {
   for_each_component(reference, [&](XmlElement c, Component component, std::string_view name) {
     if (component == Component::kBasic) {
       if (name == "ID") {
-        set_text(document.reference, c, "BT-122");
+        terms_.set_text(document.reference, c, "BT-122");
         if (c.attribute("schemeID")) {
           terms_.dropped(c, "BT-122",
                          "the schemeID of a supporting document reference is not an EN 16931 "
@@ -297,7 +245,7 @@ void DocumentReader::read_additional_document(XmlElement reference) {
         }
       } else if (name == "DocumentDescription") {
         if (described) {
-          drop_repeated(c, "BT-123");
+          terms_.drop_repeated(c, "BT-123");
         } else {
           described = true;
           document.description = c.text();
@@ -336,7 +284,7 @@ void DocumentReader::read_delivery(XmlElement delivery) {
     if (component == Component::kBasic && name == "ActualDeliveryDate") {
       set_date(out.actual_delivery_date, c, "BT-72");
     } else if (component == Component::kAggregate && name == "DeliveryLocation") {
-      set_identifier(out.location_identifier, c.child(kCbcNamespace, "ID"), "BT-71");
+      terms_.set_identifier(out.location_identifier, c.child(kCbcNamespace, "ID"), "BT-71");
       if (XmlElement address = c.child(kCacNamespace, "Address")) {
         read_address(address, out.address.emplace(),
                      {"BG-15", "BT-75", "BT-76", "BT-165", "BT-77", "BT-78", "BT-79", "BT-80"});

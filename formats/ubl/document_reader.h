@@ -72,16 +72,12 @@ class DocumentReader {
   model::ParsedInvoice read(xml::XmlElement root);
 
  private:
-  void set_text(model::Text& field, xml::XmlElement element, std::string_view term);
-  void set_decimal(model::Amount& field, xml::XmlElement element, std::string_view term);
+  // One reading of a date BT whose EN 16931 cardinality is 0..1 (the other
+  // kinds use TermReader's set_* helpers).
   void set_date(std::optional<model::Date>& field, xml::XmlElement element, std::string_view term);
-  void set_identifier(std::optional<model::Identifier>& field, xml::XmlElement element,
-                      std::string_view term);
   // The text of the first child `local` (cbc) of `parent` into `field`.
   void set_child_text(model::Text& field, xml::XmlElement parent, std::string_view local,
                       std::string_view term);
-  // Reports `element` as a further occurrence of a term that EN 16931 allows once.
-  void drop_repeated(xml::XmlElement element, std::string_view term);
   // Reports `element` as content the model has no room for, with the reason.
   void drop(xml::XmlElement element, std::string_view term, std::string_view reason);
 

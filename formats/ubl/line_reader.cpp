@@ -23,20 +23,20 @@ void DocumentReader::read_line(XmlElement line_element) {
   for_each_component(line_element, [&](XmlElement c, Component component, std::string_view name) {
     if (component == Component::kBasic) {
       if (name == "ID") {
-        set_text(line.identifier, c, "BT-126");
+        terms_.set_text(line.identifier, c, "BT-126");
       } else if (name == "Note") {
-        set_text(line.note, c, "BT-127");
+        terms_.set_text(line.note, c, "BT-127");
       } else if (name == "InvoicedQuantity" || name == "CreditedQuantity") {
         if (line.invoiced_quantity || line.invoiced_quantity_unit) {
-          drop_repeated(c, "BT-129");
+          terms_.drop_repeated(c, "BT-129");
           return;
         }
         line.invoiced_quantity = terms_.decimal(c, "BT-129");
         line.invoiced_quantity_unit = c.attribute("unitCode");
       } else if (name == "LineExtensionAmount") {
-        set_decimal(line.net_amount, c, "BT-131");
+        terms_.set_decimal(line.net_amount, c, "BT-131");
       } else if (name == "AccountingCost") {
-        set_text(line.buyer_accounting_reference, c, "BT-133");
+        terms_.set_text(line.buyer_accounting_reference, c, "BT-133");
       }
       return;
     }
@@ -59,7 +59,7 @@ void DocumentReader::read_line(XmlElement line_element) {
              "DocumentTypeCode 130");
         return;
       }
-      set_identifier(line.object_identifier, c.child(kCbcNamespace, "ID"), "BT-128");
+      terms_.set_identifier(line.object_identifier, c.child(kCbcNamespace, "ID"), "BT-128");
     } else if (name == "AllowanceCharge") {
       read_line_allowance_charge(c, line);
     } else if (name == "Item") {
@@ -98,9 +98,9 @@ void DocumentReader::read_item(XmlElement item, model::InvoiceLine& line) {
   for_each_component(item, [&](XmlElement c, Component component, std::string_view name) {
     if (component == Component::kBasic) {
       if (name == "Name") {
-        set_text(out.name, c, "BT-153");
+        terms_.set_text(out.name, c, "BT-153");
       } else if (name == "Description") {
-        set_text(out.description, c, "BT-154");
+        terms_.set_text(out.description, c, "BT-154");
       }
       return;
     }
@@ -111,7 +111,7 @@ void DocumentReader::read_item(XmlElement item, model::InvoiceLine& line) {
     } else if (name == "BuyersItemIdentification") {
       set_child_text(out.buyers_identifier, c, "ID", "BT-156");
     } else if (name == "StandardItemIdentification") {
-      set_identifier(out.standard_identifier, c.child(kCbcNamespace, "ID"), "BT-157");
+      terms_.set_identifier(out.standard_identifier, c.child(kCbcNamespace, "ID"), "BT-157");
     } else if (name == "OriginCountry") {
       set_child_text(out.country_of_origin, c, "IdentificationCode", "BT-159");
     } else if (name == "CommodityClassification") {
@@ -132,7 +132,7 @@ void DocumentReader::read_item(XmlElement item, model::InvoiceLine& line) {
       }
       taxed = true;
       set_child_text(line.vat.category_code, c, "ID", "BT-151");
-      set_decimal(line.vat.rate, c.child(kCbcNamespace, "Percent"), "BT-152");
+      terms_.set_decimal(line.vat.rate, c.child(kCbcNamespace, "Percent"), "BT-152");
     } else if (name == "AdditionalItemProperty") {
       model::ItemAttribute attribute;
       set_child_text(attribute.name, c, "Name", "BT-160");
@@ -147,10 +147,10 @@ void DocumentReader::read_price(XmlElement price, model::PriceDetails& details) 
   for_each_component(price, [&](XmlElement c, Component component, std::string_view name) {
     if (component == Component::kBasic) {
       if (name == "PriceAmount") {
-        set_decimal(details.net_price, c, "BT-146");
+        terms_.set_decimal(details.net_price, c, "BT-146");
       } else if (name == "BaseQuantity") {
         if (details.base_quantity || details.base_quantity_unit) {
-          drop_repeated(c, "BT-149");
+          terms_.drop_repeated(c, "BT-149");
           return;
         }
         details.base_quantity = terms_.decimal(c, "BT-149");
@@ -172,8 +172,8 @@ void DocumentReader::read_price(XmlElement price, model::PriceDetails& details) 
       return;
     }
     discounted = true;
-    set_decimal(details.discount, c.child(kCbcNamespace, "Amount"), "BT-147");
-    set_decimal(details.gross_price, c.child(kCbcNamespace, "BaseAmount"), "BT-148");
+    terms_.set_decimal(details.discount, c.child(kCbcNamespace, "Amount"), "BT-147");
+    terms_.set_decimal(details.gross_price, c.child(kCbcNamespace, "BaseAmount"), "BT-148");
   });
 }
 

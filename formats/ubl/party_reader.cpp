@@ -39,15 +39,15 @@ void DocumentReader::read_address(XmlElement address, model::PostalAddress& out,
   for_each_component(address, [&](XmlElement c, Component component, std::string_view name) {
     if (component == Component::kBasic) {
       if (name == "StreetName") {
-        set_text(out.line1, c, terms.line1);
+        terms_.set_text(out.line1, c, terms.line1);
       } else if (name == "AdditionalStreetName") {
-        set_text(out.line2, c, terms.line2);
+        terms_.set_text(out.line2, c, terms.line2);
       } else if (name == "CityName") {
-        set_text(out.city, c, terms.city);
+        terms_.set_text(out.city, c, terms.city);
       } else if (name == "PostalZone") {
-        set_text(out.post_code, c, terms.post_code);
+        terms_.set_text(out.post_code, c, terms.post_code);
       } else if (name == "CountrySubentity") {
-        set_text(out.country_subdivision, c, terms.subdivision);
+        terms_.set_text(out.country_subdivision, c, terms.subdivision);
       }
     } else if (component == Component::kAggregate) {
       if (name == "AddressLine") {
@@ -70,11 +70,11 @@ void DocumentReader::read_contact(XmlElement contact, std::optional<model::Conta
     if (component != Component::kBasic)
       return;
     if (name == "Name") {
-      set_text(c.point, e, terms.point);
+      terms_.set_text(c.point, e, terms.point);
     } else if (name == "Telephone") {
-      set_text(c.telephone, e, terms.telephone);
+      terms_.set_text(c.telephone, e, terms.telephone);
     } else if (name == "ElectronicMail") {
-      set_text(c.email, e, terms.email);
+      terms_.set_text(c.email, e, terms.email);
     }
   });
 }
@@ -84,7 +84,7 @@ void DocumentReader::read_seller(XmlElement party) {
   for_each_component(party, [&](XmlElement c, Component component, std::string_view name) {
     if (component == Component::kBasic) {
       if (name == "EndpointID")
-        set_identifier(seller.electronic_address, c, "BT-34");
+        terms_.set_identifier(seller.electronic_address, c, "BT-34");
       return;
     }
     if (component != Component::kAggregate)
@@ -102,9 +102,9 @@ void DocumentReader::read_seller(XmlElement party) {
       std::string scheme = tax_scheme_of(c);
       XmlElement company = c.child(kCbcNamespace, "CompanyID");
       if (equals_ignoring_case(scheme, kVatScheme)) {
-        set_text(seller.vat_identifier, company, "BT-31");
+        terms_.set_text(seller.vat_identifier, company, "BT-31");
       } else if (!scheme.empty()) {
-        set_text(seller.tax_registration_identifier, company, "BT-32");
+        terms_.set_text(seller.tax_registration_identifier, company, "BT-32");
       } else {
         drop(c, "BT-32",
              "a party tax scheme without cac:TaxScheme/cbc:ID is neither BT-31 nor BT-32");
@@ -114,11 +114,11 @@ void DocumentReader::read_seller(XmlElement party) {
         if (ec != Component::kBasic)
           return;
         if (en == "RegistrationName") {
-          set_text(seller.name, e, "BT-27");
+          terms_.set_text(seller.name, e, "BT-27");
         } else if (en == "CompanyID") {
-          set_identifier(seller.legal_registration_identifier, e, "BT-30");
+          terms_.set_identifier(seller.legal_registration_identifier, e, "BT-30");
         } else if (en == "CompanyLegalForm") {
-          set_text(seller.additional_legal_information, e, "BT-33");
+          terms_.set_text(seller.additional_legal_information, e, "BT-33");
         }
       });
     } else if (name == "Contact") {
@@ -132,20 +132,20 @@ void DocumentReader::read_buyer(XmlElement party) {
   for_each_component(party, [&](XmlElement c, Component component, std::string_view name) {
     if (component == Component::kBasic) {
       if (name == "EndpointID")
-        set_identifier(buyer.electronic_address, c, "BT-49");
+        terms_.set_identifier(buyer.electronic_address, c, "BT-49");
       return;
     }
     if (component != Component::kAggregate)
       return;
     if (name == "PartyIdentification") {
-      set_identifier(buyer.identifier, c.child(kCbcNamespace, "ID"), "BT-46");
+      terms_.set_identifier(buyer.identifier, c.child(kCbcNamespace, "ID"), "BT-46");
     } else if (name == "PartyName") {
       read_party_name(c, buyer.trading_name, "BT-45");
     } else if (name == "PostalAddress") {
       read_address(c, buyer.address, kBuyerAddress);
     } else if (name == "PartyTaxScheme") {
       if (equals_ignoring_case(tax_scheme_of(c), kVatScheme)) {
-        set_text(buyer.vat_identifier, c.child(kCbcNamespace, "CompanyID"), "BT-48");
+        terms_.set_text(buyer.vat_identifier, c.child(kCbcNamespace, "CompanyID"), "BT-48");
       } else {
         drop(c, "BT-48", "EN 16931 has no buyer tax registration other than the VAT identifier");
       }
@@ -154,9 +154,9 @@ void DocumentReader::read_buyer(XmlElement party) {
         if (ec != Component::kBasic)
           return;
         if (en == "RegistrationName") {
-          set_text(buyer.name, e, "BT-44");
+          terms_.set_text(buyer.name, e, "BT-44");
         } else if (en == "CompanyID") {
-          set_identifier(buyer.legal_registration_identifier, e, "BT-47");
+          terms_.set_identifier(buyer.legal_registration_identifier, e, "BT-47");
         }
       });
     } else if (name == "Contact") {
@@ -181,8 +181,8 @@ void DocumentReader::read_payee(XmlElement party) {
     } else if (name == "PartyName") {
       read_party_name(c, payee.name, "BT-59");
     } else if (name == "PartyLegalEntity") {
-      set_identifier(payee.legal_registration_identifier, c.child(kCbcNamespace, "CompanyID"),
-                     "BT-61");
+      terms_.set_identifier(payee.legal_registration_identifier,
+                            c.child(kCbcNamespace, "CompanyID"), "BT-61");
     }
   });
 }
@@ -202,7 +202,8 @@ void DocumentReader::read_tax_representative(XmlElement party) {
       read_address(c, representative.address, kTaxRepresentativeAddress);
     } else if (name == "PartyTaxScheme") {
       if (equals_ignoring_case(tax_scheme_of(c), kVatScheme)) {
-        set_text(representative.vat_identifier, c.child(kCbcNamespace, "CompanyID"), "BT-63");
+        terms_.set_text(representative.vat_identifier, c.child(kCbcNamespace, "CompanyID"),
+                        "BT-63");
       } else {
         drop(c, "BT-63", "EN 16931 has only the VAT identifier of the seller tax representative");
       }
@@ -222,7 +223,7 @@ void DocumentReader::resolve_creditor_identifier() {
   if (invoice_.payee) {
     for (PartyIdentifier& id : payee_identifiers_) {
       if (invoice_.payee->identifier) {
-        drop_repeated(id.element, "BT-60");
+        terms_.drop_repeated(id.element, "BT-60");
       } else {
         invoice_.payee->identifier = std::move(id.id);
       }

@@ -31,7 +31,7 @@ void DocumentReader::read_payment_means(XmlElement means) {
   model::PaymentInstructions& out = payment_instructions();
   if (!payment_means_seen_) {
     payment_means_seen_ = true;
-    set_text(out.means_type_code, code, "BT-81");
+    terms_.set_text(out.means_type_code, code, "BT-81");
   } else if (static_cast<bool>(code) != out.means_type_code.has_value() ||
              (code && trim_xml_space(code.text()) != trimmed(out.means_type_code))) {
     drop(means, "BG-16",
@@ -56,7 +56,7 @@ void DocumentReader::read_payment_means(XmlElement means) {
         if (!out.remittance_information) {
           out.remittance_information = std::move(id);
         } else if (id != *out.remittance_information) {
-          drop_repeated(c, "BT-83");
+          terms_.drop_repeated(c, "BT-83");
         }
       } else if (name == "PaymentDueDate") {
         if (credit_note_) {
@@ -75,9 +75,9 @@ void DocumentReader::read_payment_means(XmlElement means) {
       model::CreditTransfer transfer;
       for_each_component(c, [&](XmlElement e, Component ec, std::string_view en) {
         if (ec == Component::kBasic && en == "ID") {
-          set_text(transfer.account_identifier, e, "BT-84");
+          terms_.set_text(transfer.account_identifier, e, "BT-84");
         } else if (ec == Component::kBasic && en == "Name") {
-          set_text(transfer.account_name, e, "BT-85");
+          terms_.set_text(transfer.account_name, e, "BT-85");
         } else if (ec == Component::kAggregate && en == "FinancialInstitutionBranch") {
           set_child_text(transfer.service_provider_identifier, e, "ID", "BT-86");
         }
@@ -115,7 +115,7 @@ void DocumentReader::read_payment_terms(XmlElement terms) {
     if (first_terms && !invoice_.payment_terms) {
       invoice_.payment_terms = note.text();
     } else {
-      drop_repeated(note, "BT-20");
+      terms_.drop_repeated(note, "BT-20");
     }
   });
 }
@@ -146,15 +146,15 @@ void DocumentReader::read_allowance_charge_fields(XmlElement allowance_charge,
       allowance_charge, [&](XmlElement c, Component component, std::string_view name) {
         if (component == Component::kBasic) {
           if (name == "Amount") {
-            set_decimal(out.amount, c, terms.amount);
+            terms_.set_decimal(out.amount, c, terms.amount);
           } else if (name == "BaseAmount") {
-            set_decimal(out.base_amount, c, terms.base_amount);
+            terms_.set_decimal(out.base_amount, c, terms.base_amount);
           } else if (name == "MultiplierFactorNumeric") {
-            set_decimal(out.percentage, c, terms.percentage);
+            terms_.set_decimal(out.percentage, c, terms.percentage);
           } else if (name == "AllowanceChargeReason") {
-            set_text(out.reason, c, terms.reason);
+            terms_.set_text(out.reason, c, terms.reason);
           } else if (name == "AllowanceChargeReasonCode") {
-            set_text(out.reason_code, c, terms.reason_code);
+            terms_.set_text(out.reason_code, c, terms.reason_code);
           }
         } else if (component == Component::kAggregate && name == "TaxCategory") {
           if (terms.vat_category.empty()) {
@@ -164,7 +164,7 @@ void DocumentReader::read_allowance_charge_fields(XmlElement allowance_charge,
           } else {
             taxed = true;
             set_child_text(out.vat_category_code, c, "ID", terms.vat_category);
-            set_decimal(out.vat_rate, c.child(kCbcNamespace, "Percent"), terms.vat_rate);
+            terms_.set_decimal(out.vat_rate, c.child(kCbcNamespace, "Percent"), terms.vat_rate);
           }
         }
       });
@@ -194,12 +194,12 @@ void DocumentReader::read_tax_totals() {
         accounting_differs && currency && trim_xml_space(*currency) == accounting_currency;
     if (!main_seen && !in_accounting_currency) {
       main_seen = true;
-      set_decimal(invoice_.totals.vat_total, amount, "BT-110");
+      terms_.set_decimal(invoice_.totals.vat_total, amount, "BT-110");
       total.for_each_child(kCacNamespace, "TaxSubtotal",
                            [&](XmlElement subtotal) { read_vat_breakdown(subtotal); });
     } else if (!accounting_seen) {
       accounting_seen = true;
-      set_decimal(invoice_.totals.vat_total_accounting_currency, amount, "BT-111");
+      terms_.set_decimal(invoice_.totals.vat_total_accounting_currency, amount, "BT-111");
       if (XmlElement subtotal = total.child(kCacNamespace, "TaxSubtotal")) {
         drop(subtotal, "BG-23",
              "VAT breakdown in the VAT accounting currency is not an EN 16931 term");
@@ -218,9 +218,9 @@ void DocumentReader::read_vat_breakdown(XmlElement subtotal) {
   for_each_component(subtotal, [&](XmlElement c, Component component, std::string_view name) {
     if (component == Component::kBasic) {
       if (name == "TaxableAmount") {
-        set_decimal(out.taxable_amount, c, "BT-116");
+        terms_.set_decimal(out.taxable_amount, c, "BT-116");
       } else if (name == "TaxAmount") {
-        set_decimal(out.tax_amount, c, "BT-117");
+        terms_.set_decimal(out.tax_amount, c, "BT-117");
       }
       return;
     }
@@ -235,13 +235,13 @@ void DocumentReader::read_vat_breakdown(XmlElement subtotal) {
       if (ec != Component::kBasic)
         return;
       if (en == "ID") {
-        set_text(out.category_code, e, "BT-118");
+        terms_.set_text(out.category_code, e, "BT-118");
       } else if (en == "Percent") {
-        set_decimal(out.rate, e, "BT-119");
+        terms_.set_decimal(out.rate, e, "BT-119");
       } else if (en == "TaxExemptionReason") {
-        set_text(out.exemption_reason, e, "BT-120");
+        terms_.set_text(out.exemption_reason, e, "BT-120");
       } else if (en == "TaxExemptionReasonCode") {
-        set_text(out.exemption_reason_code, e, "BT-121");
+        terms_.set_text(out.exemption_reason_code, e, "BT-121");
       }
     });
   });
@@ -254,21 +254,21 @@ void DocumentReader::read_monetary_total(XmlElement total) {
     if (component != Component::kBasic)
       return;
     if (name == "LineExtensionAmount") {
-      set_decimal(out.line_net_total, c, "BT-106");
+      terms_.set_decimal(out.line_net_total, c, "BT-106");
     } else if (name == "TaxExclusiveAmount") {
-      set_decimal(out.total_without_vat, c, "BT-109");
+      terms_.set_decimal(out.total_without_vat, c, "BT-109");
     } else if (name == "TaxInclusiveAmount") {
-      set_decimal(out.total_with_vat, c, "BT-112");
+      terms_.set_decimal(out.total_with_vat, c, "BT-112");
     } else if (name == "AllowanceTotalAmount") {
-      set_decimal(out.allowance_total, c, "BT-107");
+      terms_.set_decimal(out.allowance_total, c, "BT-107");
     } else if (name == "ChargeTotalAmount") {
-      set_decimal(out.charge_total, c, "BT-108");
+      terms_.set_decimal(out.charge_total, c, "BT-108");
     } else if (name == "PrepaidAmount") {
-      set_decimal(out.paid_amount, c, "BT-113");
+      terms_.set_decimal(out.paid_amount, c, "BT-113");
     } else if (name == "PayableRoundingAmount") {
-      set_decimal(out.rounding_amount, c, "BT-114");
+      terms_.set_decimal(out.rounding_amount, c, "BT-114");
     } else if (name == "PayableAmount") {
-      set_decimal(out.amount_due, c, "BT-115");
+      terms_.set_decimal(out.amount_due, c, "BT-115");
     }
   });
 }

@@ -62,6 +62,43 @@ std::optional<model::Identifier> TermReader::identifier(XmlElement element,
   return id;
 }
 
+void TermReader::set_text(std::optional<std::string>& field, XmlElement element,
+                          std::string_view term) {
+  if (!element)
+    return;
+  if (field)
+    return drop_repeated(element, term);
+  field = element.text();
+}
+
+void TermReader::set_decimal(std::optional<model::Decimal>& field, XmlElement element,
+                             std::string_view term) {
+  if (!element)
+    return;
+  if (field)
+    return drop_repeated(element, term);
+  field = decimal(element, term);
+}
+
+void TermReader::set_identifier(std::optional<model::Identifier>& field, XmlElement element,
+                                std::string_view term) {
+  if (!element)
+    return;
+  if (field)
+    return drop_repeated(element, term);
+  field = identifier(element);
+}
+
+void TermReader::drop_repeated(XmlElement element, std::string_view term) {
+  std::string value = element.text();
+  std::string what = element.qualified_name();
+  if (!trim_xml_space(value).empty() && value.size() <= 80)
+    what += " '" + value + "'";
+  dropped(element, term,
+          what + " ignored: EN 16931 allows " + std::string(term) +
+              " once and the first occurrence is kept");
+}
+
 void TermReader::dropped(XmlElement element, std::string_view term, std::string message) {
   report(kRuleDroppedContent, model::Severity::kWarning, element, term, std::move(message));
 }

@@ -38,6 +38,17 @@ class TermReader {
   std::optional<model::Identifier> identifier(XmlElement element,
                                               std::string_view scheme_attribute = "schemeID");
 
+  // Set-once readers for a BT whose EN 16931 cardinality is 0..1: a null
+  // element changes nothing, the first occurrence fills `field`, any further
+  // one is reported with drop_repeated() and ignored.
+  void set_text(std::optional<std::string>& field, XmlElement element, std::string_view term);
+  void set_decimal(std::optional<model::Decimal>& field, XmlElement element, std::string_view term);
+  void set_identifier(std::optional<model::Identifier>& field, XmlElement element,
+                      std::string_view term);
+  // Reports `element` as a further occurrence of `term`, which EN 16931
+  // allows once (EINV-READ-03 warning, naming the element and its value).
+  void drop_repeated(XmlElement element, std::string_view term);
+
   // Records a warning that content the EN 16931 model cannot hold was dropped.
   void dropped(XmlElement element, std::string_view term, std::string message);
   void report(std::string_view rule, model::Severity severity, XmlElement element,

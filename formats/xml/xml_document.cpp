@@ -68,6 +68,27 @@ std::string_view XmlElement::local_name() const {
   return node_ ? view(node_->name) : "";
 }
 
+std::string XmlElement::qualified_name() const {
+  if (!node_)
+    return {};
+  std::string out;
+  if (node_->ns && node_->ns->prefix) {
+    out = view(node_->ns->prefix);
+    out += ':';
+  }
+  out += view(node_->name);
+  return out;
+}
+
+std::string_view trim_xml_space(std::string_view text) {
+  constexpr std::string_view kSpace = " \t\r\n";
+  auto first = text.find_first_not_of(kSpace);
+  if (first == std::string_view::npos)
+    return {};
+  auto last = text.find_last_not_of(kSpace);
+  return text.substr(first, last - first + 1);
+}
+
 std::string_view XmlElement::namespace_uri() const {
   return node_ && node_->ns ? view(node_->ns->href) : std::string_view();
 }

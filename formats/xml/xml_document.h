@@ -19,6 +19,10 @@ struct XmlLimits {
   int max_depth = 256;                // element nesting; libxml2 also stops at 256
 };
 
+// `text` without surrounding XML whitespace (space, tab, CR, LF), as codes,
+// flags and identifiers schemes are compared.
+std::string_view trim_xml_space(std::string_view text);
+
 // A non-owning view of one element of an XmlDocument. Valid while the
 // document lives. A default-constructed (or "not found") element is null:
 // operator bool is false and every accessor returns empty values.
@@ -30,6 +34,9 @@ class XmlElement {
   explicit operator bool() const { return node_ != nullptr; }
 
   std::string_view local_name() const;
+  // The name as the document wrote it, with its prefix ("ram:ID"); the local
+  // name alone when the element has no prefix.
+  std::string qualified_name() const;
   std::string_view namespace_uri() const;  // empty when none
   bool is(std::string_view ns, std::string_view local) const;
 

@@ -116,3 +116,40 @@ TEST_CASE("TermReader records unreadable values with term, line and path", "[xml
   CHECK(found[1].rule_id == "EINV-READ-02");
   CHECK(found[2].message.find("610") != std::string::npos);
 }
+
+TEST_CASE("Qualified names keep the document's prefix", "[xml]") {
+  auto doc = XmlDocument::parse("<p:r xmlns:p='urn:p' xmlns='urn:d'><c/><p:c/></p:r>", "q.xml");
+  REQUIRE(doc);
+  auto root = doc->root();
+  CHECK(root.qualified_name() == "p:r");
+  CHECK(root.child("urn:d", "c").qualified_name() == "c");
+  CHECK(root.child("urn:p", "c").qualified_name() == "p:c");
+  CHECK(einvoice::xml::XmlElement().qualified_name().empty());
+}
+
+TEST_CASE("XML whitespace is trimmed from both ends only", "[xml]") {
+  using einvoice::xml::trim_xml_space;
+  CHECK(trim_xml_space(" \t\r\n 380 \n") == "380");
+  CHECK(trim_xml_space("a b") == "a b");
+  CHECK(trim_xml_space(" \n\t").empty());
+  CHECK(trim_xml_space("\xC2\xA0x") == "\xC2\xA0x");  // no-break space is not XML whitespace
+}
+
+TEST_CASE("Set-once term readers keep the first value and report the others", "[xml]") {
+  auto doc = XmlDocument::parse("<r><a>1</a><a>2</a><n>1.50</n><n>x</n></r>", "s.xml");
+  REQUIRE(doc);
+  einvoice::xml::TermReader terms("s.xml");
+  std::optional<std::string> text;
+  std::optional<einvoice::model::Decimal> number;
+  doc->root().for_each_child("", "a", [&](auto e) { terms.set_text(text, e, "BT-1"); });
+  doc->root().for_each_child("", "n", [&](auto e) { terms.set_decimal(number, e, "BT-112"); });
+  terms.set_text(text, einvoice::xml::XmlElement(), "BT-1");
+  CHECK(text == "1");
+  REQUIRE(number);
+  CHECK(number->to_string() == "1.50");
+  REQUIRE(terms.diagnostics().size() == 2);
+  CHECK(terms.diagnostics()[0].rule_id == "EINV-READ-03");
+  CHECK(terms.diagnostics()[0].business_term == "BT-1");
+  CHECK(terms.diagnostics()[0].message.find("a '2' ignored") != std::string::npos);
+  CHECK(terms.diagnostics()[1].location.xpath == "/r/n[2]");
+}
