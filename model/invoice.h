@@ -23,7 +23,7 @@ struct Invoice {
   Code currency_code;                                    // BT-5 (1..1)
   Code vat_accounting_currency_code;                     // BT-6
   std::optional<Date> vat_point_date;                    // BT-7
-  Code vat_point_date_code;                              // BT-8
+  Code vat_point_date_code;                              // BT-8, UNTDID 2005 (CII maps 2475)
   std::optional<Date> payment_due_date;                  // BT-9
   Text buyer_reference;                                  // BT-10
   Text project_reference;                                // BT-11

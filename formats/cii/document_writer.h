@@ -72,6 +72,7 @@ class DocumentWriter {
   void write_line(const model::InvoiceLine& line);
   void write_product(const model::ItemInformation& item);
   void write_line_agreement(const model::InvoiceLine& line);
+  static model::Amount implied_gross_price(const model::PriceDetails& price);
   void write_line_settlement(const model::InvoiceLine& line);
   void write_line_allowance_charge(const model::AllowanceCharge& allowance_charge, bool charge);
   void write_basis_quantity(const model::PriceDetails& price);

@@ -60,15 +60,25 @@ void DocumentWriter::write_basis_quantity(const model::PriceDetails& price) {
       .end();
 }
 
+// CII carries BT-147 only inside ram:GrossPriceProductTradePrice, whose
+// ram:ChargeAmount (BT-148) is mandatory: without a stated BT-148, the gross
+// price the discount implies is BT-146 + BT-147 (BR-CO relation of the price
+// details).
+model::Amount DocumentWriter::implied_gross_price(const model::PriceDetails& price) {
+  if (!price.net_price || !price.discount)
+    return std::nullopt;
+  return price.net_price->add(*price.discount);
+}
+
 void DocumentWriter::write_line_agreement(const model::InvoiceLine& line) {
   const model::PriceDetails& price = line.price;
   if (!line.purchase_order_line_reference && !price.gross_price && !price.net_price)
     return;
   out_.start("ram:SpecifiedLineTradeAgreement");
   wrapped("ram:BuyerOrderReferencedDocument", "ram:LineID", line.purchase_order_line_reference);
-  if (price.gross_price) {
+  if (price.gross_price || price.discount) {
     out_.start("ram:GrossPriceProductTradePrice");
-    amount("ram:ChargeAmount", price.gross_price);
+    amount("ram:ChargeAmount", price.gross_price ? price.gross_price : implied_gross_price(price));
     if (price.net_price)
       write_basis_quantity(price);
     if (price.discount) {

@@ -2,6 +2,7 @@
 #include <string_view>
 
 #include "formats/cii/document_writer.h"
+#include "formats/cii/tax_point_code.h"
 
 namespace einvoice::cii {
 namespace {
@@ -125,7 +126,8 @@ void DocumentWriter::write_vat_breakdown(const model::VatBreakdown& breakdown, b
   text("ram:ExemptionReasonCode", breakdown.exemption_reason_code);
   if (first) {
     date("ram:TaxPointDate", invoice_.vat_point_date, "udt:DateString");
-    text("ram:DueDateTypeCode", invoice_.vat_point_date_code);
+    if (invoice_.vat_point_date_code)
+      text("ram:DueDateTypeCode", tax_point_code_to_cii(*invoice_.vat_point_date_code));
   }
   amount("ram:RateApplicablePercent", breakdown.rate);
   out_.end();

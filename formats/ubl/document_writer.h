@@ -65,6 +65,7 @@ class DocumentWriter {
   void write_allowance_charge(const model::AllowanceCharge& value, bool charge,
                               bool document_level);
   void write_tax_totals();
+  model::Amount implied_vat_total() const;
   void write_monetary_total();
 
   // line_writer.cpp

@@ -93,11 +93,27 @@ void DocumentWriter::write_allowance_charge(const model::AllowanceCharge& value,
   out_.end();
 }
 
+// UBL requires cbc:TaxAmount in a cac:TaxTotal that carries the VAT breakdown;
+// a source without BT-110 gets the sum of its BT-117, which is what BR-CO-14
+// says BT-110 must be (0.00 when no breakdown states an amount).
+model::Amount DocumentWriter::implied_vat_total() const {
+  model::Decimal sum = model::Decimal::from_unscaled(0, 2);
+  for (const auto& breakdown : invoice_.vat_breakdowns) {
+    if (!breakdown.tax_amount)
+      continue;
+    std::optional<model::Decimal> next = sum.add(*breakdown.tax_amount);
+    if (!next)
+      return std::nullopt;
+    sum = *next;
+  }
+  return sum;
+}
+
 void DocumentWriter::write_tax_totals() {
   const model::DocumentTotals& totals = invoice_.totals;
   if (totals.vat_total || !invoice_.vat_breakdowns.empty()) {
     out_.start("cac:TaxTotal");
-    amount("cbc:TaxAmount", totals.vat_total);
+    amount("cbc:TaxAmount", totals.vat_total ? totals.vat_total : implied_vat_total());
     for (const auto& breakdown : invoice_.vat_breakdowns) {
       out_.start("cac:TaxSubtotal");
       amount("cbc:TaxableAmount", breakdown.taxable_amount);

@@ -218,7 +218,8 @@ TEST_CASE("Other examples: line object scheme, BT-8, seller ram:ID, untyped line
   const model::Invoice basic = read_example("facturx/xml/factur-x-basic.xml").invoice;
   CHECK(basic.number == "F20260023");
   CHECK(basic.process_control.business_process_type == "S1");
-  CHECK(basic.vat_point_date_code == "72");
+  CHECK(basic.vat_point_date_code ==
+        "432");  // CII 72 (UNTDID 2475) is 432 in the model (UNTDID 2005)
   CHECK_FALSE(basic.vat_point_date);
   // BT-29 is 0..n: one ram:ID and four ram:GlobalID, in document order.
   REQUIRE(basic.seller.identifiers.size() == 5);

@@ -89,6 +89,14 @@ TEST_CASE("every official rule-test fragment survives read-write-read", "[ubl][r
     INFO("written document diagnostics:\n" << describe(second->diagnostics));
     CHECK(second->diagnostics.empty());
     auto differences = model::diff_terms(first->invoice, second->invoice);
+    // A fragment with a VAT breakdown but no BT-110 is written with the sum of
+    // its BT-117 as BT-110, since cac:TaxTotal requires cbc:TaxAmount.
+    if (!first->invoice.totals.vat_total && !first->invoice.vat_breakdowns.empty()) {
+      CHECK(second->invoice.totals.vat_total);
+      std::erase_if(differences, [](const std::string& line) {
+        return line.starts_with("BG-22/BT-110: ") && line.ends_with("' missing in first");
+      });
+    }
     auto expected = known_losses.find(name);
     CHECK(differences ==
           (expected == known_losses.end() ? std::vector<std::string>{} : expected->second));
