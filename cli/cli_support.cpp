@@ -51,4 +51,8 @@ int usage_error(std::string_view command, const std::string& message, const char
   return kExitUsage;
 }
 
+int read_failure_exit_code(const model::Error& error) {
+  return error.code == model::ErrorCode::kLimitExceeded ? kExitInvalid : kExitUsage;
+}
+
 }  // namespace einvoice::cli

@@ -23,6 +23,9 @@ model::Result<std::shared_ptr<const xsd::SchemaValidator>> make_validator(const 
 void print_diagnostic(std::ostream& out, const model::Diagnostic& diagnostic);
 // "einvoice <command>: file:line: problem" on stderr.
 void print_error(std::string_view command, const model::Error& error);
+// The exit code for an input file that could not be read: kExitInvalid when
+// the file itself is refused (over the size limit), kExitUsage for I/O.
+int read_failure_exit_code(const model::Error& error);
 // Prints "einvoice <command>: message" and the command's usage on stderr.
 int usage_error(std::string_view command, const std::string& message, const char* usage);
 

@@ -108,7 +108,7 @@ int run_convert(int argc, char** argv, int first) {
     auto bytes = files.read(inputs[0], options.limits.max_bytes);
     if (!bytes) {
       print_error("convert", bytes.error());
-      return kExitUsage;
+      return read_failure_exit_code(bytes.error());
     }
     auto outcome = converter.convert(*bytes, inputs[0].string());
     if (!outcome) {

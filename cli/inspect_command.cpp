@@ -42,7 +42,7 @@ int run_inspect(int argc, char** argv, int first) {
   auto bytes = files.read(path, limits.max_bytes);
   if (!bytes) {
     print_error("inspect", bytes.error());
-    return kExitUsage;
+    return read_failure_exit_code(bytes.error());
   }
   auto read = engine::read_invoice(*bytes, path, limits);
   if (!read) {

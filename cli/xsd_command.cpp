@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <iostream>
 
 #include "cli/cli_support.h"
@@ -45,7 +46,7 @@ int run_xsd(int argc, char** argv, int first) {
     auto bytes = files.read(path, 64u << 20);
     if (!bytes) {
       print_error("xsd", bytes.error());
-      exit_code = kExitUsage;
+      exit_code = std::max(exit_code, read_failure_exit_code(bytes.error()));
       continue;
     }
     auto report = (*validator)->validate_detected(*bytes, path);

@@ -32,7 +32,11 @@ JobResult BatchConverter::run_one(const BatchJob& job, const BatchOptions& optio
   std::string name = job.input.string();
   auto bytes = files_.read(job.input, options.max_input_bytes);
   if (!bytes) {
+    // A file over the size limit is refused for what it is (invalid input);
+    // one that cannot be read is a system fault.
     result.error = bytes.error();
+    if (bytes.error().code == model::ErrorCode::kLimitExceeded)
+      result.state = JobState::kInvalid;
     return result;
   }
   auto outcome = converter_.convert(*bytes, name);

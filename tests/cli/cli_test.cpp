@@ -156,3 +156,43 @@ TEST_CASE("xsd reports each schema error with its line", "[cli]") {
   CHECK(run.out.find("bad.xml:") != std::string::npos);
   CHECK(run.out.find("[XSD]") != std::string::npos);
 }
+
+TEST_CASE("hostile inputs each get a clear error and a non-zero exit, never a crash", "[cli]") {
+  Scratch s;
+  struct Case {
+    std::string file;
+    std::string content;
+    std::string expected;  // a part of the error the user reads
+  };
+  std::string amount_in_words = slurp(corpus("en16931/cii/examples/CII_example3.xml"));
+  const std::string total = "<ram:DuePayableAmount>";
+  auto at = amount_in_words.find(total);
+  REQUIRE(at != std::string::npos);
+  amount_in_words.insert(at + total.size(), "12,50");
+  amount_in_words.erase(at + total.size() + 5,
+                        amount_in_words.find('<', at + total.size() + 5) - (at + total.size() + 5));
+  std::string nesting;
+  nesting.reserve(100u << 20);
+  while (nesting.size() < (100u << 20))
+    nesting += "<a>";
+  const std::vector<Case> cases = {
+      {"truncated.xml", "<rsm:CrossIndustryInvoice xmlns:rsm='x'>\n<a>", "truncated.xml:2"},
+      {"wrong-root.xml", "<?xml version='1.0'?>\n<Order xmlns='urn:x'/>", "wrong-root.xml"},
+      {"entity.xml",
+       "<?xml version='1.0'?><!DOCTYPE r [<!ENTITY x SYSTEM 'file:///etc/passwd'>]><r>&x;</r>",
+       "DOCTYPE"},
+      {"nesting.xml", nesting, "nesting.xml"},
+      {"amount.xml", amount_in_words, "12,50"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.file);
+    std::ofstream(s.dir() / c.file, std::ios::binary) << c.content;
+    auto run = s.run("convert " + (s.dir() / c.file).string() + " --to ubl -o " +
+                     (s.dir() / "out.xml").string() + schemas());
+    INFO(run.err);
+    CHECK(run.exit_code == 1);  // the input is at fault, not the system
+    CHECK(run.err.find(c.expected) != std::string::npos);
+    CHECK_FALSE(fs::exists(s.dir() / "out.xml"));
+    fs::remove(s.dir() / c.file);
+  }
+}
