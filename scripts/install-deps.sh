@@ -17,6 +17,8 @@ packages=(
   libssl-dev openssl libsqlite3-dev sqlite3 xmlsec1 libxmlsec1-dev libxmlsec1-openssl
   # tests
   catch2 python3
+  # JSON (corpus manifests in tests, job files)
+  nlohmann-json3-dev
 )
 
 missing=()

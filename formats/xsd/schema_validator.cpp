@@ -18,6 +18,8 @@
 #include <xercesc/util/TransService.hpp>
 #include <xercesc/util/XMLString.hpp>
 #include <xercesc/validators/common/Grammar.hpp>
+#include <xercesc/validators/schema/ComplexTypeInfo.hpp>
+#include <xercesc/validators/schema/SchemaGrammar.hpp>
 
 namespace einvoice::xsd {
 namespace {
@@ -189,6 +191,35 @@ SchemaValidator::SchemaValidator(std::filesystem::path schema_directory, std::si
   ensure_xerces();
 }
 
+namespace {
+
+// Xerces builds the content model of a complex type lazily, on the first
+// document that uses it, and caches it in the shared grammar: two threads
+// meeting a type for the first time at once would race (and leak one model).
+// Building every model once, before the pool is shared, makes validation
+// read-only on the grammars.
+void build_content_models(x::XMLGrammarPool& pool) {
+  auto grammars = pool.getGrammarEnumerator();
+  while (grammars.hasMoreElements()) {
+    x::Grammar& grammar = grammars.nextElement();
+    if (grammar.getGrammarType() != x::Grammar::SchemaGrammarType)
+      continue;
+    auto& schema = static_cast<x::SchemaGrammar&>(grammar);
+    if (x::RefHashTableOf<x::ComplexTypeInfo>* types = schema.getComplexTypeRegistry()) {
+      x::RefHashTableOfEnumerator<x::ComplexTypeInfo> each(types);
+      while (each.hasMoreElements())
+        each.nextElement().getContentModel();
+    }
+    auto elements = schema.getElemEnumerator();
+    while (elements.hasMoreElements()) {
+      if (x::ComplexTypeInfo* type = elements.nextElement().getComplexTypeInfo())
+        type->getContentModel();
+    }
+  }
+}
+
+}  // namespace
+
 SchemaValidator::~SchemaValidator() = default;
 
 SchemaValidator::LoadedSchema& SchemaValidator::load(SchemaId schema) const {
@@ -221,8 +252,10 @@ SchemaValidator::LoadedSchema& SchemaValidator::load(SchemaId schema) const {
           break;
         }
       }
-      if (!loaded->error)
+      if (!loaded->error) {
+        build_content_models(*loaded->pool);
         loaded->pool->lockPool();
+      }
     } catch (const x::XMLException& e) {
       loaded->error =
           Error{ErrorCode::kInternal,
