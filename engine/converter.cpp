@@ -77,6 +77,7 @@ model::Result<ReadOutcome> read_invoice(std::string_view bytes, std::string_view
                    {std::string(document_name), root.xpath(), root.line(), 0}};
     }
   }
+  outcome.document = std::move(*document);
   return outcome;
 }
 

@@ -44,6 +44,7 @@ struct ConversionOutcome {
 struct ReadOutcome {
   detect::Syntax source_syntax = detect::Syntax::kUnknown;
   model::ParsedInvoice parsed;
+  std::optional<xml::XmlDocument> document;  // the XML it was read from (syntax rules, locations)
 };
 
 // Reads any supported structured invoice (CII, UBL Invoice, UBL CreditNote)

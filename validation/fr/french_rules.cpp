@@ -1,0 +1,12 @@
+#include "validation/rule_families.h"
+
+namespace einvoice::validation {
+
+// Not yet written: this family reports nothing so far.
+void check_french_rules(RuleContext&) {}
+
+std::span<const Rule> french_rules() {
+  return {};
+}
+
+}  // namespace einvoice::validation
