@@ -11,6 +11,7 @@ inline constexpr int kExitUsage = 2;    // usage or I/O error
 // They print results on stdout and problems on stderr, and return an exit code.
 int run_convert(int argc, char** argv, int first);
 int run_inspect(int argc, char** argv, int first);
+int run_validate(int argc, char** argv, int first);
 int run_xsd(int argc, char** argv, int first);
 
 }  // namespace einvoice::cli

@@ -17,6 +17,8 @@ constexpr const char* kUsage =
     "  convert IN... --to cii|ubl [-o OUT | --out-dir DIR]\n"
     "                   convert invoices between CII and UBL, checking both against their XSD\n"
     "  inspect IN       print the invoice as JSON keyed by EN 16931 business term ids\n"
+    "  validate IN...   check invoices: XSD, EN 16931 and syntax rules, French rules\n"
+    "                   (--profile fr), duplicates (--seen-store); text, JSON or SVRL reports\n"
     "  xsd IN...        check documents against the official XSD (CII D16B, UBL 2.1)\n"
     "\n"
     "Run 'einvoice <command> --help' for the options of a command.\n"
@@ -39,6 +41,8 @@ int main(int argc, char** argv) {
     return einvoice::cli::run_convert(argc, argv, 2);
   if (command == "inspect")
     return einvoice::cli::run_inspect(argc, argv, 2);
+  if (command == "validate")
+    return einvoice::cli::run_validate(argc, argv, 2);
   if (command == "xsd")
     return einvoice::cli::run_xsd(argc, argv, 2);
   std::cerr << "einvoice: unknown command '" << command << "'\n\n" << kUsage;

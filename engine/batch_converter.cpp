@@ -6,6 +6,8 @@
 #include <mutex>
 #include <thread>
 
+#include "engine/parallel.h"
+
 namespace einvoice::engine {
 
 const char* to_string(JobState state) {
@@ -68,10 +70,6 @@ BatchProgress BatchConverter::run(const std::vector<BatchJob>& jobs,
                                   const BatchOptions& options) const {
   using Clock = std::chrono::steady_clock;
   const auto start = Clock::now();
-  unsigned threads = options.threads ? options.threads : std::thread::hardware_concurrency();
-  threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(jobs.size())));
-
-  std::atomic<std::size_t> next{0};
   std::mutex report_mutex;  // guards progress, last_report and the callbacks
   BatchProgress progress;
   progress.total = jobs.size();
@@ -79,50 +77,34 @@ BatchProgress BatchConverter::run(const std::vector<BatchJob>& jobs,
 
   auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
 
-  auto worker = [&] {
-    for (;;) {
-      std::size_t index = next.fetch_add(1);
-      if (index >= jobs.size())
-        return;
-      JobResult result = run_one(jobs[index], options);
-      std::lock_guard<std::mutex> lock(report_mutex);
-      ++progress.done;
-      switch (result.state) {
-        case JobState::kConverted:
-          ++progress.converted;
-          break;
-        case JobState::kInvalid:
-          ++progress.invalid;
-          break;
-        case JobState::kFailed:
-          ++progress.failed;
-          break;
-        case JobState::kSkipped:
-          ++progress.skipped;
-          break;
-      }
-      if (options.on_result)
-        options.on_result(result);
-      auto now = Clock::now();
-      if (options.on_progress &&
-          now - last_report >= std::chrono::milliseconds(options.progress_interval_ms)) {
-        last_report = now;
-        progress.elapsed_seconds = elapsed();
-        options.on_progress(progress);
-      }
+  for_each_parallel(jobs.size(), options.threads, [&](std::size_t index) {
+    JobResult result = run_one(jobs[index], options);
+    std::lock_guard<std::mutex> lock(report_mutex);
+    ++progress.done;
+    switch (result.state) {
+      case JobState::kConverted:
+        ++progress.converted;
+        break;
+      case JobState::kInvalid:
+        ++progress.invalid;
+        break;
+      case JobState::kFailed:
+        ++progress.failed;
+        break;
+      case JobState::kSkipped:
+        ++progress.skipped;
+        break;
     }
-  };
-
-  if (threads <= 1) {
-    worker();
-  } else {
-    std::vector<std::thread> pool;
-    pool.reserve(threads);
-    for (unsigned i = 0; i < threads; ++i)
-      pool.emplace_back(worker);
-    for (auto& t : pool)
-      t.join();
-  }
+    if (options.on_result)
+      options.on_result(result);
+    auto now = Clock::now();
+    if (options.on_progress &&
+        now - last_report >= std::chrono::milliseconds(options.progress_interval_ms)) {
+      last_report = now;
+      progress.elapsed_seconds = elapsed();
+      options.on_progress(progress);
+    }
+  });
   progress.elapsed_seconds = elapsed();
   if (options.on_progress)
     options.on_progress(progress);

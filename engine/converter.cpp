@@ -18,15 +18,15 @@ using model::ErrorCode;
 // Own rule ids of the conversion stage.
 constexpr const char* kRuleOutputSchema = "EINV-CONV-01";
 
-xsd::SchemaId schema_for(detect::Syntax syntax) {
-  return syntax == detect::Syntax::kCii ? xsd::SchemaId::kCiiD16B : xsd::SchemaId::kUbl21;
-}
-
 Error unsupported(std::string_view name, std::string message) {
   return Error{ErrorCode::kUnsupported, std::move(message), {std::string(name), "", 0, 0}};
 }
 
 }  // namespace
+
+xsd::SchemaId schema_of(detect::Syntax syntax) {
+  return syntax == detect::Syntax::kCii ? xsd::SchemaId::kCiiD16B : xsd::SchemaId::kUbl21;
+}
 
 const char* to_string(TargetSyntax syntax) {
   return syntax == TargetSyntax::kCii ? "cii" : "ubl";
@@ -95,7 +95,7 @@ model::Result<ConversionOutcome> Converter::convert(std::string_view bytes,
   outcome.diagnostics = std::move(read->parsed.diagnostics);
 
   if (options_.validate_input_schema && validator_) {
-    auto report = validator_->validate(bytes, schema_for(outcome.source_syntax), document_name);
+    auto report = validator_->validate(bytes, schema_of(outcome.source_syntax), document_name);
     if (!report)
       return report.error();
     outcome.diagnostics.insert(outcome.diagnostics.end(), report->issues.begin(),
@@ -117,7 +117,7 @@ model::Result<ConversionOutcome> Converter::convert(std::string_view bytes,
   if (options_.validate_output_schema && validator_) {
     std::string output_name =
         std::string(document_name) + " (converted to " + to_string(options_.target) + ")";
-    auto report = validator_->validate(outcome.output, schema_for(target_syntax), output_name);
+    auto report = validator_->validate(outcome.output, schema_of(target_syntax), output_name);
     if (!report)
       return report.error();
     if (!report->valid) {

@@ -7,6 +7,7 @@
 
 #include "formats/detect/document_kind.h"
 #include "formats/xml/xml_document.h"
+#include "formats/xsd/schema_id.h"
 #include "model/diagnostic.h"
 #include "model/invoice.h"
 #include "model/result.h"
@@ -50,6 +51,9 @@ struct ReadOutcome {
 // Reads any supported structured invoice (CII, UBL Invoice, UBL CreditNote)
 // into the model. Errors: kMalformed/kLimitExceeded (not XML, DTD, too deep),
 // kUnsupported (PDF, images, other XML vocabularies), each naming the file.
+// The official schema a document of this syntax is checked against.
+xsd::SchemaId schema_of(detect::Syntax syntax);
+
 model::Result<ReadOutcome> read_invoice(std::string_view bytes, std::string_view document_name,
                                         const xml::XmlLimits& limits = {});
 

@@ -23,9 +23,9 @@ Error invalid(const fs::path& path, std::string message) {
 
 }  // namespace
 
-model::Result<std::vector<BatchJob>> plan_jobs(const std::vector<fs::path>& inputs,
-                                               const fs::path& out_dir, const FileSystem& files) {
-  std::vector<BatchJob> jobs;
+model::Result<std::vector<InputFile>> list_inputs(const std::vector<fs::path>& inputs,
+                                                  const FileSystem& files) {
+  std::vector<InputFile> out;
   for (const auto& input : inputs) {
     if (!files.exists(input))
       return invalid(input, "no such file or folder");
@@ -34,14 +34,24 @@ model::Result<std::vector<BatchJob>> plan_jobs(const std::vector<fs::path>& inpu
       if (!listed)
         return listed.error();
       for (const auto& file : *listed) {
-        if (!has_xml_extension(file))
-          continue;
-        jobs.push_back({file, out_dir / fs::relative(file, input)});
+        if (has_xml_extension(file))
+          out.push_back({file, fs::relative(file, input)});
       }
     } else {
-      jobs.push_back({input, out_dir / input.filename()});
+      out.push_back({input, input.filename()});
     }
   }
+  return out;
+}
+
+model::Result<std::vector<BatchJob>> plan_jobs(const std::vector<fs::path>& inputs,
+                                               const fs::path& out_dir, const FileSystem& files) {
+  auto listed = list_inputs(inputs, files);
+  if (!listed)
+    return listed.error();
+  std::vector<BatchJob> jobs;
+  for (const auto& file : *listed)
+    jobs.push_back({file.path, out_dir / file.relative});
   std::map<fs::path, fs::path> seen;  // output -> input
   for (const auto& job : jobs) {
     fs::path output = job.output.lexically_normal();

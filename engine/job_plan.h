@@ -10,6 +10,19 @@
 
 namespace einvoice::engine {
 
+// One input file and its name relative to the folder it was found in (its
+// file name when it was given by name).
+struct InputFile {
+  std::filesystem::path path;
+  std::filesystem::path relative;
+};
+
+// The files named by command-line inputs: a file given by name is always
+// taken, whatever its extension; a folder contributes every *.xml file below
+// it (recursively, sorted). Error (kInvalidArgument) for a missing input.
+model::Result<std::vector<InputFile>> list_inputs(const std::vector<std::filesystem::path>& inputs,
+                                                  const FileSystem& files);
+
 // Turns command-line inputs (files and folders) into conversion jobs.
 //
 // A folder contributes every *.xml file below it (recursively, sorted); its

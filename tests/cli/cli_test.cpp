@@ -196,3 +196,70 @@ TEST_CASE("hostile inputs each get a clear error and a non-zero exit, never a cr
     fs::remove(s.dir() / c.file);
   }
 }
+
+TEST_CASE("validate: verdicts in input order, exit 1 when one is invalid, json and svrl", "[cli]") {
+  Scratch s;
+  fs::path in = s.dir() / "in";
+  fs::create_directories(in);
+  const fs::path samples = fs::path(EINVOICE_TESTDATA_DIR) / "samples";
+  fs::copy_file(samples / "fr-invoice-multirate.cii.xml", in / "a.xml");
+  fs::copy_file(samples / "fr-invoice-services.ubl.xml", in / "b.xml");
+  std::ofstream(in / "c.xml") << "<Order xmlns='urn:x'/>";
+
+  auto text = s.run("validate " + in.string() + " --threads 2" + schemas());
+  INFO(text.out << text.err);
+  CHECK(text.exit_code == 1);
+  auto a = text.out.find("a.xml: valid (CII");
+  auto b = text.out.find("b.xml: valid (UBL Invoice");
+  auto c = text.out.find("c.xml: invalid");
+  CHECK(a < b);
+  CHECK(b < c);
+  CHECK(c != std::string::npos);
+  CHECK(text.out.find("EINV-INPUT-01") != std::string::npos);
+  CHECK(text.err.find("3 inputs, 2 valid, 1 invalid") != std::string::npos);
+
+  auto json = s.run("validate " + in.string() + " --format json --profile fr" + schemas());
+  CHECK(json.exit_code == 1);
+  CHECK(json.out.front() == '[');
+  CHECK(json.out.find("\"document\":") != std::string::npos);
+
+  auto one = s.run("validate " + (in / "a.xml").string() + " --format svrl" + schemas());
+  CHECK(one.exit_code == 0);
+  CHECK(one.out.find("<svrl:schematron-output") != std::string::npos);
+
+  auto refused = s.run("validate " + in.string() + " --format svrl" + schemas());
+  CHECK(refused.exit_code == 2);
+  CHECK(refused.err.find("--out-dir") != std::string::npos);
+
+  fs::path reports = s.dir() / "reports";
+  auto written =
+      s.run("validate " + in.string() + " --format svrl --out-dir " + reports.string() + schemas());
+  CHECK(written.exit_code == 1);
+  CHECK(fs::exists(reports / "a.xml.svrl"));
+  CHECK(fs::exists(reports / "c.xml.svrl"));
+
+  auto bad_profile = s.run("validate " + in.string() + " --profile de");
+  CHECK(bad_profile.exit_code == 2);
+  CHECK(bad_profile.err.find("--profile must be en16931 or fr") != std::string::npos);
+}
+
+TEST_CASE("validate --seen-store refuses a reused invoice number", "[cli]") {
+  Scratch s;
+  const fs::path samples = fs::path(EINVOICE_TESTDATA_DIR) / "samples";
+  std::string original = slurp(samples / "fr-credit-note.cii.xml");
+  std::string changed = original;
+  auto at = changed.find("<ram:LineID>1</ram:LineID>");
+  REQUIRE(at != std::string::npos);
+  changed.replace(at, 26, "<ram:LineID>01</ram:LineID>");
+  std::ofstream(s.dir() / "first.xml") << original;
+  std::ofstream(s.dir() / "second.xml") << changed;
+  const std::string store = " --seen-store " + (s.dir() / "seen.db").string();
+  auto first = s.run("validate " + (s.dir() / "first.xml").string() + store + schemas());
+  CHECK(first.exit_code == 0);
+  auto rerun = s.run("validate " + (s.dir() / "first.xml").string() + store + schemas());
+  CHECK(rerun.exit_code == 0);
+  auto second = s.run("validate " + (s.dir() / "second.xml").string() + store + schemas());
+  CHECK(second.exit_code == 1);
+  CHECK(second.out.find("EINV-DUP-01") != std::string::npos);
+  CHECK(second.out.find("first.xml") != std::string::npos);
+}

@@ -1,0 +1,68 @@
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "model/invoice.h"
+#include "model/result.h"
+
+struct sqlite3;
+
+namespace einvoice::engine {
+
+// Who issued an invoice, for duplicate control: the seller's VAT identifier
+// (BT-31), else its legal registration identifier with scheme (BT-30), else
+// its first identifier (BT-29), else its name (BT-27), normalised (no spaces,
+// upper case). Empty when the invoice names no seller at all.
+std::string seller_key(const model::Invoice& invoice);
+
+// The first acceptance of an invoice number, as the store remembers it.
+struct SeenInvoice {
+  std::string document;     // name of the document accepted first
+  std::string fingerprint;  // SHA-256 (hex) of its bytes
+  std::string recorded_at;  // UTC, ISO 8601
+};
+
+// The "duplicate control" option: remembers every accepted invoice by
+// (seller, year of issue, number) in a small SQLite file, so that the same
+// number from the same seller in the same year is refused the second time.
+// Submitting the very same document again (same fingerprint) is not a
+// duplicate: re-running a batch is safe.
+//
+// Thread-safe: one connection, serialised by a mutex; the file may be shared
+// by several processes (SQLite locking, WAL journal, busy timeout).
+class SeenInvoiceStore {
+ public:
+  // Opens or creates the store. Errors: kIo (cannot open or create, not a
+  // store of ours), each naming the path.
+  static model::Result<std::unique_ptr<SeenInvoiceStore>> open(const std::filesystem::path& path);
+  ~SeenInvoiceStore();
+  SeenInvoiceStore(const SeenInvoiceStore&) = delete;
+  SeenInvoiceStore& operator=(const SeenInvoiceStore&) = delete;
+
+  // The earlier acceptance of the same (seller, year, number) with another
+  // fingerprint, if any. nullopt also when the invoice lacks a number, an
+  // issue date or a seller (other rules report those).
+  model::Result<std::optional<SeenInvoice>> find_duplicate(const model::Invoice& invoice,
+                                                           const std::string& fingerprint) const;
+  // Remembers the invoice as accepted (first acceptance wins; recording the
+  // same key again changes nothing). Does nothing for an invoice without
+  // number, issue date or seller.
+  model::Status record(const model::Invoice& invoice, const std::string& document,
+                       const std::string& fingerprint);
+
+ private:
+  SeenInvoiceStore(sqlite3* db, std::filesystem::path path) : db_(db), path_(std::move(path)) {}
+
+  sqlite3* db_;
+  std::filesystem::path path_;
+  mutable std::mutex mutex_;
+};
+
+// SHA-256 of `bytes`, lower-case hex.
+std::string sha256_hex(std::string_view bytes);
+
+}  // namespace einvoice::engine
