@@ -4,18 +4,14 @@
 //
 // usage: convert_bench [--seconds S] [--schemas DIR] [FILE|DIR ...]
 // Default inputs: the official CII and UBL examples of the shared corpus.
-#include <sys/resource.h>
-
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
+#include "bench_support.h"
 #include "engine/converter.h"
 #include "formats/cii/cii_writer.h"
 #include "formats/ubl/ubl_writer.h"
@@ -25,7 +21,9 @@
 namespace {
 
 namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
+using einvoice::bench::collect_xml;
+using einvoice::bench::per_second;
+using einvoice::bench::slurp;
 
 struct Input {
   std::string name;
@@ -33,44 +31,6 @@ struct Input {
   einvoice::detect::Syntax syntax;
   einvoice::model::Invoice invoice;
 };
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
-void collect(const fs::path& path, std::vector<fs::path>& out) {
-  if (fs::is_directory(path)) {
-    for (auto& e : fs::recursive_directory_iterator(path)) {
-      if (e.is_regular_file() && e.path().extension() == ".xml")
-        out.push_back(e.path());
-    }
-  } else {
-    out.push_back(path);
-  }
-}
-
-// Runs `body` over the inputs round-robin until `seconds` have passed;
-// returns documents per second.
-template <class F>
-double measure(const std::vector<Input>& inputs, double seconds, F&& body) {
-  std::size_t done = 0;
-  auto start = Clock::now();
-  double elapsed = 0;
-  while (elapsed < seconds) {
-    for (const auto& input : inputs)
-      body(input);
-    done += inputs.size();
-    elapsed = std::chrono::duration<double>(Clock::now() - start).count();
-  }
-  return static_cast<double>(done) / elapsed;
-}
-
-long max_rss_kb() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return usage.ru_maxrss;
-}
 
 }  // namespace
 
@@ -85,13 +45,13 @@ int main(int argc, char** argv) {
     } else if (arg == "--schemas" && i + 1 < argc) {
       schemas = argv[++i];
     } else {
-      collect(arg, files);
+      collect_xml(arg, files);
     }
   }
   const fs::path corpus = EINVOICE_CORPUS_DIR;
   if (files.empty()) {
-    collect(corpus / "en16931/cii/examples", files);
-    collect(corpus / "en16931/ubl/examples", files);
+    collect_xml(corpus / "en16931/cii/examples", files);
+    collect_xml(corpus / "en16931/ubl/examples", files);
   }
   std::sort(files.begin(), files.end());
 
@@ -126,17 +86,17 @@ int main(int argc, char** argv) {
               inputs.size(), static_cast<double>(total_bytes) / 1024.0 / inputs.size(), seconds);
 
   std::size_t sink = 0;
-  double parse = measure(inputs, seconds, [&](const Input& in) {
+  double parse = per_second(inputs, seconds, [&](const Input& in) {
     auto read = einvoice::engine::read_invoice(in.bytes, in.name);
     sink += read ? read->parsed.invoice.lines.size() : 0;
   });
-  double write_cii = measure(inputs, seconds, [&](const Input& in) {
+  double write_cii = per_second(inputs, seconds, [&](const Input& in) {
     sink += einvoice::cii::write_cii(in.invoice).size();
   });
-  double write_ubl = measure(inputs, seconds, [&](const Input& in) {
+  double write_ubl = per_second(inputs, seconds, [&](const Input& in) {
     sink += einvoice::ubl::write_ubl(in.invoice).size();
   });
-  double xsd = measure(inputs, seconds, [&](const Input& in) {
+  double xsd = per_second(inputs, seconds, [&](const Input& in) {
     auto report = validator.validate_detected(in.bytes, in.name);
     sink += report && report->valid ? 1 : 0;
   });
@@ -153,12 +113,12 @@ int main(int argc, char** argv) {
     input.name = reference.string();
     input.bytes = slurp(reference);
     one.push_back(std::move(input));
-    double cii_to_ubl = measure(one, seconds, [&](const Input& in) {
+    double cii_to_ubl = per_second(one, seconds, [&](const Input& in) {
       auto read = einvoice::engine::read_invoice(in.bytes, in.name);
       if (read)
         sink += einvoice::ubl::write_ubl(read->parsed.invoice).size();
     });
-    double cii_to_cii = measure(one, seconds, [&](const Input& in) {
+    double cii_to_cii = per_second(one, seconds, [&](const Input& in) {
       auto read = einvoice::engine::read_invoice(in.bytes, in.name);
       if (read)
         sink += einvoice::cii::write_cii(read->parsed.invoice).size();
@@ -170,7 +130,7 @@ int main(int argc, char** argv) {
     std::printf("    parse + write CII                %8.0f invoices/s per core (target >= 2000)\n",
                 cii_to_cii);
   }
-  std::printf("  max resident memory %ld MB\n", max_rss_kb() / 1024);
+  std::printf("  max resident memory %ld MB\n", einvoice::bench::peak_rss_mb());
   std::printf(
       "reproduce: cmake --build build --target convert_bench && "
       "./build/bench/convert_bench --seconds %.0f\n",

@@ -75,8 +75,12 @@ void DocumentReader::read_line(XmlElement line_element) {
   });
   const std::size_t end_diagnostic = terms_.diagnostics().size();
   if (end_diagnostic > first_diagnostic) {
-    std::string label =
-        line.identifier ? *line.identifier : "#" + std::to_string(invoice_.lines.size() + 1);
+    // Built in two steps: GCC 12 at -O3 misreports "#" + to_string() (-Wrestrict).
+    std::string label = "#";
+    if (line.identifier)
+      label = *line.identifier;
+    else
+      label += std::to_string(invoice_.lines.size() + 1);
     line_spans_.push_back({first_diagnostic, end_diagnostic, std::move(label)});
   }
   invoice_.lines.push_back(std::move(line));
