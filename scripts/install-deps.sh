@@ -11,6 +11,7 @@ packages=(
   libxml2-dev libxerces-c-dev
   # Factur-X / PDF
   libpodofo-dev libpoppler-cpp-dev qpdf poppler-utils fonts-dejavu-core fonts-liberation2
+  icc-profiles-free
   # OCR
   libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-fra tesseract-ocr-eng imagemagick
   # sealing, storage

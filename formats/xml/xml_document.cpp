@@ -203,7 +203,8 @@ model::Result<XmlDocument> XmlDocument::parse(std::string_view bytes,
   ctxt->_private = nullptr;
   // No NOENT (no entity substitution), no DTDLOAD/DTDATTR/DTDVALID, no XINCLUDE.
   const int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-                      XML_PARSE_NOCDATA | XML_PARSE_NOBLANKS;
+                      XML_PARSE_NOCDATA | XML_PARSE_NOBLANKS |
+                      (limits.recover ? XML_PARSE_RECOVER : 0);
   xmlDocPtr doc = xmlCtxtReadMemory(ctxt, bytes.data(), static_cast<int>(bytes.size()),
                                     name.c_str(), nullptr, options);
   const char* refused = static_cast<const char*>(ctxt->_private);
@@ -226,7 +227,7 @@ model::Result<XmlDocument> XmlDocument::parse(std::string_view bytes,
                                  : "an ENTITY declaration is not allowed"),
                  {name, "", line, column}};
   }
-  if (!doc || !well_formed) {
+  if (!doc || (!well_formed && !limits.recover)) {
     if (doc)
       xmlFreeDoc(doc);
     while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) {

@@ -17,6 +17,10 @@ namespace einvoice::xml {
 struct XmlLimits {
   std::size_t max_bytes = 64u << 20;  // larger inputs are refused before parsing
   int max_depth = 256;                // element nesting; libxml2 also stops at 256
+  // Keep what libxml2 can salvage from a document that is not well-formed
+  // (e.g. an unescaped '&'). Only for metadata read leniently after a strict
+  // read failed, never for invoices.
+  bool recover = false;
 };
 
 // `text` without surrounding XML whitespace (space, tab, CR, LF), as codes,

@@ -1,0 +1,91 @@
+#pragma once
+
+// The PoDoFo adapter of the Factur-X module: loading hostile PDFs, decoding
+// streams within limits, walking name trees. PoDoFo exceptions never leave
+// these functions; they become model::Error values naming the file and, where
+// known, the PDF object.
+
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "model/result.h"
+
+namespace PoDoFo {
+class PdfMemDocument;
+class PdfObject;
+}  // namespace PoDoFo
+
+namespace einvoice::facturx {
+
+struct PdfLimits {
+  std::size_t max_file_bytes = 256u << 20;  // larger PDFs are refused before parsing
+  std::size_t max_stream_bytes = 64u
+                                 << 20;  // a decoded stream (attachment, XMP) past this is refused
+  int max_tree_depth = 32;               // name-tree nesting
+  std::size_t max_tree_entries = 10000;  // name-tree leaves
+};
+
+// An owned, parsed PDF. Movable. Not thread-safe: one thread per document.
+class PdfFile {
+ public:
+  // Parses `bytes` (kept by the document for update writes). `for_update`
+  // prepares an incremental update (write_update). A damaged cross-reference
+  // table is rebuilt (repaired()) rather than refused. Errors: kLimitExceeded,
+  // kMalformed (not a PDF, truncated, broken cross-reference), kUnsupported
+  // (encrypted with a password).
+  static model::Result<PdfFile> load(std::string_view bytes, std::string_view name,
+                                     bool for_update = false, const PdfLimits& limits = {});
+
+  PdfFile(PdfFile&&) noexcept;
+  PdfFile& operator=(PdfFile&&) noexcept;
+  ~PdfFile();
+
+  PoDoFo::PdfMemDocument& document() { return *document_; }
+  const std::string& name() const { return name_; }
+  const PdfLimits& limits() const { return limits_; }
+  bool encrypted() const { return encrypted_; }
+  // The cross-reference table was damaged and had to be rebuilt
+  // (rebuild_cross_reference); an incremental update is then impossible.
+  bool repaired() const { return repaired_; }
+
+  // The object `object` points to when it is a reference (resolved through
+  // the document), else `object` itself; null for a dangling reference.
+  PoDoFo::PdfObject* resolve(PoDoFo::PdfObject* object) const;
+  // dictionary[key], resolved; null when absent or when `dictionary` is not one.
+  PoDoFo::PdfObject* get(PoDoFo::PdfObject* dictionary, std::string_view key) const;
+  // "12 0 R" for an indirect object, else "direct object".
+  static std::string describe(const PoDoFo::PdfObject* object);
+
+  // The stream's data with its filters applied. Errors: kLimitExceeded past
+  // max_stream_bytes (decoding stops there), kMalformed when a filter fails.
+  model::Result<std::string> decoded_stream(PoDoFo::PdfObject* stream) const;
+
+  // Calls visit(name, value) for every leaf of the name tree rooted at `node`
+  // (the /Names arrays of the tree and its /Kids), in tree order. Stops at the
+  // depth and entry limits and on cycles; returns false when it had to stop.
+  bool for_each_name(
+      PoDoFo::PdfObject* node,
+      const std::function<void(const std::string&, PoDoFo::PdfObject*)>& visit) const;
+
+  // The whole document rewritten (full save) or the original bytes followed by
+  // an incremental update (loaded with for_update). Errors: kInternal.
+  model::Result<std::string> write();
+  model::Result<std::string> write_update();
+
+ private:
+  PdfFile() = default;
+  std::unique_ptr<PoDoFo::PdfMemDocument> document_;
+  std::string name_;
+  PdfLimits limits_;
+  bool encrypted_ = false;
+  bool repaired_ = false;
+  std::string repaired_bytes_;  // what the document was loaded from when repaired
+};
+
+// A PDF text string (PDFDocEncoding or UTF-16BE with BOM) as UTF-8.
+std::string pdf_text(const PoDoFo::PdfObject* object);
+
+}  // namespace einvoice::facturx
