@@ -10,6 +10,7 @@ inline constexpr int kExitUsage = 2;    // usage or I/O error
 // Each runs one subcommand; argv[first] is its first own argument.
 // They print results on stdout and problems on stderr, and return an exit code.
 int run_convert(int argc, char** argv, int first);
+int run_facturx(int argc, char** argv, int first);
 int run_inspect(int argc, char** argv, int first);
 int run_validate(int argc, char** argv, int first);
 int run_xsd(int argc, char** argv, int first);

@@ -16,6 +16,9 @@ constexpr const char* kUsage =
     "commands:\n"
     "  convert IN... --to cii|ubl [-o OUT | --out-dir DIR]\n"
     "                   convert invoices between CII and UBL, checking both against their XSD\n"
+    "  facturx build|extract|check\n"
+    "                   build a PDF/A-3 Factur-X from an invoice and a PDF, extract its XML,\n"
+    "                   or check a Factur-X (container, XSD of its profile, EN 16931 rules)\n"
     "  inspect IN       print the invoice as JSON keyed by EN 16931 business term ids\n"
     "  validate IN...   check invoices: XSD, EN 16931 and syntax rules, French rules\n"
     "                   (--profile fr), duplicates (--seen-store); text, JSON or SVRL reports\n"
@@ -39,6 +42,8 @@ int main(int argc, char** argv) {
   }
   if (command == "convert")
     return einvoice::cli::run_convert(argc, argv, 2);
+  if (command == "facturx")
+    return einvoice::cli::run_facturx(argc, argv, 2);
   if (command == "inspect")
     return einvoice::cli::run_inspect(argc, argv, 2);
   if (command == "validate")

@@ -317,6 +317,9 @@ model::Result<EmbedOutcome> embed_invoice(std::string_view pdf_bytes, std::strin
     XmpWrite xmp;
     xmp.profile = options.profile;
     xmp.attachment_name = options.attachment_name;
+    if (existing_xmp && existing_xmp->pdfa_part == 3 && existing_xmp->pdfa_conformance &&
+        (*existing_xmp->pdfa_conformance == "A" || *existing_xmp->pdfa_conformance == "U"))
+      xmp.pdfa_conformance = *existing_xmp->pdfa_conformance;
     xmp.title = keep_or_set("Title", options.title);
     xmp.author = keep_or_set("Author", options.author);
     xmp.subject = keep_or_set("Subject", options.subject);

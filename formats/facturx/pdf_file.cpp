@@ -63,6 +63,35 @@ class LimitedOutput final : public pdf::PdfOutputStream {
   bool exceeded_ = false;
 };
 
+// PoDoFo stamps /Info /ModDate (and sometimes /CreationDate) with the current
+// time when it loads a document. Readers must see what the file says, so the
+// original values are read again with a bare parser and put back.
+// Best effort: when the bare parser cannot read the file, the dates stay as
+// PoDoFo left them.
+void restore_info_dates(pdf::PdfMemDocument& document, std::string_view source) try {
+  pdf::PdfVecObjects objects;
+  pdf::PdfParser parser(&objects);
+  parser.ParseFile(source.data(), static_cast<long>(source.size()), true);
+  const pdf::PdfObject* trailer = parser.GetTrailer();
+  if (!trailer || !trailer->IsDictionary() || !document.GetInfo())
+    return;
+  const pdf::PdfObject* info = trailer->GetDictionary().GetKey(pdf::PdfName("Info"));
+  if (info && info->IsReference())
+    info = objects.GetObject(info->GetReference());
+  pdf::PdfDictionary& current = document.GetInfo()->GetObject()->GetDictionary();
+  for (const char* key : {"ModDate", "CreationDate"}) {
+    const pdf::PdfObject* original =
+        info && info->IsDictionary() ? info->GetDictionary().GetKey(pdf::PdfName(key)) : nullptr;
+    if (original && original->IsReference())
+      original = objects.GetObject(original->GetReference());
+    if (original)
+      current.AddKey(pdf::PdfName(key), *original);
+    else
+      current.RemoveKey(pdf::PdfName(key));
+  }
+} catch (...) {
+}
+
 }  // namespace
 
 model::Result<PdfFile> PdfFile::load(std::string_view bytes, std::string_view name, bool for_update,
@@ -98,8 +127,11 @@ model::Result<PdfFile> PdfFile::load(std::string_view bytes, std::string_view na
       file.document_->LoadFromBuffer(source.data(), static_cast<long>(source.size()),
                                      for_update && attempt == 0);
       file.encrypted_ = file.document_->GetEncrypt() != nullptr;
-      if (file.document_->GetCatalog())
+      if (file.document_->GetCatalog()) {
+        if (!file.encrypted_)
+          restore_info_dates(*file.document_, source);
         return file;
+      }
       failure = "the PDF has no document catalog (/Root)";
     } catch (const pdf::PdfError& e) {
       if (e.GetError() == pdf::ePdfError_InvalidPassword)

@@ -46,7 +46,8 @@ std::string write_xmp(const XmpWrite& v) {
   x += "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n";
   x += " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n";
   x += "  <rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n";
-  x += "   <pdfaid:part>3</pdfaid:part>\n   <pdfaid:conformance>B</pdfaid:conformance>\n";
+  x += "   <pdfaid:part>3</pdfaid:part>\n   <pdfaid:conformance>" + escaped(v.pdfa_conformance) +
+       "</pdfaid:conformance>\n";
   x += "  </rdf:Description>\n";
   x += "  <rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n";
   x += "   <dc:format>application/pdf</dc:format>\n";

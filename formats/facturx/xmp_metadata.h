@@ -28,6 +28,7 @@ inline constexpr std::string_view kFacturXDocumentNamespace =
 // ("2026-11-23T10:00:00+00:00"), passed in so output is deterministic.
 struct XmpWrite {
   Profile profile = Profile::kEn16931;
+  std::string pdfa_conformance = "B";  // A, B or U: kept from a PDF/A-3 input
   std::string attachment_name = "factur-x.xml";
   std::string title;
   std::string author;
