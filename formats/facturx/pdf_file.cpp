@@ -4,6 +4,7 @@
 
 #include <exception>
 #include <set>
+#include <sstream>
 #include <utility>
 
 #include "formats/facturx/xref_rebuilder.h"
@@ -70,6 +71,7 @@ class LimitedOutput final : public pdf::PdfOutputStream {
 // PoDoFo left them.
 void restore_info_dates(pdf::PdfMemDocument& document, std::string_view source) try {
   pdf::PdfVecObjects objects;
+  objects.SetAutoDelete(true);  // the parsed objects belong to `objects`
   pdf::PdfParser parser(&objects);
   parser.ParseFile(source.data(), static_cast<long>(source.size()), true);
   const pdf::PdfObject* trailer = parser.GetTrailer();
@@ -241,10 +243,13 @@ bool PdfFile::for_each_name(
 
 model::Result<std::string> PdfFile::write() {
   try {
-    pdf::PdfRefCountedBuffer buffer;
-    pdf::PdfOutputDevice device(&buffer);
+    // A string stream grows geometrically; PoDoFo's own buffer device grows
+    // by what each write needs, copying the whole file again and again.
+    std::ostringstream stream;
+    pdf::PdfOutputDevice device(&stream);
     document_->Write(&device);
-    return std::string(buffer.GetBuffer(), device.GetLength());
+    device.Flush();
+    return std::move(stream).str();
   } catch (const pdf::PdfError& e) {
     return error_of(ErrorCode::kInternal, "cannot write the PDF: " + podofo_message(e), name_);
   } catch (...) {
@@ -254,10 +259,11 @@ model::Result<std::string> PdfFile::write() {
 
 model::Result<std::string> PdfFile::write_update() {
   try {
-    pdf::PdfRefCountedBuffer buffer;
-    pdf::PdfOutputDevice device(&buffer);
+    std::ostringstream stream;
+    pdf::PdfOutputDevice device(&stream);
     document_->WriteUpdate(&device, true);
-    return std::string(buffer.GetBuffer(), device.GetLength());
+    device.Flush();
+    return std::move(stream).str();
   } catch (const pdf::PdfError& e) {
     return error_of(ErrorCode::kInternal, "cannot write the PDF update: " + podofo_message(e),
                     name_);
