@@ -263,3 +263,41 @@ TEST_CASE("validate --seen-store refuses a reused invoice number", "[cli]") {
   CHECK(second.out.find("EINV-DUP-01") != std::string::npos);
   CHECK(second.out.find("first.xml") != std::string::npos);
 }
+
+TEST_CASE("facturx build, extract and check: exit codes and messages", "[cli][facturx]") {
+  Scratch s;
+  const std::string xml = corpus("en16931/cii/examples/CII_business_example_01.xml");
+  const std::string plain =
+      corpus("facturx/pdf/library__MustangGnuaccountingBeispielRE-20170509_505PDF14.pdf");
+  const std::string out = (s.dir() / "fx.pdf").string();
+
+  auto built = s.run("facturx build --xml " + xml + " --pdf " + plain + " -o " + out);
+  REQUIRE(built.exit_code == 0);
+  CHECK(built.out.find("Factur-X EN 16931") != std::string::npos);
+  CHECK(built.out.find("changed: added XMP metadata") != std::string::npos);
+
+  auto extracted = s.run("facturx extract " + out + " -o " + (s.dir() / "fx.xml").string());
+  CHECK(extracted.exit_code == 0);
+  CHECK(slurp(s.dir() / "fx.xml") == slurp(xml));
+  CHECK(extracted.err.find("profile EN 16931") != std::string::npos);
+
+  auto checked = s.run("facturx check " + out + schemas());
+  CHECK(checked.exit_code == 0);
+  CHECK(checked.out.find("valid Factur-X") != std::string::npos);
+
+  // A PDF without invoice: check says what is missing, exit 1.
+  auto bare = s.run("facturx check " + plain + schemas());
+  CHECK(bare.exit_code == 1);
+  CHECK(bare.out.find("FX-10") != std::string::npos);
+  CHECK(bare.out.find("FX-02") != std::string::npos);
+
+  // Unreadable PDF: exit 1 with the file named; missing file: exit 2.
+  std::ofstream(s.dir() / "cut.pdf") << slurp(plain).substr(0, 300);
+  auto cut = s.run("facturx extract " + (s.dir() / "cut.pdf").string());
+  CHECK(cut.exit_code == 1);
+  CHECK(cut.err.find("cut.pdf") != std::string::npos);
+  auto missing = s.run("facturx extract " + (s.dir() / "none.pdf").string());
+  CHECK(missing.exit_code == 2);
+  auto usage = s.run("facturx build --xml " + xml + " -o " + out + " --profile gold");
+  CHECK(usage.exit_code == 2);
+}
