@@ -59,6 +59,13 @@ ContainerKind sniff_container(std::string_view bytes) {
       starts_with(bytes, std::string_view("MM\0*", 4))) {
     return ContainerKind::kTiff;
   }
+  // UTF-16 and UTF-32 XML, with or without a byte-order mark (XML 1.0
+  // appendix F): the parser reads the encoding itself.
+  if (starts_with(bytes, "\xFF\xFE") || starts_with(bytes, "\xFE\xFF") ||
+      starts_with(bytes, std::string_view("<\0?\0", 4)) ||
+      starts_with(bytes, std::string_view("\0<\0?", 4))) {
+    return ContainerKind::kXml;
+  }
   std::string_view rest = bytes;
   if (starts_with(rest, "\xEF\xBB\xBF"))
     rest.remove_prefix(3);

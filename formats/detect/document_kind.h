@@ -16,7 +16,8 @@ const char* to_string(ContainerKind kind);
 const char* to_string(Syntax syntax);
 
 // Never fails; kUnknown when nothing matches. A UTF-8 BOM and leading XML
-// whitespace are accepted before "<".
+// whitespace are accepted before "<"; UTF-16 XML is recognised by its
+// byte-order mark or its first two characters "<?".
 ContainerKind sniff_container(std::string_view bytes);
 
 Syntax syntax_of(const xml::XmlElement& root);
