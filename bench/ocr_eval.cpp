@@ -1,0 +1,368 @@
+// OCR evaluation: reads every invoice of the given folders that has a ground
+// truth, as a scan degraded by a preset (or as it is), extracts its fields
+// and prints field-level accuracy, the wrong-value rate and seconds per page.
+//
+// Ground truth: "<name>.gt.json" beside "<name>.pdf" (flat object: keys
+// invoice_number, issue_date, seller_vat_id, ...), or "<name>.json" beside
+// "<name>.pdf|png|jpg" holding a list with one object (keys invoice_number,
+// date, amount, amount_untaxed, amount_tax, vat, siren, iban, currency, ...).
+//
+//   cmake -S . -B build-rel -DCMAKE_BUILD_TYPE=Release
+//   cmake --build build-rel --target ocr_eval
+//   ./build-rel/bench/ocr_eval --degrade medium ../shared/corpus/ocr/facturx-pdf
+
+#include <algorithm>
+#include <atomic>
+#include <cstring>
+#include <filesystem>
+#include <iomanip>
+#include <iostream>
+#include <map>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "bench_support.h"
+#include "ocr/document_reader.h"
+#include "ocr/field_extractor.h"
+#include "ocr/label_lexicon.h"
+#include "ocr/scan_simulation.h"
+#include "ocr/text_patterns.h"
+
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+using namespace einvoice;
+
+namespace {
+
+// How a ground-truth value is compared with the extracted one.
+enum class Compare { kText, kAmount, kDate, kIdentifier, kName };
+
+struct Expected {
+  std::string term;  // BT id
+  std::string label;
+  Compare compare;
+  std::string value;
+};
+
+struct Sample {
+  fs::path document;
+  std::vector<Expected> expected;
+};
+
+// The fields the acceptance figures are about.
+bool is_acceptance_field(const std::string& term) {
+  static const char* const kTerms[] = {"BT-1",   "BT-2",   "BT-30",  "BT-31", "BT-44",
+                                       "BT-109", "BT-110", "BT-112", "BT-5"};
+  return std::any_of(std::begin(kTerms), std::end(kTerms),
+                     [&](const char* t) { return term == t; });
+}
+
+std::string text_of(const json& value) {
+  if (value.is_string())
+    return value.get<std::string>();
+  if (value.is_number_integer())
+    return std::to_string(value.get<long long>());
+  if (value.is_number())
+    return value.dump();
+  return {};
+}
+
+void add(std::vector<Expected>& out, const json& object, const char* key, const char* term,
+         const char* label, Compare compare) {
+  if (!object.contains(key))
+    return;
+  std::string value = text_of(object.at(key));
+  if (!value.empty())
+    out.push_back(Expected{term, label, compare, value});
+}
+
+std::vector<Expected> expectations(const fs::path& truth) {
+  json data = json::parse(bench::slurp(truth), nullptr, false);
+  if (data.is_array() && !data.empty())
+    data = data.front();
+  std::vector<Expected> out;
+  if (!data.is_object())
+    return out;
+  const bool gt_format = truth.string().ends_with(".gt.json");
+  add(out, data, "invoice_number", "BT-1", "invoice number", Compare::kText);
+  add(out, data, gt_format ? "issue_date" : "date", "BT-2", "issue date", Compare::kDate);
+  add(out, data, "currency", "BT-5", "currency", Compare::kText);
+  add(out, data, gt_format ? "seller_siren" : "siren", "BT-30", "seller SIREN",
+      Compare::kIdentifier);
+  if (gt_format) {
+    add(out, data, "seller_vat_id", "BT-31", "seller VAT id", Compare::kIdentifier);
+    add(out, data, "seller_name", "BT-27", "seller name", Compare::kName);
+    add(out, data, "buyer_name", "BT-44", "buyer name", Compare::kName);
+    add(out, data, "total_excl_vat", "BT-109", "total excl. VAT", Compare::kAmount);
+    add(out, data, "vat_total", "BT-110", "VAT total", Compare::kAmount);
+    add(out, data, "total_incl_vat", "BT-112", "total incl. VAT", Compare::kAmount);
+    add(out, data, "amount_due", "BT-115", "amount due", Compare::kAmount);
+    add(out, data, "due_date", "BT-9", "due date", Compare::kDate);
+  } else {
+    add(out, data, "vat", "BT-31", "seller VAT id", Compare::kIdentifier);
+    add(out, data, "static_vat", "BT-31", "seller VAT id", Compare::kIdentifier);
+    add(out, data, "amount_untaxed", "BT-109", "total excl. VAT", Compare::kAmount);
+    add(out, data, "amount_tax", "BT-110", "VAT total", Compare::kAmount);
+    add(out, data, "amount", "BT-112", "total incl. VAT", Compare::kAmount);
+    add(out, data, "date_due", "BT-9", "due date", Compare::kDate);
+  }
+  add(out, data, "iban", "BT-84", "IBAN", Compare::kIdentifier);
+  return out;
+}
+
+bool matches(const Expected& expected, const std::string& got) {
+  switch (expected.compare) {
+    case Compare::kText:
+      return got == expected.value;
+    case Compare::kAmount: {
+      auto a = model::Decimal::parse(got);
+      auto b = model::Decimal::parse(expected.value);
+      return a && b && a->numerically_equal(*b);
+    }
+    case Compare::kDate:
+      return got == expected.value.substr(0, 10);
+    case Compare::kIdentifier:
+      return ocr::compact_upper(got) == ocr::compact_upper(expected.value);
+    case Compare::kName:
+      return ocr::fold_for_labels(got) == ocr::fold_for_labels(expected.value);
+  }
+  return false;
+}
+
+std::vector<Sample> collect(const std::vector<fs::path>& folders) {
+  std::vector<Sample> out;
+  for (const auto& folder : folders) {
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(folder))
+      files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& file : files) {
+      const std::string ext = file.extension().string();
+      if (ext != ".pdf" && ext != ".png" && ext != ".jpg")
+        continue;
+      fs::path truth = file;
+      truth.replace_extension(".gt.json");
+      if (!fs::exists(truth))
+        truth.replace_extension("").replace_extension(".json");
+      if (!fs::exists(truth))
+        continue;
+      auto expected = expectations(truth);
+      if (!expected.empty())
+        out.push_back(Sample{file, std::move(expected)});
+    }
+  }
+  return out;
+}
+
+struct Outcome {
+  std::optional<std::string> error;
+  ocr::ExtractedInvoice extracted;
+  std::vector<double> page_seconds;
+};
+
+Outcome run_one(const Sample& sample, const ocr::ScanDegradation* degradation,
+                ocr::PageReader& reader) {
+  Outcome out;
+  std::string bytes = bench::slurp(sample.document);
+  const std::string name = sample.document.filename().string();
+  std::vector<ocr::PageText> pages;
+  if (degradation) {
+    std::vector<std::string> scans;
+    if (sample.document.extension() == ".pdf") {
+      auto simulated = ocr::simulate_scan(std::move(bytes), name, *degradation);
+      if (!simulated) {
+        out.error = simulated.error().describe();
+        return out;
+      }
+      scans = std::move(*simulated);
+    } else {
+      auto degraded = ocr::degrade_image(bytes, name, *degradation);
+      if (!degraded) {
+        out.error = degraded.error().describe();
+        return out;
+      }
+      scans.push_back(std::move(*degraded));
+    }
+    for (std::size_t i = 0; i < scans.size(); ++i) {
+      auto text = ocr::read_document(std::move(scans[i]), name, reader);
+      if (!text) {
+        out.error = text.error().describe();
+        return out;
+      }
+      for (auto& page : text->pages) {
+        page.page = static_cast<int>(i) + 1;
+        out.page_seconds.push_back(page.seconds);
+        pages.push_back(std::move(page));
+      }
+    }
+  } else {
+    auto text = ocr::read_document(std::move(bytes), name, reader);
+    if (!text) {
+      out.error = text.error().describe();
+      return out;
+    }
+    for (auto& page : text->pages) {
+      out.page_seconds.push_back(page.seconds);
+      pages.push_back(std::move(page));
+    }
+  }
+  out.extracted = ocr::extract_fields(pages);
+  return out;
+}
+
+struct Tally {
+  std::string label;
+  int expected = 0, correct = 0, wrong = 0, missing = 0;
+};
+
+double percent(int part, int whole) {
+  return whole == 0 ? 0.0 : 100.0 * part / whole;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<fs::path> folders;
+  std::string preset = "medium";
+  unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
+  std::size_t limit = 0;
+  bool show_errors = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--degrade" && i + 1 < argc)
+      preset = argv[++i];
+    else if (arg == "--jobs" && i + 1 < argc)
+      jobs = static_cast<unsigned>(std::max(1, std::atoi(argv[++i])));
+    else if (arg == "--limit" && i + 1 < argc)
+      limit = static_cast<std::size_t>(std::max(0, std::atoi(argv[++i])));
+    else if (arg == "--show-errors")
+      show_errors = true;
+    else if (arg == "--help" || arg == "-h" || arg.starts_with("--")) {
+      std::cout << "usage: ocr_eval [--degrade none|clean|light|medium|heavy] [--jobs N] "
+                   "[--limit N] [--show-errors] FOLDER...\n";
+      return arg == "--help" || arg == "-h" ? 0 : 2;
+    } else {
+      folders.emplace_back(arg);
+    }
+  }
+  if (folders.empty())
+    folders.push_back(fs::path(EINVOICE_CORPUS_DIR) / "ocr" / "facturx-pdf");
+  const ocr::ScanDegradation* degradation = nullptr;
+  if (preset != "none") {
+    degradation = ocr::find_scan_preset(preset);
+    if (!degradation) {
+      std::cerr << "ocr_eval: unknown preset \"" << preset << "\"\n";
+      return 2;
+    }
+  }
+  auto samples = collect(folders);
+  if (limit > 0 && samples.size() > limit)
+    samples.resize(limit);
+  if (samples.empty()) {
+    std::cerr << "ocr_eval: no document with ground truth in the given folders\n";
+    return 2;
+  }
+
+  std::vector<Outcome> outcomes(samples.size());
+  std::atomic<std::size_t> next{0};
+  std::vector<std::thread> workers;
+  std::mutex error_mutex;
+  std::optional<std::string> setup_error;
+  for (unsigned w = 0; w < std::min<std::size_t>(jobs, samples.size()); ++w) {
+    workers.emplace_back([&] {
+      auto reader = ocr::PageReader::create();
+      if (!reader) {
+        std::lock_guard lock(error_mutex);
+        setup_error = reader.error().describe();
+        return;
+      }
+      for (std::size_t i = next++; i < samples.size(); i = next++)
+        outcomes[i] = run_one(samples[i], degradation, **reader);
+    });
+  }
+  for (auto& worker : workers)
+    worker.join();
+  if (setup_error) {
+    std::cerr << "ocr_eval: " << *setup_error << "\n";
+    return 2;
+  }
+
+  std::map<std::string, Tally> tallies;
+  std::vector<double> seconds;
+  int failed_documents = 0;
+  for (std::size_t i = 0; i < samples.size(); ++i) {
+    const auto& outcome = outcomes[i];
+    if (outcome.error) {
+      ++failed_documents;
+      std::cout << "  ! " << samples[i].document.filename().string() << ": " << *outcome.error
+                << "\n";
+    }
+    seconds.insert(seconds.end(), outcome.page_seconds.begin(), outcome.page_seconds.end());
+    for (const auto& expected : samples[i].expected) {
+      Tally& tally = tallies[expected.term];
+      tally.label = expected.label;
+      ++tally.expected;
+      const ocr::Field* field = outcome.extracted.field(expected.term);
+      if (!field) {
+        ++tally.missing;
+        if (show_errors)
+          std::cout << "  - " << samples[i].document.filename().string() << " " << expected.term
+                    << " missing (expected \"" << expected.value << "\")\n";
+      } else if (matches(expected, field->value)) {
+        ++tally.correct;
+      } else {
+        ++tally.wrong;
+        if (show_errors)
+          std::cout << "  x " << samples[i].document.filename().string() << " " << expected.term
+                    << " got \"" << field->value << "\" expected \"" << expected.value << "\"\n";
+      }
+    }
+  }
+
+  std::cout << "ocr_eval: " << samples.size() << " documents, " << seconds.size()
+            << " pages, preset " << preset;
+  if (degradation)
+    std::cout << " (" << degradation->dpi << " dpi, " << degradation->rotation_degrees
+              << " deg, noise " << degradation->noise_sigma << ", blur " << degradation->blur_radius
+              << ", JPEG " << degradation->jpeg_quality << ")";
+  std::cout << ", " << jobs << " worker(s); " << failed_documents << " unreadable\n\n";
+  std::cout << std::left << std::setw(8) << "term" << std::setw(18) << "field" << std::right
+            << std::setw(9) << "expected" << std::setw(9) << "correct" << std::setw(7) << "wrong"
+            << std::setw(9) << "missing" << std::setw(10) << "accuracy" << std::setw(12)
+            << "wrong rate"
+            << "\n";
+  Tally overall{"acceptance fields"};
+  for (const auto& [term, t] : tallies) {
+    std::cout << std::left << std::setw(8) << term << std::setw(18) << t.label << std::right
+              << std::setw(9) << t.expected << std::setw(9) << t.correct << std::setw(7) << t.wrong
+              << std::setw(9) << t.missing << std::setw(9) << std::fixed << std::setprecision(1)
+              << percent(t.correct, t.expected) << "%" << std::setw(11)
+              << percent(t.wrong, t.correct + t.wrong) << "%\n";
+    if (is_acceptance_field(term)) {
+      overall.expected += t.expected;
+      overall.correct += t.correct;
+      overall.wrong += t.wrong;
+      overall.missing += t.missing;
+    }
+  }
+  std::cout << "\nacceptance fields (number, issue date, seller SIREN and VAT id, buyer name, "
+               "totals, currency): accuracy "
+            << percent(overall.correct, overall.expected) << "% (" << overall.correct << "/"
+            << overall.expected << "), wrong-value rate "
+            << percent(overall.wrong, overall.correct + overall.wrong) << "% (" << overall.wrong
+            << "/" << overall.correct + overall.wrong << ")\n";
+  if (!seconds.empty()) {
+    std::sort(seconds.begin(), seconds.end());
+    std::cout << "seconds per page: median " << std::setprecision(2) << seconds[seconds.size() / 2]
+              << ", max " << seconds.back() << "\n";
+  }
+  std::cout << "reproduce: ocr_eval --degrade " << preset << " --jobs " << jobs;
+  for (const auto& folder : folders)
+    std::cout << " " << folder.string();
+  std::cout << "\n";
+  return 0;
+}

@@ -1,0 +1,326 @@
+#include "ocr/amount_extractor.h"
+
+#include <algorithm>
+#include <array>
+#include <set>
+
+#include "ocr/text_patterns.h"
+#include "ocr/value_readers.h"
+
+namespace einvoice::ocr {
+namespace {
+
+using model::Decimal;
+
+struct Number {
+  Decimal value;
+  bool percent = false;  // printed with "%"
+  bool has_decimals = false;
+  Box box;
+};
+
+bool all_digits(std::string_view text) {
+  return !text.empty() &&
+         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// A thousands group printed as its own word: "234" or "234,56" / "234.56".
+bool is_group(std::string_view word) {
+  return word.size() >= 3 && all_digits(word.substr(0, 3)) &&
+         (word.size() == 3 || ((word[3] == ',' || word[3] == '.') && all_digits(word.substr(4))));
+}
+
+// Every number of a line, in order, with whether it is marked as a
+// percentage; "1 210,00" spread over two words is one number.
+std::vector<Number> numbers_of(const LayoutLine& line) {
+  std::vector<Number> out;
+  const auto& words = line.line->words;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    std::string text = words[i].text;
+    Box box = words[i].box;
+    while (all_digits(text.substr(text.rfind(' ') + 1)) && text.size() <= 11 &&
+           i + 1 < words.size() && is_group(words[i + 1].text) &&
+           (text.find(' ') != std::string::npos || text.size() <= 3)) {
+      text += ' ' + words[i + 1].text;
+      box = unite(box, words[i + 1].box);
+      ++i;
+    }
+    bool percent = false;
+    if (!text.empty() && text.back() == '%') {
+      percent = true;
+      text.pop_back();
+    }
+    if (i + 1 < words.size() && words[i + 1].text == "%")
+      percent = true;
+    auto value = parse_amount(text, /*allow_integer=*/true);
+    if (!value)
+      continue;
+    out.push_back(Number{*value, percent, value->scale() > 0, box});
+  }
+  return out;
+}
+
+bool plausible_rate(const Decimal& rate) {
+  return !rate.is_negative() && !rate.is_zero() &&
+         rate.compare(Decimal::from_int(30)) != std::strong_ordering::greater;
+}
+
+// basis x rate / 100, to the cent, equals vat (one cent of tolerance for the
+// rounding of the printed basis).
+bool vat_matches(const Decimal& basis, const Decimal& rate, const Decimal& vat) {
+  auto product = basis.multiply(rate);
+  if (!product)
+    return false;
+  auto computed = product->divide(Decimal::from_int(100), 2);
+  if (!computed)
+    return false;
+  auto difference = computed->subtract(vat);
+  if (!difference)
+    return false;
+  return difference->abs().compare(*Decimal::parse("0.01")) != std::strong_ordering::greater;
+}
+
+std::optional<Decimal> sum(const std::vector<Decimal>& values) {
+  Decimal total = Decimal::from_int(0);
+  for (const auto& value : values) {
+    auto next = total.add(value);
+    if (!next)
+      return std::nullopt;
+    total = *next;
+  }
+  return total;
+}
+
+struct Candidate {
+  Decimal value;
+  Field field;
+  std::size_t label_length = 0;  // longer labels are more specific
+  int line_index = 0;
+};
+
+enum Kind { kExcl, kVat, kIncl, kDue, kKinds };
+constexpr std::array<LabelKind, kKinds> kLabelKinds = {
+    LabelKind::kTotalExclVat, LabelKind::kVatTotal, LabelKind::kTotalInclVat,
+    LabelKind::kAmountDue};
+constexpr std::array<const char*, kKinds> kTerms = {"BT-109", "BT-110", "BT-112", "BT-115"};
+
+// Each line belongs to the total kind of its longest label, so that "total
+// ht" is not also read as "total".
+std::array<std::vector<Candidate>, kKinds> candidates(const Layout& layout,
+                                                      const std::set<int>& vat_row_lines) {
+  struct Best {
+    int kind = -1;
+    std::size_t length = 0;
+    LabelHit hit;
+  };
+  std::vector<Best> best(layout.lines().size());
+  for (int kind = 0; kind < kKinds; ++kind) {
+    for (auto& hit : layout.find(kLabelKinds[kind])) {
+      Best& b = best[hit.line->index];
+      if (hit.label.size() > b.length)
+        b = Best{kind, hit.label.size(), std::move(hit)};
+    }
+  }
+  std::array<std::vector<Candidate>, kKinds> out;
+  for (auto& b : best) {
+    if (b.kind < 0 || vat_row_lines.count(b.hit.line->index))
+      continue;
+    auto read = read_amount(b.hit.after);
+    if (!read)
+      read = read_amount(b.hit.below);
+    if (!read)
+      continue;
+    Candidate c{read->value,
+                make_field(read->value.to_string(), read->box, read->confidence, b.hit.line->page,
+                           FieldSource::kLabelled),
+                b.length, b.hit.line->index};
+    out[b.kind].push_back(std::move(c));
+  }
+  return out;
+}
+
+bool adds_up(const Decimal& a, const Decimal& b, const Decimal& total) {
+  auto s = a.add(b);
+  return s && s->numerically_equal(total);
+}
+
+void confirm(Field& field, const std::string& check) {
+  field.confidence = std::max(field.confidence, std::min(0.99, field.confidence + 0.3));
+  if (field.check.empty())
+    field.check = check;
+}
+
+void doubt(Field& field, const std::string& check) {
+  field.confidence *= 0.5;
+  field.check = check;
+  field.check_failed = true;
+}
+
+}  // namespace
+
+std::vector<VatRow> find_vat_rows(const Layout& layout) {
+  std::vector<VatRow> rows;
+  for (const auto& line : layout.lines()) {
+    const auto numbers = numbers_of(line);
+    if (numbers.size() < 3)
+      continue;
+    bool found = false;
+    // basis before VAT; the rate anywhere, preferably marked with "%".
+    for (int pass = 0; pass < 2 && !found; ++pass) {
+      for (std::size_t r = 0; r < numbers.size() && !found; ++r) {
+        if ((pass == 0) != numbers[r].percent || !plausible_rate(numbers[r].value))
+          continue;
+        for (std::size_t b = 0; b < numbers.size() && !found; ++b) {
+          if (b == r || !numbers[b].has_decimals)
+            continue;
+          for (std::size_t v = b + 1; v < numbers.size() && !found; ++v) {
+            if (v == r || !numbers[v].has_decimals || numbers[v].value.is_zero())
+              continue;
+            if (vat_matches(numbers[b].value, numbers[r].value, numbers[v].value)) {
+              rows.push_back(VatRow{numbers[b].value, numbers[r].value, numbers[v].value, line.page,
+                                    line.line->box});
+              found = true;
+            }
+          }
+        }
+      }
+    }
+  }
+  // The same row printed twice (summary and detail) counts once.
+  std::vector<VatRow> unique;
+  for (auto& row : rows) {
+    bool seen = std::any_of(unique.begin(), unique.end(), [&](const VatRow& u) {
+      return u.rate.numerically_equal(row.rate) && u.basis.numerically_equal(row.basis) &&
+             u.vat.numerically_equal(row.vat);
+    });
+    if (!seen)
+      unique.push_back(row);
+  }
+  return unique;
+}
+
+void extract_totals(const Layout& layout, ExtractedInvoice& out) {
+  std::set<int> vat_row_lines;
+  for (const auto& line : layout.lines()) {
+    for (const auto& row : out.vat_breakdown) {
+      if (row.page == line.page && row.box.y == line.line->box.y)
+        vat_row_lines.insert(line.index);
+    }
+  }
+  auto found = candidates(layout, vat_row_lines);
+
+  std::vector<Decimal> bases, vats;
+  for (const auto& row : out.vat_breakdown) {
+    bases.push_back(row.basis);
+    vats.push_back(row.vat);
+  }
+  const auto rows_basis = sum(bases);
+  const auto rows_vat = sum(vats);
+
+  // The best consistent triple: excl. + VAT = incl., preferring candidates
+  // that also match the VAT rows, then later lines (the totals block closes
+  // the invoice), then more specific labels.
+  const Candidate* best[3] = {nullptr, nullptr, nullptr};
+  int best_score = -1;
+  for (const auto& e : found[kExcl]) {
+    for (const auto& v : found[kVat]) {
+      for (const auto& i : found[kIncl]) {
+        if (!adds_up(e.value, v.value, i.value))
+          continue;
+        int score = 10;
+        if (rows_basis && rows_basis->numerically_equal(e.value))
+          score += 5;
+        if (rows_vat && rows_vat->numerically_equal(v.value))
+          score += 5;
+        score += static_cast<int>(e.label_length + v.label_length + i.label_length) / 8;
+        if (score > best_score) {
+          best_score = score;
+          best[0] = &e;
+          best[1] = &v;
+          best[2] = &i;
+        }
+      }
+    }
+  }
+  const char* const arithmetic = "total excl. VAT + VAT total = total incl. VAT";
+  if (best_score >= 0) {
+    for (int k = 0; k < 3; ++k) {
+      Field field = best[k]->field;
+      confirm(field, arithmetic);
+      out.fields[kTerms[k]] = field;
+    }
+  } else {
+    // No consistent triple: the last candidate of each kind (closest to the
+    // totals block), doubted when all three are there and disagree.
+    for (int k = 0; k < 3; ++k) {
+      if (!found[k].empty())
+        out.fields[kTerms[k]] = found[k].back().field;
+    }
+    // Derive the missing one of three from the VAT rows when they agree.
+    auto* excl = out.fields.count("BT-109") ? &out.fields["BT-109"] : nullptr;
+    auto* vat = out.fields.count("BT-110") ? &out.fields["BT-110"] : nullptr;
+    auto* incl = out.fields.count("BT-112") ? &out.fields["BT-112"] : nullptr;
+    if (excl && vat && incl) {
+      for (Field* field : {excl, vat, incl})
+        doubt(*field, std::string(arithmetic) + " does not hold");
+    } else if (rows_basis && rows_vat) {
+      auto rows_incl = rows_basis->add(*rows_vat);
+      auto derive = [&](const char* term, const Decimal& value) {
+        Field field;
+        field.value = value.to_string();
+        field.source = FieldSource::kDerived;
+        field.confidence = 0.8;
+        field.check = "from the VAT breakdown";
+        out.fields[term] = field;
+      };
+      if (excl && rows_basis->numerically_equal(*Decimal::parse(excl->value))) {
+        confirm(*excl, "equals the sum of the VAT breakdown bases");
+        if (!vat)
+          derive("BT-110", *rows_vat);
+        if (!incl && rows_incl)
+          derive("BT-112", *rows_incl);
+      } else if (incl && rows_incl && rows_incl->numerically_equal(*Decimal::parse(incl->value))) {
+        confirm(*incl, "equals the VAT breakdown bases plus VAT");
+        if (!excl)
+          derive("BT-109", *rows_basis);
+        if (!vat)
+          derive("BT-110", *rows_vat);
+      }
+    }
+  }
+
+  // Amount due: its own label, else the total incl. VAT (nothing prepaid).
+  const Field* incl = out.field("BT-112");
+  const Candidate* due = nullptr;
+  for (const auto& d : found[kDue]) {
+    if (!due || d.line_index > due->line_index)
+      due = &d;
+  }
+  if (due) {
+    Field field = due->field;
+    if (incl && Decimal::parse(incl->value) &&
+        Decimal::parse(incl->value)->numerically_equal(due->value))
+      confirm(field, "equals the total incl. VAT");
+    out.fields["BT-115"] = field;
+  } else if (incl) {
+    Field field = *incl;
+    field.source = FieldSource::kDerived;
+    field.check = "no amount due printed: the total incl. VAT, nothing prepaid";
+    field.confidence = std::min(field.confidence, 0.8);
+    out.fields["BT-115"] = field;
+  }
+
+  // The VAT rows themselves: each confirmed by its own product; their sums
+  // against the totals.
+  if (!out.vat_breakdown.empty() && rows_vat && out.field("BT-110")) {
+    auto total_vat = Decimal::parse(out.field("BT-110")->value);
+    if (total_vat && !rows_vat->numerically_equal(*total_vat))
+      out.findings.push_back(Finding{"BG-23",
+                                     "the VAT breakdown read (" + rows_vat->to_string() +
+                                         ") does not add up to the VAT total " +
+                                         total_vat->to_string(),
+                                     false});
+  }
+}
+
+}  // namespace einvoice::ocr

@@ -1,0 +1,74 @@
+#pragma once
+
+// What template-free extraction found on a scanned or printed invoice: each
+// field keyed by its EN 16931 business term ("BT-1", "BT-112", ...) with the
+// value as a normalised string, how sure the extractor is, and where on which
+// page it was read, so that a supplier can be shown exactly what was read and
+// what is missing.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/decimal.h"
+#include "ocr/ocr_text.h"
+
+namespace einvoice::ocr {
+
+// How a field's value was found, from the most to the least reliable.
+enum class FieldSource {
+  kSet,       // given by the user (--set), not read
+  kLabelled,  // right of or below a label naming the field
+  kPattern,   // recognised by its form alone (IBAN, VAT number, ...)
+  kDerived,   // computed from other fields (SIREN from the SIRET, ...)
+  kFallback,  // positional guess (first company-like line, ...)
+};
+const char* to_string(FieldSource source);
+
+struct Field {
+  // Normalised: dates ISO "YYYY-MM-DD", amounts as exact decimals with the
+  // printed number of decimals ("1234.50"), identifiers compact and upper
+  // case, names as printed.
+  std::string value;
+  double confidence = 0;  // 0..1
+  int page = 0;           // 1-based; 0 when not read from a page
+  Box box;                // in points on that page
+  FieldSource source = FieldSource::kLabelled;
+  // What a cross-check said (e.g. "excl. + VAT = incl." or "SIREN check
+  // digit fails"); empty when none applied.
+  std::string check;
+  bool check_failed = false;
+};
+
+// One row of the VAT breakdown (BG-23), found as a basis, a rate and a VAT
+// amount on one line with basis x rate = VAT.
+struct VatRow {
+  model::Decimal basis;
+  model::Decimal rate;
+  model::Decimal vat;
+  int page = 0;
+  Box box;
+};
+
+// Something the supplier has to look at: a mandatory mention not found, or a
+// value that fails a check.
+struct Finding {
+  std::string term;      // "BT-1"
+  std::string message;   // in plain words, names the term
+  bool missing = false;  // not found at all (versus found but doubtful)
+};
+
+struct ExtractedInvoice {
+  std::map<std::string, Field> fields;  // by BT id
+  std::vector<VatRow> vat_breakdown;
+  std::vector<Finding> findings;
+
+  const Field* field(const std::string& term) const {
+    auto it = fields.find(term);
+    return it == fields.end() ? nullptr : &it->second;
+  }
+  std::optional<model::Decimal> amount(const std::string& term) const;
+};
+
+}  // namespace einvoice::ocr

@@ -1,0 +1,330 @@
+#include "ocr/field_extractor.h"
+
+#include <algorithm>
+#include <map>
+
+#include "ocr/amount_extractor.h"
+#include "ocr/label_lexicon.h"
+#include "ocr/layout.h"
+#include "ocr/party_extractor.h"
+#include "ocr/text_patterns.h"
+#include "ocr/value_readers.h"
+
+namespace einvoice::ocr {
+namespace {
+
+// Whether a line is in the top part of the first page, where invoices print
+// their number and date.
+bool in_header(const LayoutLine& line) {
+  return line.page == 1 && (line.page_height <= 0 || line.line->box.y < line.page_height * 0.5);
+}
+
+// Generic labels ("facture", "invoice", "rechnung") count only in the header
+// and when the value holds a digit; specific ones anywhere.
+bool generic_number_label(std::string_view label) {
+  return label == "facture" || label == "invoice" || label == "rechnung";
+}
+
+void extract_number(const Layout& layout, ExtractedInvoice& out, const LayoutLine*& number_line) {
+  std::optional<Field> best;
+  bool best_specific = false;
+  for (const auto& hit : layout.find(LabelKind::kInvoiceNumber)) {
+    const bool specific = !generic_number_label(hit.label);
+    if (!specific && !in_header(*hit.line))
+      continue;
+    if (best && (best_specific || !specific))
+      continue;
+    auto read = read_reference(hit.after);
+    if (!read && specific)
+      read = read_reference(hit.below);
+    if (!read)
+      continue;
+    Field field = make_field(read->value, read->box, read->confidence, hit.line->page,
+                             specific ? FieldSource::kLabelled : FieldSource::kFallback);
+    best = field;
+    best_specific = specific;
+    number_line = hit.line;
+  }
+  if (!best) {
+    // "Rechnung des Versicherers Nr. 12", "Facture client n° 12": a number
+    // sign after a title word, in the header.
+    for (const auto& line : layout.lines()) {
+      if (!in_header(line))
+        break;
+      const auto& folded = line.folded;
+      const bool titled = folded.find("rechnung") != std::string::npos ||
+                          folded.find("facture") != std::string::npos ||
+                          folded.find("invoice") != std::string::npos ||
+                          folded.find("gutschrift") != std::string::npos ||
+                          folded.find("avoir") != std::string::npos;
+      if (!titled)
+        continue;
+      const auto& words = line.line->words;
+      for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+        const std::string sign = fold_for_labels(words[i].text);
+        if (sign != "nr" && sign != "n" && sign != "no" && sign != "number")
+          continue;
+        if (auto read = read_reference(Layout::tokens_of(line, i + 1))) {
+          best = make_field(read->value, read->box, read->confidence, line.page,
+                            FieldSource::kLabelled);
+          number_line = &line;
+          break;
+        }
+      }
+      if (best)
+        break;
+    }
+  }
+  if (best)
+    out.fields["BT-1"] = *best;
+}
+
+void extract_dates(const Layout& layout, ExtractedInvoice& out, const LayoutLine* number_line) {
+  // Issue date: a specific label; "du" / "vom" / "date" only on the number's
+  // line ("Facture n° 12 du 05/03/2018", "Rechnung Nr. 12 vom 05.03.2018").
+  std::optional<Field> issue;
+  bool issue_specific = false;
+  for (const auto& hit : layout.find(LabelKind::kIssueDate)) {
+    const bool weak = hit.label == "du" || hit.label == "vom";
+    if (weak && hit.line != number_line)
+      continue;
+    const bool specific = !weak && hit.label != "date" && hit.label != "datum";
+    if (issue && (issue_specific || !specific))
+      continue;
+    auto read = read_date(hit.after);
+    if (!read && !weak)
+      read = read_date(hit.below);
+    if (!read && weak && hit.after.empty()) {
+      // "... Nr. 12 vom" with the date wrapped to the start of the next line.
+      const auto& lines = layout.lines();
+      const std::size_t next = static_cast<std::size_t>(hit.line->index) + 1;
+      if (next < lines.size() && lines[next].page == hit.line->page)
+        read = read_date(Layout::tokens_of(lines[next]));
+    }
+    if (!read)
+      continue;
+    issue = make_field(read->value.to_iso(), read->box, read->confidence, hit.line->page,
+                       FieldSource::kLabelled);
+    issue_specific = specific;
+  }
+  if (!issue) {
+    for (const auto& line : layout.lines()) {
+      if (!in_header(line))
+        break;
+      if (auto read = read_date(Layout::tokens_of(line))) {
+        issue = make_field(read->value.to_iso(), read->box, read->confidence, line.page,
+                           FieldSource::kFallback);
+        break;
+      }
+    }
+  }
+  if (issue)
+    out.fields["BT-2"] = *issue;
+
+  for (const auto& hit : layout.find(LabelKind::kDueDate)) {
+    auto read = read_date(hit.after);
+    if (!read)
+      read = read_date(hit.below);
+    if (!read)
+      continue;
+    Field field = make_field(read->value.to_iso(), read->box, read->confidence, hit.line->page,
+                             FieldSource::kLabelled);
+    if (issue && field.value < issue->value) {
+      field.confidence *= 0.5;
+      field.check = "due date before the issue date";
+      field.check_failed = true;
+    } else if (issue) {
+      field.check = "after the issue date";
+    }
+    out.fields["BT-9"] = field;
+    break;
+  }
+}
+
+// Currency: after its label, else the code or symbol printed most often.
+void extract_currency(const Layout& layout, ExtractedInvoice& out) {
+  for (const auto& hit : layout.find(LabelKind::kCurrency)) {
+    for (const auto& token : hit.after) {
+      std::string text = token.text;
+      while (!text.empty() && text.front() == ':')
+        text.erase(0, 1);
+      if (auto code = parse_currency(text)) {
+        out.fields["BT-5"] =
+            make_field(*code, token.box, token.confidence, hit.line->page, FieldSource::kLabelled);
+        return;
+      }
+    }
+  }
+  std::map<std::string, std::pair<int, Field>> seen;
+  for (const auto& line : layout.lines()) {
+    for (const auto& word : line.line->words) {
+      std::string text = word.text;
+      // "12,50€" and "€12.50": the symbol glued to the amount.
+      for (std::string_view mark : {"€", "$", "£"}) {
+        if (text.size() > mark.size() &&
+            (text.compare(0, mark.size(), mark) == 0 ||
+             text.compare(text.size() - mark.size(), mark.size(), mark) == 0)) {
+          text = std::string(mark);
+        }
+      }
+      if (auto code = parse_currency(text)) {
+        auto& entry = seen[*code];
+        if (entry.first++ == 0)
+          entry.second =
+              make_field(*code, word.box, word.confidence, line.page, FieldSource::kPattern);
+      }
+    }
+  }
+  const std::pair<int, Field>* most = nullptr;
+  for (const auto& [code, entry] : seen) {
+    if (!most || entry.first > most->first)
+      most = &entry;
+  }
+  if (most)
+    out.fields["BT-5"] = most->second;
+}
+
+void extract_references(const Layout& layout, ExtractedInvoice& out) {
+  for (const auto& hit : layout.find(LabelKind::kPurchaseOrder)) {
+    auto read = read_reference(hit.after);
+    if (!read)
+      continue;
+    out.fields["BT-13"] = make_field(read->value, read->box, read->confidence, hit.line->page,
+                                     FieldSource::kLabelled);
+    break;
+  }
+  for (const auto& hit : layout.find(LabelKind::kPaymentTerms)) {
+    std::string text = join(hit.after);
+    const std::vector<Token>* source = &hit.after;
+    while (!text.empty() && (text.front() == ':' || text.front() == ' '))
+      text.erase(0, 1);
+    if (text.size() < 3) {
+      text = join(hit.below);
+      source = &hit.below;
+    }
+    if (text.size() < 3)
+      continue;
+    Field terms = field_of_tokens(*source, hit.line->page, FieldSource::kLabelled);
+    terms.value = text;
+    out.fields["BT-20"] = terms;
+    break;
+  }
+}
+
+// Credit note when the header says so; an invoice otherwise.
+void extract_type(const Layout& layout, ExtractedInvoice& out) {
+  for (const auto& hit : layout.find(LabelKind::kCreditNoteTitle)) {
+    if (in_header(*hit.line) && hit.first_word == 0) {
+      out.fields["BT-3"] = make_field("381", hit.box, 100, hit.line->page, FieldSource::kLabelled);
+      return;
+    }
+  }
+  Field field;
+  field.value = "380";
+  field.source = FieldSource::kFallback;
+  field.confidence = 0.8;
+  field.check = "no credit-note title found";
+  out.fields["BT-3"] = field;
+}
+
+// The mandatory mentions a Factur-X needs from a scan, and what a supplier
+// should be told about each.
+struct Mandatory {
+  const char* term;
+  const char* name;
+};
+constexpr Mandatory kMandatory[] = {
+    {"BT-1", "invoice number"}, {"BT-2", "issue date"},
+    {"BT-5", "currency"},       {"BT-27", "seller name"},
+    {"BT-44", "buyer name"},    {"BT-109", "total excluding VAT"},
+    {"BT-110", "VAT total"},    {"BT-112", "total including VAT"},
+    {"BT-115", "amount due"},   {"BT-31", "seller VAT identifier"},
+};
+
+// Names of the other terms the extractor reads, for findings.
+std::string name_of(const std::string& term) {
+  static const Mandatory kOthers[] = {
+      {"BT-3", "document type"},  {"BT-9", "due date"},      {"BT-13", "purchase order"},
+      {"BT-20", "payment terms"}, {"BT-29", "seller SIRET"}, {"BT-30", "seller SIREN"},
+      {"BT-46", "buyer SIRET"},   {"BT-47", "buyer SIREN"},  {"BT-48", "buyer VAT identifier"},
+      {"BT-84", "IBAN"},          {"BT-86", "BIC"}};
+  for (const auto& m : kMandatory) {
+    if (term == m.term)
+      return m.name;
+  }
+  for (const auto& m : kOthers) {
+    if (term == m.term)
+      return m.name;
+  }
+  return term;
+}
+
+constexpr double kDoubtful = 0.6;
+
+void report_findings(ExtractedInvoice& out) {
+  for (const auto& m : kMandatory) {
+    const Field* field = out.field(m.term);
+    if (!field) {
+      out.findings.push_back(
+          Finding{m.term, std::string(m.name) + " (" + m.term + ") not found", true});
+    } else if (!field->check_failed && field->confidence < kDoubtful) {
+      out.findings.push_back(Finding{m.term,
+                                     std::string(m.name) + " (" + m.term + ") read as \"" +
+                                         field->value + "\" with low confidence",
+                                     false});
+    }
+  }
+  // Every value that fails its check, mandatory or not.
+  for (const auto& [term, field] : out.fields) {
+    if (field.check_failed)
+      out.findings.push_back(Finding{
+          term,
+          name_of(term) + " (" + term + ") read as \"" + field.value + "\" but " + field.check,
+          false});
+  }
+  if (out.vat_breakdown.empty())
+    out.findings.push_back(Finding{"BG-23", "VAT breakdown (rate, basis, amount) not found", true});
+}
+
+}  // namespace
+
+ExtractedInvoice extract_fields(const std::vector<PageText>& pages) {
+  ExtractedInvoice out;
+  const Layout layout(pages);
+  const LayoutLine* number_line = nullptr;
+  extract_number(layout, out, number_line);
+  extract_dates(layout, out, number_line);
+  extract_currency(layout, out);
+  extract_references(layout, out);
+  extract_type(layout, out);
+  out.vat_breakdown = find_vat_rows(layout);
+  extract_totals(layout, out);
+  extract_parties(layout, out);
+  report_findings(out);
+  return out;
+}
+
+std::optional<model::Decimal> ExtractedInvoice::amount(const std::string& term) const {
+  const Field* f = field(term);
+  if (!f)
+    return std::nullopt;
+  return model::Decimal::parse(f->value);
+}
+
+const char* to_string(FieldSource source) {
+  switch (source) {
+    case FieldSource::kSet:
+      return "set";
+    case FieldSource::kLabelled:
+      return "labelled";
+    case FieldSource::kPattern:
+      return "pattern";
+    case FieldSource::kDerived:
+      return "derived";
+    case FieldSource::kFallback:
+      return "fallback";
+  }
+  return "fallback";
+}
+
+}  // namespace einvoice::ocr

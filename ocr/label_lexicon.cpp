@@ -1,0 +1,349 @@
+#include "ocr/label_lexicon.h"
+
+#include <array>
+
+namespace einvoice::ocr {
+namespace {
+
+// Two-byte UTF-8 letters of Latin-1 and Latin Extended-A folded to ASCII.
+const char* fold_two_byte(unsigned char lead, unsigned char trail) {
+  if (lead == 0xC3) {
+    switch (trail) {
+      case 0x80:
+      case 0x81:
+      case 0x82:
+      case 0x83:
+      case 0x84:
+      case 0x85:  // À..Å
+      case 0xA0:
+      case 0xA1:
+      case 0xA2:
+      case 0xA3:
+      case 0xA4:
+      case 0xA5:  // à..å
+        return "a";
+      case 0x87:
+      case 0xA7:  // Ç ç
+        return "c";
+      case 0x88:
+      case 0x89:
+      case 0x8A:
+      case 0x8B:  // È..Ë
+      case 0xA8:
+      case 0xA9:
+      case 0xAA:
+      case 0xAB:  // è..ë
+        return "e";
+      case 0x8C:
+      case 0x8D:
+      case 0x8E:
+      case 0x8F:
+      case 0xAC:
+      case 0xAD:
+      case 0xAE:
+      case 0xAF:
+        return "i";
+      case 0x91:
+      case 0xB1:
+        return "n";
+      case 0x92:
+      case 0x93:
+      case 0x94:
+      case 0x95:
+      case 0x96:
+      case 0x98:
+      case 0xB2:
+      case 0xB3:
+      case 0xB4:
+      case 0xB5:
+      case 0xB6:
+      case 0xB8:
+        return "o";
+      case 0x99:
+      case 0x9A:
+      case 0x9B:
+      case 0x9C:
+      case 0xB9:
+      case 0xBA:
+      case 0xBB:
+      case 0xBC:
+        return "u";
+      case 0x9D:
+      case 0xBD:
+      case 0xBF:
+        return "y";
+      case 0x9F:
+        return "ss";
+      case 0x86:
+      case 0xA6:
+        return "ae";
+      default:
+        return " ";
+    }
+  }
+  if (lead == 0xC5 && (trail == 0x92 || trail == 0x93))  // Œ œ
+    return "oe";
+  return " ";
+}
+
+bool is_ascii_alnum(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+void append_folded(std::string& out, std::string_view piece) {
+  for (char c : piece) {
+    if (c == ' ') {
+      if (!out.empty() && out.back() != ' ')
+        out += ' ';
+    } else {
+      out += c;
+    }
+  }
+}
+
+using Labels = std::span<const std::string_view>;
+
+constexpr std::string_view kInvoiceNumber[] = {"numero de facture",
+                                               "n de facture",
+                                               "no de facture",
+                                               "facture numero",
+                                               "facture n",
+                                               "facture no",
+                                               "avoir n",
+                                               "avoir no",
+                                               "numero d avoir",
+                                               "invoice number",
+                                               "invoice no",
+                                               "invoice nr",
+                                               "invoice n",
+                                               "credit note number",
+                                               "credit note no",
+                                               "rechnungsnummer",
+                                               "handelsrechnung nr",
+                                               "rechnung nr",
+                                               "rechnungs nr",
+                                               "korrektur nr",
+                                               "gutschrift nr",
+                                               "belegnummer",
+                                               "facture",
+                                               "invoice",
+                                               "rechnung"};
+constexpr std::string_view kIssueDate[] = {"date de facturation",
+                                           "date de la facture",
+                                           "date de facture",
+                                           "date d emission",
+                                           "date d edition",
+                                           "invoice date",
+                                           "date of issue",
+                                           "issue date",
+                                           "rechnungsdatum",
+                                           "belegdatum",
+                                           "datum",
+                                           "date",
+                                           "vom",
+                                           "du"};
+constexpr std::string_view kDueDate[] = {"date d echeance",  "date limite de paiement",
+                                         "a payer avant le", "payable avant le",
+                                         "echeance",         "due date",
+                                         "payment due",      "payable by",
+                                         "falligkeitsdatum", "zahlbar bis",
+                                         "fallig am",        "netto bis",
+                                         "bis zum",          "falligkeit"};
+constexpr std::string_view kCurrency[] = {"devise", "monnaie", "currency", "rechnungswahrung",
+                                          "wahrung"};
+constexpr std::string_view kPurchaseOrder[] = {
+    "bon de commande", "numero de commande", "votre commande", "commande n",
+    "commande",        "purchase order",     "po number",      "order number",
+    "order no",        "bestellnummer",      "bestellung"};
+constexpr std::string_view kTotalExclVat[] = {"total hors taxes",
+                                              "total hors tva",
+                                              "montant hors taxes",
+                                              "montant total ht",
+                                              "sous total ht",
+                                              "total net ht",
+                                              "total ht",
+                                              "montant ht",
+                                              "net ht",
+                                              "total excl vat",
+                                              "total excluding vat",
+                                              "total excl tax",
+                                              "total before tax",
+                                              "total net",
+                                              "net total",
+                                              "subtotal",
+                                              "sub total",
+                                              "rechnungssumme ohne ust",
+                                              "summe netto",
+                                              "gesamtbetrag netto",
+                                              "nettobetrag",
+                                              "nettosumme",
+                                              "netto"};
+constexpr std::string_view kVatTotal[] = {"montant total tva",
+                                          "montant de la tva",
+                                          "montant tva",
+                                          "total tva",
+                                          "total vat",
+                                          "vat amount",
+                                          "vat total",
+                                          "total tax",
+                                          "tax amount",
+                                          "steuerbetrag",
+                                          "ust betrag",
+                                          "summe ust",
+                                          "mwst betrag",
+                                          "umsatzsteuer",
+                                          "mehrwertsteuer",
+                                          "tva",
+                                          "vat",
+                                          "mwst",
+                                          "ust"};
+constexpr std::string_view kTotalInclVat[] = {"total toutes taxes comprises",
+                                              "montant total ttc",
+                                              "total ttc",
+                                              "montant ttc",
+                                              "net ttc",
+                                              "total incl vat",
+                                              "total including vat",
+                                              "total incl tax",
+                                              "gross total",
+                                              "invoice total",
+                                              "total amount",
+                                              "bruttosumme",
+                                              "bruttobetrag",
+                                              "rechnungsbetrag",
+                                              "gesamtbetrag",
+                                              "endbetrag",
+                                              "summe brutto",
+                                              "total"};
+constexpr std::string_view kAmountDue[] = {
+    "net a payer", "reste a payer", "montant a payer", "solde a payer", "total a payer",
+    "a payer",     "amount due",    "balance due",     "total due",     "amount payable",
+    "zahlbetrag",  "zu zahlen",     "offener betrag"};
+constexpr std::string_view kPaymentTerms[] = {
+    "conditions de paiement", "conditions de reglement", "modalites de paiement", "payment terms",
+    "terms of payment",       "zahlungsbedingungen",     "zahlungsziel"};
+constexpr std::string_view kSiren[] = {"siren", "rcs"};
+constexpr std::string_view kSiret[] = {"siret"};
+constexpr std::string_view kVatId[] = {"numero de tva intracommunautaire",
+                                       "tva intracommunautaire",
+                                       "n tva intracom",
+                                       "numero tva",
+                                       "n tva",
+                                       "tva intra",
+                                       "vat number",
+                                       "vat reg no",
+                                       "vat id",
+                                       "vat no",
+                                       "ust id nr",
+                                       "ust idnr",
+                                       "ust id",
+                                       "ust idnr",
+                                       "ust id nummer",
+                                       "umsatzsteuer id"};
+constexpr std::string_view kIban[] = {"iban"};
+constexpr std::string_view kBic[] = {"bic", "swift"};
+constexpr std::string_view kSellerHeading[] = {
+    "vendeur",  "fournisseur", "emetteur",  "prestataire", "seller",
+    "supplier", "vendor",      "verkaufer", "lieferant",   "rechnungssteller"};
+constexpr std::string_view kBuyerHeading[] = {"adresse de facturation",
+                                              "facture a",
+                                              "factures a",
+                                              "facturer a",
+                                              "client",
+                                              "acheteur",
+                                              "destinataire",
+                                              "bill to",
+                                              "billed to",
+                                              "invoice to",
+                                              "sold to",
+                                              "buyer",
+                                              "customer",
+                                              "kaufer leistungsempfanger",
+                                              "kaufer",
+                                              "rechnungsempfanger",
+                                              "leistungsempfanger",
+                                              "kunde"};
+constexpr std::string_view kCreditNoteTitle[] = {"facture d avoir", "avoir", "credit note",
+                                                 "gutschrift", "rechnungskorrektur"};
+constexpr std::string_view kLegalForms[] = {
+    "sas",  "sasu",  "sarl",    "eurl", "sa",  "sci", "snc", "scop",    "selarl",
+    "gmbh", "ag",    "kg",      "ohg",  "ug",  "e k", "ltd", "limited", "llc",
+    "inc",  "plc",   "bv",      "nv",   "srl", "spa", "sl",  "corp",    "co",
+    "s a",  "s a s", "s a r l", "a g",  "e v", "b v", "n v", "gbr",     "mbh"};
+
+}  // namespace
+
+std::string fold_for_labels(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      if (is_ascii_alnum(c))
+        out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      else
+        append_folded(out, " ");
+      continue;
+    }
+    if ((c & 0xE0) == 0xC0 && i + 1 < text.size()) {
+      append_folded(out, fold_two_byte(c, static_cast<unsigned char>(text[i + 1])));
+      ++i;
+      continue;
+    }
+    // Longer sequences (symbols, other scripts) and stray bytes separate words.
+    std::size_t length = (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
+    i += length - 1;
+    append_folded(out, " ");
+  }
+  while (!out.empty() && out.back() == ' ')
+    out.pop_back();
+  return out;
+}
+
+std::span<const std::string_view> labels_of(LabelKind kind) {
+  switch (kind) {
+    case LabelKind::kInvoiceNumber:
+      return kInvoiceNumber;
+    case LabelKind::kIssueDate:
+      return kIssueDate;
+    case LabelKind::kDueDate:
+      return kDueDate;
+    case LabelKind::kCurrency:
+      return kCurrency;
+    case LabelKind::kPurchaseOrder:
+      return kPurchaseOrder;
+    case LabelKind::kTotalExclVat:
+      return kTotalExclVat;
+    case LabelKind::kVatTotal:
+      return kVatTotal;
+    case LabelKind::kTotalInclVat:
+      return kTotalInclVat;
+    case LabelKind::kAmountDue:
+      return kAmountDue;
+    case LabelKind::kPaymentTerms:
+      return kPaymentTerms;
+    case LabelKind::kSiren:
+      return kSiren;
+    case LabelKind::kSiret:
+      return kSiret;
+    case LabelKind::kVatId:
+      return kVatId;
+    case LabelKind::kIban:
+      return kIban;
+    case LabelKind::kBic:
+      return kBic;
+    case LabelKind::kSellerHeading:
+      return kSellerHeading;
+    case LabelKind::kBuyerHeading:
+      return kBuyerHeading;
+    case LabelKind::kCreditNoteTitle:
+      return kCreditNoteTitle;
+  }
+  return {};
+}
+
+std::span<const std::string_view> legal_forms() {
+  return kLegalForms;
+}
+
+}  // namespace einvoice::ocr

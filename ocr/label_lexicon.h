@@ -1,0 +1,48 @@
+#pragma once
+
+// The words invoices print before their values, in French, English and
+// German, for each field the extractor looks for; and the folding that lets
+// them match OCR output whatever the case, accents and punctuation.
+
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace einvoice::ocr {
+
+// Lower case, accents removed (é -> e, ä -> a, ß -> ss), every character that
+// is not a letter or digit turned into a space, runs of spaces collapsed, no
+// leading or trailing space. "N° de Facture :" -> "n de facture".
+std::string fold_for_labels(std::string_view text);
+
+// What a label announces.
+enum class LabelKind {
+  kInvoiceNumber,  // BT-1
+  kIssueDate,      // BT-2
+  kDueDate,        // BT-9
+  kCurrency,       // BT-5
+  kPurchaseOrder,  // BT-13
+  kTotalExclVat,   // BT-109
+  kVatTotal,       // BT-110
+  kTotalInclVat,   // BT-112
+  kAmountDue,      // BT-115
+  kPaymentTerms,   // BT-20
+  kSiren,          // a SIREN (legal registration of a French company)
+  kSiret,
+  kVatId,  // a VAT identifier
+  kIban,
+  kBic,
+  kSellerHeading,    // introduces the seller's block
+  kBuyerHeading,     // introduces the buyer's block
+  kCreditNoteTitle,  // the document is a credit note
+};
+
+// Labels of `kind`, folded, most specific first (so that "total ht" is tried
+// before "total").
+std::span<const std::string_view> labels_of(LabelKind kind);
+
+// Legal forms that mark a line as a company name ("sas", "gmbh", "ltd", ...),
+// folded.
+std::span<const std::string_view> legal_forms();
+
+}  // namespace einvoice::ocr

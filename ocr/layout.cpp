@@ -1,0 +1,153 @@
+#include "ocr/layout.h"
+
+#include <algorithm>
+
+namespace einvoice::ocr {
+namespace {
+
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+bool is_letter(char c) {
+  return c >= 'a' && c <= 'z';
+}
+
+// German builds words by composition ("Mietrechnung", "Rechnungskorrektur"):
+// labels starting with these heads also match at the end of a compound.
+bool closes_compound(std::string_view label) {
+  for (std::string_view head : {"rechnung", "korrektur", "gutschrift"}) {
+    if (label.substr(0, head.size()) == head)
+      return true;
+  }
+  return false;
+}
+
+// The label may end inside a word ("N°471102", "Datum:05.06.2018"): the
+// value is the word's text from its first digit on.
+std::string tail_from_first_digit(const std::string& word) {
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    if (is_digit(word[i]))
+      return word.substr(i);
+  }
+  return {};
+}
+
+}  // namespace
+
+Layout::Layout(const std::vector<PageText>& pages) {
+  for (const auto& page : pages) {
+    for (const auto& text_line : page.lines) {
+      LayoutLine line;
+      line.page = page.page;
+      line.index = static_cast<int>(lines_.size());
+      line.page_width = page.width;
+      line.page_height = page.height;
+      line.line = &text_line;
+      for (const auto& word : text_line.words) {
+        std::string folded = fold_for_labels(word.text);
+        if (!folded.empty() && !line.folded.empty())
+          line.folded += ' ';
+        line.word_begin.push_back(line.folded.size());
+        line.folded += folded;
+        line.word_end.push_back(line.folded.size());
+      }
+      lines_.push_back(std::move(line));
+    }
+  }
+}
+
+std::vector<Token> Layout::tokens_of(const LayoutLine& line, std::size_t first) {
+  std::vector<Token> out;
+  for (std::size_t i = first; i < line.line->words.size(); ++i) {
+    const Word& word = line.line->words[i];
+    out.push_back(Token{word.text, word.box, word.confidence});
+  }
+  return out;
+}
+
+LabelHit Layout::make_hit(const LayoutLine& line, std::string_view label, std::size_t begin,
+                          std::size_t end) const {
+  LabelHit hit;
+  hit.line = &line;
+  hit.label = label;
+  const auto& words = line.line->words;
+  std::size_t first = 0;
+  while (first + 1 < words.size() && line.word_end[first] <= begin)
+    ++first;
+  std::size_t last = first;
+  while (last + 1 < words.size() && line.word_end[last] < end)
+    ++last;
+  hit.first_word = first;
+  for (std::size_t i = first; i <= last && i < words.size(); ++i)
+    hit.box = unite(hit.box, words[i].box);
+  if (last < words.size() && end < line.word_end[last]) {
+    std::string tail = tail_from_first_digit(words[last].text);
+    if (!tail.empty())
+      hit.after.push_back(Token{tail, words[last].box, words[last].confidence});
+  }
+  for (auto& token : tokens_of(line, last + 1))
+    hit.after.push_back(std::move(token));
+
+  // The first of the next two lines with words under the label's column
+  // (widened to the right, where values of tables sit), within three line
+  // heights.
+  const double line_height = std::max(1.0, line.line->box.height);
+  const double left = hit.box.x - line_height;
+  const double right = hit.box.right() + 4 * line_height;
+  for (std::size_t next = static_cast<std::size_t>(line.index) + 1;
+       next < lines_.size() && next <= static_cast<std::size_t>(line.index) + 2; ++next) {
+    const LayoutLine& below = lines_[next];
+    const double gap = below.line->box.y - line.line->box.bottom();
+    if (below.page != line.page || gap < -line_height / 2 || gap > 3 * line_height)
+      break;
+    for (const auto& word : below.line->words) {
+      if (word.box.right() >= left && word.box.x <= right)
+        hit.below.push_back(Token{word.text, word.box, word.confidence});
+    }
+    if (!hit.below.empty())
+      break;
+  }
+  return hit;
+}
+
+std::vector<LabelHit> Layout::find(LabelKind kind) const {
+  std::vector<LabelHit> hits;
+  const auto labels = labels_of(kind);
+  for (const auto& line : lines_) {
+    const std::string& text = line.folded;
+    for (std::string_view label : labels) {
+      std::size_t at = text.find(label);
+      bool found = false;
+      while (at != std::string::npos) {
+        const std::size_t end = at + label.size();
+        const bool starts =
+            at == 0 || text[at - 1] == ' ' || (closes_compound(label) && is_letter(text[at - 1]));
+        // A label may run straight into its value's digits ("nr471102").
+        const bool ends = end == text.size() || text[end] == ' ' || is_digit(text[end]);
+        if (starts && ends) {
+          hits.push_back(make_hit(line, label, at, end));
+          found = true;
+          break;
+        }
+        at = text.find(label, at + 1);
+      }
+      if (found)
+        break;
+    }
+  }
+  return hits;
+}
+
+std::optional<LabelHit> Layout::starts_with(const LayoutLine& line, LabelKind kind) const {
+  for (std::string_view label : labels_of(kind)) {
+    const std::string& text = line.folded;
+    if (text.compare(0, label.size(), label) == 0 &&
+        (text.size() == label.size() || text[label.size()] == ' ')) {
+      return make_hit(line, label, 0, label.size());
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace einvoice::ocr

@@ -1,0 +1,56 @@
+#include "ocr/ocr_text.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace einvoice::ocr {
+
+std::string TextLine::text() const {
+  std::string out;
+  for (const auto& w : words) {
+    if (!out.empty())
+      out += ' ';
+    out += w.text;
+  }
+  return out;
+}
+
+Box unite(const Box& a, const Box& b) {
+  if (a.width <= 0 && a.height <= 0)
+    return b;
+  double x = std::min(a.x, b.x);
+  double y = std::min(a.y, b.y);
+  return {x, y, std::max(a.right(), b.right()) - x, std::max(a.bottom(), b.bottom()) - y};
+}
+
+std::vector<TextLine> group_into_lines(std::vector<Word> words) {
+  std::sort(words.begin(), words.end(),
+            [](const Word& a, const Word& b) { return a.box.center_y() < b.box.center_y(); });
+  std::vector<TextLine> lines;
+  for (auto& word : words) {
+    const double tolerance = std::max(1.0, word.box.height / 2);
+    TextLine* target = nullptr;
+    // Only the last few lines can still be within reach (sorted by centre).
+    for (std::size_t i = lines.size(); i-- > 0 && lines.size() - i <= 3;) {
+      if (std::fabs(lines[i].box.center_y() - word.box.center_y()) <= tolerance) {
+        target = &lines[i];
+        break;
+      }
+    }
+    if (!target) {
+      lines.emplace_back();
+      target = &lines.back();
+    }
+    target->box = unite(target->box, word.box);
+    target->words.push_back(std::move(word));
+  }
+  for (auto& line : lines) {
+    std::sort(line.words.begin(), line.words.end(),
+              [](const Word& a, const Word& b) { return a.box.x < b.box.x; });
+  }
+  std::sort(lines.begin(), lines.end(),
+            [](const TextLine& a, const TextLine& b) { return a.box.y < b.box.y; });
+  return lines;
+}
+
+}  // namespace einvoice::ocr

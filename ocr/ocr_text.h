@@ -1,0 +1,58 @@
+#pragma once
+
+// What reading a page gives: words with their position and confidence, from
+// the OCR engine or from a PDF's text layer. Positions are in PDF points
+// (1/72 inch) from the page's top-left corner, whatever the source's
+// resolution, so that layout rules work the same on scans and PDFs.
+
+#include <string>
+#include <vector>
+
+namespace einvoice::ocr {
+
+struct Box {
+  double x = 0;
+  double y = 0;
+  double width = 0;
+  double height = 0;
+
+  double right() const { return x + width; }
+  double bottom() const { return y + height; }
+  double center_y() const { return y + height / 2; }
+};
+
+struct Word {
+  std::string text;  // UTF-8
+  Box box;
+  float confidence = 100;  // 0..100; 100 for a PDF text layer
+};
+
+// The smallest box holding both; an empty box (no width, no height) is
+// neutral.
+Box unite(const Box& a, const Box& b);
+
+// The words of one page, grouped in reading order into lines.
+struct TextLine {
+  std::vector<Word> words;
+  Box box;  // union of the words' boxes
+  // The words joined with single spaces.
+  std::string text() const;
+};
+
+struct PageText {
+  int page = 1;       // 1-based
+  double width = 0;   // points
+  double height = 0;  // points
+  bool from_text_layer = false;
+  int rotation = 0;    // degrees the image was turned to read it (0, 90, 180, 270)
+  double skew = 0;     // degrees of skew corrected
+  double seconds = 0;  // time spent reading the page
+  std::vector<TextLine> lines;
+};
+
+// Groups words into lines: words whose vertical centres fall within half a
+// word height of each other, ordered left to right; lines ordered top to
+// bottom. Used for text layers, which come as loose words.
+std::vector<TextLine> group_into_lines(std::vector<Word> words);
+
+}  // namespace einvoice::ocr

@@ -1,0 +1,513 @@
+#include "ocr/party_extractor.h"
+
+#include <algorithm>
+#include <array>
+
+#include "ocr/label_lexicon.h"
+#include "ocr/text_patterns.h"
+#include "ocr/value_readers.h"
+
+namespace einvoice::ocr {
+namespace {
+
+// Where a party's block is: from its heading down, within the heading's
+// column (up to the next heading on the same line, or the page's edge).
+struct Block {
+  bool found = false;
+  int page = 0;
+  int heading_line = 0;
+  double left = 0, right = 0, top = 0, bottom = 0;
+  LabelHit heading;
+
+  bool contains(int p, const Box& box) const {
+    const double cx = box.x + box.width / 2;
+    const double cy = box.center_y();
+    return found && p == page && cx >= left && cx <= right && cy >= top && cy <= bottom;
+  }
+};
+
+constexpr double kBlockDepth = 150;  // points below the heading: about ten lines
+
+// Heading labels that start their column: first on their line, or set apart
+// from the words before them (two blocks side by side).
+std::vector<LabelHit> headings(const Layout& layout, LabelKind kind) {
+  std::vector<LabelHit> out;
+  for (auto& hit : layout.find(kind)) {
+    const auto& words = hit.line->line->words;
+    const bool starts_column =
+        hit.first_word == 0 ||
+        words[hit.first_word].box.x - words[hit.first_word - 1].box.right() > 20;
+    if (starts_column)
+      out.push_back(std::move(hit));
+  }
+  return out;
+}
+
+Block block_of(const std::vector<LabelHit>& own, const std::vector<LabelHit>& others) {
+  Block block;
+  if (own.empty())
+    return block;
+  const LabelHit& h = own.front();
+  block.found = true;
+  block.heading = h;
+  block.page = h.line->page;
+  block.heading_line = h.line->index;
+  block.left = h.box.x - 12;
+  block.right = h.line->page_width > 0 ? h.line->page_width : 1e9;
+  block.top = h.box.y - 2;
+  block.bottom = h.box.bottom() + kBlockDepth;
+  for (const auto& o : others) {
+    if (o.line->page != block.page)
+      continue;
+    const bool same_band = std::abs(o.box.center_y() - h.box.center_y()) < 3 * h.box.height;
+    if (same_band && o.box.x > h.box.right())
+      block.right = std::min(block.right, o.box.x - 6);
+    if (!same_band && o.box.y > h.box.bottom() && o.box.x < block.right &&
+        o.box.right() > block.left)
+      block.bottom = std::min(block.bottom, o.box.y - 2);
+  }
+  return block;
+}
+
+bool has_letters(const std::string& text) {
+  return std::any_of(text.begin(), text.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
+}
+
+// The words of `line` inside `block`.
+std::vector<Token> tokens_inside(const Block& block, const LayoutLine& line) {
+  std::vector<Token> inside;
+  for (const auto& word : line.line->words) {
+    if (block.contains(line.page, word.box))
+      inside.push_back(Token{word.text, word.box, word.confidence});
+  }
+  return inside;
+}
+
+// A line that holds a label and its value ("Nummer : 549910") or an
+// identifier rather than a name.
+bool is_labelled_or_identifier(const std::string& text) {
+  const std::size_t colon = text.find(':');
+  if (colon != std::string::npos && colon < 40)
+    return true;
+  const std::string folded = fold_for_labels(text);
+  for (std::string_view word : {"siren", "siret", "tva", "vat", "tel", "fax", "email", "www",
+                                "iban", "bic", "rcs", "ust", "steuernummer", "nummer"}) {
+    if (folded.compare(0, word.size(), word) == 0)
+      return true;
+  }
+  return false;
+}
+
+bool has_legal_form(const std::string& folded);
+
+bool is_salutation(const std::string& folded) {
+  for (std::string_view word :
+       {"herrn", "herr", "frau", "monsieur", "madame", "m", "mme", "mr", "mrs", "ms", "messrs"}) {
+    if (folded == word)
+      return true;
+  }
+  return false;
+}
+
+// Names printed on two lines: a salutation and the person ("Herrn" / "Max
+// Mustermann"), or a name whose legal form is on its second line ("MVM
+// Musterhafter" / "Versicherungsverein Musterstadt a.G."). The parts are
+// joined with a line break, as the structured invoices write them.
+void extend_name(const Layout& layout, const Block& block, std::size_t line_index, Field& name) {
+  const std::string folded = fold_for_labels(name.value);
+  if (has_legal_form(folded))
+    return;
+  const auto& lines = layout.lines();
+  if (line_index + 1 >= lines.size())
+    return;
+  const LayoutLine& next = lines[line_index + 1];
+  if (next.page != block.page || next.line->box.y > block.bottom)
+    return;
+  const std::vector<Token> inside = tokens_inside(block, next);
+  const std::string text = join(inside);
+  if (text.empty() || is_labelled_or_identifier(text) ||
+      std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return;
+  if (!is_salutation(folded) && !has_legal_form(fold_for_labels(text)))
+    return;
+  name.value += "\n" + text;
+  for (const auto& t : inside)
+    name.box = unite(name.box, t.box);
+}
+
+// The party's name: the heading's own value ("Client : ACME SA"), else the
+// first line of the block that is neither a label with its value nor an
+// identifier.
+std::optional<Field> name_in(const Layout& layout, const Block& block) {
+  if (!block.found)
+    return std::nullopt;
+  std::vector<Token> after;
+  for (const auto& token : block.heading.after) {
+    if (block.contains(block.page, token.box))
+      after.push_back(token);
+  }
+  if (!after.empty()) {
+    std::string value = join(after);
+    while (!value.empty() && (value.front() == ':' || value.front() == ' '))
+      value.erase(0, 1);
+    if (has_letters(value) && !is_labelled_or_identifier(value) && value.size() > 1) {
+      Field field = field_of_tokens(after, block.page, FieldSource::kLabelled);
+      field.value = value;
+      return field;
+    }
+  }
+  const auto& lines = layout.lines();
+  for (std::size_t i = static_cast<std::size_t>(block.heading_line) + 1; i < lines.size(); ++i) {
+    const LayoutLine& line = lines[i];
+    if (line.page != block.page || line.line->box.y > block.bottom)
+      break;
+    const std::vector<Token> inside = tokens_inside(block, line);
+    if (inside.empty())
+      continue;
+    const std::string text = join(inside);
+    if (!has_letters(text) || is_labelled_or_identifier(text))
+      continue;
+    Field name = field_of_tokens(inside, line.page, FieldSource::kLabelled);
+    extend_name(layout, block, i, name);
+    return name;
+  }
+  return std::nullopt;
+}
+
+bool has_legal_form(const std::string& folded) {
+  for (std::string_view form : legal_forms()) {
+    std::size_t at = folded.find(form);
+    while (at != std::string::npos) {
+      const std::size_t end = at + form.size();
+      if ((at == 0 || folded[at - 1] == ' ') && (end == folded.size() || folded[end] == ' '))
+        return true;
+      at = folded.find(form, at + 1);
+    }
+  }
+  return false;
+}
+
+// No seller heading: the first company-like line at the top of the first
+// page outside the buyer's block.
+std::optional<Field> seller_name_fallback(const Layout& layout, const Block& buyer) {
+  for (const auto& line : layout.lines()) {
+    if (line.page != 1)
+      break;
+    if (line.page_height > 0 && line.line->box.y > line.page_height * 0.4)
+      break;
+    if (buyer.contains(line.page, line.line->box))
+      continue;
+    // The line's column segments: words closer than three text heights.
+    const auto& words = line.line->words;
+    std::size_t begin = 0;
+    while (begin < words.size()) {
+      std::size_t end = begin + 1;
+      while (end < words.size() &&
+             words[end].box.x - words[end - 1].box.right() < 3 * words[end].box.height)
+        ++end;
+      std::vector<Token> segment;
+      for (std::size_t k = begin; k < end; ++k)
+        segment.push_back(Token{words[k].text, words[k].box, words[k].confidence});
+      const std::string text = join(segment);
+      if (has_legal_form(fold_for_labels(text)) && !is_labelled_or_identifier(text)) {
+        return field_of_tokens(segment, line.page, FieldSource::kFallback);
+      }
+      begin = end;
+    }
+  }
+  return std::nullopt;
+}
+
+constexpr std::array<std::string_view, 30> kVatCountries = {
+    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "EL", "ES", "FI", "FR", "HR", "HU", "IE",
+    "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK", "XI", "GB", "CH"};
+
+// The word an identifier starts with: the country code alone ("FR 12 ..."),
+// or followed by a digit ("FR12..."), or by the letters some countries put
+// first (ATU..., CHE..., ES + a letter).
+bool starts_vat_id(const std::string& word) {
+  if (word.size() < 2 || !(word[0] >= 'A' && word[0] <= 'Z') || !(word[1] >= 'A' && word[1] <= 'Z'))
+    return false;
+  if (word.size() == 2)
+    return true;
+  const char third = word[2];
+  if (third >= '0' && third <= '9')
+    return true;
+  return word.compare(0, 3, "ATU") == 0 || word.compare(0, 3, "CHE") == 0 ||
+         word.compare(0, 2, "ES") == 0;
+}
+
+bool looks_like_vat_id(const std::string& compact) {
+  if (compact.size() < 10 || compact.size() > 15)
+    return false;
+  const std::string_view country(compact.data(), 2);
+  if (std::find(kVatCountries.begin(), kVatCountries.end(), country) == kVatCountries.end())
+    return false;
+  if (country == "FR")
+    return compact.size() == 13 && std::all_of(compact.begin() + 4, compact.end(),
+                                               [](char c) { return c >= '0' && c <= '9'; });
+  std::size_t digits = 0;
+  for (std::size_t i = 2; i < compact.size(); ++i) {
+    const char c = compact[i];
+    if (c >= '0' && c <= '9')
+      ++digits;
+    else if (!(c >= 'A' && c <= 'Z'))
+      return false;
+  }
+  return digits >= 7;
+}
+
+struct Found {
+  std::string value;
+  Box box;
+  float confidence = 100;
+  int page = 0;
+  bool labelled = false;
+};
+
+// Identifiers of a form spread over up to four words ("FR 12 345 678 901").
+template <class Starts, class Accept>
+std::vector<Found> scan_identifiers(const Layout& layout, std::size_t max_words, Starts starts,
+                                    Accept accept) {
+  std::vector<Found> out;
+  for (const auto& line : layout.lines()) {
+    const auto& words = line.line->words;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      if (!starts(compact_upper(words[i].text)))
+        continue;
+      std::string compact;
+      Box box;
+      float confidence = 100;
+      std::optional<Found> best;
+      for (std::size_t k = i; k < words.size() && k < i + max_words; ++k) {
+        compact += compact_upper(words[k].text);
+        while (!compact.empty() && (compact.back() == '.' || compact.back() == ',' ||
+                                    compact.back() == ';' || compact.back() == ')'))
+          compact.pop_back();
+        box = unite(box, words[k].box);
+        confidence = std::min(confidence, words[k].confidence);
+        std::string cleaned;
+        for (char c : compact) {
+          if (c != '-' && c != '.' && c != ':')
+            cleaned += c;
+        }
+        if (accept(cleaned))
+          best = Found{cleaned, box, confidence, line.page, false};
+      }
+      if (best) {
+        out.push_back(*best);
+        break;  // one identifier of a kind per line start
+      }
+    }
+  }
+  return out;
+}
+
+Field field_of(const Found& found, FieldSource source) {
+  return make_field(found.value, found.box, found.confidence, found.page, source);
+}
+
+void extract_vat_ids(const Layout& layout, const Block& seller, const Block& buyer,
+                     ExtractedInvoice& out) {
+  auto ids = scan_identifiers(layout, 5, starts_vat_id, looks_like_vat_id);
+  const Found* seller_id = nullptr;
+  const Found* buyer_id = nullptr;
+  for (const auto& id : ids) {
+    if (buyer.contains(id.page, id.box)) {
+      if (!buyer_id)
+        buyer_id = &id;
+    } else if (seller.contains(id.page, id.box)) {
+      seller_id = seller_id && seller.contains(seller_id->page, seller_id->box) ? seller_id : &id;
+    } else if (!seller_id) {
+      seller_id = &id;
+    }
+  }
+  auto checked = [](Field field) {
+    if (field.value.compare(0, 2, "FR") == 0) {
+      if (is_french_vat_number(field.value)) {
+        field.confidence = std::max(field.confidence, 0.97);
+        field.check = "French VAT key matches the SIREN";
+      } else {
+        field.confidence *= 0.5;
+        field.check = "French VAT key does not match the SIREN";
+        field.check_failed = true;
+      }
+    }
+    return field;
+  };
+  if (seller_id)
+    out.fields["BT-31"] = checked(field_of(*seller_id, FieldSource::kPattern));
+  if (buyer_id)
+    out.fields["BT-48"] = checked(field_of(*buyer_id, FieldSource::kPattern));
+}
+
+// SIREN and SIRET: after their labels, checked by their Luhn key; the SIREN
+// is also the SIRET's first nine digits and sits inside a French VAT number.
+void extract_company_ids(const Layout& layout, const Block& buyer, ExtractedInvoice& out) {
+  auto take = [&](LabelKind kind, std::size_t digits, const char* seller_term,
+                  const char* buyer_term) {
+    for (const auto& hit : layout.find(kind)) {
+      auto read = read_digits(hit.after, digits);
+      if (!read)
+        read = read_digits(hit.below, digits);
+      if (!read)
+        continue;
+      const bool valid = digits == 9 ? is_siren(read->value) : is_siret(read->value);
+      Field field = make_field(read->value, read->box, read->confidence, hit.line->page,
+                               FieldSource::kLabelled);
+      if (valid) {
+        field.confidence = std::max(field.confidence, 0.97);
+        field.check = "check digit";
+      } else {
+        field.confidence *= 0.4;
+        field.check = "check digit fails";
+        field.check_failed = true;
+      }
+      const char* term = buyer.contains(hit.line->page, hit.box) ? buyer_term : seller_term;
+      if (!out.fields.count(term))
+        out.fields[term] = field;
+    }
+  };
+  take(LabelKind::kSiret, 14, "BT-29", "BT-46");
+  take(LabelKind::kSiren, 9, "BT-30", "BT-47");
+
+  // Derive or confirm the SIREN from the SIRET and the French VAT number.
+  auto reconcile = [&](const char* siren_term, const char* siret_term, const char* vat_term) {
+    std::optional<std::string> from_siret, from_vat;
+    if (const Field* siret = out.field(siret_term); siret && !siret->check_failed)
+      from_siret = siret->value.substr(0, 9);
+    if (const Field* vat = out.field(vat_term);
+        vat && !vat->check_failed && vat->value.size() == 13 && vat->value.compare(0, 2, "FR") == 0)
+      from_vat = vat->value.substr(4);
+    Field* siren = out.fields.count(siren_term) ? &out.fields[siren_term] : nullptr;
+    for (const auto& derived : {from_siret, from_vat}) {
+      if (!derived)
+        continue;
+      if (!siren) {
+        Field field;
+        field.value = *derived;
+        field.source = FieldSource::kDerived;
+        field.confidence = 0.9;
+        field.check = from_siret ? "first nine digits of the SIRET" : "inside the VAT number";
+        out.fields[siren_term] = field;
+        siren = &out.fields[siren_term];
+      } else if (siren->value == *derived) {
+        siren->confidence = std::max(siren->confidence, 0.99);
+        siren->check = "agrees with the SIRET / VAT number";
+      } else {
+        siren->confidence *= 0.5;
+        siren->check = "differs from the SIRET / VAT number (" + *derived + ")";
+        siren->check_failed = true;
+      }
+    }
+  };
+  reconcile("BT-30", "BT-29", "BT-31");
+  reconcile("BT-47", "BT-46", "BT-48");
+}
+
+// IBAN lengths (ISO 13616 registry) of the countries invoices here come
+// from; other countries pass with any length from 15 to 34.
+std::size_t iban_length(std::string_view country) {
+  struct Length {
+    std::string_view country;
+    std::size_t length;
+  };
+  static constexpr Length kLengths[] = {{"AT", 20}, {"BE", 16}, {"CH", 21}, {"DE", 22}, {"DK", 18},
+                                        {"ES", 24}, {"FI", 18}, {"FR", 27}, {"GB", 22}, {"IE", 22},
+                                        {"IT", 27}, {"LU", 20}, {"MC", 27}, {"NL", 18}, {"NO", 15},
+                                        {"PL", 28}, {"PT", 25}, {"SE", 24}};
+  for (const auto& l : kLengths) {
+    if (l.country == country)
+      return l.length;
+  }
+  return 0;
+}
+
+bool iban_shaped(const std::string& s) {
+  if (s.size() < 15 || s.size() > 34 || !(s[0] >= 'A' && s[0] <= 'Z') ||
+      !(s[1] >= 'A' && s[1] <= 'Z') || !(s[2] >= '0' && s[2] <= '9') ||
+      !(s[3] >= '0' && s[3] <= '9'))
+    return false;
+  const std::size_t expected = iban_length(std::string_view(s).substr(0, 2));
+  return expected == 0 || expected == s.size();
+}
+
+void extract_bank(const Layout& layout, ExtractedInvoice& out) {
+  auto starts_iban = [](const std::string& word) {
+    return word.size() >= 2 && word[0] >= 'A' && word[0] <= 'Z' && word[1] >= 'A' &&
+           word[1] <= 'Z' && (word.size() == 2 || (word[2] >= '0' && word[2] <= '9'));
+  };
+  auto ibans = scan_identifiers(layout, 9, starts_iban, [](const std::string& s) {
+    return iban_shaped(s) && iban_length(std::string_view(s).substr(0, 2)) != 0 && is_iban(s);
+  });
+  if (!ibans.empty()) {
+    Field field = field_of(ibans.front(), FieldSource::kPattern);
+    field.confidence = std::max(field.confidence, 0.97);
+    field.check = "IBAN check digits (mod 97)";
+    out.fields["BT-84"] = field;
+  } else {
+    // A labelled account number that fails its check: reported, doubted.
+    for (const auto& hit : layout.find(LabelKind::kIban)) {
+      std::string compact;
+      Box box;
+      float confidence = 100;
+      for (const auto& token : hit.after) {
+        std::string piece = compact_upper(token.text);
+        piece.erase(std::remove(piece.begin(), piece.end(), ':'), piece.end());
+        if (piece.empty())
+          continue;
+        if (compact.size() + piece.size() > 34)
+          break;
+        compact += piece;
+        box = unite(box, token.box);
+        confidence = std::min(confidence, token.confidence);
+      }
+      if (compact.size() < 15 || !(compact[0] >= 'A' && compact[0] <= 'Z') ||
+          !(compact[2] >= '0' && compact[2] <= '9'))
+        continue;
+      Field field = make_field(compact, box, confidence, hit.line->page, FieldSource::kLabelled);
+      field.confidence *= 0.5;
+      field.check = "IBAN check digits (mod 97) fail";
+      field.check_failed = true;
+      out.fields["BT-84"] = field;
+      break;
+    }
+  }
+  for (const auto& hit : layout.find(LabelKind::kBic)) {
+    for (const auto* tokens : {&hit.after, &hit.below}) {
+      for (const auto& token : *tokens) {
+        std::string value = compact_upper(token.text);
+        while (!value.empty() && (value.front() == ':'))
+          value.erase(0, 1);
+        if (is_bic(value)) {
+          out.fields["BT-86"] = make_field(value, token.box, token.confidence, hit.line->page,
+                                           FieldSource::kLabelled);
+          return;
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+
+void extract_parties(const Layout& layout, ExtractedInvoice& out) {
+  const auto seller_headings = headings(layout, LabelKind::kSellerHeading);
+  const auto buyer_headings = headings(layout, LabelKind::kBuyerHeading);
+  const Block seller = block_of(seller_headings, buyer_headings);
+  const Block buyer = block_of(buyer_headings, seller_headings);
+
+  if (auto name = name_in(layout, seller))
+    out.fields["BT-27"] = *name;
+  else if (auto guess = seller_name_fallback(layout, buyer))
+    out.fields["BT-27"] = *guess;
+  if (auto name = name_in(layout, buyer))
+    out.fields["BT-44"] = *name;
+
+  extract_vat_ids(layout, seller, buyer, out);
+  extract_company_ids(layout, buyer, out);
+  extract_bank(layout, out);
+}
+
+}  // namespace einvoice::ocr

@@ -1,0 +1,181 @@
+#include "ocr/value_readers.h"
+
+#include <algorithm>
+
+#include "ocr/label_lexicon.h"
+#include "ocr/text_patterns.h"
+
+namespace einvoice::ocr {
+namespace {
+
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+bool all_digits(const std::string& text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), is_digit);
+}
+
+// Strips punctuation that ends a printed value (": 12,50;" -> "12,50").
+std::string trimmed(std::string text) {
+  while (!text.empty() && (text.back() == ':' || text.back() == ';' || text.back() == ',' ||
+                           text.back() == ')' || text.back() == '*'))
+    text.pop_back();
+  while (!text.empty() && (text.front() == ':' || text.front() == '(' || text.front() == '#'))
+    text.erase(0, 1);
+  return text;
+}
+
+double source_factor(FieldSource source) {
+  switch (source) {
+    case FieldSource::kSet:
+      return 1.0;
+    case FieldSource::kLabelled:
+      return 0.9;
+    case FieldSource::kPattern:
+      return 0.8;
+    case FieldSource::kDerived:
+      return 0.85;
+    case FieldSource::kFallback:
+      return 0.5;
+  }
+  return 0.5;
+}
+
+}  // namespace
+
+std::string join(const std::vector<Token>& tokens, std::size_t from) {
+  std::string out;
+  for (std::size_t i = from; i < tokens.size(); ++i) {
+    if (!out.empty())
+      out += ' ';
+    out += tokens[i].text;
+  }
+  return out;
+}
+
+Field field_of_tokens(const std::vector<Token>& tokens, int page, FieldSource source) {
+  Box box;
+  float confidence = 100;
+  for (const auto& t : tokens) {
+    box = unite(box, t.box);
+    confidence = std::min(confidence, t.confidence);
+  }
+  return make_field(join(tokens), box, confidence, page, source);
+}
+
+std::optional<Read<model::Date>> read_date(const std::vector<Token>& tokens, std::size_t from) {
+  for (std::size_t i = from; i < tokens.size(); ++i) {
+    std::string text;
+    Box box;
+    float confidence = 100;
+    // Longest window first: "5 mars 2018" before "5".
+    for (std::size_t n = std::min<std::size_t>(3, tokens.size() - i); n >= 1; --n) {
+      text.clear();
+      box = {};
+      confidence = 100;
+      for (std::size_t k = i; k < i + n; ++k) {
+        if (!text.empty())
+          text += ' ';
+        text += trimmed(tokens[k].text);
+        box = unite(box, tokens[k].box);
+        confidence = std::min(confidence, tokens[k].confidence);
+      }
+      if (auto date = parse_date(text))
+        return Read<model::Date>{*date, box, confidence, i + n};
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<Read<model::Decimal>> read_amount(const std::vector<Token>& tokens,
+                                                std::size_t from) {
+  for (std::size_t i = from; i < tokens.size(); ++i) {
+    const std::string head = trimmed(tokens[i].text);
+    if (head.empty() || !(is_digit(head.front()) || head.front() == '-' ||
+                          parse_currency(head.substr(0, 3)) || head.front() == '\xE2'))
+      continue;
+    // Thousands groups printed as separate words: "1 234,56", "12 345 678.90".
+    std::string text = head;
+    Box box = tokens[i].box;
+    float confidence = tokens[i].confidence;
+    std::size_t end = i + 1;
+    while (end < tokens.size()) {
+      const std::string next = trimmed(tokens[end].text);
+      const bool group = next.size() >= 3 && all_digits(next.substr(0, 3)) &&
+                         (next.size() == 3 || next[3] == ',' || next[3] == '.');
+      const bool previous_is_group_head =
+          all_digits(text.substr(text[0] == '-' ? 1 : 0)) && text.size() <= 4;
+      if (!group || !previous_is_group_head)
+        break;
+      text += ' ' + next;
+      box = unite(box, tokens[end].box);
+      confidence = std::min(confidence, tokens[end].confidence);
+      ++end;
+      if (next.size() > 3)
+        break;
+    }
+    if (end < tokens.size() && trimmed(tokens[end].text) == "%")
+      continue;  // a rate
+    if (!text.empty() && text.back() == '%')
+      continue;
+    if (auto amount = parse_amount(text))
+      return Read<model::Decimal>{*amount, box, confidence, end};
+    if (end > i + 1) {  // the joined form failed: the first word alone
+      if (auto amount = parse_amount(head))
+        return Read<model::Decimal>{*amount, tokens[i].box, tokens[i].confidence, i + 1};
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<Read<std::string>> read_reference(const std::vector<Token>& tokens) {
+  for (std::size_t i = 0; i < tokens.size() && i < 6; ++i) {
+    const std::string text = trimmed(tokens[i].text);
+    const std::string folded = fold_for_labels(text);
+    if (folded.empty() || folded == "n" || folded == "no" || folded == "nr" || folded == "numero" ||
+        folded == "number" || folded == "nummer" || folded == "de" || folded == "d")
+      continue;
+    const bool has_digit = std::any_of(text.begin(), text.end(), is_digit);
+    if (!has_digit || text.size() > 40)
+      return std::nullopt;
+    if (parse_date(text) || (parse_amount(text) && text.find_first_of(".,") != std::string::npos))
+      return std::nullopt;
+    return Read<std::string>{text, tokens[i].box, tokens[i].confidence, i + 1};
+  }
+  return std::nullopt;
+}
+
+std::optional<Read<std::string>> read_digits(const std::vector<Token>& tokens, std::size_t count) {
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    std::string digits;
+    Box box;
+    float confidence = 100;
+    for (std::size_t k = i; k < tokens.size() && k < i + 5; ++k) {
+      const std::string piece = digits_of(tokens[k].text);
+      if (piece.empty())
+        break;
+      digits += piece;
+      box = unite(box, tokens[k].box);
+      confidence = std::min(confidence, tokens[k].confidence);
+      if (digits.size() == count)
+        return Read<std::string>{digits, box, confidence, k + 1};
+      if (digits.size() > count)
+        break;
+    }
+  }
+  return std::nullopt;
+}
+
+Field make_field(std::string value, const Box& box, float word_confidence, int page,
+                 FieldSource source) {
+  Field field;
+  field.value = std::move(value);
+  field.box = box;
+  field.page = page;
+  field.source = source;
+  field.confidence = std::clamp(word_confidence / 100.0, 0.0, 1.0) * source_factor(source);
+  return field;
+}
+
+}  // namespace einvoice::ocr

@@ -1,0 +1,80 @@
+// The value recognisers, on the forms invoices print.
+#include "ocr/text_patterns.h"
+
+#include <catch2/catch.hpp>
+
+#include "ocr/label_lexicon.h"
+
+using namespace einvoice;
+using namespace einvoice::ocr;
+
+namespace {
+std::string amount(std::string_view text, bool allow_integer = false) {
+  auto value = parse_amount(text, allow_integer);
+  return value ? value->to_string() : "none";
+}
+std::string date(std::string_view text) {
+  auto value = parse_date(text);
+  return value ? value->to_iso() : "none";
+}
+}  // namespace
+
+TEST_CASE("OCR amounts: French, English and German notations keep their decimals", "[ocr]") {
+  CHECK(amount("1 234,56") == "1234.56");
+  CHECK(amount("1.234,56") == "1234.56");
+  CHECK(amount("1,234.56") == "1234.56");
+  CHECK(amount("1234.5") == "1234.5");
+  CHECK(amount("-12,50 €") == "-12.50");
+  CHECK(amount("12,50-") == "-12.50");
+  CHECK(amount("EUR 12.50") == "12.50");
+  CHECK(amount("12 345 678,90") == "12345678.90");
+}
+
+TEST_CASE("OCR amounts: what is not one amount is refused", "[ocr]") {
+  CHECK(amount("1234") == "none");  // no decimals: a quantity or a number, unless allowed
+  CHECK(amount("1234", true) == "1234");
+  CHECK(amount("7 7,91") == "none");  // a rate then an amount, not 77.91
+  CHECK(amount("12,5a") == "none");
+  CHECK(amount("") == "none");
+  CHECK(amount("1.234.567") == "none");  // groups only, no decimals
+  CHECK(amount("1.234.567", true) == "1234567");
+}
+
+TEST_CASE("OCR dates: numeric day-first and written forms", "[ocr]") {
+  CHECK(date("05/03/2018") == "2018-03-05");
+  CHECK(date("05.03.2018") == "2018-03-05");
+  CHECK(date("5-3-18") == "2018-03-05");  // two-digit years are of this century
+  CHECK(date("2018-03-05") == "2018-03-05");
+  CHECK(date("5 mars 2018") == "2018-03-05");
+  CHECK(date("1er") == "none");
+  CHECK(date("March 5, 2018") == "2018-03-05");
+  CHECK(date("5. März 2018") == "2018-03-05");
+  CHECK(date("31/02/2018") == "none");
+}
+
+TEST_CASE("OCR identifiers: SIREN, SIRET, French VAT, IBAN and BIC check digits", "[ocr]") {
+  CHECK(is_siren("542107651"));  // Luhn: 5+8+2+2+0+5+6+1+1 = 30
+  CHECK_FALSE(is_siren("542107652"));
+  CHECK_FALSE(is_siren("54210765"));
+  CHECK(is_siret("54210765100011"));  // SIREN 542107651 + NIC 00011
+  CHECK_FALSE(is_siret("54210765100019"));
+  CHECK(is_siret("35600000000048"));        // La Poste, Luhn-valid
+  CHECK(is_siret("35600000000001"));        // La Poste, digit sum 15
+  CHECK_FALSE(is_siret("35600000000002"));  // neither
+  // FR key = (12 + 3 * (542107651 mod 97)) mod 97 = (12 + 3 * 65) mod 97 = 13.
+  CHECK(is_french_vat_number("FR13542107651"));
+  CHECK_FALSE(is_french_vat_number("FR14542107651"));
+  CHECK(is_iban("FR7630006000011234567890189"));
+  CHECK_FALSE(is_iban("FR7630006000011234567890188"));
+  CHECK(is_bic("BNPAFRPP"));
+  CHECK(is_bic("BNPAFRPPXXX"));
+  CHECK_FALSE(is_bic("BNPA1RPP"));
+}
+
+TEST_CASE("OCR labels fold case, accents and punctuation", "[ocr]") {
+  CHECK(fold_for_labels("N° de Facture :") == "n de facture");
+  CHECK(fold_for_labels("Date d'échéance") == "date d echeance");
+  CHECK(fold_for_labels("Käufer/Leistungsempfänger:") == "kaufer leistungsempfanger");
+  CHECK(fold_for_labels("Straße") == "strasse");
+  CHECK(fold_for_labels("  ") == "");
+}
