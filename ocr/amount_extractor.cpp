@@ -4,6 +4,7 @@
 #include <array>
 #include <set>
 
+#include "ocr/label_lexicon.h"
 #include "ocr/text_patterns.h"
 #include "ocr/value_readers.h"
 
@@ -139,6 +140,83 @@ std::array<std::vector<Candidate>, kKinds> candidates(const Layout& layout,
   return out;
 }
 
+// Which total a column header word announces: "HT" / "TVA" / "TTC",
+// "net" / "VAT" / "gross", ... (-1 for none).
+int column_kind(const std::string& folded_word) {
+  static const std::pair<std::string_view, int> kWords[] = {
+      {"ht", kExcl},  {"excl", kExcl}, {"net", kExcl},  {"netto", kExcl}, {"untaxed", kExcl},
+      {"tva", kVat},  {"vat", kVat},   {"tax", kVat},   {"btw", kVat},    {"ust", kVat},
+      {"mwst", kVat}, {"ttc", kIncl},  {"incl", kIncl}, {"gross", kIncl}, {"brutto", kIncl}};
+  for (const auto& [word, kind] : kWords) {
+    if (folded_word == word)
+      return kind;
+  }
+  return -1;
+}
+
+bool starts_total_row(const std::string& folded) {
+  for (std::string_view head : {"total", "totaal", "summe", "gesamt", "sous total"}) {
+    if (folded.compare(0, head.size(), head) == 0)
+      return true;
+  }
+  return false;
+}
+
+// Totals laid out as a table: a header naming two or more of excl./VAT/incl.
+// in columns, and a "Total ..." row below whose amounts stand under them.
+void add_column_candidates(const Layout& layout, std::array<std::vector<Candidate>, kKinds>& out) {
+  const auto& lines = layout.lines();
+  for (std::size_t h = 0; h < lines.size(); ++h) {
+    const auto& words = lines[h].line->words;
+    std::array<std::optional<Box>, kKinds> columns;
+    int kinds = 0;
+    for (const auto& word : words) {
+      const std::string folded = fold_for_labels(word.text);
+      const int kind = column_kind(folded);
+      if (kind >= 0 && !columns[kind]) {
+        columns[kind] = word.box;
+        ++kinds;
+      }
+    }
+    if (kinds < 2)
+      continue;
+    for (std::size_t r = h + 1; r < lines.size() && r <= h + 15; ++r) {
+      if (lines[r].page != lines[h].page)
+        break;
+      if (!starts_total_row(lines[r].folded))
+        continue;
+      const auto tokens = Layout::tokens_of(lines[r]);
+      for (std::size_t from = 0; from < tokens.size();) {
+        auto read = read_amount(tokens, from);
+        if (!read)
+          break;
+        from = read->next;
+        // The column whose header overlaps the amount horizontally, or is nearest.
+        int best = -1;
+        double distance = 1e9;
+        for (int kind = 0; kind < kKinds; ++kind) {
+          if (!columns[kind])
+            continue;
+          const Box& c = *columns[kind];
+          const double d = std::abs((c.x + c.width / 2) - (read->box.x + read->box.width / 2));
+          if (d < distance) {
+            distance = d;
+            best = kind;
+          }
+        }
+        if (best < 0 || distance > 80)
+          continue;
+        out[best].push_back(
+            Candidate{read->value,
+                      make_field(read->value.to_string(), read->box, read->confidence,
+                                 lines[r].page, FieldSource::kLabelled),
+                      10, lines[r].index});
+      }
+      break;
+    }
+  }
+}
+
 bool adds_up(const Decimal& a, const Decimal& b, const Decimal& total) {
   auto s = a.add(b);
   return s && s->numerically_equal(total);
@@ -208,6 +286,7 @@ void extract_totals(const Layout& layout, ExtractedInvoice& out) {
     }
   }
   auto found = candidates(layout, vat_row_lines);
+  add_column_candidates(layout, found);
 
   std::vector<Decimal> bases, vats;
   for (const auto& row : out.vat_breakdown) {
@@ -260,9 +339,26 @@ void extract_totals(const Layout& layout, ExtractedInvoice& out) {
     auto* excl = out.fields.count("BT-109") ? &out.fields["BT-109"] : nullptr;
     auto* vat = out.fields.count("BT-110") ? &out.fields["BT-110"] : nullptr;
     auto* incl = out.fields.count("BT-112") ? &out.fields["BT-112"] : nullptr;
+    auto derive_from = [&](const char* term, const std::optional<Decimal>& value, const char* how) {
+      if (!value)
+        return;
+      Field field;
+      field.value = value->to_string();
+      field.source = FieldSource::kDerived;
+      field.confidence = 0.7;
+      field.check = how;
+      out.fields[term] = field;
+    };
+    auto amount_of = [](const Field* field) { return Decimal::parse(field->value); };
     if (excl && vat && incl) {
       for (Field* field : {excl, vat, incl})
         doubt(*field, std::string(arithmetic) + " does not hold");
+    } else if (!rows_basis && incl && vat && !excl && amount_of(incl) && amount_of(vat)) {
+      derive_from("BT-109", amount_of(incl)->subtract(*amount_of(vat)),
+                  "total incl. VAT minus VAT total");
+    } else if (!rows_basis && excl && vat && !incl && amount_of(excl) && amount_of(vat)) {
+      derive_from("BT-112", amount_of(excl)->add(*amount_of(vat)),
+                  "total excl. VAT plus VAT total");
     } else if (rows_basis && rows_vat) {
       auto rows_incl = rows_basis->add(*rows_vat);
       auto derive = [&](const char* term, const Decimal& value) {

@@ -62,7 +62,7 @@ PageText text_layer_of(const poppler::page& page, int number) {
     // Some producers space letters so that a word comes as two boxes with a
     // gap far below a space's width (about a quarter of the text height).
     const double gap = same_line ? here.x - words.back().box.right() : 0;
-    const bool touching = same_line && gap < 0.18 * here.height;
+    const bool touching = same_line && gap < 0.14 * here.height;
     // A missing space across a column gap is not a word going on.
     const bool continues = same_line && glue_next && gap < 0.5 * here.height;
     if (touching || continues) {

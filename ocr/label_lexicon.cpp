@@ -103,32 +103,22 @@ void append_folded(std::string& out, std::string_view piece) {
 
 using Labels = std::span<const std::string_view>;
 
-constexpr std::string_view kInvoiceNumber[] = {"numero de facture",
-                                               "n de facture",
-                                               "no de facture",
-                                               "facture numero",
-                                               "facture n",
-                                               "facture no",
-                                               "avoir n",
-                                               "avoir no",
-                                               "numero d avoir",
-                                               "invoice number",
-                                               "invoice no",
-                                               "invoice nr",
-                                               "invoice n",
-                                               "credit note number",
-                                               "credit note no",
-                                               "rechnungsnummer",
-                                               "handelsrechnung nr",
-                                               "rechnung nr",
-                                               "rechnungs nr",
-                                               "korrektur nr",
-                                               "gutschrift nr",
-                                               "belegnummer",
-                                               "facture",
-                                               "invoice",
-                                               "rechnung"};
-constexpr std::string_view kIssueDate[] = {"date de facturation",
+constexpr std::string_view kInvoiceNumber[] = {
+    "factuurnummer",  "factuur nr",      "factuurnr",         "invoice id",
+    "bill number",    "invoice #",       "numero de facture", "n de facture",
+    "no de facture",  "facture numero",  "facture n",         "facture no",
+    "avoir n",        "avoir no",        "numero d avoir",    "invoice number",
+    "invoice no",     "invoice nr",      "invoice n",         "credit note number",
+    "credit note no", "rechnungsnummer", "rechnungsnr",       "handelsrechnung nr",
+    "rechnung nr",    "rechnungs nr",    "korrektur nr",      "gutschrift nr",
+    "belegnummer",    "facture",         "invoice",           "rechnung"};
+constexpr std::string_view kIssueDate[] = {"factuurdatum",
+                                           "datum factuur",
+                                           "date of invoice",
+                                           "billing date",
+                                           "bill date",
+                                           "invoice dated",
+                                           "date de facturation",
                                            "date de la facture",
                                            "date de facture",
                                            "date d emission",
@@ -142,20 +132,36 @@ constexpr std::string_view kIssueDate[] = {"date de facturation",
                                            "date",
                                            "vom",
                                            "du"};
-constexpr std::string_view kDueDate[] = {"date d echeance",  "date limite de paiement",
-                                         "a payer avant le", "payable avant le",
-                                         "echeance",         "due date",
-                                         "payment due",      "payable by",
-                                         "falligkeitsdatum", "zahlbar bis",
-                                         "fallig am",        "netto bis",
-                                         "bis zum",          "falligkeit"};
-constexpr std::string_view kCurrency[] = {"devise", "monnaie", "currency", "rechnungswahrung",
-                                          "wahrung"};
+constexpr std::string_view kDueDate[] = {"uiterste betaaldatum",
+                                         "vervaldatum",
+                                         "te betalen voor",
+                                         "vervalt op",
+                                         "date d echeance",
+                                         "date limite de paiement",
+                                         "a payer avant le",
+                                         "payable avant le",
+                                         "echeance",
+                                         "due date",
+                                         "payment due",
+                                         "payable by",
+                                         "falligkeitsdatum",
+                                         "zahlbar bis",
+                                         "fallig am",
+                                         "netto bis",
+                                         "bis zum",
+                                         "falligkeit"};
+constexpr std::string_view kCurrency[] = {"valuta",   "devise",           "monnaie",
+                                          "currency", "rechnungswahrung", "wahrung"};
 constexpr std::string_view kPurchaseOrder[] = {
-    "bon de commande", "numero de commande", "votre commande", "commande n",
-    "commande",        "purchase order",     "po number",      "order number",
-    "order no",        "bestellnummer",      "bestellung"};
-constexpr std::string_view kTotalExclVat[] = {"total hors taxes",
+    "ordernummer",    "bestelnummer", "order id",      "bon de commande", "numero de commande",
+    "votre commande", "commande n",   "commande",      "purchase order",  "po number",
+    "order number",   "order no",     "bestellnummer", "bestellung"};
+constexpr std::string_view kTotalExclVat[] = {"totaal excl btw",
+                                              "bedrag excl btw",
+                                              "exclusief btw",
+                                              "excl btw",
+                                              "subtotaal",
+                                              "total hors taxes",
                                               "total hors tva",
                                               "montant hors taxes",
                                               "montant total ht",
@@ -178,7 +184,9 @@ constexpr std::string_view kTotalExclVat[] = {"total hors taxes",
                                               "nettobetrag",
                                               "nettosumme",
                                               "netto"};
-constexpr std::string_view kVatTotal[] = {"montant total tva",
+constexpr std::string_view kVatTotal[] = {"totaal btw",
+                                          "btw bedrag",
+                                          "montant total tva",
                                           "montant de la tva",
                                           "montant tva",
                                           "total tva",
@@ -196,8 +204,13 @@ constexpr std::string_view kVatTotal[] = {"montant total tva",
                                           "tva",
                                           "vat",
                                           "mwst",
-                                          "ust"};
-constexpr std::string_view kTotalInclVat[] = {"total toutes taxes comprises",
+                                          "ust",
+                                          "btw",
+                                          "tax"};
+constexpr std::string_view kTotalInclVat[] = {"totaal incl btw",
+                                              "bedrag incl btw",
+                                              "grand total",
+                                              "total toutes taxes comprises",
                                               "montant total ttc",
                                               "total ttc",
                                               "montant ttc",
@@ -214,14 +227,17 @@ constexpr std::string_view kTotalInclVat[] = {"total toutes taxes comprises",
                                               "gesamtbetrag",
                                               "endbetrag",
                                               "summe brutto",
-                                              "total"};
+                                              "total",
+                                              "totaal"};
 constexpr std::string_view kAmountDue[] = {
-    "net a payer", "reste a payer", "montant a payer", "solde a payer", "total a payer",
-    "a payer",     "amount due",    "balance due",     "total due",     "amount payable",
-    "zahlbetrag",  "zu zahlen",     "offener betrag"};
+    "te betalen",     "openstaand bedrag", "nog te betalen", "net a payer",
+    "reste a payer",  "montant a payer",   "solde a payer",  "total a payer",
+    "a payer",        "amount due",        "balance due",    "total due",
+    "amount payable", "zahlbetrag",        "zu zahlen",      "offener betrag"};
 constexpr std::string_view kPaymentTerms[] = {
-    "conditions de paiement", "conditions de reglement", "modalites de paiement", "payment terms",
-    "terms of payment",       "zahlungsbedingungen",     "zahlungsziel"};
+    "betalingsvoorwaarden",    "betalingstermijn",      "conditions de paiement",
+    "conditions de reglement", "modalites de paiement", "payment terms",
+    "terms of payment",        "zahlungsbedingungen",   "zahlungsziel"};
 constexpr std::string_view kSiren[] = {"siren", "rcs"};
 constexpr std::string_view kSiret[] = {"siret"};
 constexpr std::string_view kVatId[] = {"numero de tva intracommunautaire",
@@ -239,12 +255,16 @@ constexpr std::string_view kVatId[] = {"numero de tva intracommunautaire",
                                        "ust id",
                                        "ust idnr",
                                        "ust id nummer",
-                                       "umsatzsteuer id"};
+                                       "umsatzsteuer id",
+                                       "btw nummer",
+                                       "btw nr",
+                                       "btw id",
+                                       "btw"};
 constexpr std::string_view kIban[] = {"iban"};
 constexpr std::string_view kBic[] = {"bic", "swift"};
 constexpr std::string_view kSellerHeading[] = {
-    "vendeur",  "fournisseur", "emetteur",  "prestataire", "seller",
-    "supplier", "vendor",      "verkaufer", "lieferant",   "rechnungssteller"};
+    "vendeur", "fournisseur", "emetteur",  "prestataire",      "seller",      "supplier",
+    "vendor",  "verkaufer",   "lieferant", "rechnungssteller", "leverancier", "verkoper"};
 constexpr std::string_view kBuyerHeading[] = {"adresse de facturation",
                                               "facture a",
                                               "factures a",
@@ -262,9 +282,13 @@ constexpr std::string_view kBuyerHeading[] = {"adresse de facturation",
                                               "kaufer",
                                               "rechnungsempfanger",
                                               "leistungsempfanger",
-                                              "kunde"};
-constexpr std::string_view kCreditNoteTitle[] = {"facture d avoir", "avoir", "credit note",
-                                                 "gutschrift", "rechnungskorrektur"};
+                                              "kunde",
+                                              "factuuradres",
+                                              "afnemer",
+                                              "klant"};
+constexpr std::string_view kCreditNoteTitle[] = {
+    "creditnota",  "creditfactuur", "facture d avoir",   "avoir",
+    "credit note", "gutschrift",    "rechnungskorrektur"};
 constexpr std::string_view kLegalForms[] = {
     "sas",  "sasu",  "sarl",    "eurl", "sa",  "sci", "snc", "scop",    "selarl",
     "gmbh", "ag",    "kg",      "ohg",  "ug",  "e k", "ltd", "limited", "llc",

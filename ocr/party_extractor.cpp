@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
 
 #include "ocr/label_lexicon.h"
 #include "ocr/text_patterns.h"
@@ -274,7 +275,10 @@ std::vector<Found> scan_identifiers(const Layout& layout, std::size_t max_words,
   for (const auto& line : layout.lines()) {
     const auto& words = line.line->words;
     for (std::size_t i = 0; i < words.size(); ++i) {
-      if (!starts(compact_upper(words[i].text)))
+      // Codes are printed in capitals: "de" in a sentence is no country.
+      std::string first = words[i].text;
+      first.erase(std::remove(first.begin(), first.end(), ' '), first.end());
+      if (!starts(first))
         continue;
       std::string compact;
       Box box;
@@ -313,8 +317,20 @@ void extract_vat_ids(const Layout& layout, const Block& seller, const Block& buy
   auto ids = scan_identifiers(layout, 5, starts_vat_id, looks_like_vat_id);
   const Found* seller_id = nullptr;
   const Found* buyer_id = nullptr;
+  // "Uw BTW nummer", "your VAT number", "votre n° de TVA": the buyer's.
+  auto addressed_to_buyer = [&](const Found& id) {
+    for (const auto& line : layout.lines()) {
+      if (line.page == id.page && std::abs(line.line->box.center_y() - id.box.center_y()) < 4) {
+        for (std::string_view you : {"uw ", "your ", "votre ", "ihre ", "client ", "customer "}) {
+          if (line.folded.compare(0, you.size(), you) == 0)
+            return true;
+        }
+      }
+    }
+    return false;
+  };
   for (const auto& id : ids) {
-    if (buyer.contains(id.page, id.box)) {
+    if (buyer.contains(id.page, id.box) || addressed_to_buyer(id)) {
       if (!buyer_id)
         buyer_id = &id;
     } else if (seller.contains(id.page, id.box)) {
@@ -347,13 +363,24 @@ void extract_vat_ids(const Layout& layout, const Block& seller, const Block& buy
 void extract_company_ids(const Layout& layout, const Block& buyer, ExtractedInvoice& out) {
   auto take = [&](LabelKind kind, std::size_t digits, const char* seller_term,
                   const char* buyer_term) {
+    auto valid_number = [&](const std::string& value) {
+      return digits == 9 ? is_siren(value) : is_siret(value);
+    };
     for (const auto& hit : layout.find(kind)) {
-      auto read = read_digits(hit.after, digits);
-      if (!read)
-        read = read_digits(hit.below, digits);
+      // After the label, under it, or just before it ("B 421 938 861 RCS
+      // Paris"): the first that passes its check, else the first found.
+      const auto before_begin = hit.first_word > 5 ? hit.first_word - 5 : 0;
+      std::vector<Token> before = Layout::tokens_of(*hit.line, before_begin);
+      before.resize(hit.first_word - before_begin);
+      std::optional<Read<std::string>> read;
+      for (const std::vector<Token>* tokens : {&hit.after, &hit.below, &std::as_const(before)}) {
+        auto candidate = read_digits(*tokens, digits);
+        if (candidate && (!read || (!valid_number(read->value) && valid_number(candidate->value))))
+          read = candidate;
+      }
       if (!read)
         continue;
-      const bool valid = digits == 9 ? is_siren(read->value) : is_siret(read->value);
+      const bool valid = valid_number(read->value);
       Field field = make_field(read->value, read->box, read->confidence, hit.line->page,
                                FieldSource::kLabelled);
       if (valid) {

@@ -70,14 +70,15 @@ std::optional<Read<model::Date>> read_date(const std::vector<Token>& tokens, std
     Box box;
     float confidence = 100;
     // Longest window first: "5 mars 2018" before "5".
-    for (std::size_t n = std::min<std::size_t>(3, tokens.size() - i); n >= 1; --n) {
+    for (std::size_t n = std::min<std::size_t>(4, tokens.size() - i); n >= 1; --n) {
       text.clear();
       box = {};
       confidence = 100;
       for (std::size_t k = i; k < i + n; ++k) {
-        if (!text.empty())
+        // "August 3 , 2014": a lone comma belongs to the word before it.
+        if (!text.empty() && tokens[k].text != ",")
           text += ' ';
-        text += trimmed(tokens[k].text);
+        text += tokens[k].text == "," ? std::string(",") : trimmed(tokens[k].text);
         box = unite(box, tokens[k].box);
         confidence = std::min(confidence, tokens[k].confidence);
       }
