@@ -9,6 +9,11 @@ std::optional<std::string> Arguments::value(const std::string& option) const {
   return it->second;
 }
 
+std::vector<std::string> Arguments::values_of(const std::string& option) const {
+  auto it = all_values.find(option);
+  return it == all_values.end() ? std::vector<std::string>{} : it->second;
+}
+
 std::optional<Arguments> parse_arguments(int argc, char** argv, int first, const ArgumentSpec& spec,
                                          std::string& error) {
   Arguments args;
@@ -44,6 +49,7 @@ std::optional<Arguments> parse_arguments(int argc, char** argv, int first, const
         error = "option " + name + " needs a value";
         return std::nullopt;
       }
+      args.all_values[name].push_back(args.values[name]);
     } else {
       error = "unknown option " + name;
       return std::nullopt;

@@ -18,11 +18,14 @@ struct ArgumentSpec {
 // Parsed command-line arguments of one subcommand.
 struct Arguments {
   std::vector<std::string> positional;
-  std::map<std::string, std::string> values;
+  std::map<std::string, std::string> values;                   // the last value of each option
+  std::map<std::string, std::vector<std::string>> all_values;  // every value, in order
   std::set<std::string> flags;
 
   bool has(const std::string& flag) const { return flags.count(flag) > 0; }
   std::optional<std::string> value(const std::string& option) const;
+  // Every value of a repeatable option ("--set A=1 --set B=2").
+  std::vector<std::string> values_of(const std::string& option) const;
 };
 
 // Parses argv[first..argc). On a usage problem returns nullopt and sets

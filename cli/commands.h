@@ -12,6 +12,7 @@ inline constexpr int kExitUsage = 2;    // usage or I/O error
 int run_convert(int argc, char** argv, int first);
 int run_facturx(int argc, char** argv, int first);
 int run_inspect(int argc, char** argv, int first);
+int run_ocr(int argc, char** argv, int first);
 int run_validate(int argc, char** argv, int first);
 int run_xsd(int argc, char** argv, int first);
 

@@ -20,6 +20,8 @@ constexpr const char* kUsage =
     "                   build a PDF/A-3 Factur-X from an invoice and a PDF, extract its XML,\n"
     "                   or check a Factur-X (container, XSD of its profile, EN 16931 rules)\n"
     "  inspect IN       print the invoice as JSON keyed by EN 16931 business term ids\n"
+    "  ocr IN           read a scanned or printed invoice (JPEG, PNG, TIFF, PDF): fields with\n"
+    "                   confidence, what is missing, and a Factur-X of the scan (--facturx)\n"
     "  validate IN...   check invoices: XSD, EN 16931 and syntax rules, French rules\n"
     "                   (--profile fr), duplicates (--seen-store); text, JSON or SVRL reports\n"
     "  xsd IN...        check documents against the official XSD (CII D16B, UBL 2.1)\n"
@@ -46,6 +48,8 @@ int main(int argc, char** argv) {
     return einvoice::cli::run_facturx(argc, argv, 2);
   if (command == "inspect")
     return einvoice::cli::run_inspect(argc, argv, 2);
+  if (command == "ocr")
+    return einvoice::cli::run_ocr(argc, argv, 2);
   if (command == "validate")
     return einvoice::cli::run_validate(argc, argv, 2);
   if (command == "xsd")

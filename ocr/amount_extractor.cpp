@@ -331,9 +331,16 @@ void extract_totals(const Layout& layout, ExtractedInvoice& out) {
   } else {
     // No consistent triple: the last candidate of each kind (closest to the
     // totals block), doubted when all three are there and disagree.
+    // Short generic labels ("vat", "tva", "ust", "total") name too many
+    // things to be trusted without the arithmetic: left empty, flagged.
+    constexpr std::size_t kSpecificLabel = 5;
     for (int k = 0; k < 3; ++k) {
-      if (!found[k].empty())
-        out.fields[kTerms[k]] = found[k].back().field;
+      for (auto it = found[k].rbegin(); it != found[k].rend(); ++it) {
+        if (it->label_length >= kSpecificLabel) {
+          out.fields[kTerms[k]] = it->field;
+          break;
+        }
+      }
     }
     // Derive the missing one of three from the VAT rows when they agree.
     auto* excl = out.fields.count("BT-109") ? &out.fields["BT-109"] : nullptr;

@@ -136,7 +136,7 @@ TEST_CASE("OCR extraction: totals that do not add up are kept and doubted", "[oc
 Facture n° 77
 Date : 01/02/2026
                  Total HT      100,00
-                 TVA            20,00
+                 Montant TVA    20,00
                  Total TTC     130,00
 )")});
   CHECK(value(e, "BT-109") == "100.00");
@@ -145,6 +145,20 @@ Date : 01/02/2026
   CHECK(e.field("BT-112")->check_failed);
   CHECK(e.field("BT-112")->confidence < 0.6);
   CHECK(has_finding(e, "BT-112", false));
+}
+
+TEST_CASE("OCR extraction: a lone generic label is not trusted without arithmetic",
+          "[ocr][extract]") {
+  // "TVA" alone names rates, columns and notes as well as the total: with
+  // nothing to check it against, it is left out rather than guessed.
+  const auto e = extract_fields({page_of(R"(
+Facture n° 78
+                 Total HT      100,00
+                 TVA            19,60
+)")});
+  CHECK(value(e, "BT-109") == "100.00");
+  CHECK(e.field("BT-110") == nullptr);
+  CHECK(has_finding(e, "BT-110", true));
 }
 
 TEST_CASE("OCR extraction: missing mentions are named, never invented", "[ocr][extract]") {

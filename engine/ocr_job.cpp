@@ -1,0 +1,228 @@
+#include "engine/ocr_job.h"
+
+#include <chrono>
+#include <cstdio>
+#include <sstream>
+
+#include "model/json_writer.h"
+#include "ocr/field_extractor.h"
+#include "ocr/invoice_builder.h"
+#include "ocr/searchable_pdf.h"
+#include "validation/rules.h"
+
+#ifndef EINVOICE_FONT_DIR
+#define EINVOICE_FONT_DIR "/usr/share/fonts/truetype/dejavu"
+#endif
+
+namespace einvoice::engine {
+namespace {
+
+using model::Error;
+using model::ErrorCode;
+
+std::string default_font() {
+  return std::string(EINVOICE_FONT_DIR) + "/DejaVuSans.ttf";
+}
+
+// Whole points: a word's place on a page, to the point.
+long long rounded(double value) {
+  return static_cast<long long>(value + (value >= 0 ? 0.5 : -0.5));
+}
+
+std::string with_one_decimal(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.1f", value);
+  return buffer;
+}
+
+std::string percent(double confidence) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%3.0f%%", confidence * 100);
+  return buffer;
+}
+
+void write_diagnostics(model::JsonWriter& json, const model::Diagnostics& diagnostics) {
+  json.begin_array();
+  for (const auto& d : diagnostics) {
+    json.begin_object();
+    json.key("rule").string(d.rule_id);
+    json.key("severity").string(d.severity == model::Severity::kFatal ? "fatal" : "warning");
+    json.key("term").string(d.business_term);
+    json.key("message").string(d.message);
+    json.end_object();
+  }
+  json.end_array();
+}
+
+bool missing_mandatory(const ocr::ExtractedInvoice& extracted) {
+  for (const auto& finding : extracted.findings) {
+    if (finding.missing)
+      return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+model::Result<OcrOutcome> run_ocr(std::string bytes, const std::string& name,
+                                  ocr::PageReader& reader, const OcrJobOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  const bool keep_original = options.build_facturx;
+  std::string original = keep_original ? bytes : std::string();
+  auto document = ocr::InputDocument::open(std::move(bytes), name, options.limits);
+  if (!document)
+    return document.error();
+
+  OcrOutcome outcome;
+  outcome.pages = document->page_count();
+  std::vector<ocr::PageText> pages;
+  std::vector<ocr::ScanPage> scans;
+  for (int number = 1; number <= document->page_count(); ++number) {
+    auto page = document->page(number);
+    if (!page)
+      return page.error();
+    auto text = reader.read(*page, name);
+    if (!text)
+      return text.error();
+    if (!page->text_layer) {
+      ++outcome.ocr_pages;
+      if (options.build_facturx && document->kind() != ocr::InputKind::kPdf) {
+        auto jpeg = ocr::page_jpeg(*page, text->rotation, name);
+        if (!jpeg)
+          return jpeg.error();
+        scans.push_back(ocr::ScanPage{std::move(*jpeg), *text});
+      }
+    }
+    pages.push_back(std::move(*text));
+  }
+
+  outcome.extracted = ocr::extract_fields(pages);
+  for (const auto& [term, value] : options.sets) {
+    auto set = ocr::set_field(outcome.extracted, term, value);
+    if (!set)
+      return Error{set.error().code, set.error().message, {name, "--set " + term, 0, 0}};
+  }
+  outcome.invoice = ocr::build_invoice(outcome.extracted);
+  outcome.validation =
+      validation::check_rules(outcome.invoice, detect::Syntax::kCii, nullptr, name);
+  outcome.complete = !missing_mandatory(outcome.extracted) && !model::has_fatal(outcome.validation);
+
+  if (options.build_facturx && !outcome.complete) {
+    outcome.facturx_problems =
+        "no Factur-X: the invoice read is incomplete or invalid; complete it with --set";
+  } else if (options.build_facturx) {
+    // A PDF keeps its own pages (its text layer, if any, stays); images
+    // become a searchable PDF of the scan.
+    std::string visual = std::move(original);
+    if (document->kind() != ocr::InputKind::kPdf) {
+      auto searchable = ocr::write_searchable_pdf(
+          scans, options.font_file.empty() ? default_font() : options.font_file, name);
+      if (!searchable)
+        return searchable.error();
+      visual = std::move(*searchable);
+    }
+    auto built = build_facturx(outcome.invoice, visual, name, options.facturx);
+    if (!built)
+      return built.error();
+    auto check = check_facturx(built->pdf, name, options.schemas);
+    if (!check)
+      return check.error();
+    outcome.facturx_findings = check->findings;
+    if (check->accepted()) {
+      outcome.facturx = std::move(*built);
+    } else {
+      outcome.complete = false;
+      outcome.facturx_problems = "no Factur-X: the one built fails its own check";
+    }
+  }
+  outcome.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return outcome;
+}
+
+std::string ocr_report_json(const OcrOutcome& outcome, const std::string& name) {
+  model::JsonWriter json(true);
+  json.begin_object();
+  json.key("file").string(name);
+  json.key("pages").number(outcome.pages);
+  json.key("ocr_pages").number(outcome.ocr_pages);
+  json.key("milliseconds").number(static_cast<long long>(outcome.seconds * 1000));
+  json.key("complete").boolean(outcome.complete);
+  json.key("fields").begin_object();
+  for (const auto& [term, field] : outcome.extracted.fields) {
+    json.key(term).begin_object();
+    json.key("value").string(field.value);
+    json.key("confidence").number(static_cast<long long>(field.confidence * 100 + 0.5));
+    json.key("page").number(field.page);
+    json.key("box").begin_array();
+    for (double v : {field.box.x, field.box.y, field.box.width, field.box.height})
+      json.number(rounded(v));
+    json.end_array();
+    json.key("source").string(ocr::to_string(field.source));
+    if (!field.check.empty()) {
+      json.key("check").string(field.check);
+      json.key("check_passed").boolean(!field.check_failed);
+    }
+    json.end_object();
+  }
+  json.end_object();
+  json.key("vat_breakdown").begin_array();
+  for (const auto& row : outcome.extracted.vat_breakdown) {
+    json.begin_object();
+    json.key("rate").string(row.rate.to_string());
+    json.key("basis").string(row.basis.to_string());
+    json.key("vat").string(row.vat.to_string());
+    json.key("page").number(row.page);
+    json.end_object();
+  }
+  json.end_array();
+  json.key("findings").begin_array();
+  for (const auto& finding : outcome.extracted.findings) {
+    json.begin_object();
+    json.key("term").string(finding.term);
+    json.key("missing").boolean(finding.missing);
+    json.key("message").string(finding.message);
+    json.end_object();
+  }
+  json.end_array();
+  json.key("validation");
+  write_diagnostics(json, outcome.validation);
+  json.key("facturx").begin_object();
+  json.key("written").boolean(outcome.facturx.has_value());
+  if (!outcome.facturx_problems.empty())
+    json.key("problem").string(outcome.facturx_problems);
+  json.key("findings");
+  write_diagnostics(json, outcome.facturx_findings);
+  json.end_object();
+  json.end_object();
+  return json.take() + "\n";
+}
+
+std::string ocr_report_text(const OcrOutcome& outcome, const std::string& name) {
+  std::ostringstream out;
+  out << name << ": " << outcome.pages << " page(s), " << outcome.ocr_pages << " read by OCR, "
+      << with_one_decimal(outcome.seconds) << " s\n";
+  for (const auto& [term, field] : outcome.extracted.fields) {
+    out << "  " << term << std::string(term.size() < 7 ? 7 - term.size() : 1, ' ')
+        << percent(field.confidence) << "  " << field.value;
+    if (field.page > 0)
+      out << "  (page " << field.page << ")";
+    if (field.check_failed)
+      out << "  ! " << field.check;
+    out << "\n";
+  }
+  for (const auto& finding : outcome.extracted.findings)
+    out << (finding.missing ? "  missing: " : "  doubtful: ") << finding.message << "\n";
+  for (const auto& d : outcome.validation)
+    out << "  " << (d.severity == model::Severity::kFatal ? "fatal " : "warning ") << d.rule_id
+        << ": " << d.message << "\n";
+  for (const auto& d : outcome.facturx_findings)
+    out << "  Factur-X " << (d.severity == model::Severity::kFatal ? "fatal " : "warning ")
+        << d.rule_id << ": " << d.message << "\n";
+  if (!outcome.facturx_problems.empty())
+    out << "  " << outcome.facturx_problems << "\n";
+  out << (outcome.complete ? "  complete: every mandatory mention was read\n"
+                           : "  incomplete: complete it with --set BT-xx=value\n");
+  return out.str();
+}
+
+}  // namespace einvoice::engine
