@@ -1,10 +1,14 @@
 // einvoice ocr IN [--json OUT.json] [--facturx OUT.pdf] [--set BT-xx=value ...]
 #include <iostream>
+#include <memory>
+#include <mutex>
 
 #include "cli/cli_support.h"
 #include "cli/commands.h"
 #include "engine/file_system.h"
+#include "engine/job_plan.h"
 #include "engine/ocr_job.h"
+#include "engine/parallel.h"
 #include "formats/xsd/schema_validator.h"
 
 namespace einvoice::cli {
@@ -12,6 +16,7 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: einvoice ocr IN [--json OUT.json] [--facturx OUT.pdf] [--set BT-xx=value ...]\n"
+    "       einvoice ocr IN... --out-dir DIR [--with-facturx] [--jobs N] [--resume]\n"
     "\n"
     "Reads a scanned or printed invoice (JPEG, PNG, TIFF or PDF): PDF text layers\n"
     "directly, images by OCR (French and English models). Extracts the invoice\n"
@@ -29,45 +34,36 @@ constexpr const char* kUsage =
     "--set T=V     gives a term the supplier knows (repeatable), e.g.\n"
     "              --set BT-44=\"Boulangerie Martin SAS\" --set BT-2=2026-10-14\n"
     "\n"
+    "With --out-dir, every scan of the inputs (files, and *.pdf, *.jpg, *.png,\n"
+    "*.tif below folders) is read on all cores (--jobs N to limit): DIR/<name>.json\n"
+    "for each, DIR/<name>.facturx.pdf for each complete one with --with-facturx;\n"
+    "--resume skips inputs whose report is already there.\n"
+    "\n"
     "Exit codes: 0 every mandatory mention read and valid, 1 some missing or\n"
     "invalid, 2 usage or I/O error.\n";
 
 }  // namespace
 
-int run_ocr(int argc, char** argv, int first) {
-  ArgumentSpec spec{{"--json", "--facturx", "--set", "--schemas"}, {"--help", "-h"}};
-  std::string error;
-  auto args = parse_arguments(argc, argv, first, spec, error);
-  if (!args)
-    return usage_error("ocr", error, kUsage);
-  if (args->has("--help") || args->has("-h")) {
-    std::cout << kUsage;
-    return kExitOk;
-  }
-  if (args->positional.size() != 1)
-    return usage_error("ocr", "exactly one input file is expected", kUsage);
-  const std::string input = args->positional.front();
+namespace {
 
-  engine::OcrJobOptions options;
-  for (const auto& set : args->values_of("--set")) {
-    const auto eq = set.find('=');
-    if (eq == std::string::npos || eq == 0)
-      return usage_error("ocr", "--set expects BT-xx=value, not '" + set + "'", kUsage);
-    options.sets.emplace_back(set.substr(0, eq), set.substr(eq + 1));
-  }
-  const auto facturx_path = args->value("--facturx");
-  options.build_facturx = facturx_path.has_value();
+const std::vector<std::string>& scan_extensions() {
+  static const std::vector<std::string> extensions = {".pdf", ".jpg", ".jpeg",
+                                                      ".png", ".tif", ".tiff"};
+  return extensions;
+}
 
-  std::shared_ptr<const xsd::SchemaValidator> schemas;
-  if (options.build_facturx) {
-    auto validator = make_validator(*args);
-    if (!validator) {
-      print_error("ocr", validator.error());
-      return kExitUsage;
-    }
-    schemas = *validator;
-    options.schemas = schemas.get();
+int write_or_fail(const engine::FileSystem& files, const std::string& path,
+                  const std::string& bytes) {
+  if (auto written = files.write_atomic(path, bytes); !written) {
+    print_error("ocr", written.error());
+    return kExitUsage;
   }
+  return kExitOk;
+}
+
+// One document: the report on stdout, --json and --facturx files.
+int run_single(const Arguments& args, const std::string& input, engine::OcrJobOptions options) {
+  const auto facturx_path = args.value("--facturx");
   engine::LocalFileSystem files;
   auto bytes = files.read(input, options.limits.max_bytes);
   if (!bytes) {
@@ -85,22 +81,144 @@ int run_ocr(int argc, char** argv, int first) {
     return outcome.error().code == model::ErrorCode::kInvalidArgument ? kExitUsage : kExitInvalid;
   }
   std::cout << engine::ocr_report_text(*outcome, input);
-  if (auto json_path = args->value("--json")) {
-    if (auto written = files.write_atomic(*json_path, engine::ocr_report_json(*outcome, input));
-        !written) {
-      print_error("ocr", written.error());
-      return kExitUsage;
-    }
+  if (auto json_path = args.value("--json")) {
+    if (int rc = write_or_fail(files, *json_path, engine::ocr_report_json(*outcome, input)))
+      return rc;
   }
   if (facturx_path && outcome->facturx) {
-    if (auto written = files.write_atomic(*facturx_path, outcome->facturx->pdf); !written) {
-      print_error("ocr", written.error());
-      return kExitUsage;
-    }
+    if (int rc = write_or_fail(files, *facturx_path, outcome->facturx->pdf))
+      return rc;
     std::cout << "  Factur-X written to " << *facturx_path << " (" << outcome->facturx->pdf.size()
               << " bytes)\n";
   }
   return outcome->complete ? kExitOk : kExitInvalid;
+}
+
+// Many documents, spread over the cores (one OCR engine per thread): for each
+// input, OUT_DIR/<name>.json and, with --with-facturx, OUT_DIR/<name>.pdf
+// when the invoice is complete. --resume skips inputs whose report exists.
+int run_batch(const Arguments& args, engine::OcrJobOptions options) {
+  const std::filesystem::path out_dir = *args.value("--out-dir");
+  options.build_facturx = args.has("--with-facturx");
+  engine::LocalFileSystem files;
+  std::vector<std::filesystem::path> inputs(args.positional.begin(), args.positional.end());
+  auto listed = engine::list_inputs(inputs, files, scan_extensions());
+  if (!listed) {
+    print_error("ocr", listed.error());
+    return kExitUsage;
+  }
+  unsigned threads = 0;
+  if (auto jobs = args.value("--jobs")) {
+    try {
+      threads = static_cast<unsigned>(std::stoul(*jobs));
+    } catch (const std::exception&) {
+      return usage_error("ocr", "--jobs expects a number, not '" + *jobs + "'", kUsage);
+    }
+  }
+  const bool resume = args.has("--resume");
+  std::mutex mutex;
+  std::size_t done = 0, complete = 0, incomplete = 0, failed = 0, skipped = 0;
+  engine::for_each_parallel(listed->size(), threads, [&](std::size_t i) {
+    thread_local std::unique_ptr<ocr::PageReader> reader;
+    const auto& file = (*listed)[i];
+    std::filesystem::path report = out_dir / file.relative;
+    report += ".json";
+    std::filesystem::path pdf = out_dir / file.relative;
+    pdf.replace_extension(".facturx.pdf");
+    if (resume && files.exists(report)) {
+      std::lock_guard lock(mutex);
+      ++skipped;
+      ++done;
+      return;
+    }
+    if (!reader) {
+      auto created = ocr::PageReader::create();
+      if (created)
+        reader = std::move(*created);
+    }
+    model::Result<engine::OcrOutcome> outcome = model::Error{
+        model::ErrorCode::kIo, "the OCR models cannot be loaded", {file.path.string(), "", 0, 0}};
+    if (reader) {
+      auto bytes = files.read(file.path, options.limits.max_bytes);
+      outcome = bytes ? engine::run_ocr(std::move(*bytes), file.path.string(), *reader, options)
+                      : model::Result<engine::OcrOutcome>(bytes.error());
+    }
+    bool ok = false;
+    if (outcome) {
+      ok = files.write_atomic(report, engine::ocr_report_json(*outcome, file.path.string())).ok();
+      if (ok && outcome->facturx)
+        ok = files.write_atomic(pdf, outcome->facturx->pdf).ok();
+    }
+    std::lock_guard lock(mutex);
+    ++done;
+    if (!outcome) {
+      ++failed;
+      print_error("ocr", outcome.error());
+    } else if (!ok) {
+      ++failed;
+      std::cerr << "einvoice ocr: " << report.string() << ": cannot be written\n";
+    } else {
+      ++(outcome->complete ? complete : incomplete);
+    }
+    std::cerr << "[" << done << "/" << listed->size() << "] " << file.path.string() << ": "
+              << (!outcome || !ok     ? "failed"
+                  : outcome->complete ? "complete"
+                                      : "incomplete")
+              << "\n";
+  });
+  std::cout << listed->size() << " document(s): " << complete << " complete, " << incomplete
+            << " incomplete, " << failed << " failed";
+  if (skipped)
+    std::cout << ", " << skipped << " skipped (--resume)";
+  std::cout << "; reports in " << out_dir.string() << "\n";
+  if (failed)
+    return kExitUsage;
+  return incomplete ? kExitInvalid : kExitOk;
+}
+
+}  // namespace
+
+int run_ocr(int argc, char** argv, int first) {
+  ArgumentSpec spec{{"--json", "--facturx", "--set", "--schemas", "--out-dir", "--jobs"},
+                    {"--help", "-h", "--with-facturx", "--resume"}};
+  std::string error;
+  auto args = parse_arguments(argc, argv, first, spec, error);
+  if (!args)
+    return usage_error("ocr", error, kUsage);
+  if (args->has("--help") || args->has("-h")) {
+    std::cout << kUsage;
+    return kExitOk;
+  }
+  if (args->positional.empty())
+    return usage_error("ocr", "an input file (or, with --out-dir, files and folders) is expected",
+                       kUsage);
+  engine::OcrJobOptions options;
+  for (const auto& set : args->values_of("--set")) {
+    const auto eq = set.find('=');
+    if (eq == std::string::npos || eq == 0)
+      return usage_error("ocr", "--set expects BT-xx=value, not '" + set + "'", kUsage);
+    options.sets.emplace_back(set.substr(0, eq), set.substr(eq + 1));
+  }
+  const bool batch = args->value("--out-dir").has_value();
+  if (!batch && args->positional.size() != 1)
+    return usage_error("ocr", "several inputs need --out-dir", kUsage);
+  if (batch && (args->value("--json") || args->value("--facturx") || !options.sets.empty()))
+    return usage_error("ocr",
+                       "--json, --facturx and --set are for one document; with --out-dir "
+                       "use --with-facturx",
+                       kUsage);
+  options.build_facturx = args->value("--facturx").has_value() || args->has("--with-facturx");
+  std::shared_ptr<const xsd::SchemaValidator> schemas;
+  if (options.build_facturx) {
+    auto validator = make_validator(*args);
+    if (!validator) {
+      print_error("ocr", validator.error());
+      return kExitUsage;
+    }
+    schemas = *validator;
+    options.schemas = schemas.get();
+  }
+  return batch ? run_batch(*args, options) : run_single(*args, args->positional.front(), options);
 }
 
 }  // namespace einvoice::cli

@@ -10,11 +10,11 @@ using model::ErrorCode;
 
 namespace {
 
-bool has_xml_extension(const fs::path& path) {
+bool has_extension(const fs::path& path, const std::vector<std::string>& extensions) {
   std::string ext = path.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return ext == ".xml";
+  return std::find(extensions.begin(), extensions.end(), ext) != extensions.end();
 }
 
 Error invalid(const fs::path& path, std::string message) {
@@ -24,7 +24,8 @@ Error invalid(const fs::path& path, std::string message) {
 }  // namespace
 
 model::Result<std::vector<InputFile>> list_inputs(const std::vector<fs::path>& inputs,
-                                                  const FileSystem& files) {
+                                                  const FileSystem& files,
+                                                  const std::vector<std::string>& extensions) {
   std::vector<InputFile> out;
   for (const auto& input : inputs) {
     if (!files.exists(input))
@@ -34,7 +35,7 @@ model::Result<std::vector<InputFile>> list_inputs(const std::vector<fs::path>& i
       if (!listed)
         return listed.error();
       for (const auto& file : *listed) {
-        if (has_xml_extension(file))
+        if (has_extension(file, extensions))
           out.push_back({file, fs::relative(file, input)});
       }
     } else {

@@ -18,10 +18,13 @@ struct InputFile {
 };
 
 // The files named by command-line inputs: a file given by name is always
-// taken, whatever its extension; a folder contributes every *.xml file below
-// it (recursively, sorted). Error (kInvalidArgument) for a missing input.
+// taken, whatever its extension; a folder contributes every file below it
+// with one of `extensions` (lower case, with the dot; recursively, sorted).
+// Error (kInvalidArgument) for a missing input.
 model::Result<std::vector<InputFile>> list_inputs(const std::vector<std::filesystem::path>& inputs,
-                                                  const FileSystem& files);
+                                                  const FileSystem& files,
+                                                  const std::vector<std::string>& extensions = {
+                                                      ".xml"});
 
 // Turns command-line inputs (files and folders) into conversion jobs.
 //

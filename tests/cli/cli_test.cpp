@@ -301,3 +301,59 @@ TEST_CASE("facturx build, extract and check: exit codes and messages", "[cli][fa
   auto usage = s.run("facturx build --xml " + xml + " -o " + out + " --profile gold");
   CHECK(usage.exit_code == 2);
 }
+
+TEST_CASE("einvoice ocr: one PDF, its report, corrections and usage errors", "[cli][ocr]") {
+  Scratch scratch;
+  const std::string pdf = corpus("ocr/facturx-pdf/intarsys__zugferd_2p0_EN16931_Einfach.pdf");
+  const fs::path json = scratch.dir() / "report.json";
+  const fs::path facturx = scratch.dir() / "out.pdf";
+  // The buyer's country is not printed as such: incomplete, no Factur-X.
+  auto incomplete = scratch.run("ocr " + pdf + " --json " + json.string() + " --facturx " +
+                                facturx.string() + schemas());
+  CHECK(incomplete.exit_code == 1);
+  CHECK(incomplete.out.find("BT-1 ") != std::string::npos);
+  CHECK(incomplete.out.find("471102") != std::string::npos);
+  CHECK(incomplete.out.find("no Factur-X") != std::string::npos);
+  CHECK(fs::exists(json));
+  CHECK_FALSE(fs::exists(facturx));
+  // Completed by the supplier: a Factur-X that passes its own check.
+  auto complete =
+      scratch.run("ocr " + pdf + " --set BT-55=DE --facturx " + facturx.string() + schemas());
+  CHECK(complete.exit_code == 0);
+  CHECK(fs::exists(facturx));
+  auto check = scratch.run("facturx check " + facturx.string() + schemas());
+  CHECK(check.exit_code == 0);
+
+  CHECK(scratch.run("ocr").exit_code == 2);
+  CHECK(scratch.run("ocr " + pdf + " " + pdf).exit_code == 2);
+  auto bad_set = scratch.run("ocr " + pdf + " --set BT-55");
+  CHECK(bad_set.exit_code == 2);
+  CHECK(bad_set.err.find("--set expects BT-xx=value") != std::string::npos);
+  auto unknown_term = scratch.run("ocr " + pdf + " --set BT-999=x");
+  CHECK(unknown_term.exit_code == 2);
+  CHECK(unknown_term.err.find("BT-999") != std::string::npos);
+  auto missing = scratch.run("ocr " + (scratch.dir() / "nothing.jpg").string());
+  CHECK(missing.exit_code == 2);
+  CHECK(missing.err.find("nothing.jpg") != std::string::npos);
+}
+
+TEST_CASE("einvoice ocr: a folder in batch, resumable", "[cli][ocr]") {
+  Scratch scratch;
+  const fs::path in = scratch.dir() / "in";
+  fs::create_directories(in);
+  for (const char* name :
+       {"intarsys__zugferd_2p0_EN16931_Einfach.pdf", "symtrax__zugferd_2p1_EN16931_Rabatte.pdf"})
+    fs::copy_file(corpus(std::string("ocr/facturx-pdf/") + name), in / name);
+  std::ofstream(in / "notes.txt") << "not a scan";  // not listed: not a scan's extension
+  std::ofstream(in / "broken.pdf") << "%PDF-1.7 broken";
+  const fs::path out = scratch.dir() / "out";
+  auto first = scratch.run("ocr " + in.string() + " --out-dir " + out.string() + " --jobs 2");
+  CHECK(first.exit_code == 2);  // the broken PDF failed; the others are reported
+  CHECK(first.err.find("broken.pdf") != std::string::npos);
+  CHECK(first.out.find("3 document(s)") != std::string::npos);
+  CHECK(fs::exists(out / "intarsys__zugferd_2p0_EN16931_Einfach.pdf.json"));
+  CHECK(fs::exists(out / "symtrax__zugferd_2p1_EN16931_Rabatte.pdf.json"));
+  CHECK_FALSE(fs::exists(out / "notes.txt.json"));
+  auto again = scratch.run("ocr " + in.string() + " --out-dir " + out.string() + " --resume");
+  CHECK(again.out.find("2 skipped") != std::string::npos);
+}
