@@ -143,7 +143,7 @@ OwnVerdict own_verdict(const fs::path& file, validation::Profile profile) {
 // are still being written; "all" once every family is in.
 constexpr const char* kFinishedFamilies =
     "BR-CO-,UBL-,BR-CL-,BR-0,BR-1,BR-2,BR-3,BR-4,BR-5,BR-6,BR-S-,BR-Z-,BR-E-,BR-AE-,BR-IC-,BR-G-,"
-    "BR-O-,BR-AF-,BR-AG-,BR-B-";
+    "BR-O-,BR-AF-,BR-AG-,BR-B-,CII-";
 
 bool compared(const std::string& rule_id) {
   const char* filter = std::getenv("EINVOICE_RULE_FILTER");
