@@ -30,6 +30,7 @@
 #include "ocr/field_extractor.h"
 #include "ocr/label_lexicon.h"
 #include "ocr/scan_simulation.h"
+#include "ocr/synthetic_invoice.h"
 #include "ocr/text_patterns.h"
 
 namespace fs = std::filesystem;
@@ -49,7 +50,8 @@ struct Expected {
 };
 
 struct Sample {
-  fs::path document;
+  fs::path document;  // its name when generated
+  std::string bytes;  // the document when generated; else read from `document`
   std::vector<Expected> expected;
 };
 
@@ -78,6 +80,19 @@ void add(std::vector<Expected>& out, const json& object, const char* key, const 
   std::string value = text_of(object.at(key));
   if (!value.empty())
     out.push_back(Expected{term, label, compare, value});
+}
+
+const char* label_of(const std::string& term) {
+  static const std::map<std::string, const char*> kLabels = {
+      {"BT-1", "invoice number"},    {"BT-2", "issue date"},
+      {"BT-5", "currency"},          {"BT-9", "due date"},
+      {"BT-27", "seller name"},      {"BT-29", "seller SIRET"},
+      {"BT-30", "seller SIREN"},     {"BT-31", "seller VAT id"},
+      {"BT-44", "buyer name"},       {"BT-84", "IBAN"},
+      {"BT-109", "total excl. VAT"}, {"BT-110", "VAT total"},
+      {"BT-112", "total incl. VAT"}, {"BT-115", "amount due"}};
+  auto it = kLabels.find(term);
+  return it == kLabels.end() ? "" : it->second;
 }
 
 std::vector<Expected> expectations(const fs::path& truth) {
@@ -152,8 +167,40 @@ std::vector<Sample> collect(const std::vector<fs::path>& folders) {
         continue;
       auto expected = expectations(truth);
       if (!expected.empty())
-        out.push_back(Sample{file, std::move(expected)});
+        out.push_back(Sample{file, {}, std::move(expected)});
     }
+  }
+  return out;
+}
+
+// `count` synthetic invoices, the layouts in turn, with their ground truth.
+std::vector<Sample> synthetic(int count) {
+  std::vector<Sample> out;
+  const std::string font = std::string(EINVOICE_FONT_DIR) + "/DejaVuSans.ttf";
+  for (int i = 0; i < count; ++i) {
+    const auto layout = static_cast<ocr::SyntheticLayout>(i % ocr::kSyntheticLayouts);
+    auto invoice = ocr::make_synthetic_invoice(static_cast<unsigned>(1000 + i), layout, font);
+    if (!invoice) {
+      std::cerr << "ocr_eval: " << invoice.error().describe() << "\n";
+      break;
+    }
+    Sample sample;
+    sample.document = "synthetic-" + std::to_string(i) + "-layout" +
+                      std::to_string(i % ocr::kSyntheticLayouts) + ".pdf";
+    sample.bytes = std::move(invoice->pdf);
+    for (const auto& [term, value] : invoice->truth) {
+      Compare compare = Compare::kText;
+      if (term == "BT-2" || term == "BT-9")
+        compare = Compare::kDate;
+      else if (term == "BT-27" || term == "BT-44")
+        compare = Compare::kName;
+      else if (term == "BT-29" || term == "BT-30" || term == "BT-31" || term == "BT-84")
+        compare = Compare::kIdentifier;
+      else if (term == "BT-109" || term == "BT-110" || term == "BT-112" || term == "BT-115")
+        compare = Compare::kAmount;
+      sample.expected.push_back(Expected{term, label_of(term), compare, value});
+    }
+    out.push_back(std::move(sample));
   }
   return out;
 }
@@ -167,7 +214,7 @@ struct Outcome {
 Outcome run_one(const Sample& sample, const ocr::ScanDegradation* degradation,
                 ocr::PageReader& reader) {
   Outcome out;
-  std::string bytes = bench::slurp(sample.document);
+  std::string bytes = sample.bytes.empty() ? bench::slurp(sample.document) : sample.bytes;
   const std::string name = sample.document.filename().string();
   std::vector<ocr::PageText> pages;
   if (degradation) {
@@ -231,6 +278,8 @@ int main(int argc, char** argv) {
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   std::size_t limit = 0;
   bool show_errors = false;
+  int synthetic_count = 0;
+  ocr::ReaderOptions reader_options;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--degrade" && i + 1 < argc)
@@ -239,17 +288,21 @@ int main(int argc, char** argv) {
       jobs = static_cast<unsigned>(std::max(1, std::atoi(argv[++i])));
     else if (arg == "--limit" && i + 1 < argc)
       limit = static_cast<std::size_t>(std::max(0, std::atoi(argv[++i])));
+    else if (arg == "--working-dpi" && i + 1 < argc)
+      reader_options.working_dpi = std::max(72, std::atoi(argv[++i]));
+    else if (arg == "--synthetic" && i + 1 < argc)
+      synthetic_count = std::max(0, std::atoi(argv[++i]));
     else if (arg == "--show-errors")
       show_errors = true;
     else if (arg == "--help" || arg == "-h" || arg.starts_with("--")) {
       std::cout << "usage: ocr_eval [--degrade none|clean|light|medium|heavy] [--jobs N] "
-                   "[--limit N] [--show-errors] FOLDER...\n";
+                   "[--limit N] [--working-dpi N] [--synthetic N] [--show-errors] [FOLDER...]\n";
       return arg == "--help" || arg == "-h" ? 0 : 2;
     } else {
       folders.emplace_back(arg);
     }
   }
-  if (folders.empty())
+  if (folders.empty() && synthetic_count == 0)
     folders.push_back(fs::path(EINVOICE_CORPUS_DIR) / "ocr" / "facturx-pdf");
   const ocr::ScanDegradation* degradation = nullptr;
   if (preset != "none") {
@@ -260,6 +313,8 @@ int main(int argc, char** argv) {
     }
   }
   auto samples = collect(folders);
+  for (auto& sample : synthetic(synthetic_count))
+    samples.push_back(std::move(sample));
   if (limit > 0 && samples.size() > limit)
     samples.resize(limit);
   if (samples.empty()) {
@@ -274,7 +329,7 @@ int main(int argc, char** argv) {
   std::optional<std::string> setup_error;
   for (unsigned w = 0; w < std::min<std::size_t>(jobs, samples.size()); ++w) {
     workers.emplace_back([&] {
-      auto reader = ocr::PageReader::create();
+      auto reader = ocr::PageReader::create(reader_options);
       if (!reader) {
         std::lock_guard lock(error_mutex);
         setup_error = reader.error().describe();
@@ -360,7 +415,8 @@ int main(int argc, char** argv) {
     std::cout << "seconds per page: median " << std::setprecision(2) << seconds[seconds.size() / 2]
               << ", max " << seconds.back() << "\n";
   }
-  std::cout << "reproduce: ocr_eval --degrade " << preset << " --jobs " << jobs;
+  std::cout << "reproduce: ocr_eval --degrade " << preset << " --jobs " << jobs << " --working-dpi "
+            << reader_options.working_dpi;
   for (const auto& folder : folders)
     std::cout << " " << folder.string();
   std::cout << "\n";

@@ -105,37 +105,67 @@ constexpr std::array<LabelKind, kKinds> kLabelKinds = {
     LabelKind::kAmountDue};
 constexpr std::array<const char*, kKinds> kTerms = {"BT-109", "BT-110", "BT-112", "BT-115"};
 
-// Each line belongs to the total kind of its longest label, so that "total
-// ht" is not also read as "total".
+// A label that is part of a VAT row ("TVA 20 % 1 210,00 242,00") names the
+// row, not a total; a label beside the row on the same line ("... 242,00
+// Total HT 1 255,50") is a total's own.
+bool labels_a_row(const LabelHit& hit, const std::vector<VatRow>& rows) {
+  for (const auto& row : rows) {
+    const double cy = row.box.center_y();
+    if (row.page == hit.line->page && cy >= hit.line->line->box.y &&
+        cy <= hit.line->line->box.bottom() && hit.box.x < row.box.right())
+      return true;
+  }
+  return false;
+}
+
+// Every labelled amount. A line may hold several labels ("Montant TVA" of
+// a VAT table beside "Total HT" of the totals): each reads the first amount
+// after it and before the next label; a label inside a longer one ("total"
+// in "total ht", "tva" in "total tva") gives way to it. A value under its
+// label is read only for a short line holding that label alone (not a table
+// header, whose column values are lines).
 std::array<std::vector<Candidate>, kKinds> candidates(const Layout& layout,
-                                                      const std::set<int>& vat_row_lines) {
-  struct Best {
-    int kind = -1;
-    std::size_t length = 0;
+                                                      const std::vector<VatRow>& rows) {
+  struct Labelled {
+    int kind;
     LabelHit hit;
   };
-  std::vector<Best> best(layout.lines().size());
+  std::vector<std::vector<Labelled>> by_line(layout.lines().size());
   for (int kind = 0; kind < kKinds; ++kind) {
-    for (auto& hit : layout.find(kLabelKinds[kind])) {
-      Best& b = best[hit.line->index];
-      if (hit.label.size() > b.length)
-        b = Best{kind, hit.label.size(), std::move(hit)};
-    }
+    for (auto& hit : layout.find(kLabelKinds[kind]))
+      by_line[hit.line->index].push_back(Labelled{kind, std::move(hit)});
   }
   std::array<std::vector<Candidate>, kKinds> out;
-  for (auto& b : best) {
-    if (b.kind < 0 || vat_row_lines.count(b.hit.line->index))
-      continue;
-    auto read = read_amount(b.hit.after);
-    if (!read)
-      read = read_amount(b.hit.below);
-    if (!read)
-      continue;
-    Candidate c{read->value,
-                make_field(read->value.to_string(), read->box, read->confidence, b.hit.line->page,
-                           FieldSource::kLabelled),
-                b.length, b.hit.line->index};
-    out[b.kind].push_back(std::move(c));
+  for (auto& labels : by_line) {
+    std::erase_if(labels, [&](const Labelled& a) {
+      return std::any_of(labels.begin(), labels.end(), [&](const Labelled& b) {
+        return b.hit.label.size() > a.hit.label.size() && b.hit.box.x <= a.hit.box.x + 1 &&
+               b.hit.box.right() >= a.hit.box.right() - 1;
+      });
+    });
+    std::sort(labels.begin(), labels.end(),
+              [](const Labelled& a, const Labelled& b) { return a.hit.box.x < b.hit.box.x; });
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+      const LabelHit& hit = labels[i].hit;
+      if (labels_a_row(hit, rows))
+        continue;
+      std::vector<Token> window;
+      for (const auto& token : hit.after) {
+        if (i + 1 < labels.size() && token.box.x >= labels[i + 1].hit.box.x)
+          break;
+        window.push_back(token);
+      }
+      auto read = read_amount(window);
+      if (!read && labels.size() == 1 && hit.line->line->words.size() <= 4)
+        read = read_amount(hit.below);
+      if (!read)
+        continue;
+      const int kind = labels[i].kind;
+      out[kind].push_back(Candidate{read->value,
+                                    make_field(read->value.to_string(), read->box, read->confidence,
+                                               hit.line->page, FieldSource::kLabelled),
+                                    hit.label.size(), hit.line->index});
+    }
   }
   return out;
 }
@@ -255,8 +285,9 @@ std::vector<VatRow> find_vat_rows(const Layout& layout) {
             if (v == r || !numbers[v].has_decimals || numbers[v].value.is_zero())
               continue;
             if (vat_matches(numbers[b].value, numbers[r].value, numbers[v].value)) {
+              const Box numbers_box = unite(unite(numbers[b].box, numbers[r].box), numbers[v].box);
               rows.push_back(VatRow{numbers[b].value, numbers[r].value, numbers[v].value, line.page,
-                                    line.line->box});
+                                    numbers_box});
               found = true;
             }
           }
@@ -278,14 +309,7 @@ std::vector<VatRow> find_vat_rows(const Layout& layout) {
 }
 
 void extract_totals(const Layout& layout, ExtractedInvoice& out) {
-  std::set<int> vat_row_lines;
-  for (const auto& line : layout.lines()) {
-    for (const auto& row : out.vat_breakdown) {
-      if (row.page == line.page && row.box.y == line.line->box.y)
-        vat_row_lines.insert(line.index);
-    }
-  }
-  auto found = candidates(layout, vat_row_lines);
+  auto found = candidates(layout, out.vat_breakdown);
   add_column_candidates(layout, found);
 
   std::vector<Decimal> bases, vats;

@@ -48,7 +48,7 @@ struct VatRow {
   model::Decimal rate;
   model::Decimal vat;
   int page = 0;
-  Box box;
+  Box box;  // around the three numbers
 };
 
 // Something the supplier has to look at: a mandatory mention not found, or a
