@@ -1,0 +1,108 @@
+#include "signing/local_timestamp_authority.h"
+
+#include "signing/certificate_issuer.h"
+#include "signing/openssl_support.h"
+
+namespace einvoice::signing {
+namespace {
+
+void free_resp_ctx(TS_RESP_CTX* ctx) {
+  TS_RESP_CTX_free(ctx);
+}
+using TsRespCtxPtr = std::unique_ptr<TS_RESP_CTX, detail::Deleter<TS_RESP_CTX, free_resp_ctx>>;
+
+struct CallbackState {
+  std::chrono::system_clock::time_point now;
+  std::uint64_t serial;
+};
+
+int time_callback(TS_RESP_CTX* /*ctx*/, void* data, long* sec, long* usec) {
+  const auto* state = static_cast<const CallbackState*>(data);
+  const auto since_epoch =
+      std::chrono::duration_cast<std::chrono::microseconds>(state->now.time_since_epoch());
+  *sec = static_cast<long>(since_epoch.count() / 1000000);
+  *usec = static_cast<long>(since_epoch.count() % 1000000);
+  return 1;
+}
+
+ASN1_INTEGER* serial_callback(TS_RESP_CTX* /*ctx*/, void* data) {
+  const auto* state = static_cast<const CallbackState*>(data);
+  ASN1_INTEGER* serial = ASN1_INTEGER_new();
+  if (serial != nullptr && ASN1_INTEGER_set_uint64(serial, state->serial) != 1) {
+    ASN1_INTEGER_free(serial);
+    return nullptr;
+  }
+  return serial;
+}
+
+}  // namespace
+
+LocalTimestampAuthority::LocalTimestampAuthority(std::shared_ptr<const SoftwareSigner> tsa,
+                                                 Clock clock, std::string policy_oid)
+    : tsa_(std::move(tsa)), clock_(std::move(clock)), policy_oid_(std::move(policy_oid)) {}
+
+model::Result<std::unique_ptr<LocalTimestampAuthority>> LocalTimestampAuthority::create(
+    const SoftwareSigner* issuer, Clock clock, std::string common_name) {
+  const auto now = std::chrono::floor<std::chrono::seconds>(clock());
+  CertificateProfile profile;
+  profile.subject = {{"C", "FR"}, {"O", "einvoice test"}, {"CN", common_name}};
+  profile.not_before = now - std::chrono::hours(1);
+  profile.not_after = now + std::chrono::days(5 * 365);
+  profile.serial = static_cast<std::uint64_t>(now.time_since_epoch().count());
+  profile.key_usage = "critical,digitalSignature,nonRepudiation";
+  profile.extended_key_usage = "critical,timeStamping";
+  auto signer = issue_certificate(profile, issuer);
+  if (!signer)
+    return signer.error();
+  return std::make_unique<LocalTimestampAuthority>(
+      std::shared_ptr<const SoftwareSigner>(std::move(*signer)), std::move(clock));
+}
+
+std::string LocalTimestampAuthority::name() const {
+  return "local test TSA (" + tsa_->certificate().subject() + ")";
+}
+
+model::Result<Bytes> LocalTimestampAuthority::exchange(std::span<const std::uint8_t> request_der) {
+  using model::ErrorCode;
+  CallbackState state{clock_(), next_serial_.fetch_add(1)};
+  TsRespCtxPtr ctx(TS_RESP_CTX_new());
+  if (!ctx)
+    return detail::openssl_error(ErrorCode::kInternal, "TS_RESP_CTX_new failed");
+  detail::X509StackPtr chain(sk_X509_new_null());
+  for (const Certificate& c : tsa_->chain()) {
+    X509_up_ref(c.native());
+    sk_X509_push(chain.get(), c.native());
+  }
+  ASN1_OBJECT* policy = OBJ_txt2obj(policy_oid_.c_str(), 1);
+  const bool ok = policy != nullptr &&
+                  TS_RESP_CTX_set_signer_cert(ctx.get(), tsa_->certificate().native()) == 1 &&
+                  TS_RESP_CTX_set_signer_key(ctx.get(), tsa_->native_key()) == 1 &&
+                  TS_RESP_CTX_set_signer_digest(ctx.get(), EVP_sha256()) == 1 &&
+                  TS_RESP_CTX_set_ess_cert_id_digest(ctx.get(), EVP_sha256()) == 1 &&
+                  TS_RESP_CTX_set_certs(ctx.get(), chain.get()) == 1 &&
+                  TS_RESP_CTX_set_def_policy(ctx.get(), policy) == 1 &&
+                  TS_RESP_CTX_add_md(ctx.get(), EVP_sha256()) == 1 &&
+                  TS_RESP_CTX_add_md(ctx.get(), EVP_sha384()) == 1 &&
+                  TS_RESP_CTX_add_md(ctx.get(), EVP_sha512()) == 1 &&
+                  TS_RESP_CTX_set_accuracy(ctx.get(), 1, 0, 0) == 1;
+  ASN1_OBJECT_free(policy);
+  if (!ok) {
+    return detail::openssl_error(ErrorCode::kInternal,
+                                 "cannot configure the local TSA " + tsa_->certificate().subject());
+  }
+  TS_RESP_CTX_add_flags(ctx.get(), TS_ORDERING | TS_TSA_NAME);
+  TS_RESP_CTX_set_time_cb(ctx.get(), time_callback, &state);
+  TS_RESP_CTX_set_serial_cb(ctx.get(), serial_callback, &state);
+  detail::BioPtr in = detail::memory_bio(request_der);
+  detail::TsRespPtr response(TS_RESP_create_response(ctx.get(), in.get()));
+  if (!response) {
+    return detail::openssl_error(ErrorCode::kInternal, "local TSA could not build a response");
+  }
+  detail::openssl_errors();  // a rejected request leaves its reason in the queue
+  Bytes der = detail::to_der(i2d_TS_RESP, response.get());
+  if (der.empty())
+    return detail::openssl_error(ErrorCode::kInternal, "cannot encode TimeStampResp");
+  return der;
+}
+
+}  // namespace einvoice::signing
