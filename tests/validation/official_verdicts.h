@@ -48,8 +48,8 @@ OwnVerdict own_verdict(const std::filesystem::path& file,
                        validation::Profile profile = validation::Profile::kEn16931);
 
 // Rule ids to compare: those starting with one of the comma-separated
-// prefixes of the EINVOICE_RULE_FILTER environment variable ("all" for every
-// id), by default the families that are complete.
+// prefixes of the EINVOICE_RULE_FILTER environment variable; every id when it
+// is unset or "all".
 bool compared(const std::string& rule_id);
 
 // "name: fatal missing [..] extra [..]; warning missing [..] extra [..]", or
