@@ -67,6 +67,9 @@ struct Values {
   Decimal excl, vat_total, incl;
 };
 
+// Two digits, zero-padded ("07").
+std::string two(int n);
+
 int luhn_check_digit(const std::string& digits_without_check) {
   int sum = 0;
   // The check digit will be at position 0 from the right: double every
@@ -93,7 +96,7 @@ int mod97(const std::string& digits) {
 std::string iban_of(const std::string& bban) {
   // Check digits: 98 - (BBAN + "FR00" as digits) mod 97; F=15, R=27.
   const int check = 98 - mod97(bban + "152700");
-  return std::string("FR") + (check < 10 ? "0" : "") + std::to_string(check) + bban;
+  return "FR" + two(check) + bban;
 }
 
 Decimal money(std::mt19937& random, int low_cents, int high_cents) {
@@ -155,7 +158,7 @@ Values make_values(unsigned seed, bool english) {
   std::string siret = v.siren + digits(random, 4);
   v.siret = siret + static_cast<char>('0' + luhn_check_digit(siret));
   const int key = (12 + 3 * mod97(v.siren)) % 97;
-  v.vat = std::string("FR") + (key < 10 ? "0" : "") + std::to_string(key) + v.siren;
+  v.vat = "FR" + two(key) + v.siren;
   v.iban = iban_of(digits(random, 23));
   static const char* const kBics[] = {"BNPAFRPP", "AGRIFRPP", "SOGEFRPP", "CCBPFRPP", "CEPAFRPP"};
   v.bic = pick(random, kBics);
@@ -220,7 +223,10 @@ std::string rate_text(const Decimal& rate, char decimal) {
 }
 
 std::string two(int n) {
-  return (n < 10 ? "0" : "") + std::to_string(n);
+  std::string out = std::to_string(n);
+  if (out.size() < 2)
+    out.insert(out.begin(), '0');
+  return out;
 }
 std::string french_date(const model::Date& d) {
   return two(d.day) + "/" + two(d.month) + "/" + std::to_string(d.year);

@@ -399,19 +399,21 @@ class CiiVatCategories {
   // BasisAmount of `basis_of` equals the sums with that rate.
   std::optional<bool> rated_basis_holds(std::string_view code, XmlElement rates_of,
                                         XmlElement basis_of) const {
-    std::optional<bool> holds = true;
+    // Two flags rather than an optional<bool> assigned in the loop: GCC's
+    // -O3 warns (wrongly) that such an optional may be read uninitialised.
+    bool known = true, holds = true;
     rates_of.for_each_child(kRam, "RateApplicablePercent", [&](XmlElement r) {
-      if (!holds || !*holds)
+      if (!known || !holds)
         return;
       auto rate = Decimal::parse(r.text());
       if (!rate) {
-        holds = std::nullopt;
+        known = false;
         return;
       }
       auto expected = expected_basis(code, &*rate);
       XmlElement basis_element = basis_of.child(kRam, "BasisAmount");
       if (!expected) {
-        holds = std::nullopt;
+        known = false;
         return;
       }
       if (!basis_element) {
@@ -420,12 +422,12 @@ class CiiVatCategories {
       }
       auto basis = untyped_double(basis_element);
       if (!basis) {
-        holds = std::nullopt;
+        known = false;
         return;
       }
       holds = *basis == to_double(*expected);
     });
-    return holds;
+    return known ? std::optional<bool>(holds) : std::nullopt;
   }
 
   // BR-x-08 of AE, E, G, K, Z: BasisAmount within one of the sums.
@@ -482,7 +484,7 @@ class CiiVatCategories {
   }
 
   void report_if_failed(const std::optional<bool>& holds, int category, int number, XmlElement at) {
-    if (holds && !*holds)
+    if (holds.value_or(true) == false)
       report(category, number, at);
   }
 
