@@ -12,13 +12,15 @@ namespace einvoice::cli {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: einvoice facturx build --xml INVOICE.xml --pdf VISUAL.pdf -o OUT.pdf\n"
+    "usage: einvoice facturx build --xml INVOICE.xml [--pdf VISUAL.pdf | --lang fr|en] -o OUT.pdf\n"
     "                              [--profile minimum|basicwl|basic|en16931|extended]\n"
     "                              [--relationship data|alternative|source] [--icc FILE]\n"
     "       einvoice facturx extract IN.pdf [-o OUT.xml]\n"
     "       einvoice facturx check IN.pdf [--schemas DIR]\n"
     "\n"
     "build    embeds the invoice (CII as is; UBL converted to CII) into the PDF as\n"
+    "         (without --pdf, a readable invoice rendered from the data, French\n"
+    "         labels unless --lang en)\n"
     "         factur-x.xml and makes it a PDF/A-3 Factur-X: XMP, output intent, /AF.\n"
     "         A PDF that is already PDF/A keeps its bytes (incremental update);\n"
     "         otherwise every change made to it is listed. The profile comes from the\n"
@@ -57,13 +59,15 @@ int run_build(const Arguments& args) {
   auto out_path = args.value("-o");
   if (!xml_path || !out_path)
     return usage_error("facturx build", "--xml and -o are required", kUsage);
-  if (!pdf_path) {
-    return usage_error("facturx build",
-                       "--pdf is required (rendering a visual PDF from the data is not "
-                       "available in this build)",
-                       kUsage);
-  }
   engine::FacturxBuildOptions options;
+  if (auto lang = args.value("--lang")) {
+    if (*lang == "fr")
+      options.language = render::Language::kFrench;
+    else if (*lang == "en")
+      options.language = render::Language::kEnglish;
+    else
+      return usage_error("facturx build", "--lang is fr or en, not '" + *lang + "'", kUsage);
+  }
   if (auto profile = args.value("--profile")) {
     options.profile = parse_profile_option(*profile);
     if (!options.profile)
@@ -80,10 +84,17 @@ int run_build(const Arguments& args) {
   auto xml = files.read(*xml_path, 64u << 20);
   if (!xml)
     return fail(xml.error());
-  auto pdf = files.read(*pdf_path, 256u << 20);
-  if (!pdf)
-    return fail(pdf.error());
-  auto built = engine::build_facturx(*xml, *xml_path, *pdf, *pdf_path, options);
+  std::string pdf;
+  if (pdf_path) {
+    auto given = files.read(*pdf_path, 256u << 20);
+    if (!given)
+      return fail(given.error());
+    if (given->empty())
+      return fail(
+          model::Error{model::ErrorCode::kMalformed, "the PDF is empty", {*pdf_path, "", 0, 0}});
+    pdf = std::move(*given);
+  }
+  auto built = engine::build_facturx(*xml, *xml_path, pdf, pdf_path.value_or(""), options);
   if (!built)
     return fail(built.error());
   if (auto written = files.write_atomic(*out_path, built->pdf); !written)
@@ -91,7 +102,7 @@ int run_build(const Arguments& args) {
   std::cout << *out_path << ": Factur-X " << facturx::to_string(built->profile) << ", "
             << built->pdf.size() << " bytes"
             << (built->incremental ? ", the given PDF/A kept as is (incremental update)" : "")
-            << '\n';
+            << (pdf_path ? "" : ", rendered from the data") << '\n';
   for (const auto& change : built->changes)
     std::cout << "  changed: " << change << '\n';
   for (const auto& problem : built->remaining_problems)
@@ -178,8 +189,9 @@ int run_check(const Arguments& args) {
 }  // namespace
 
 int run_facturx(int argc, char** argv, int first) {
-  ArgumentSpec spec{{"--xml", "--pdf", "-o", "--profile", "--relationship", "--icc", "--schemas"},
-                    {"--help", "-h"}};
+  ArgumentSpec spec{
+      {"--xml", "--pdf", "-o", "--profile", "--relationship", "--icc", "--schemas", "--lang"},
+      {"--help", "-h"}};
   if (first >= argc)
     return usage_error("facturx", "a subcommand (build, extract, check) is expected", kUsage);
   const std::string sub = argv[first];

@@ -9,6 +9,7 @@
 #include "formats/cii/cii_writer.h"
 #include "formats/facturx/container_check.h"
 #include "formats/xsd/schema_validator.h"
+#include "render/invoice_renderer.h"
 #include "validation/rules.h"
 
 namespace einvoice::engine {
@@ -58,6 +59,20 @@ model::Result<FacturxBuildOutcome> embed(const model::Invoice& invoice, std::str
   auto icc = icc_bytes(options);
   if (!icc)
     return icc.error();
+  // No visual PDF given: the invoice rendered from its data.
+  std::string rendered;
+  if (pdf.empty()) {
+    render::RenderOptions render_options;
+    render_options.language = options.language;
+    if (!options.font_directory.empty())
+      render_options.font_directory = options.font_directory.string();
+    auto page = render::render_invoice_pdf(invoice, render_options);
+    if (!page)
+      return page.error();
+    rendered = std::move(*page);
+    pdf = rendered;
+    pdf_name = "rendered invoice";
+  }
   auto embedded = facturx::embed_invoice(pdf, pdf_name, xml,
                                          embed_options(invoice, profile, options, std::move(*icc)));
   if (!embedded)

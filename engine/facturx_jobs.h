@@ -18,6 +18,7 @@
 #include "model/diagnostic.h"
 #include "model/invoice.h"
 #include "model/result.h"
+#include "render/invoice_renderer.h"
 
 namespace einvoice::xsd {
 class SchemaValidator;
@@ -36,6 +37,11 @@ struct FacturxBuildOptions {
   // sRGB ICC profile of the output intent; empty: the build's default
   // (EINVOICE_SRGB_PROFILE).
   std::filesystem::path icc_profile;
+  // When no visual PDF is given, the invoice is rendered from its data in
+  // this language, with the DejaVu fonts of `font_directory` (empty: the
+  // build's default).
+  render::Language language = render::Language::kFrench;
+  std::filesystem::path font_directory;
 };
 
 struct FacturxBuildOutcome {
@@ -49,7 +55,8 @@ struct FacturxBuildOutcome {
 
 // Builds from invoice XML bytes: CII is embedded byte for byte; UBL is
 // converted to CII first (its guideline id set to the profile's). `pdf` is the
-// visual part. Errors: the XML cannot be read or is not an invoice, the PDF
+// visual part; empty, the invoice is rendered from its data (A4, embedded
+// fonts, every mandatory mention). Errors: the XML cannot be read or is not an invoice, the PDF
 // cannot be read or is encrypted, the ICC profile is missing.
 model::Result<FacturxBuildOutcome> build_facturx(std::string_view invoice_xml,
                                                  std::string_view xml_name, std::string_view pdf,

@@ -357,3 +357,26 @@ TEST_CASE("einvoice ocr: a folder in batch, resumable", "[cli][ocr]") {
   auto again = scratch.run("ocr " + in.string() + " --out-dir " + out.string() + " --resume");
   CHECK(again.out.find("2 skipped") != std::string::npos);
 }
+
+TEST_CASE("facturx build without a PDF renders the invoice from its data", "[cli][facturx]") {
+  Scratch s;
+  const std::string xml = corpus("en16931/cii/examples/CII_example1.xml");
+  const fs::path out = s.dir() / "rendered.pdf";
+  auto built = s.run("facturx build --xml " + xml + " -o " + out.string());
+  REQUIRE(built.exit_code == 0);
+  CHECK(built.out.find("rendered from the data") != std::string::npos);
+  auto checked = s.run("facturx check " + out.string() + schemas());
+  CHECK(checked.exit_code == 0);
+  // The page is readable text: the invoice number and a line's name.
+  const fs::path text = s.dir() / "rendered.txt";
+  REQUIRE(std::system(("pdftotext -layout " + out.string() + " " + text.string()).c_str()) == 0);
+  const std::string page = slurp(text);
+  CHECK(page.find("12115118") != std::string::npos);
+  CHECK(page.find("PATAT FRITES") != std::string::npos);
+  CHECK(page.find("Facture") != std::string::npos);
+  auto english = s.run("facturx build --xml " + xml + " --lang en -o " + out.string());
+  CHECK(english.exit_code == 0);
+  auto bad_lang = s.run("facturx build --xml " + xml + " --lang de -o " + out.string());
+  CHECK(bad_lang.exit_code == 2);
+  CHECK(bad_lang.err.find("--lang") != std::string::npos);
+}
