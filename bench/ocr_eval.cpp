@@ -261,10 +261,17 @@ Outcome run_one(const Sample& sample, const ocr::ScanDegradation* degradation,
   return out;
 }
 
+// A field read but flagged for the supplier to confirm (its check failed or
+// its confidence is below the extractor's doubt threshold) is not emitted
+// as a value: it counts as flagged, neither right nor wrong.
 struct Tally {
   std::string label;
-  int expected = 0, correct = 0, wrong = 0, missing = 0;
+  int expected = 0, correct = 0, wrong = 0, flagged = 0, missing = 0;
 };
+
+bool is_flagged(const ocr::Field& field) {
+  return field.check_failed || field.confidence < 0.6;
+}
 
 double percent(int part, int whole) {
   return whole == 0 ? 0.0 : 100.0 * part / whole;
@@ -367,6 +374,12 @@ int main(int argc, char** argv) {
         if (show_errors)
           std::cout << "  - " << samples[i].document.filename().string() << " " << expected.term
                     << " missing (expected \"" << expected.value << "\")\n";
+      } else if (is_flagged(*field)) {
+        ++tally.flagged;
+        if (show_errors)
+          std::cout << "  ? " << samples[i].document.filename().string() << " " << expected.term
+                    << " flagged \"" << field->value << "\" (expected \"" << expected.value
+                    << "\")\n";
       } else if (matches(expected, field->value)) {
         ++tally.correct;
       } else {
@@ -387,21 +400,22 @@ int main(int argc, char** argv) {
   std::cout << ", " << jobs << " worker(s); " << failed_documents << " unreadable\n\n";
   std::cout << std::left << std::setw(8) << "term" << std::setw(18) << "field" << std::right
             << std::setw(9) << "expected" << std::setw(9) << "correct" << std::setw(7) << "wrong"
-            << std::setw(9) << "missing" << std::setw(10) << "accuracy" << std::setw(12)
-            << "wrong rate"
+            << std::setw(9) << "flagged" << std::setw(9) << "missing" << std::setw(10) << "accuracy"
+            << std::setw(12) << "wrong rate"
             << "\n";
   Tally overall{"acceptance fields"};
   for (const auto& [term, t] : tallies) {
     std::cout << std::left << std::setw(8) << term << std::setw(18) << t.label << std::right
               << std::setw(9) << t.expected << std::setw(9) << t.correct << std::setw(7) << t.wrong
-              << std::setw(9) << t.missing << std::setw(9) << std::fixed << std::setprecision(1)
-              << percent(t.correct, t.expected) << "%" << std::setw(11)
-              << percent(t.wrong, t.correct + t.wrong) << "%\n";
+              << std::setw(9) << t.flagged << std::setw(9) << t.missing << std::setw(9)
+              << std::fixed << std::setprecision(1) << percent(t.correct, t.expected) << "%"
+              << std::setw(11) << percent(t.wrong, t.correct + t.wrong) << "%\n";
     if (is_acceptance_field(term)) {
       overall.expected += t.expected;
       overall.correct += t.correct;
       overall.wrong += t.wrong;
       overall.missing += t.missing;
+      overall.flagged += t.flagged;
     }
   }
   std::cout << "\nacceptance fields (number, issue date, seller SIREN and VAT id, buyer name, "
@@ -409,7 +423,8 @@ int main(int argc, char** argv) {
             << percent(overall.correct, overall.expected) << "% (" << overall.correct << "/"
             << overall.expected << "), wrong-value rate "
             << percent(overall.wrong, overall.correct + overall.wrong) << "% (" << overall.wrong
-            << "/" << overall.correct + overall.wrong << ")\n";
+            << "/" << overall.correct + overall.wrong << "); flagged for confirmation "
+            << overall.flagged << ", missing " << overall.missing << "\n";
   if (!seconds.empty()) {
     std::sort(seconds.begin(), seconds.end());
     std::cout << "seconds per page: median " << std::setprecision(2) << seconds[seconds.size() / 2]

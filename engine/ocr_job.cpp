@@ -54,12 +54,10 @@ void write_diagnostics(model::JsonWriter& json, const model::Diagnostics& diagno
   json.end_array();
 }
 
-bool missing_mandatory(const ocr::ExtractedInvoice& extracted) {
-  for (const auto& finding : extracted.findings) {
-    if (finding.missing)
-      return true;
-  }
-  return false;
+// A mandatory mention missing, or read but doubtful (its check failed or
+// its confidence is low): the supplier has to give or confirm it (--set).
+bool needs_attention(const ocr::ExtractedInvoice& extracted) {
+  return !extracted.findings.empty();
 }
 
 }  // namespace
@@ -105,7 +103,7 @@ model::Result<OcrOutcome> run_ocr(std::string bytes, const std::string& name,
   outcome.invoice = ocr::build_invoice(outcome.extracted);
   outcome.validation =
       validation::check_rules(outcome.invoice, detect::Syntax::kCii, nullptr, name);
-  outcome.complete = !missing_mandatory(outcome.extracted) && !model::has_fatal(outcome.validation);
+  outcome.complete = !needs_attention(outcome.extracted) && !model::has_fatal(outcome.validation);
 
   if (options.build_facturx && !outcome.complete) {
     outcome.facturx_problems =

@@ -254,8 +254,8 @@ bool adds_up(const Decimal& a, const Decimal& b, const Decimal& total) {
 
 void confirm(Field& field, const std::string& check) {
   field.confidence = std::max(field.confidence, std::min(0.99, field.confidence + 0.3));
-  if (field.check.empty())
-    field.check = check;
+  field.check = check;
+  field.check_failed = false;
 }
 
 void doubt(Field& field, const std::string& check) {
@@ -357,11 +357,16 @@ void extract_totals(const Layout& layout, ExtractedInvoice& out) {
     // totals block), doubted when all three are there and disagree.
     // Short generic labels ("vat", "tva", "ust", "total") name too many
     // things to be trusted without the arithmetic: left empty, flagged.
+    // Without the arithmetic, what is kept is unconfirmed: reported for
+    // the supplier to confirm, with a confidence below the doubt threshold.
     constexpr std::size_t kSpecificLabel = 5;
     for (int k = 0; k < 3; ++k) {
       for (auto it = found[k].rbegin(); it != found[k].rend(); ++it) {
         if (it->label_length >= kSpecificLabel) {
-          out.fields[kTerms[k]] = it->field;
+          Field field = it->field;
+          field.confidence = std::min(field.confidence, 0.55);
+          field.check = "not confirmed: excl. + VAT = incl. could not be verified";
+          out.fields[kTerms[k]] = field;
           break;
         }
       }

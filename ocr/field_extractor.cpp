@@ -29,7 +29,14 @@ void extract_number(const Layout& layout, ExtractedInvoice& out, const LayoutLin
   std::optional<Field> best;
   bool best_specific = false;
   for (const auto& hit : layout.find(LabelKind::kInvoiceNumber)) {
-    const bool specific = !generic_number_label(hit.label);
+    // "Invoice #: 12", "Facture : 12", "Rechnung Nr. 12": a generic label
+    // followed by a number sign or a colon is as good as a specific one.
+    const std::string first_after = hit.after.empty() ? std::string() : hit.after.front().text;
+    const std::string sign = fold_for_labels(first_after);
+    const bool marked =
+        (!first_after.empty() && (first_after.front() == '#' || first_after.front() == ':')) ||
+        sign == "n" || sign == "no" || sign == "nr";
+    const bool specific = !generic_number_label(hit.label) || marked;
     if (!specific && !in_header(*hit.line))
       continue;
     if (best && (best_specific || !specific))
@@ -227,6 +234,30 @@ void extract_type(const Layout& layout, ExtractedInvoice& out) {
   out.fields["BT-3"] = field;
 }
 
+// No VAT row printed (or read), but confirmed totals: one rate for the
+// whole invoice when a usual rate gives the VAT total to the cent.
+void infer_single_rate(ExtractedInvoice& out) {
+  const Field* excl = out.field("BT-109");
+  const Field* vat = out.field("BT-110");
+  if (!excl || !vat || excl->check_failed || vat->check_failed || excl->confidence < 0.9 ||
+      vat->confidence < 0.9)
+    return;
+  auto basis = model::Decimal::parse(excl->value);
+  auto amount = model::Decimal::parse(vat->value);
+  if (!basis || !amount || basis->is_zero() || amount->is_zero())
+    return;
+  for (const char* text :
+       {"20", "10", "5.5", "2.1", "19", "7", "21", "8.5", "9", "6", "12", "13", "25"}) {
+    const auto rate = *model::Decimal::parse(text);
+    auto product = basis->multiply(rate);
+    auto computed = product ? product->divide(model::Decimal::from_int(100), 2) : std::nullopt;
+    if (computed && computed->numerically_equal(*amount)) {
+      out.vat_breakdown.push_back(VatRow{*basis, rate, *amount, 0, {}});
+      return;
+    }
+  }
+}
+
 // The mandatory mentions a Factur-X needs from a scan, and what a supplier
 // should be told about each.
 struct Mandatory {
@@ -299,6 +330,8 @@ ExtractedInvoice extract_fields(const std::vector<PageText>& pages) {
   extract_type(layout, out);
   out.vat_breakdown = find_vat_rows(layout);
   extract_totals(layout, out);
+  if (out.vat_breakdown.empty())
+    infer_single_rate(out);
   extract_parties(layout, out);
   report_findings(out);
   return out;

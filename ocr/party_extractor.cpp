@@ -91,6 +91,11 @@ bool is_labelled_or_identifier(const std::string& text) {
   const std::size_t colon = text.find(':');
   if (colon != std::string::npos && colon < 40)
     return true;
+  // Mostly digits: a number, an account, a code, not a name.
+  const auto digits =
+      std::count_if(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (digits * 2 > static_cast<long>(text.size()))
+    return true;
   const std::string folded = fold_for_labels(text);
   for (std::string_view word : {"siren", "siret", "tva", "vat", "tel", "fax", "email", "www",
                                 "iban", "bic", "rcs", "ust", "steuernummer", "nummer"}) {
@@ -170,6 +175,10 @@ std::optional<Field> name_in(const Layout& layout, const Block& block) {
     if (!has_letters(text) || is_labelled_or_identifier(text))
       continue;
     Field name = field_of_tokens(inside, line.page, FieldSource::kLabelled);
+    // Names follow their heading closely; a line found far below it is as
+    // likely a table header the block ran into.
+    if (i > static_cast<std::size_t>(block.heading_line) + 4)
+      name.confidence *= 0.6;
     extend_name(layout, block, i, name);
     return name;
   }
@@ -212,7 +221,9 @@ std::optional<Field> seller_name_fallback(const Layout& layout, const Block& buy
         segment.push_back(Token{words[k].text, words[k].box, words[k].confidence});
       const std::string text = join(segment);
       if (has_legal_form(fold_for_labels(text)) && !is_labelled_or_identifier(text)) {
-        return field_of_tokens(segment, line.page, FieldSource::kFallback);
+        // Recognised by its form: a company name with its legal form, at
+        // the top of the first page, outside the buyer's block.
+        return field_of_tokens(segment, line.page, FieldSource::kPattern);
       }
       begin = end;
     }
@@ -239,24 +250,68 @@ bool starts_vat_id(const std::string& word) {
          word.compare(0, 2, "ES") == 0;
 }
 
+// The shape of each country's VAT number after its two-letter prefix
+// ('9' a digit, 'A' a letter or digit, 'U', 'B', 'E' those letters), the
+// countries invoices here come from; others pass with 8 to 12 letters or
+// digits, at least 7 of them digits. An OCR slip in a digit ("DE1T3669597")
+// then gives no VAT number rather than a wrong one.
+bool matches_shape(std::string_view rest, std::string_view shape) {
+  if (rest.size() != shape.size())
+    return false;
+  for (std::size_t i = 0; i < rest.size(); ++i) {
+    const char c = rest[i], s = shape[i];
+    const bool digit = c >= '0' && c <= '9';
+    const bool alnum = digit || (c >= 'A' && c <= 'Z');
+    if ((s == '9' && !digit) || (s == 'A' && !alnum) || (s != '9' && s != 'A' && c != s))
+      return false;
+  }
+  return true;
+}
+
 bool looks_like_vat_id(const std::string& compact) {
-  if (compact.size() < 10 || compact.size() > 15)
+  if (compact.size() < 10 || compact.size() > 16)
     return false;
   const std::string_view country(compact.data(), 2);
   if (std::find(kVatCountries.begin(), kVatCountries.end(), country) == kVatCountries.end())
     return false;
-  if (country == "FR")
-    return compact.size() == 13 && std::all_of(compact.begin() + 4, compact.end(),
-                                               [](char c) { return c >= '0' && c <= '9'; });
+  const std::string_view rest = std::string_view(compact).substr(2);
+  struct Shape {
+    std::string_view country;
+    std::string_view shapes[2];
+  };
+  static constexpr Shape kShapes[] = {{"FR", {"AA999999999", ""}},
+                                      {"DE", {"999999999", ""}},
+                                      {"AT", {"U99999999", ""}},
+                                      {"BE", {"9999999999", ""}},
+                                      {"NL", {"999999999B99", ""}},
+                                      {"IT", {"99999999999", ""}},
+                                      {"ES", {"A9999999A", ""}},
+                                      {"LU", {"99999999", ""}},
+                                      {"GB", {"999999999", "999999999999"}},
+                                      {"CH", {"E999999999", ""}},
+                                      {"DK", {"99999999", ""}},
+                                      {"FI", {"99999999", ""}},
+                                      {"SE", {"999999999999", ""}},
+                                      {"PL", {"9999999999", ""}},
+                                      {"PT", {"999999999", ""}},
+                                      {"IE", {"9999999A", "9999999AA"}}};
+  for (const auto& shape : kShapes) {
+    if (shape.country != country)
+      continue;
+    for (std::string_view one : shape.shapes) {
+      if (!one.empty() && matches_shape(rest, one))
+        return true;
+    }
+    return false;
+  }
   std::size_t digits = 0;
-  for (std::size_t i = 2; i < compact.size(); ++i) {
-    const char c = compact[i];
+  for (char c : rest) {
     if (c >= '0' && c <= '9')
       ++digits;
     else if (!(c >= 'A' && c <= 'Z'))
       return false;
   }
-  return digits >= 7;
+  return rest.size() >= 8 && rest.size() <= 12 && digits >= 7;
 }
 
 struct Found {
