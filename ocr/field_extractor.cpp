@@ -36,7 +36,9 @@ void extract_number(const Layout& layout, ExtractedInvoice& out, const LayoutLin
     const bool marked =
         (!first_after.empty() && (first_after.front() == '#' || first_after.front() == ':')) ||
         sign == "n" || sign == "no" || sign == "nr";
-    const bool specific = !generic_number_label(hit.label) || marked;
+    // A title line "Invoice INV/2023/03/0008" names its number too.
+    const bool title = hit.first_word == 0 && in_header(*hit.line);
+    const bool specific = !generic_number_label(hit.label) || marked || title;
     if (!specific && !in_header(*hit.line))
       continue;
     if (best && (best_specific || !specific))

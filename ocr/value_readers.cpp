@@ -21,7 +21,10 @@ std::string trimmed(std::string text) {
   while (!text.empty() && (text.back() == ':' || text.back() == ';' || text.back() == ',' ||
                            text.back() == ')' || text.back() == '*'))
     text.pop_back();
-  while (!text.empty() && (text.front() == ':' || text.front() == '(' || text.front() == '#'))
+  // A number sign glued to a reference ("#BLR_123") is part of it as
+  // printed; alone or before a colon it is a label.
+  while (!text.empty() && (text.front() == ':' || text.front() == '(' ||
+                           (text.front() == '#' && (text.size() == 1 || text[1] == ':'))))
     text.erase(0, 1);
   return text;
 }
