@@ -115,7 +115,8 @@ std::optional<model::Decimal> parse_amount(std::string_view text, bool allow_int
   text = trim(text);
   bool negative = false;
   // Currency marks around the number.
-  for (std::string_view mark : {"€", "EUR", "USD", "$", "GBP", "£", "CHF"}) {
+  for (std::string_view mark :
+       {"€", "EUR", "USD", "$", "GBP", "£", "CHF", "₹", "INR", "Rs.", "Rs"}) {
     if (consume_suffix(text, mark) || consume_prefix(text, mark))
       break;
   }
@@ -245,6 +246,8 @@ std::optional<std::string> parse_currency(std::string_view token) {
     return "USD";
   if (token == "£" || token == "GBP")
     return "GBP";
+  if (token == "₹" || token == "Rs" || token == "Rs." || token == "INR")
+    return "INR";
   static constexpr const char* kCodes[] = {"CHF", "CAD", "JPY", "SEK", "NOK", "DKK", "PLN",
                                            "CZK", "HUF", "INR", "AUD", "CNY", "RON", "BGN"};
   for (const char* code : kCodes) {

@@ -123,7 +123,12 @@ std::optional<Read<model::Decimal>> read_amount(const std::vector<Token>& tokens
       continue;  // a rate
     if (!text.empty() && text.back() == '%')
       continue;
-    if (auto amount = parse_amount(text))
+    // An amount without decimals counts when a currency marks it ("Rs 1939",
+    // "$4", "1939 EUR").
+    const bool marked = (i > from && parse_currency(trimmed(tokens[i - 1].text))) ||
+                        (end < tokens.size() && parse_currency(trimmed(tokens[end].text))) ||
+                        head.front() == '$' || head.front() == '\xE2' || head.front() == '\xC2';
+    if (auto amount = parse_amount(text, marked))
       return Read<model::Decimal>{*amount, box, confidence, end};
     if (end > i + 1) {  // the joined form failed: the first word alone
       if (auto amount = parse_amount(head))
