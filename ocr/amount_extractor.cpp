@@ -137,12 +137,24 @@ std::array<std::vector<Candidate>, kKinds> candidates(const Layout& layout,
   }
   std::array<std::vector<Candidate>, kKinds> out;
   for (auto& labels : by_line) {
-    std::erase_if(labels, [&](const Labelled& a) {
-      return std::any_of(labels.begin(), labels.end(), [&](const Labelled& b) {
-        return b.hit.label.size() > a.hit.label.size() && b.hit.box.x <= a.hit.box.x + 1 &&
-               b.hit.box.right() >= a.hit.box.right() - 1;
-      });
-    });
+    // Decided on the whole list first: removing while comparing would
+    // compare with entries already moved.
+    std::vector<bool> inside(labels.size(), false);
+    for (std::size_t a = 0; a < labels.size(); ++a) {
+      for (std::size_t b = 0; b < labels.size(); ++b) {
+        const LabelHit& x = labels[a].hit;
+        const LabelHit& y = labels[b].hit;
+        if (y.label.size() > x.label.size() && y.box.x <= x.box.x + 1 &&
+            y.box.right() >= x.box.right() - 1)
+          inside[a] = true;
+      }
+    }
+    std::vector<Labelled> kept;
+    for (std::size_t a = 0; a < labels.size(); ++a) {
+      if (!inside[a])
+        kept.push_back(std::move(labels[a]));
+    }
+    labels = std::move(kept);
     std::sort(labels.begin(), labels.end(),
               [](const Labelled& a, const Labelled& b) { return a.hit.box.x < b.hit.box.x; });
     for (std::size_t i = 0; i < labels.size(); ++i) {
@@ -430,9 +442,17 @@ void extract_totals(const Layout& layout, ExtractedInvoice& out) {
   }
   if (due) {
     Field field = due->field;
-    if (incl && Decimal::parse(incl->value) &&
-        Decimal::parse(incl->value)->numerically_equal(due->value))
+    const bool agrees = incl && Decimal::parse(incl->value) &&
+                        Decimal::parse(incl->value)->numerically_equal(due->value);
+    if (agrees) {
       confirm(field, "equals the total incl. VAT");
+      // Two labels read on different lines give the same total: a check of
+      // its own when the totals could not be checked by their sum.
+      Field& total = out.fields["BT-112"];
+      if (total.confidence < 0.6 && !total.check_failed && total.page == field.page &&
+          total.box.y != field.box.y)
+        confirm(total, "equals the amount due read elsewhere");
+    }
     out.fields["BT-115"] = field;
   } else if (incl) {
     Field field = *incl;

@@ -96,8 +96,14 @@ std::optional<Read<model::Decimal>> read_amount(const std::vector<Token>& tokens
                                                 std::size_t from) {
   for (std::size_t i = from; i < tokens.size(); ++i) {
     const std::string head = trimmed(tokens[i].text);
-    if (head.empty() || !(is_digit(head.front()) || head.front() == '-' ||
-                          parse_currency(head.substr(0, 3)) || head.front() == '\xE2'))
+    // A number, possibly behind a sign or a currency ("-12,50", "$4.11",
+    // "€12", "EUR12.50", "Rs.1939").
+    const std::size_t first_digit = head.find_first_of("0123456789");
+    if (first_digit == std::string::npos)
+      continue;
+    const std::string lead = head.substr(0, first_digit);
+    const bool currency_lead = !lead.empty() && parse_currency(lead).has_value();
+    if (!(lead.empty() || lead == "-" || currency_lead))
       continue;
     // Thousands groups printed as separate words: "1 234,56", "12 345 678.90".
     std::string text = head;
@@ -127,7 +133,7 @@ std::optional<Read<model::Decimal>> read_amount(const std::vector<Token>& tokens
     // "$4", "1939 EUR").
     const bool marked = (i > from && parse_currency(trimmed(tokens[i - 1].text))) ||
                         (end < tokens.size() && parse_currency(trimmed(tokens[end].text))) ||
-                        head.front() == '$' || head.front() == '\xE2' || head.front() == '\xC2';
+                        currency_lead;
     if (auto amount = parse_amount(text, marked))
       return Read<model::Decimal>{*amount, box, confidence, end};
     if (end > i + 1) {  // the joined form failed: the first word alone
