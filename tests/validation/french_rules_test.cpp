@@ -1,4 +1,243 @@
-// Unit tests of one rule family on hand-built invoices and documents.
+// BR-FR rules, each on a CII invoice that meets it and one that breaks it,
+// built from the rule text (FNFE-MPE Flux 2 Schematrons v1.4.0.03).
 #include <catch2/catch.hpp>
+#include <set>
+#include <string>
 
+#include "engine/converter.h"
 #include "validation/rules.h"
+
+namespace einvoice {
+namespace {
+
+// A CII invoice meeting every implemented French rule; each field can be
+// replaced to break one.
+struct FrenchCii {
+  std::string number = "F-2026-0042";
+  std::string type = "380";
+  std::string issue = "20261014";
+  std::string due = "20261113";
+  std::string mode = "S1";
+  std::string notes =
+      "<ram:IncludedNote><ram:Content>Indemnite 40 EUR</ram:Content>"
+      "<ram:SubjectCode>PMT</ram:SubjectCode></ram:IncludedNote>"
+      "<ram:IncludedNote><ram:Content>Penalites</ram:Content>"
+      "<ram:SubjectCode>PMD</ram:SubjectCode></ram:IncludedNote>"
+      "<ram:IncludedNote><ram:Content>Pas d'escompte</ram:Content>"
+      "<ram:SubjectCode>AAB</ram:SubjectCode></ram:IncludedNote>";
+  std::string seller_siren =
+      "<ram:SpecifiedLegalOrganization><ram:ID schemeID=\"0002\">"
+      "542107651</ram:ID></ram:SpecifiedLegalOrganization>";
+  std::string seller_uri = "542107651";
+  std::string buyer_uri = "123456789";
+  std::string attachment;
+  std::string currency = "EUR";
+  std::string tax_currency;
+  std::string quantity = "2";
+  std::string line_rate = "20";
+  std::string header_rate = "20";
+
+  std::string xml() const {
+    return "<rsm:CrossIndustryInvoice"
+           " xmlns:rsm=\"urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100\""
+           " xmlns:ram=\"urn:un:unece:uncefact:data:standard:"
+           "ReusableAggregateBusinessInformationEntity:100\""
+           " xmlns:udt=\"urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100\">"
+           "<rsm:ExchangedDocumentContext><ram:BusinessProcessSpecifiedDocumentContextParameter>"
+           "<ram:ID>" +
+           mode +
+           "</ram:ID></ram:BusinessProcessSpecifiedDocumentContextParameter>"
+           "</rsm:ExchangedDocumentContext>"
+           "<rsm:ExchangedDocument><ram:ID>" +
+           number + "</ram:ID><ram:TypeCode>" + type +
+           "</ram:TypeCode><ram:IssueDateTime><udt:DateTimeString format=\"102\">" + issue +
+           "</udt:DateTimeString></ram:IssueDateTime>" + notes +
+           "</rsm:ExchangedDocument><rsm:SupplyChainTradeTransaction>"
+           "<ram:IncludedSupplyChainTradeLineItem><ram:SpecifiedLineTradeDelivery>"
+           "<ram:BilledQuantity unitCode=\"C62\">" +
+           quantity +
+           "</ram:BilledQuantity></ram:SpecifiedLineTradeDelivery>"
+           "<ram:SpecifiedLineTradeSettlement><ram:ApplicableTradeTax><ram:TypeCode>VAT"
+           "</ram:TypeCode><ram:CategoryCode>S</ram:CategoryCode><ram:RateApplicablePercent>" +
+           line_rate +
+           "</ram:RateApplicablePercent></ram:ApplicableTradeTax>"
+           "</ram:SpecifiedLineTradeSettlement></ram:IncludedSupplyChainTradeLineItem>"
+           "<ram:ApplicableHeaderTradeAgreement><ram:SellerTradeParty><ram:Name>S</ram:Name>" +
+           seller_siren + "<ram:URIUniversalCommunication><ram:URIID schemeID=\"0225\">" +
+           seller_uri +
+           "</ram:URIID></ram:URIUniversalCommunication></ram:SellerTradeParty>"
+           "<ram:BuyerTradeParty><ram:Name>B</ram:Name><ram:URIUniversalCommunication>"
+           "<ram:URIID schemeID=\"0225\">" +
+           buyer_uri + "</ram:URIID></ram:URIUniversalCommunication></ram:BuyerTradeParty>" +
+           attachment +
+           "</ram:ApplicableHeaderTradeAgreement><ram:ApplicableHeaderTradeSettlement>"
+           "<ram:InvoiceCurrencyCode>" +
+           currency + "</ram:InvoiceCurrencyCode>" + tax_currency +
+           "<ram:ApplicableTradeTax><ram:TypeCode>VAT</ram:TypeCode><ram:CategoryCode>S"
+           "</ram:CategoryCode><ram:RateApplicablePercent>" +
+           header_rate +
+           "</ram:RateApplicablePercent></ram:ApplicableTradeTax>"
+           "<ram:SpecifiedTradePaymentTerms><ram:DueDateDateTime>"
+           "<udt:DateTimeString format=\"102\">" +
+           due +
+           "</udt:DateTimeString></ram:DueDateDateTime></ram:SpecifiedTradePaymentTerms>"
+           "</ram:ApplicableHeaderTradeSettlement></rsm:SupplyChainTradeTransaction>"
+           "</rsm:CrossIndustryInvoice>";
+  }
+};
+
+std::set<std::string> french_ids(const FrenchCii& invoice) {
+  auto read = engine::read_invoice(invoice.xml(), "fr.xml");
+  REQUIRE(read);
+  REQUIRE(read->document);
+  validation::RuleOptions options;
+  options.profile = validation::Profile::kFrance;
+  std::set<std::string> out;
+  for (const auto& d : validation::check_rules(read->parsed.invoice, read->source_syntax,
+                                               &*read->document, "fr.xml", options)) {
+    if (d.rule_id.rfind("BR-FR-", 0) == 0)
+      out.insert(d.rule_id);
+  }
+  return out;
+}
+
+std::set<std::string> breaking(void (*change)(FrenchCii&)) {
+  FrenchCii invoice;
+  change(invoice);
+  return french_ids(invoice);
+}
+
+}  // namespace
+
+TEST_CASE("BR-FR: an invoice meeting the French rules gets no BR-FR finding", "[french]") {
+  CHECK(french_ids(FrenchCii{}).empty());
+}
+
+TEST_CASE("BR-FR-01/02: the invoice number's length and characters", "[french]") {
+  CHECK(breaking([](FrenchCii& i) { i.number = std::string(36, '1'); }) ==
+        std::set<std::string>{"BR-FR-01_BT-1"});
+  CHECK(breaking([](FrenchCii& i) { i.number = std::string(35, '1'); }).empty());
+  CHECK(breaking([](FrenchCii& i) { i.number = "F 2026"; }) ==
+        std::set<std::string>{"BR-FR-02_BT-1"});
+  CHECK(breaking([](FrenchCii& i) { i.number = "F#2026"; }) ==
+        std::set<std::string>{"BR-FR-02_BT-1"});
+  CHECK(breaking([](FrenchCii& i) { i.number = "A+b-C_d/9"; }).empty());
+}
+
+TEST_CASE("BR-FR-03: dates are real days of 2000-2099", "[french]") {
+  CHECK(breaking([](FrenchCii& i) { i.issue = "20260230"; }).count("BR-FR-03_BT-2") == 1);
+  CHECK(breaking([](FrenchCii& i) { i.issue = "19991231"; }).count("BR-FR-03_BT-2") == 1);
+  CHECK(breaking([](FrenchCii& i) {
+          i.issue = "20240229";
+          i.due = "20240330";
+        }).empty());  // a leap day
+  CHECK(breaking([](FrenchCii& i) { i.due = "20261131"; }).count("BR-FR-03_BT-9") == 1);
+}
+
+TEST_CASE("BR-FR-04: the document type is one of the French list", "[french]") {
+  CHECK(breaking([](FrenchCii& i) { i.type = "325"; }) == std::set<std::string>{"BR-FR-04_BT-3"});
+  CHECK(breaking([](FrenchCii& i) { i.type = "381"; }).empty());
+}
+
+TEST_CASE("BR-FR-05/06: the PMT, PMD and AAB notes, once each", "[french]") {
+  CHECK(breaking([](FrenchCii& i) { i.notes.clear(); }) ==
+        std::set<std::string>{"BR-FR-05_BT-22_PMT", "BR-FR-05_BT-22_PMD", "BR-FR-05_BT-22_AAB"});
+  CHECK(breaking([](FrenchCii& i) {
+          i.notes +=
+              "<ram:IncludedNote><ram:Content>x</ram:Content><ram:SubjectCode>PMT"
+              "</ram:SubjectCode></ram:IncludedNote>";
+        }) == std::set<std::string>{"BR-FR-06_BT-21_PMT"});
+  CHECK(breaking([](FrenchCii& i) {
+          for (int n = 0; n < 2; ++n)
+            i.notes +=
+                "<ram:IncludedNote><ram:Content>x</ram:Content><ram:SubjectCode>TXD"
+                "</ram:SubjectCode></ram:IncludedNote>";
+        }) == std::set<std::string>{"BR-FR-06_BT-21_TXD"});
+}
+
+TEST_CASE("BR-FR-08: the billing mode is present and known", "[french]") {
+  CHECK(breaking([](FrenchCii& i) { i.mode = "A1"; }) == std::set<std::string>{"BR-FR-08_BT-23"});
+  CHECK(breaking([](FrenchCii& i) { i.mode = "M9"; }).empty());
+}
+
+TEST_CASE("BR-FR-10/12/13: seller SIREN and both electronic addresses", "[french]") {
+  CHECK(breaking([](FrenchCii& i) { i.seller_siren.clear(); }) ==
+        std::set<std::string>{"BR-FR-10_BT-30"});
+  CHECK(breaking([](FrenchCii& i) {
+          i.seller_siren =
+              "<ram:SpecifiedLegalOrganization><ram:ID schemeID=\"0002\">5421076"
+              "</ram:ID></ram:SpecifiedLegalOrganization>";
+        }) == std::set<std::string>{"BR-FR-10_BT-30"});
+  CHECK(breaking([](FrenchCii& i) { i.buyer_uri.clear(); }) ==
+        std::set<std::string>{"BR-FR-12_BT-49"});
+  CHECK(breaking([](FrenchCii& i) { i.seller_uri.clear(); }) ==
+        std::set<std::string>{"BR-FR-13_BT-34"});
+}
+
+TEST_CASE("BR-FR-16 and BR-FR-DEC-04: VAT rates of the French list and format", "[french]") {
+  CHECK(breaking([](FrenchCii& i) { i.header_rate = "19"; }) ==
+        std::set<std::string>{"BR-FR-16_BT-119"});
+  CHECK(breaking([](FrenchCii& i) { i.line_rate = "20.000"; }) ==
+        std::set<std::string>{"BR-FR-16_BT-152", "BR-FR-DEC-04_BT-152"});
+  CHECK(breaking([](FrenchCii& i) { i.line_rate = "5.50"; }).empty());
+}
+
+TEST_CASE("BR-FR-17: attachment qualification codes", "[french]") {
+  CHECK(breaking([](FrenchCii& i) {
+          i.attachment =
+              "<ram:AdditionalReferencedDocument><ram:IssuerAssignedID>a"
+              "</ram:IssuerAssignedID><ram:TypeCode>916</ram:TypeCode>"
+              "<ram:Name>PHOTO</ram:Name></ram:AdditionalReferencedDocument>";
+        }) == std::set<std::string>{"BR-FR-17_BT-123"});
+  CHECK(breaking([](FrenchCii& i) {
+          i.attachment =
+              "<ram:AdditionalReferencedDocument><ram:IssuerAssignedID>a"
+              "</ram:IssuerAssignedID><ram:TypeCode>916</ram:TypeCode>"
+              "<ram:Name>BON_COMMANDE</ram:Name></ram:AdditionalReferencedDocument>";
+        }).empty());
+}
+
+TEST_CASE("BR-FR-CO-07: a due date is not before the issue date, except deposits", "[french]") {
+  CHECK(breaking([](FrenchCii& i) { i.due = "20261001"; }) ==
+        std::set<std::string>{"BR-FR-CO-07_BT-9"});
+  CHECK(breaking([](FrenchCii& i) {
+          i.due = "20261001";
+          i.type = "386";
+        }).empty());
+  CHECK(breaking([](FrenchCii& i) {
+          i.due = "20261001";
+          i.mode = "S2";
+        }).empty());
+}
+
+TEST_CASE("BR-FR-CO-12: an invoice in another currency gives its VAT in EUR", "[french]") {
+  CHECK(breaking([](FrenchCii& i) { i.currency = "USD"; }) ==
+        std::set<std::string>{"BR-FR-CO-12_BT-5"});
+}
+
+TEST_CASE("BR-FR-DEC-02: quantities have at most 4 decimals and 19 digits", "[french]") {
+  CHECK(breaking([](FrenchCii& i) { i.quantity = "1.23456"; }) ==
+        std::set<std::string>{"BR-FR-DEC-02_BT-129"});
+  CHECK(breaking([](FrenchCii& i) { i.quantity = "-1.2345"; }).empty());
+}
+
+TEST_CASE("BR-FR: the transition mode reports the French rules as warnings", "[french]") {
+  FrenchCii invoice;
+  invoice.notes.clear();
+  auto read = engine::read_invoice(invoice.xml(), "fr.xml");
+  REQUIRE(read);
+  validation::RuleOptions options;
+  options.profile = validation::Profile::kFrance;
+  options.french_mode = validation::FrenchMode::kWarnings;
+  int french = 0;
+  for (const auto& d : validation::check_rules(read->parsed.invoice, read->source_syntax,
+                                               &*read->document, "fr.xml", options)) {
+    if (d.rule_id.rfind("BR-FR-", 0) == 0) {
+      ++french;
+      CHECK(d.severity == model::Severity::kWarning);
+    }
+  }
+  CHECK(french == 3);
+}
+
+}  // namespace einvoice
