@@ -221,6 +221,54 @@ TEST_CASE("BR-FR-DEC-02: quantities have at most 4 decimals and 19 digits", "[fr
   CHECK(breaking([](FrenchCii& i) { i.quantity = "-1.2345"; }).empty());
 }
 
+TEST_CASE("BR-FR-20/31: the BAR treatment note", "[french]") {
+  auto bar = [](const char* value) {
+    return std::string("<ram:IncludedNote><ram:Content>") + value +
+           "</ram:Content><ram:SubjectCode>BAR</ram:SubjectCode></ram:IncludedNote>";
+  };
+  FrenchCii invoice;
+  invoice.notes += bar("B2B");
+  CHECK(french_ids(invoice).empty());
+  invoice.notes += bar("B2C");
+  CHECK(french_ids(invoice) == std::set<std::string>{"BR-FR-31_BT-21"});
+  FrenchCii wrong;
+  wrong.notes += bar("B2G");
+  CHECK(french_ids(wrong) == std::set<std::string>{"BR-FR-20_BT-21"});
+}
+
+TEST_CASE("BR-FR-18: one readable copy (LISIBLE) at most", "[french]") {
+  const std::string lisible =
+      "<ram:AdditionalReferencedDocument><ram:IssuerAssignedID>p</ram:IssuerAssignedID>"
+      "<ram:TypeCode>916</ram:TypeCode><ram:Name>LISIBLE</ram:Name>"
+      "</ram:AdditionalReferencedDocument>";
+  FrenchCii one;
+  one.attachment = lisible;
+  CHECK(french_ids(one).empty());
+  FrenchCii two;
+  two.attachment = lisible + lisible;
+  CHECK(french_ids(two) == std::set<std::string>{"BR-FR-18_BT-123"});
+}
+
+TEST_CASE("BR-FR-CO-03/08: global allowance credit notes and final invoices", "[french]") {
+  CHECK(breaking([](FrenchCii& i) { i.type = "262"; }) ==
+        std::set<std::string>{"BR-FR-CO-03_BT-3"});
+  CHECK(breaking([](FrenchCii& i) {
+          i.type = "386";
+          i.mode = "S4";
+        }) == std::set<std::string>{"BR-FR-CO-08_BT-23"});
+  CHECK(breaking([](FrenchCii& i) { i.mode = "S4"; }).empty());
+}
+
+TEST_CASE("BR-FR-DEC-01: amounts have at most 2 decimals and 19 digits", "[french]") {
+  FrenchCii invoice;
+  invoice.tax_currency =
+      "<ram:SpecifiedTradeSettlementHeaderMonetarySummation><ram:LineTotalAmount>100.005"
+      "</ram:LineTotalAmount><ram:TaxTotalAmount currencyID=\"EUR\">20.00</ram:TaxTotalAmount>"
+      "<ram:GrandTotalAmount>-120.0</ram:GrandTotalAmount>"
+      "</ram:SpecifiedTradeSettlementHeaderMonetarySummation>";
+  CHECK(french_ids(invoice) == std::set<std::string>{"BR-FR-DEC-01_BT-106"});
+}
+
 TEST_CASE("BR-FR: the transition mode reports the French rules as warnings", "[french]") {
   FrenchCii invoice;
   invoice.notes.clear();

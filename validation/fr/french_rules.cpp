@@ -1,13 +1,16 @@
 // BR-FR-* (French CTC rules, XP Z12-012, FNFE-MPE BR-FR Flux 2 Schematrons
 // v1.4.0.03), profile "fr", on the contexts of the CII artefact.
 //
-// In this version: the mandatory notes (BR-FR-05, -06), the invoice number's
+// In this version: the mandatory notes (BR-FR-05, -06) and the BAR
+// treatment note (BR-FR-20, -31), the invoice number's
 // length and characters (BR-FR-01, -02 on BT-1), the date formats of BT-2 and
 // BT-9 (BR-FR-03), the document type (BR-FR-04 on BT-3), the billing mode
 // (BR-FR-08), the seller's SIREN (BR-FR-10), the electronic addresses (BR-FR-12,
-// -13), the VAT rates (BR-FR-16), the attachment codes (BR-FR-17), due date
-// after issue date (BR-FR-CO-07), non-EUR invoices (BR-FR-CO-12), and the
-// number formats of quantities and rates (BR-FR-DEC-02, -04). The other rules
+// -13), the VAT rates (BR-FR-16), the attachment codes (BR-FR-17, -18), the
+// global allowance credit note (BR-FR-CO-03), due date after issue date
+// (BR-FR-CO-07), deposits in final invoices (BR-FR-CO-08), non-EUR invoices
+// (BR-FR-CO-12), and the number formats of amounts, quantities and rates
+// (BR-FR-DEC-01, -02, -04). The other rules
 // of the Schematron, and the UBL artefact, are not implemented yet: rules_of()
 // lists only what is checked.
 
@@ -26,6 +29,11 @@ using xml::XmlElement;
 constexpr std::string_view kRam = cii::kRamNamespace;
 constexpr std::string_view kRsm = cii::kRsmNamespace;
 constexpr std::string_view kUdt = cii::kUdtNamespace;
+
+constexpr std::string_view kDec01 =
+    "BR-FR-DEC-01 : Le montant doit comporter au plus 2 décimales, être exprimé avec un point "
+    "comme séparateur, et ne pas dépasser 19 caractères (hors séparateur). Le signe « - » est "
+    "autorisé.";
 
 constexpr Rule kRules[] = {
     {"BR-FR-01_BT-1", kFatal, "BT-1",
@@ -87,6 +95,38 @@ constexpr Rule kRules[] = {
      "BR-FR-CO-12/BT-5 : Si la devise de facture (BT-5) est différente de EUR, la devise de "
      "comptabilité (BT-6) doit être EUR et le montant de TVA en devise de comptabilité (BT-111) "
      "doit être renseigné en EUR."},
+    {"BR-FR-18_BT-123", kFatal, "BT-123",
+     "BR-FR-18/BT-123 : Il ne peut y avoir qu'un seul document additionnel (BG-24) dont la "
+     "description (BT-123) est \"LISIBLE\"."},
+    {"BR-FR-20_BT-21", kFatal, "BT-21",
+     "BR-FR-20/BT-21 : Lorsqu'une note a pour code sujet « BAR » (BT-21), son contenu (BT-22) doit "
+     "être l'une des valeurs B2B, B2BINT, B2C, B2CINT, OUTOFSCOPE, ARCHIVEONLY."},
+    {"BR-FR-31_BT-21", kFatal, "BT-21",
+     "BR-FR-31/BT-21 : Il ne peut y avoir qu'une seule note de code sujet « BAR » (BT-21) portant "
+     "une valeur autorisée."},
+    {"BR-FR-CO-03_BT-3", kFatal, "BT-3",
+     "BR-FR-CO-03/BT-3 : Si le code type de la facture (BT-3) est égal à 262 (Avoir Remise "
+     "Globale), le numéro de contrat (BT-12) et la période de facturation (BG-14, début et fin) "
+     "doivent être renseignés."},
+    {"BR-FR-CO-08_BT-23", kFatal, "BT-23",
+     "BR-FR-CO-08/BT-23 : Si le cadre de facturation (BT-23) est B4, S4 ou M4, le type de facture "
+     "(BT-3) ne peut pas être une facture ou un avoir d'acompte (386, 500, 503)."},
+    {"BR-FR-DEC-01_BT-92_BT-99", kFatal, "BT-92", kDec01},
+    {"BR-FR-DEC-01_BT-93_BT-100", kFatal, "BT-93", kDec01},
+    {"BR-FR-DEC-01_BT-106", kFatal, "BT-106", kDec01},
+    {"BR-FR-DEC-01_BT-107", kFatal, "BT-107", kDec01},
+    {"BR-FR-DEC-01_BT-108", kFatal, "BT-108", kDec01},
+    {"BR-FR-DEC-01_BT-109", kFatal, "BT-109", kDec01},
+    {"BR-FR-DEC-01_BT-110", kFatal, "BT-110", kDec01},
+    {"BR-FR-DEC-01_BT-112", kFatal, "BT-112", kDec01},
+    {"BR-FR-DEC-01_BT-113", kFatal, "BT-113", kDec01},
+    {"BR-FR-DEC-01_BT-114", kFatal, "BT-114", kDec01},
+    {"BR-FR-DEC-01_BT-115", kFatal, "BT-115", kDec01},
+    {"BR-FR-DEC-01_BT-116", kFatal, "BT-116", kDec01},
+    {"BR-FR-DEC-01_BT-117", kFatal, "BT-117", kDec01},
+    {"BR-FR-DEC-01_BT-131", kFatal, "BT-131", kDec01},
+    {"BR-FR-DEC-01_BT-136_BT-141", kFatal, "BT-136", kDec01},
+    {"BR-FR-DEC-01_BT-137_BT-142", kFatal, "BT-137", kDec01},
     {"BR-FR-DEC-02_BT-129", kFatal, "BT-129",
      "BR-FR-DEC-02/BT-129 : La quantité doit être un nombre d'au plus 4 décimales (séparateur « . "
      "») et 19 chiffres, éventuellement précédé de « - »."},
@@ -196,6 +236,8 @@ constexpr std::string_view kVatRates[] = {
     "0",     "0.0",  "0.00",  "10",   "10.0",  "10.00", "13",   "13.0", "13.00", "20",  "20.0",
     "20.00", "8.5",  "8.50",  "19.6", "19.60", "2.1",   "2.10", "5.5",  "5.50",  "7",   "7.0",
     "7.00",  "20.6", "20.60", "1.05", "0.9",   "0.90",  "1.75", "9.2",  "9.20",  "9.6", "9.60"};
+constexpr std::string_view kBarTreatments[] = {"B2B",    "B2BINT",     "B2C",
+                                               "B2CINT", "OUTOFSCOPE", "ARCHIVEONLY"};
 constexpr std::string_view kAttachmentCodes[] = {"RIB",
                                                  "LISIBLE",
                                                  "FEUILLE_DE_STYLE",
@@ -271,6 +313,8 @@ class CiiFrench {
       context_.report_at(rule("BR-FR-13_BT-34"), root_);
     due_date_rules(document, context, settlement);
     currency_rule(settlement);
+    type_rules(document, context, agreement, settlement);
+    amount_formats(transaction, settlement);
 
     if (agreement) {
       agreement.for_each_child(kRam, "AdditionalReferencedDocument", [&](XmlElement reference) {
@@ -346,6 +390,23 @@ class CiiFrench {
           context_.report_at(rule("BR-FR-03_BT-2"), date);
       });
     });
+    // BR-FR-20 / BR-FR-31 on the BAR notes (the treatment of the invoice).
+    int valid_bar = 0;
+    document.for_each_child(kRam, "IncludedNote", [&](XmlElement note) {
+      bool bar = false;
+      note.for_each_child(kRam, "SubjectCode",
+                          [&](XmlElement code) { bar |= code.text() == "BAR"; });
+      if (!bar)
+        return;
+      XmlElement content = note.child(kRam, "Content");
+      const std::string value = content ? content.text() : std::string();
+      if (!one_of(value, kBarTreatments))
+        context_.report_at(rule("BR-FR-20_BT-21"), note);
+      if (one_of(normalize_space(value), kBarTreatments))
+        ++valid_bar;
+    });
+    if (valid_bar > 1)
+      context_.report_at(rule("BR-FR-31_BT-21"), document);
     // BR-FR-05 / BR-FR-06 on the notes' subject codes.
     int pmt = 0, pmd = 0, aab = 0, txd = 0;
     document.for_each_child(kRam, "IncludedNote", [&](XmlElement note) {
@@ -409,6 +470,93 @@ class CiiFrench {
     const bool after = issue && due.text() >= issue.text();
     if (!excepted && !after)
       context_.report_at(rule("BR-FR-CO-07_BT-9"), root_);
+  }
+
+  // BR-FR-18, BR-FR-CO-03, BR-FR-CO-08.
+  void type_rules(XmlElement document, XmlElement context, XmlElement agreement,
+                  XmlElement settlement) {
+    int lisible = 0;
+    if (agreement) {
+      agreement.for_each_child(kRam, "AdditionalReferencedDocument", [&](XmlElement reference) {
+        reference.for_each_child(kRam, "Name",
+                                 [&](XmlElement name) { lisible += name.text() == "LISIBLE"; });
+      });
+    }
+    if (lisible > 1)
+      context_.report_at(rule("BR-FR-18_BT-123"), root_);
+    XmlElement type = document ? document.child(kRam, "TypeCode") : document;
+    const std::string type_code = type ? type.text() : std::string();
+    XmlElement mode =
+        context ? path(context, {"BusinessProcessSpecifiedDocumentContextParameter", "ID"})
+                : context;
+    const std::string framework = mode ? mode.text() : std::string();
+    if (type_code == "262") {
+      XmlElement contract = path(agreement, {"ContractReferencedDocument", "IssuerAssignedID"});
+      XmlElement period = path(settlement, {"BillingSpecifiedPeriod"});
+      XmlElement start = path(period, {"StartDateTime"});
+      XmlElement end = path(period, {"EndDateTime"});
+      start = start ? start.child(kUdt, "DateTimeString") : start;
+      end = end ? end.child(kUdt, "DateTimeString") : end;
+      if (!(contract && !contract.text().empty() && start && !start.text().empty() && end &&
+            !end.text().empty()))
+        context_.report_at(rule("BR-FR-CO-03_BT-3"), root_);
+    }
+    const bool final_after_deposit = framework == "B4" || framework == "S4" || framework == "M4";
+    const bool deposit = type_code == "386" || type_code == "500" || type_code == "503";
+    if (final_after_deposit && deposit)
+      context_.report_at(rule("BR-FR-CO-08_BT-23"), root_);
+  }
+
+  // BR-FR-DEC-01: amounts of at most 2 decimals and 19 digits.
+  void amount_format(XmlElement container, std::string_view name, std::string_view id) {
+    if (!container)
+      return;
+    container.for_each_child(kRam, name, [&](XmlElement amount) {
+      if (!decimal_format(normalize_space(amount.text()), 2, 19, true))
+        context_.report_at(rule(id), amount);
+    });
+  }
+
+  void amount_formats(XmlElement transaction, XmlElement settlement) {
+    if (settlement) {
+      settlement.for_each_child(kRam, "SpecifiedTradeAllowanceCharge", [&](XmlElement charge) {
+        amount_format(charge, "ActualAmount", "BR-FR-DEC-01_BT-92_BT-99");
+        amount_format(charge, "BasisAmount", "BR-FR-DEC-01_BT-93_BT-100");
+      });
+      settlement.for_each_child(
+          kRam, "SpecifiedTradeSettlementHeaderMonetarySummation", [&](XmlElement sums) {
+            amount_format(sums, "LineTotalAmount", "BR-FR-DEC-01_BT-106");
+            amount_format(sums, "AllowanceTotalAmount", "BR-FR-DEC-01_BT-107");
+            amount_format(sums, "ChargeTotalAmount", "BR-FR-DEC-01_BT-108");
+            amount_format(sums, "TaxBasisTotalAmount", "BR-FR-DEC-01_BT-109");
+            // Both VAT totals (BT-110, BT-111) are taken by the BT-110 rule, the
+            // first of the pattern for that context.
+            amount_format(sums, "TaxTotalAmount", "BR-FR-DEC-01_BT-110");
+            amount_format(sums, "GrandTotalAmount", "BR-FR-DEC-01_BT-112");
+            amount_format(sums, "TotalPrepaidAmount", "BR-FR-DEC-01_BT-113");
+            amount_format(sums, "RoundingAmount", "BR-FR-DEC-01_BT-114");
+            amount_format(sums, "DuePayableAmount", "BR-FR-DEC-01_BT-115");
+          });
+      settlement.for_each_child(kRam, "ApplicableTradeTax", [&](XmlElement tax) {
+        amount_format(tax, "BasisAmount", "BR-FR-DEC-01_BT-116");
+        amount_format(tax, "CalculatedAmount", "BR-FR-DEC-01_BT-117");
+      });
+    }
+    if (!transaction)
+      return;
+    transaction.for_each_child(kRam, "IncludedSupplyChainTradeLineItem", [&](XmlElement line) {
+      line.for_each_child(kRam, "SpecifiedLineTradeSettlement", [&](XmlElement line_settlement) {
+        line_settlement.for_each_child(
+            kRam, "SpecifiedTradeSettlementLineMonetarySummation", [&](XmlElement sums) {
+              amount_format(sums, "LineTotalAmount", "BR-FR-DEC-01_BT-131");
+            });
+        line_settlement.for_each_child(
+            kRam, "SpecifiedTradeAllowanceCharge", [&](XmlElement charge) {
+              amount_format(charge, "ActualAmount", "BR-FR-DEC-01_BT-136_BT-141");
+              amount_format(charge, "BasisAmount", "BR-FR-DEC-01_BT-137_BT-142");
+            });
+      });
+    });
   }
 
   void currency_rule(XmlElement settlement) {
