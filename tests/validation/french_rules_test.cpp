@@ -168,10 +168,15 @@ TEST_CASE("BR-FR-10/12/13: seller SIREN and both electronic addresses", "[french
               "<ram:SpecifiedLegalOrganization><ram:ID schemeID=\"0002\">5421076"
               "</ram:ID></ram:SpecifiedLegalOrganization>";
         }) == std::set<std::string>{"BR-FR-10_BT-30"});
+  // An empty address with scheme 0225 also breaks its format (BR-FR-23).
   CHECK(breaking([](FrenchCii& i) { i.buyer_uri.clear(); }) ==
-        std::set<std::string>{"BR-FR-12_BT-49"});
+        std::set<std::string>{"BR-FR-12_BT-49", "BR-FR-23_BT-49"});
   CHECK(breaking([](FrenchCii& i) { i.seller_uri.clear(); }) ==
-        std::set<std::string>{"BR-FR-13_BT-34"});
+        std::set<std::string>{"BR-FR-13_BT-34", "BR-FR-23_BT-34"});
+  CHECK(breaking([](FrenchCii& i) { i.buyer_uri = "123 456"; }) ==
+        std::set<std::string>{"BR-FR-23_BT-49"});
+  CHECK(breaking([](FrenchCii& i) { i.buyer_uri = std::string(126, '1'); }) ==
+        std::set<std::string>{"BR-FR-25_BT-49"});
 }
 
 TEST_CASE("BR-FR-16 and BR-FR-DEC-04: VAT rates of the French list and format", "[french]") {
@@ -219,6 +224,18 @@ TEST_CASE("BR-FR-DEC-02: quantities have at most 4 decimals and 19 digits", "[fr
   CHECK(breaking([](FrenchCii& i) { i.quantity = "1.23456"; }) ==
         std::set<std::string>{"BR-FR-DEC-02_BT-129"});
   CHECK(breaking([](FrenchCii& i) { i.quantity = "-1.2345"; }).empty());
+}
+
+TEST_CASE("BR-FR-01/02/03/04 on referenced invoices and other dates", "[french]") {
+  FrenchCii invoice;
+  invoice.tax_currency =
+      "<ram:InvoiceReferencedDocument><ram:IssuerAssignedID>F 1</ram:IssuerAssignedID>"
+      "<ram:TypeCode>999</ram:TypeCode><ram:FormattedIssueDateTime>"
+      "<qdt:DateTimeString xmlns:qdt=\"urn:un:unece:uncefact:data:standard:QualifiedDataType:100\""
+      " format=\"102\">20261301</qdt:DateTimeString></ram:FormattedIssueDateTime>"
+      "</ram:InvoiceReferencedDocument>";
+  CHECK(french_ids(invoice) ==
+        std::set<std::string>{"BR-FR-02_BT-25", "BR-FR-03_BT-26", "BR-FR-04_EXT-FR-FE-02"});
 }
 
 TEST_CASE("BR-FR-20/31: the BAR treatment note", "[french]") {

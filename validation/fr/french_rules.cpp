@@ -14,11 +14,14 @@
 // of the Schematron, and the UBL artefact, are not implemented yet: rules_of()
 // lists only what is checked.
 
+#include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "formats/cii/cii_namespaces.h"
 #include "formats/xml/xml_document.h"
+#include "validation/fr/french_paths.h"
 #include "validation/rule_families.h"
 
 namespace einvoice::validation {
@@ -36,19 +39,6 @@ constexpr std::string_view kDec01 =
     "autorisé.";
 
 constexpr Rule kRules[] = {
-    {"BR-FR-01_BT-1", kFatal, "BT-1",
-     "BR-FR-01/BT-1 : Le numéro de facture ne doit pas dépasser 35 caractères."},
-    {"BR-FR-02_BT-1", kFatal, "BT-1",
-     "BR-FR-02/BT-1 : Le numéro de facture ne peut contenir que des lettres, des chiffres et les "
-     "caractères + - _ /, sans espace."},
-    {"BR-FR-03_BT-2", kFatal, "BT-2",
-     "BR-FR-03/BT-2 : La date de facture doit être une date valide au format AAAAMMJJ, d'une "
-     "année entre 2000 et 2099."},
-    {"BR-FR-03_BT-9", kFatal, "BT-9",
-     "BR-FR-03/BT-9 : La date d'échéance doit être une date valide au format AAAAMMJJ, d'une "
-     "année entre 2000 et 2099."},
-    {"BR-FR-04_BT-3", kFatal, "BT-3",
-     "BR-FR-04/BT-3 : Le code type de document n'est pas autorisé."},
     {"BR-FR-05_BT-22_PMT", kFatal, "BT-22",
      "BR-FR-05/BT-22 : La mention relative aux frais de recouvrement (code PMT) est absente. Elle "
      "est obligatoire dans les notes (BG-1)."},
@@ -144,8 +134,20 @@ constexpr Rule kRules[] = {
      "chiffres."},
 };
 
+// Every rule of the family: the path rules, then the others.
+const std::vector<Rule>& all_rules() {
+  static const std::vector<Rule> rules = [] {
+    std::vector<Rule> out;
+    for (const auto& path_rule : french::kPathRules)
+      out.push_back(path_rule.rule);
+    out.insert(out.end(), std::begin(kRules), std::end(kRules));
+    return out;
+  }();
+  return rules;
+}
+
 const Rule& rule(std::string_view id) {
-  for (const auto& r : kRules) {
+  for (const auto& r : all_rules()) {
     if (r.id == id)
       return r;
   }
@@ -190,6 +192,19 @@ bool valid_id_format(std::string_view text) {
   for (char c : normalized) {
     const bool ok = is_digit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '+' ||
                     c == '-' || c == '_' || c == '/';
+    if (!ok)
+      return false;
+  }
+  return true;
+}
+
+// custom:is-valid-schemeid-format: ^[A-Za-z0-9+\-_.]+$
+bool valid_scheme_format(std::string_view text) {
+  if (text.empty())
+    return false;
+  for (char c : text) {
+    const bool ok = is_digit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '+' ||
+                    c == '-' || c == '_' || c == '.';
     if (!ok)
       return false;
   }
@@ -290,6 +305,8 @@ class CiiFrench {
   CiiFrench(RuleContext& context, XmlElement root) : context_(context), root_(root) {}
 
   void run() {
+    for (const auto& path_rule : french::kPathRules)
+      check_path(path_rule);
     XmlElement document = root_.child(kRsm, "ExchangedDocument");
     XmlElement context = root_.child(kRsm, "ExchangedDocumentContext");
     XmlElement transaction = root_.child(kRsm, "SupplyChainTradeTransaction");
@@ -344,6 +361,95 @@ class CiiFrench {
   }
 
  private:
+  // The namespace of a prefix of the artefact's paths.
+  static std::string_view namespace_of(std::string_view prefix) {
+    if (prefix == "rsm")
+      return kRsm;
+    if (prefix == "udt")
+      return kUdt;
+    if (prefix == "qdt")
+      return cii::kQdtNamespace;
+    return kRam;
+  }
+
+  // One step "ram:Name", "ram:Name[@attr='v']" or "ram:Name[ram:Child='v']":
+  // the children of `parent` it selects.
+  static void step(XmlElement parent, std::string_view text,
+                   const std::function<void(XmlElement)>& next) {
+    std::string_view name = text, predicate;
+    if (auto open = text.find('['); open != std::string_view::npos) {
+      name = text.substr(0, open);
+      predicate = text.substr(open + 1, text.size() - open - 2);
+    }
+    const auto colon = name.find(':');
+    const std::string_view ns = namespace_of(name.substr(0, colon));
+    const std::string_view local = name.substr(colon + 1);
+    std::string_view key, value;
+    if (!predicate.empty()) {
+      const auto eq = predicate.find('=');
+      key = predicate.substr(0, eq);
+      value = predicate.substr(eq + 2, predicate.size() - eq - 3);  // between quotes
+    }
+    parent.for_each_child(ns, local, [&](XmlElement child) {
+      if (!key.empty()) {
+        if (key.front() == '@') {
+          if (child.attribute(key.substr(1)) != std::optional<std::string>(std::string(value)))
+            return;
+        } else {
+          const auto key_colon = key.find(':');
+          bool found = false;
+          child.for_each_child(namespace_of(key.substr(0, key_colon)), key.substr(key_colon + 1),
+                               [&](XmlElement c) { found |= c.text() == value; });
+          if (!found)
+            return;
+        }
+      }
+      next(child);
+    });
+  }
+
+  void walk_path(XmlElement from, std::string_view path, const french::PathRule& rule_) {
+    const auto slash = path.find('/');
+    const std::string_view head = path.substr(0, slash);
+    step(from, head, [&](XmlElement child) {
+      if (slash == std::string_view::npos)
+        check_element(child, rule_);
+      else
+        walk_path(child, path.substr(slash + 1), rule_);
+    });
+  }
+
+  void check_path(const french::PathRule& path_rule) {
+    walk_path(root_, path_rule.path, path_rule);
+  }
+
+  void check_element(XmlElement element, const french::PathRule& path_rule) {
+    const std::string text = element.text();
+    bool holds = true;
+    switch (path_rule.check) {
+      case french::PathCheck::kMaxLength:
+        holds = characters(text) <= static_cast<std::size_t>(path_rule.limit);
+        break;
+      case french::PathCheck::kIdFormat:
+        holds = valid_id_format(text);
+        break;
+      case french::PathCheck::kDate:
+        holds = valid_date_format(text);
+        break;
+      case french::PathCheck::kDocumentType:
+        holds = one_of(text, kDocumentTypes);
+        break;
+      case french::PathCheck::kSchemeFormat:
+        holds = valid_scheme_format(text);
+        break;
+      case french::PathCheck::kNotBlank:
+        holds = !normalize_space(text).empty();
+        break;
+    }
+    if (!holds)
+      context_.report_at(path_rule.rule, element);
+  }
+
   static bool all_digits(const std::string& text, std::size_t count) {
     if (text.size() != count)
       return false;
@@ -373,23 +479,6 @@ class CiiFrench {
   }
 
   void document_rules(XmlElement document) {
-    document.for_each_child(kRam, "ID", [&](XmlElement id) {
-      const std::string text = id.text();
-      if (characters(text) > 35)
-        context_.report_at(rule("BR-FR-01_BT-1"), id);
-      if (!valid_id_format(text))
-        context_.report_at(rule("BR-FR-02_BT-1"), id);
-    });
-    document.for_each_child(kRam, "TypeCode", [&](XmlElement type) {
-      if (!one_of(type.text(), kDocumentTypes))
-        context_.report_at(rule("BR-FR-04_BT-3"), type);
-    });
-    document.for_each_child(kRam, "IssueDateTime", [&](XmlElement issue) {
-      issue.for_each_child(kUdt, "DateTimeString", [&](XmlElement date) {
-        if (!valid_date_format(date.text()))
-          context_.report_at(rule("BR-FR-03_BT-2"), date);
-      });
-    });
     // BR-FR-20 / BR-FR-31 on the BAR notes (the treatment of the invoice).
     int valid_bar = 0;
     document.for_each_child(kRam, "IncludedNote", [&](XmlElement note) {
@@ -446,8 +535,6 @@ class CiiFrench {
       settlement.for_each_child(kRam, "SpecifiedTradePaymentTerms", [&](XmlElement terms) {
         terms.for_each_child(kRam, "DueDateDateTime", [&](XmlElement when) {
           when.for_each_child(kUdt, "DateTimeString", [&](XmlElement date) {
-            if (!valid_date_format(date.text()))
-              context_.report_at(rule("BR-FR-03_BT-9"), date);
             if (!due)
               due = date;
           });
@@ -629,7 +716,7 @@ void check_french_rules(RuleContext& context) {
 }
 
 std::span<const Rule> french_rules() {
-  return kRules;
+  return all_rules();
 }
 
 }  // namespace einvoice::validation
