@@ -30,6 +30,7 @@ struct FrenchCii {
       "542107651</ram:ID></ram:SpecifiedLegalOrganization>";
   std::string seller_uri = "542107651";
   std::string buyer_uri = "123456789";
+  std::string buyer_siren;
   std::string attachment;
   std::string currency = "EUR";
   std::string tax_currency;
@@ -66,7 +67,9 @@ struct FrenchCii {
            seller_siren + "<ram:URIUniversalCommunication><ram:URIID schemeID=\"0225\">" +
            seller_uri +
            "</ram:URIID></ram:URIUniversalCommunication></ram:SellerTradeParty>"
-           "<ram:BuyerTradeParty><ram:Name>B</ram:Name><ram:URIUniversalCommunication>"
+           "<ram:BuyerTradeParty><ram:Name>B</ram:Name>" +
+           buyer_siren +
+           "<ram:URIUniversalCommunication>"
            "<ram:URIID schemeID=\"0225\">" +
            buyer_uri + "</ram:URIID></ram:URIUniversalCommunication></ram:BuyerTradeParty>" +
            attachment +
@@ -136,7 +139,9 @@ TEST_CASE("BR-FR-03: dates are real days of 2000-2099", "[french]") {
 
 TEST_CASE("BR-FR-04: the document type is one of the French list", "[french]") {
   CHECK(breaking([](FrenchCii& i) { i.type = "325"; }) == std::set<std::string>{"BR-FR-04_BT-3"});
-  CHECK(breaking([](FrenchCii& i) { i.type = "381"; }).empty());
+  // A credit note must name the invoice it corrects (BR-FR-CO-05).
+  CHECK(breaking([](FrenchCii& i) { i.type = "381"; }) ==
+        std::set<std::string>{"BR-FR-CO-05_BT-3"});
 }
 
 TEST_CASE("BR-FR-05/06: the PMT, PMD and AAB notes, once each", "[french]") {
@@ -167,7 +172,7 @@ TEST_CASE("BR-FR-10/12/13: seller SIREN and both electronic addresses", "[french
           i.seller_siren =
               "<ram:SpecifiedLegalOrganization><ram:ID schemeID=\"0002\">5421076"
               "</ram:ID></ram:SpecifiedLegalOrganization>";
-        }) == std::set<std::string>{"BR-FR-10_BT-30"});
+        }) == std::set<std::string>{"BR-FR-10_BT-30", "BR-FR-32-LEGALID"});
   // An empty address with scheme 0225 also breaks its format (BR-FR-23).
   CHECK(breaking([](FrenchCii& i) { i.buyer_uri.clear(); }) ==
         std::set<std::string>{"BR-FR-12_BT-49", "BR-FR-23_BT-49"});
@@ -212,7 +217,7 @@ TEST_CASE("BR-FR-CO-07: a due date is not before the issue date, except deposits
   CHECK(breaking([](FrenchCii& i) {
           i.due = "20261001";
           i.mode = "S2";
-        }).empty());
+        }).count("BR-FR-CO-07_BT-9") == 0);
 }
 
 TEST_CASE("BR-FR-CO-12: an invoice in another currency gives its VAT in EUR", "[french]") {
@@ -245,6 +250,16 @@ TEST_CASE("BR-FR-20/31: the BAR treatment note", "[french]") {
   };
   FrenchCii invoice;
   invoice.notes += bar("B2B");
+  // B2B: the buyer's SIREN is required (BR-FR-11); its address must start
+  // with it, scheme 0225 (BR-FR-21, which an absent SIREN cannot break).
+  CHECK(french_ids(invoice) == std::set<std::string>{"BR-FR-11_BT-47"});
+  invoice.buyer_siren =
+      "<ram:SpecifiedLegalOrganization><ram:ID schemeID=\"0002\">987654321"
+      "</ram:ID></ram:SpecifiedLegalOrganization>";
+  CHECK(french_ids(invoice) == std::set<std::string>{"BR-FR-21_BT-49"});
+  invoice.buyer_siren =
+      "<ram:SpecifiedLegalOrganization><ram:ID schemeID=\"0002\">123456789"
+      "</ram:ID></ram:SpecifiedLegalOrganization>";
   CHECK(french_ids(invoice).empty());
   invoice.notes += bar("B2C");
   CHECK(french_ids(invoice) == std::set<std::string>{"BR-FR-31_BT-21"});

@@ -14,6 +14,7 @@
 // of the Schematron, and the UBL artefact, are not implemented yet: rules_of()
 // lists only what is checked.
 
+#include <algorithm>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -21,6 +22,7 @@
 
 #include "formats/cii/cii_namespaces.h"
 #include "formats/xml/xml_document.h"
+#include "model/decimal.h"
 #include "validation/fr/french_paths.h"
 #include "validation/rule_families.h"
 
@@ -85,6 +87,175 @@ constexpr Rule kRules[] = {
      "BR-FR-CO-12/BT-5 : Si la devise de facture (BT-5) est différente de EUR, la devise de "
      "comptabilité (BT-6) doit être EUR et le montant de TVA en devise de comptabilité (BT-111) "
      "doit être renseigné en EUR."},
+    {"BR-FR-09_BT-29", kFatal, "BT-29",
+     "BR-FR-09/BT-29 : Le SIRET doit contenir 14 chiffres et commencer par le SIREN."},
+    {"BR-FR-09_BT-46", kFatal, "BT-46",
+     "BR-FR-09/BT-46 : Le SIRET doit contenir 14 chiffres et commencer par le SIREN."},
+    {"BR-FR-09_BT-60", kFatal, "BT-60",
+     "BR-FR-09/BT-60 : Le SIRET doit contenir 14 chiffres et commencer par le SIREN."},
+    {"BR-FR-09_EXT-FR-FE-06", kFatal, "",
+     "BR-FR-09/EXT-FR-FE-06 : Le SIRET doit contenir 14 chiffres et commencer par le SIREN."},
+    {"BR-FR-09_EXT-FR-FE-46", kFatal, "",
+     "BR-FR-09/EXT-FR-FE-46 : Le SIRET doit contenir 14 chiffres et commencer par le SIREN."},
+    {"BR-FR-09_EXT-FR-FE-69", kFatal, "",
+     "BR-FR-09/EXT-FR-FE-69 : Le SIRET doit contenir 14 chiffres et commencer par le SIREN."},
+    {"BR-FR-09_EXT-FR-FE-92", kFatal, "",
+     "BR-FR-09/EXT-FR-FE-92 : Le SIRET doit contenir 14 chiffres et commencer par le SIREN."},
+    {"BR-FR-09_EXT-FR-FE-115", kFatal, "",
+     "BR-FR-09/EXT-FR-FE-115 : Le SIRET doit contenir 14 chiffres et commencer par le SIREN."},
+    {"BR-FR-09_BT-71", kFatal, "BT-71",
+     "BR-FR-09/BT-71 : Le SIRET doit contenir 14 chiffres et commencer par le SIREN."},
+    {"BR-FR-09_EXT-FR-FE-146", kFatal, "",
+     "BR-FR-09/EXT-FR-FE-146 : Le SIRET doit contenir 14 chiffres et commencer par le SIREN."},
+    {"BR-FR-11_BT-47", kFatal, "BT-47",
+     "BR-FR-11/BT-47 : Si une note contient le code sujet BAR avec la valeur 'B2B', alors le SIREN "
+     "de l'acheteur (BT-47, ram:ID) est obligatoire et doit être composé exactement de 9 "
+     "chiffres."},
+    {"BR-FR-15_BT-95_BT-102", kFatal, "BT-95",
+     "BR-FR-15/BT-95 ou BT-102 : Code de catégorie de TVA invalide."},
+    {"BR-FR-15_BT-95_BT-102_LM", kFatal, "BT-95",
+     "BR-FR-15/BT-95 ou BT-102 : Les codes 'L' et 'M' ne sont pas pertinents en France."},
+    {"BR-FR-15_BT-95_BT-118", kFatal, "BT-95",
+     "BR-FR-15/BT-118 : Code de catégorie de TVA invalide."},
+    {"BR-FR-15_BT-95_BT-118_LM", kFatal, "BT-95",
+     "BR-FR-15/BT-118 : Les codes 'L' et 'M' ne sont pas pertinents en France."},
+    {"BR-FR-15_BT-95_BT-151", kFatal, "BT-95",
+     "BR-FR-15/BT-151 : Code de catégorie de TVA invalide."},
+    {"BR-FR-15_BT-95_BT-151_LM", kFatal, "BT-95",
+     "BR-FR-15/BT-151 : Les codes 'L' et 'M' ne sont pas pertinents en France."},
+    {"BR-FR-21_BT-49", kFatal, "BT-49",
+     "BR-FR-21/BT-49 : Si le traitement est BAR/B2B et que le type de document (BT-3) n'est pas en "
+     "autofacture (389, 501, 500, 471, 473, 261, 502), alors le BT-49 (EndpointID) doit commencer "
+     "par le SIREN (BT-47) et le BT-49-1 (schemeID) doit être égal à \"0225\"."},
+    {"BR-FR-22_BT-34", kFatal, "BT-34",
+     "BR-FR-22/BT-34 : Si le traitement est BAR/B2B et que le type de document (BT-3) est en "
+     "autofacture (389, 501, 500, 471, 473, 261, 502), alors le BT-34 (EndpointID du vendeur) doit "
+     "commencer par le SIREN (BT-30) et le BT-34-1 (schemeID) doit être égal à \"0225\"."},
+    {"BR-FR-27_BG-32", kFatal, "BG-32",
+     "BR-FR-27/BG-32 : Le groupe Attribut d'article (BG-32) doit contenir soit un nom d'attribut "
+     "d'article (BT-160 : ram:Description), soit un code d'attribut d'article (EXT-FR-FE-159 : "
+     "ram:TypeCode). Aucun des deux éléments n'a été trouvé dans le contexte "
+     "ApplicableProductCharacteristic."},
+    {"BR-FR-28-Value", kFatal, "",
+     "[BR-FR-28] : La valeur d'attribut (cbc:Value) ou la valeur (cbc:ValueQuantity avec unité de "
+     "mesure) doivent être présents, mais pas les deux"},
+    {"BR-FR-29_BT-18", kFatal, "BT-18",
+     "BR-FR-29/BT-18 : Parmi les identifiants d'objets facturés (BT-18), les schémas "
+     "d'identification \"AFL\" et \"AVV\" ne doivent être présents qu'une seule fois chacun. "
+     "Actuellement : AFL = occurrence(s), AVV = occurrence(s)."},
+    {"BR-FR-30_BT-128", kFatal, "BT-128",
+     "BR-FR-30/BT-128 : Parmi les identifiants d'objets facturés à la ligne (BT-128), les schémas "
+     "d'identification \"AFL\" et \"AVV\" ne doivent être présents qu'une seule fois chacun. "
+     "Actuellement : AFL = occurrence(s), AVV = occurrence(s)."},
+    {"BR-FR-32-LEGALID", kFatal, "",
+     "BR-FR-32/LEGALID : Tout identifiant légal d'une Partie avec schemeID = '0002' DOIT être "
+     "composé de 9 chiffres."},
+    {"BR-FR-32-GLOBALID", kFatal, "",
+     "BR-FR-32/ID : Tout identifiant d'une Partie avec schemeID = '0231' ou '0002' DOIT être "
+     "composé de 9 chiffres."},
+    {"BR-FR-CO-04_BT-4", kFatal, "BT-4",
+     "BR-FR-CO-04/BT-3 : Si le type de facture (BT-3) est une facture rectificative (384, 471, "
+     "472, 473), alors **une et une seule** référence à une facture antérieure (BT-25) avec sa "
+     "date (BT-26) doit être présente. Nombre de références valides trouvées : ."},
+    {"BR-FR-CO-05_BT-3", kFatal, "BT-3",
+     "BR-FR-CO-05/BT-3 : Si le type de facture (BT-3) est un avoir (261, 381, 396, 502, 503), "
+     "alors : - soit au moins une référence à une facture antérieure (BT-25) avec sa date (BT-26) "
+     "doit être présente au niveau entête, - soit chaque ligne (BG-25) sans subtype "
+     "(EXT-FR-FE-163) ou avec subtype 'DETAIL' d"},
+    {"BR-FR-CO-09_BT-23-1", kFatal, "BT-23",
+     "BR-FR-CO-09/BT-23 : Si le cadre de facturation (BT-23) est B2, S2 ou M2 (facture déjà "
+     "payée), alors le montant déjà payé (BT-113) doit être égal au montant total TTC (BT-112). "
+     "Montant payé : , Montant total : ."},
+    {"BR-FR-CO-09_BT-23-2", kFatal, "BT-23",
+     "BR-FR-CO-09/BT-23 : Si le cadre de facturation (BT-23) est B2, S2 ou M2, alors le net à "
+     "payer (BT-115) doit être égal à 0. Net à payer : ."},
+    {"BR-FR-CO-09_BT-23-3", kFatal, "BT-23",
+     "BR-FR-CO-09/BT-23 : Si le cadre de facturation (BT-23) est B2, S2 ou M2, alors la date "
+     "d'échéance (BT-9) doit être renseignée et correspondre à la date de paiement. Date "
+     "d'échéance actuelle : ."},
+    {"BR-FR-CO-10_BT-29-1", kFatal, "BT-29",
+     "BR-FR-CO-10/BT-29 : Si l'identifiant global du vendeur (BT-29) est renseigné, alors son "
+     "schéma (BT-29-1) doit également être renseigné."},
+    {"BR-FR-CO-10_BT-29-2", kFatal, "BT-29",
+     "BR-FR-CO-10/BT-29 : Chaque schemeID ne peut apparaître qu'une seule fois dans l'identifiant "
+     "privé du vendeur (BT-29)."},
+    {"BR-FR-CO-10_BT-46-1", kFatal, "BT-46",
+     "BR-FR-CO-10/BT-46 : Si l'identifiant global de l'acheteur (BT-46) est renseigné, alors son "
+     "schéma (BT-46-1) doit également être renseigné."},
+    {"BR-FR-CO-10_BT-46-2", kFatal, "BT-46",
+     "BR-FR-CO-10/BT-46 : Chaque schemeID ne peut apparaître qu'une seule fois dans l'identifiant "
+     "privé de l'acheteur (BT-46)."},
+    {"BR-FR-CO-10_BT-60-1", kFatal, "BT-60",
+     "BR-FR-CO-10/BT-60 : Si l'identifiant global du bénéficiaire (BT-60) est renseigné, alors son "
+     "schéma (BT-60-1) doit également être renseigné."},
+    {"BR-FR-CO-10_BT-60-2", kFatal, "BT-60",
+     "BR-FR-CO-10/BT-60 : Chaque schemeID ne peut apparaître qu'une seule fois dans l'identifiant "
+     "privé du bénéficiaire (BT-60)."},
+    {"BR-FR-CO-10_EXT-FR-FE-06-1", kFatal, "",
+     "BR-FR-CO-10/EXT-FR-FE-06 : Si l'identifiant global de l'agent d'acheteur (EXT-FR-FE-06) est "
+     "renseigné, alors son schéma (EXT-FR-FE-07) doit également être renseigné."},
+    {"BR-FR-CO-10_EXT-FR-FE-06-2", kFatal, "",
+     "BR-FR-CO-10/EXT-FR-FE-06 : Chaque schemeID ne peut apparaître qu'une seule fois ans "
+     "l'identifiant privé de l'agent d'acheteur (EXT-FR-FE-06)."},
+    {"BR-FR-CO-10_EXT-FR-FE-46-1", kFatal, "",
+     "BR-FR-CO-10/EXT-FR-FE-46 : Si l'identifiant global du payeur (EXT-FR-FE-46) est renseigné, "
+     "alors son schéma (EXT-FR-FE-47) doit également être renseigné."},
+    {"BR-FR-CO-10_EXT-FR-FE-46-2", kFatal, "",
+     "BR-FR-CO-10/EXT-FR-FE-46 : Chaque schemeID ne peut apparaître qu'une seule fois ans "
+     "l'identifiant privé du payeur (EXT-FR-FE-46)."},
+    {"BR-FR-CO-10_EXT-FR-FE-69-1", kFatal, "",
+     "BR-FR-CO-10/EXT-FR-FE-69 : Si l'identifiant global de l'agent du vendeur (EXT-FR-FE-69) est "
+     "renseigné, alors son schéma (EXT-FR-FE-70) doit également être renseigné."},
+    {"BR-FR-CO-10_EXT-FR-FE-69-2", kFatal, "",
+     "BR-FR-CO-10/EXT-FR-FE-69 : Chaque schemeID ne peut apparaître qu'une seule fois ans "
+     "l'identifiant privé de l'agent du vendeur (EXT-FR-FE-69)."},
+    {"BR-FR-CO-10_EXT-FR-FE-92-1", kFatal, "",
+     "BR-FR-CO-10/EXT-FR-FE-92 : Si l'identifiant global du facturé à (EXT-FR-FE-92) est "
+     "renseigné, alors son schéma (EXT-FR-FE-92-1) doit également être renseigné."},
+    {"BR-FR-CO-10_EXT-FR-FE-92-2", kFatal, "",
+     "BR-FR-CO-10/EXT-FR-FE-92 : Chaque schemeID ne peut apparaître qu'une seule fois ans "
+     "l'identifiant privé du facturé à (EXT-FR-FE-92)."},
+    {"BR-FR-CO-10_EXT-FR-FE-115-1", kFatal, "",
+     "BR-FR-CO-10/EXT-FR-FE-115 : Si l'identifiant global du facturant (EXT-FR-FE-115) est "
+     "renseigné, alors son schéma (EXT-FR-FE-116) doit également être renseigné."},
+    {"BR-FR-CO-10_EXT-FR-FE-115-2", kFatal, "",
+     "BR-FR-CO-10/EXT-FR-FE-115 : Chaque schemeID ne peut apparaître qu'une seule fois ans "
+     "l'identifiant privé du facturant (EXT-FR-FE-115)."},
+    {"BR-FR-CO-10_BT-71-1", kFatal, "BT-71",
+     "BR-FR-CO-10/BT-71 : Si l'identifiant global du livré à (BT-71) est renseigné, alors son "
+     "schéma (BT-71-1) doit également être renseigné."},
+    {"BR-FR-CO-10_BT-71-2", kFatal, "BT-71",
+     "BR-FR-CO-10/BT-71 : Chaque schemeID ne peut apparaître qu'une seule fois ans l'identifiant "
+     "privé du livré à (BT-71)."},
+    {"BR-FR-CO-10_EXT-FR-FE-146-1", kFatal, "",
+     "BR-FR-CO-10/EXT-FR-FE-146 : Si l'identifiant global du livré à à la ligne (EXT-FR-FE-146 ) "
+     "est renseigné, alors son schéma (EXT-FR-FE-148) doit également être renseigné."},
+    {"BR-FR-CO-10_EXT-FR-FE-146-2", kFatal, "",
+     "BR-FR-CO-10/EXT-FR-FE-146 : Chaque schemeID ne peut apparaître qu'une seule fois ans "
+     "l'identifiant privé du livré à à la ligne (EXT-FR-FE-146 )."},
+    {"BR-FR-CO-14_BT-29-1", kFatal, "BT-29",
+     "BR-FR-CO-14/BT-29-1 : Si le schéma d'identification du vendeur (BT-29-1) est '0231', cela "
+     "signifie qu'il est membre d'un assujetti unique. Dans ce cas, une note (BG-1) avec le code "
+     "sujet 'TXD' (BT-21) et le texte 'MEMBRE_ASSUJETTI_UNIQUE' (BT-22) doit être présente."},
+    {"BR-FR-CO-15_BT-29-1", kFatal, "BT-29",
+     "BR-FR-CO-15/BT-29-1 : Si le vendeur est membre d'un assujetti unique (BT-29-1 = 0231), alors "
+     "le bloc représentant fiscal (BG-11) doit être présent et contenir le numéro de TVA de "
+     "l'assujetti unique (BT-63). État actuel : représentant fiscal , numéro de TVA =."},
+    {"BR-FR-DEC-03_BT-146", kFatal, "BT-146",
+     "BR-FR-DEC-03/BT-146 : Le montant « » est invalide. Il doit : - être un nombre strictement "
+     "positif (sans signe « - »), sauf si Cadre de Facturation (BT-23) est S9, M9 ou B9 "
+     "(bi-directionnel) - comporter au plus 6 décimales (séparateur « . »), - contenir au maximum "
+     "19 caractères (hors séparateur). Veu"},
+    {"BR-FR-DEC-03_BT-147", kFatal, "BT-147",
+     "BR-FR-DEC-03/BT-147 : Le montant « » est invalide. Il doit : - être un nombre strictement "
+     "positif (sans signe « - »), sauf si Cadre de Facturation (BT-23) est S9, M9 ou B9 "
+     "(bi-directionnel) - comporter au plus 6 décimales (séparateur « . »), - contenir au maximum "
+     "19 caractères (hors séparateur). Veu"},
+    {"BR-FR-DEC-03_BT-148", kFatal, "BT-148",
+     "BR-FR-DEC-03/BT-148 : Le montant « » est invalide. Il doit : - être un nombre strictement "
+     "positif (sans signe « - »), sauf si Cadre de Facturation (BT-23) est S9, M9 ou B9 "
+     "(bi-directionnel) - comporter au plus 6 décimales (séparateur « . »), - contenir au maximum "
+     "19 caractères (hors séparateur). Veu"},
     {"BR-FR-18_BT-123", kFatal, "BT-123",
      "BR-FR-18/BT-123 : Il ne peut y avoir qu'un seul document additionnel (BG-24) dont la "
      "description (BT-123) est \"LISIBLE\"."},
@@ -300,6 +471,39 @@ XmlElement path(XmlElement from, std::initializer_list<std::string_view> steps) 
   return e;
 }
 
+// The parties BR-FR-09 and BR-FR-CO-10 look at: path below the root, and the
+// suffix of their rule ids. The seller and the buyer take their SIREN only
+// from their legal organisation; the others fall back on the SIRET's first
+// nine digits.
+struct FrenchParty {
+  std::string_view path;
+  std::string_view term;  // "BT-29"
+  bool own_siren_only;
+};
+constexpr FrenchParty kParties[] = {
+    {"rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SellerTradeParty",
+     "BT-29", true},
+    {"rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:BuyerTradeParty",
+     "BT-46", true},
+    {"rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:PayeeTradeParty",
+     "BT-60", false},
+    {"rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:BuyerAgentTradeParty",
+     "EXT-FR-FE-06", false},
+    {"rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:PayerTradeParty",
+     "EXT-FR-FE-46", false},
+    {"rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SalesAgentTradeParty",
+     "EXT-FR-FE-69", false},
+    {"rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:InvoiceeTradeParty",
+     "EXT-FR-FE-92", false},
+    {"rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:InvoicerTradeParty",
+     "EXT-FR-FE-115", false},
+    {"rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeDelivery/ram:ShipToTradeParty",
+     "BT-71", false},
+    {"rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/"
+     "ram:SpecifiedLineTradeDelivery/ram:ShipToTradeParty",
+     "EXT-FR-FE-146", false},
+};
+
 class CiiFrench {
  public:
   CiiFrench(RuleContext& context, XmlElement root) : context_(context), root_(root) {}
@@ -332,6 +536,14 @@ class CiiFrench {
     currency_rule(settlement);
     type_rules(document, context, agreement, settlement);
     amount_formats(transaction, settlement);
+    for (const auto& party : kParties)
+      for_path(root_, party.path, [&](XmlElement p) { party_rules(p, party); });
+    buyer_and_endpoint_rules(document, agreement);
+    category_rules(transaction, settlement);
+    reference_rules(transaction, agreement, settlement, document);
+    identifier_rules(root_);
+    paid_and_single_taxpayer_rules(document, context, agreement, settlement);
+    price_formats(transaction, context);
 
     if (agreement) {
       agreement.for_each_child(kRam, "AdditionalReferencedDocument", [&](XmlElement reference) {
@@ -421,6 +633,342 @@ class CiiFrench {
 
   void check_path(const french::PathRule& path_rule) {
     walk_path(root_, path_rule.path, path_rule);
+  }
+
+  // Every element at `path` (steps as in the path rules) below `from`.
+  void for_path(XmlElement from, std::string_view path,
+                const std::function<void(XmlElement)>& f) const {
+    const auto slash = path.find('/');
+    step(from, path.substr(0, slash), [&](XmlElement child) {
+      if (slash == std::string_view::npos)
+        f(child);
+      else
+        for_path(child, path.substr(slash + 1), f);
+    });
+  }
+
+  static std::vector<XmlElement> children_with(XmlElement parent, std::string_view local,
+                                               std::string_view attribute = {},
+                                               std::string_view value = {}) {
+    std::vector<XmlElement> out;
+    if (!parent)
+      return out;
+    parent.for_each_child(kRam, local, [&](XmlElement c) {
+      if (attribute.empty() ||
+          c.attribute(attribute) == std::optional<std::string>(std::string(value)))
+        out.push_back(c);
+    });
+    return out;
+  }
+
+  static std::string text_of(XmlElement e) { return e ? e.text() : std::string(); }
+
+  // BR-FR-09 (SIRET starts with the SIREN) and BR-FR-CO-10 (identifiers with
+  // distinct schemes) on one party.
+  void party_rules(XmlElement party, const FrenchParty& info) {
+    const auto sirets = children_with(party, "GlobalID", "schemeID", "0009");
+    if (!sirets.empty()) {
+      const std::string siret = sirets.front().text();
+      std::vector<std::string> sirens;
+      for (XmlElement id :
+           children_with(party.child(kRam, "SpecifiedLegalOrganization"), "ID", "schemeID", "0002"))
+        sirens.push_back(id.text());
+      const bool has_own = !sirens.empty() && !sirens.front().empty();
+      if (!info.own_siren_only && !has_own)
+        sirens = {siret.substr(0, std::min<std::size_t>(9, siret.size()))};
+      const bool coherent = all_digits(siret, 14) && std::find(sirens.begin(), sirens.end(),
+                                                               siret.substr(0, 9)) != sirens.end();
+      if (!coherent)
+        context_.report_at(rule("BR-FR-09_" + std::string(info.term)), party);
+    }
+    std::vector<std::string> schemes;
+    bool every_has_scheme = true;
+    party.for_each_child(kRam, "GlobalID", [&](XmlElement id) {
+      auto scheme = id.attribute("schemeID");
+      if (!scheme)
+        every_has_scheme = false;
+      else
+        schemes.push_back(*scheme);
+    });
+    const std::string base = "BR-FR-CO-10_" + std::string(info.term);
+    if (!every_has_scheme)
+      context_.report_at(rule(base + "-1"), party);
+    std::vector<std::string> distinct = schemes;
+    std::sort(distinct.begin(), distinct.end());
+    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+    if (distinct.size() != schemes.size())
+      context_.report_at(rule(base + "-2"), party);
+  }
+
+  // The BAR note says "B2B".
+  static bool is_b2b(XmlElement document) {
+    bool b2b = false;
+    if (!document)
+      return false;
+    document.for_each_child(kRam, "IncludedNote", [&](XmlElement note) {
+      bool bar = false;
+      note.for_each_child(kRam, "SubjectCode", [&](XmlElement c) { bar |= c.text() == "BAR"; });
+      if (bar)
+        note.for_each_child(kRam, "Content", [&](XmlElement c) { b2b |= c.text() == "B2B"; });
+    });
+    return b2b;
+  }
+
+  // BR-FR-11, BR-FR-21, BR-FR-22.
+  void buyer_and_endpoint_rules(XmlElement document, XmlElement agreement) {
+    const bool b2b = is_b2b(document);
+    XmlElement buyer = agreement ? agreement.child(kRam, "BuyerTradeParty") : agreement;
+    XmlElement seller = agreement ? agreement.child(kRam, "SellerTradeParty") : agreement;
+    if (b2b) {
+      const auto sirens =
+          children_with(buyer ? buyer.child(kRam, "SpecifiedLegalOrganization") : buyer, "ID",
+                        "schemeID", "0002");
+      if (sirens.empty() || !all_digits(sirens.front().text(), 9))
+        context_.report_at(rule("BR-FR-11_BT-47"), root_);
+    }
+    XmlElement type = document ? document.child(kRam, "TypeCode") : document;
+    static constexpr std::string_view kSelfBilled[] = {"389", "501", "500", "471",
+                                                       "473", "261", "502"};
+    const bool self_billed = type && one_of(type.text(), kSelfBilled);
+    auto endpoint_holds = [&](XmlElement party) {
+      XmlElement legal = party ? party.child(kRam, "SpecifiedLegalOrganization") : party;
+      const std::string siren = text_of(legal ? legal.child(kRam, "ID") : legal);
+      XmlElement uri = path(party, {"URIUniversalCommunication", "URIID"});
+      const std::string endpoint = text_of(uri);
+      return uri && endpoint.compare(0, siren.size(), siren) == 0 &&
+             uri.attribute("schemeID") == std::optional<std::string>("0225");
+    };
+    if (b2b && !self_billed && !endpoint_holds(buyer))
+      context_.report_at(rule("BR-FR-21_BT-49"), root_);
+    if (b2b && self_billed && !endpoint_holds(seller))
+      context_.report_at(rule("BR-FR-22_BT-34"), root_);
+  }
+
+  // BR-FR-15: VAT categories of the French list, never L or M. `line`: the
+  // line item of a line tax (null for header taxes).
+  void category(XmlElement tax, std::string_view id, XmlElement line) {
+    std::vector<std::string> codes;
+    tax.for_each_child(kRam, "CategoryCode", [&](XmlElement c) { codes.push_back(c.text()); });
+    static constexpr std::string_view kValid[] = {"S", "E", "AE", "K", "G", "O", "Z"};
+    bool valid = false, lm = false;
+    for (const auto& code : codes) {
+      valid |= one_of(code, kValid);
+      lm |= code == "L" || code == "M";
+    }
+    if (!valid && line && codes.empty()) {
+      // A group or information line may carry no category.
+      XmlElement document_line = path(line, {"AssociatedDocumentLineDocument"});
+      if (document_line) {
+        document_line.for_each_child(kRam, "LineStatusReasonCode", [&](XmlElement c) {
+          valid |= c.text() == "GROUP" || c.text() == "INFORMATION";
+        });
+      }
+    }
+    const std::string base(id);
+    if (!valid)
+      context_.report_at(rule(base), tax);
+    if (lm)
+      context_.report_at(rule(base + "_LM"), tax);
+  }
+
+  void category_rules(XmlElement transaction, XmlElement settlement) {
+    if (settlement) {
+      settlement.for_each_child(kRam, "SpecifiedTradeAllowanceCharge", [&](XmlElement charge) {
+        charge.for_each_child(kRam, "CategoryTradeTax", [&](XmlElement tax) {
+          category(tax, "BR-FR-15_BT-95_BT-102", XmlElement());
+        });
+      });
+      settlement.for_each_child(kRam, "ApplicableTradeTax", [&](XmlElement tax) {
+        category(tax, "BR-FR-15_BT-95_BT-118", XmlElement());
+      });
+    }
+    if (transaction) {
+      transaction.for_each_child(kRam, "IncludedSupplyChainTradeLineItem", [&](XmlElement line) {
+        for_path(line, "ram:SpecifiedLineTradeSettlement/ram:ApplicableTradeTax",
+                 [&](XmlElement tax) { category(tax, "BR-FR-15_BT-95_BT-151", line); });
+      });
+    }
+  }
+
+  // Number of children AdditionalReferencedDocument with ReferenceTypeCode `code`.
+  static int references_of_type(XmlElement parent, std::string_view code) {
+    int n = 0;
+    if (!parent)
+      return 0;
+    parent.for_each_child(kRam, "AdditionalReferencedDocument", [&](XmlElement r) {
+      bool match = false;
+      r.for_each_child(kRam, "ReferenceTypeCode", [&](XmlElement c) { match |= c.text() == code; });
+      n += match;
+    });
+    return n;
+  }
+
+  // BR-FR-27 (BG-32), BR-FR-28, BR-FR-29 (BT-18), BR-FR-30 (BT-128),
+  // BR-FR-CO-04, BR-FR-CO-05.
+  void reference_rules(XmlElement transaction, XmlElement agreement, XmlElement settlement,
+                       XmlElement document) {
+    if (agreement &&
+        (references_of_type(agreement, "AFL") > 1 || references_of_type(agreement, "AVV") > 1))
+      context_.report_at(rule("BR-FR-29_BT-18"), agreement);
+    if (transaction) {
+      transaction.for_each_child(kRam, "IncludedSupplyChainTradeLineItem", [&](XmlElement line) {
+        if (references_of_type(line, "AFL") > 1 || references_of_type(line, "AVV") > 1)
+          context_.report_at(rule("BR-FR-30_BT-128"), line);
+      });
+      for_path(transaction,
+               "ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedTradeProduct/"
+               "ram:ApplicableProductCharacteristic",
+               [&](XmlElement attribute) {
+                 const bool description = static_cast<bool>(attribute.child(kRam, "Description"));
+                 const bool type = static_cast<bool>(attribute.child(kRam, "TypeCode"));
+                 if (!description && !type)
+                   context_.report_at(rule("BR-FR-27_BG-32"), attribute);
+                 const bool value = static_cast<bool>(attribute.child(kRam, "Value"));
+                 bool measure = false, measure_with_unit = false;
+                 attribute.for_each_child(kRam, "ValueMeasure", [&](XmlElement m) {
+                   measure = true;
+                   auto unit = m.attribute("unitCode");
+                   measure_with_unit |= unit && !unit->empty();
+                 });
+                 if (!((value && !measure) || (!value && measure_with_unit)))
+                   context_.report_at(rule("BR-FR-28-Value"), attribute);
+               });
+    }
+    const std::string type = text_of(document ? document.child(kRam, "TypeCode") : document);
+    const auto header_refs = children_with(settlement, "InvoiceReferencedDocument");
+    if ((type == "384" || type == "471" || type == "472" || type == "473") &&
+        header_refs.size() != 1)
+      context_.report_at(rule("BR-FR-CO-04_BT-4"), root_);
+    if (type == "261" || type == "381" || type == "396" || type == "502" || type == "503") {
+      auto complete = [](XmlElement reference) {
+        XmlElement date = path(reference, {"FormattedIssueDateTime"});
+        return reference.child(kRam, "IssuerAssignedID") && date &&
+               date.child(cii::kQdtNamespace, "DateTimeString");
+      };
+      int header_count = 0;
+      for (XmlElement r : header_refs)
+        header_count += complete(r);
+      bool lines_valid = true;
+      if (transaction) {
+        transaction.for_each_child(kRam, "IncludedSupplyChainTradeLineItem", [&](XmlElement line) {
+          XmlElement doc = line.child(kRam, "AssociatedDocumentLineDocument");
+          std::vector<std::string> status;
+          if (doc)
+            doc.for_each_child(kRam, "LineStatusReasonCode",
+                               [&](XmlElement c) { status.push_back(c.text()); });
+          const bool detail =
+              status.empty() || std::find(status.begin(), status.end(), "DETAIL") != status.end();
+          if (!detail)
+            return;
+          bool has = false;
+          for (XmlElement r : children_with(line.child(kRam, "SpecifiedLineTradeSettlement"),
+                                            "InvoiceReferencedDocument"))
+            has |= complete(r);
+          lines_valid &= has;
+        });
+      }
+      if (header_count < 1 && !lines_valid)
+        context_.report_at(rule("BR-FR-CO-05_BT-3"), root_);
+    }
+  }
+
+  // BR-FR-32: SIRENs (legal identifiers and global ids of scheme 0002 or
+  // 0231) anywhere are nine digits.
+  void identifier_rules(XmlElement element) {
+    for (XmlElement c = element.first_element_child(); c; c = c.next_element_sibling()) {
+      if (c.is(kRam, "ID") && element.is(kRam, "SpecifiedLegalOrganization") &&
+          c.attribute("schemeID") == std::optional<std::string>("0002") &&
+          !all_digits(normalize_space(c.text()), 9))
+        context_.report_at(rule("BR-FR-32-LEGALID"), c);
+      if (c.is(kRam, "GlobalID")) {
+        auto scheme = c.attribute("schemeID");
+        if (scheme && (*scheme == "0002" || *scheme == "0231") &&
+            !all_digits(normalize_space(c.text()), 9))
+          context_.report_at(rule("BR-FR-32-GLOBALID"), c);
+      }
+      identifier_rules(c);
+    }
+  }
+
+  // BR-FR-CO-09 (invoices already paid), BR-FR-CO-14/15 (single taxpayer).
+  void paid_and_single_taxpayer_rules(XmlElement document, XmlElement context, XmlElement agreement,
+                                      XmlElement settlement) {
+    const std::string framework =
+        text_of(context ? path(context, {"BusinessProcessSpecifiedDocumentContextParameter", "ID"})
+                        : context);
+    if (framework == "B2" || framework == "S2" || framework == "M2") {
+      XmlElement sums =
+          settlement ? settlement.child(kRam, "SpecifiedTradeSettlementHeaderMonetarySummation")
+                     : settlement;
+      auto number = [&](std::string_view name) {
+        return model::Decimal::parse(text_of(sums ? sums.child(kRam, name) : sums));
+      };
+      const auto paid = number("TotalPrepaidAmount");
+      const auto total = number("GrandTotalAmount");
+      const auto due = number("DuePayableAmount");
+      if (!(paid && total && paid->numerically_equal(*total)))
+        context_.report_at(rule("BR-FR-CO-09_BT-23-1"), root_);
+      if (!(due && due->is_zero()))
+        context_.report_at(rule("BR-FR-CO-09_BT-23-2"), root_);
+      XmlElement due_date = path(settlement, {"SpecifiedTradePaymentTerms", "DueDateDateTime"});
+      due_date = due_date ? due_date.child(kUdt, "DateTimeString") : due_date;
+      if (text_of(due_date).empty())
+        context_.report_at(rule("BR-FR-CO-09_BT-23-3"), root_);
+    }
+    XmlElement seller = agreement ? agreement.child(kRam, "SellerTradeParty") : agreement;
+    const bool single_taxpayer = !children_with(seller, "GlobalID", "schemeID", "0231").empty();
+    if (!single_taxpayer)
+      return;
+    bool txd = false;
+    if (document) {
+      document.for_each_child(kRam, "IncludedNote", [&](XmlElement note) {
+        bool code = false, content = false;
+        note.for_each_child(kRam, "SubjectCode", [&](XmlElement c) { code |= c.text() == "TXD"; });
+        note.for_each_child(kRam, "Content", [&](XmlElement c) {
+          content |= c.text() == "MEMBRE_ASSUJETTI_UNIQUE";
+        });
+        txd |= code && content;
+      });
+    }
+    if (!txd)
+      context_.report_at(rule("BR-FR-CO-14_BT-29-1"), root_);
+    XmlElement representative = agreement.child(kRam, "SellerTaxRepresentativeTradeParty");
+    bool vat = false;
+    for (XmlElement r : children_with(representative, "SpecifiedTaxRegistration")) {
+      for (XmlElement id : children_with(r, "ID", "schemeID", "VA"))
+        vat |= !id.text().empty();
+    }
+    if (!vat)
+      context_.report_at(rule("BR-FR-CO-15_BT-29-1"), root_);
+  }
+
+  // BR-FR-DEC-03: prices of at most 6 decimals and 19 digits, positive unless
+  // the billing mode is S9, B9 or M9.
+  void price_formats(XmlElement transaction, XmlElement context) {
+    if (!transaction)
+      return;
+    const std::string framework = normalize_space(
+        text_of(context ? path(context, {"BusinessProcessSpecifiedDocumentContextParameter", "ID"})
+                        : context));
+    const bool signed_prices = framework == "S9" || framework == "B9" || framework == "M9";
+    auto check = [&](std::string_view p, std::string_view id) {
+      for_path(transaction, p, [&](XmlElement amount) {
+        if (!decimal_format(normalize_space(amount.text()), 6, 19, signed_prices))
+          context_.report_at(rule(id), amount);
+      });
+    };
+    check(
+        "ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeAgreement/"
+        "ram:NetPriceProductTradePrice/ram:ChargeAmount",
+        "BR-FR-DEC-03_BT-146");
+    check(
+        "ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeAgreement/"
+        "ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge/ram:ActualAmount",
+        "BR-FR-DEC-03_BT-147");
+    check(
+        "ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeAgreement/"
+        "ram:GrossPriceProductTradePrice/ram:ChargeAmount",
+        "BR-FR-DEC-03_BT-148");
   }
 
   void check_element(XmlElement element, const french::PathRule& path_rule) {
@@ -672,7 +1220,7 @@ class CiiFrench {
     if (!text.empty() && !one_of(text, kVatRates))
       context_.report_at(rule(list_rule), tax);
     tax.for_each_child(kRam, "RateApplicablePercent", [&](XmlElement percent) {
-      if (!decimal_format(percent.text(), 2, 4, false))
+      if (!decimal_format(normalize_space(percent.text()), 2, 4, false))
         context_.report_at(rule(format_rule), percent);
     });
   }
@@ -681,14 +1229,14 @@ class CiiFrench {
     XmlElement delivery = line.child(kRam, "SpecifiedLineTradeDelivery");
     if (delivery) {
       delivery.for_each_child(kRam, "BilledQuantity", [&](XmlElement quantity) {
-        if (!decimal_format(quantity.text(), 4, 19, true))
+        if (!decimal_format(normalize_space(quantity.text()), 4, 19, true))
           context_.report_at(rule("BR-FR-DEC-02_BT-129"), quantity);
       });
     }
     XmlElement price = path(line, {"SpecifiedLineTradeAgreement", "NetPriceProductTradePrice"});
     if (price) {
       price.for_each_child(kRam, "BasisQuantity", [&](XmlElement quantity) {
-        if (!decimal_format(quantity.text(), 4, 19, true))
+        if (!decimal_format(normalize_space(quantity.text()), 4, 19, true))
           context_.report_at(rule("BR-FR-DEC-02_BT-149"), quantity);
       });
     }
