@@ -32,6 +32,9 @@ struct FrenchCii {
   std::string buyer_uri = "123456789";
   std::string buyer_siren;
   std::string attachment;
+  std::string line_extra;    // inside the line item
+  std::string seller_extra;  // inside the seller, after its name
+  std::string agreement_extra;
   std::string currency = "EUR";
   std::string tax_currency;
   std::string quantity = "2";
@@ -54,7 +57,9 @@ struct FrenchCii {
            "</ram:TypeCode><ram:IssueDateTime><udt:DateTimeString format=\"102\">" + issue +
            "</udt:DateTimeString></ram:IssueDateTime>" + notes +
            "</rsm:ExchangedDocument><rsm:SupplyChainTradeTransaction>"
-           "<ram:IncludedSupplyChainTradeLineItem><ram:SpecifiedLineTradeDelivery>"
+           "<ram:IncludedSupplyChainTradeLineItem>" +
+           line_extra +
+           "<ram:SpecifiedLineTradeDelivery>"
            "<ram:BilledQuantity unitCode=\"C62\">" +
            quantity +
            "</ram:BilledQuantity></ram:SpecifiedLineTradeDelivery>"
@@ -64,15 +69,15 @@ struct FrenchCii {
            "</ram:RateApplicablePercent></ram:ApplicableTradeTax>"
            "</ram:SpecifiedLineTradeSettlement></ram:IncludedSupplyChainTradeLineItem>"
            "<ram:ApplicableHeaderTradeAgreement><ram:SellerTradeParty><ram:Name>S</ram:Name>" +
-           seller_siren + "<ram:URIUniversalCommunication><ram:URIID schemeID=\"0225\">" +
-           seller_uri +
+           seller_extra + seller_siren +
+           "<ram:URIUniversalCommunication><ram:URIID schemeID=\"0225\">" + seller_uri +
            "</ram:URIID></ram:URIUniversalCommunication></ram:SellerTradeParty>"
            "<ram:BuyerTradeParty><ram:Name>B</ram:Name>" +
            buyer_siren +
            "<ram:URIUniversalCommunication>"
            "<ram:URIID schemeID=\"0225\">" +
            buyer_uri + "</ram:URIID></ram:URIUniversalCommunication></ram:BuyerTradeParty>" +
-           attachment +
+           attachment + agreement_extra +
            "</ram:ApplicableHeaderTradeAgreement><ram:ApplicableHeaderTradeSettlement>"
            "<ram:InvoiceCurrencyCode>" +
            currency + "</ram:InvoiceCurrencyCode>" + tax_currency +
@@ -299,6 +304,126 @@ TEST_CASE("BR-FR-DEC-01: amounts have at most 2 decimals and 19 digits", "[frenc
       "<ram:GrandTotalAmount>-120.0</ram:GrandTotalAmount>"
       "</ram:SpecifiedTradeSettlementHeaderMonetarySummation>";
   CHECK(french_ids(invoice) == std::set<std::string>{"BR-FR-DEC-01_BT-106"});
+}
+
+TEST_CASE("BR-FR-09 and BR-FR-CO-10: SIRETs and identifier schemes of a party", "[french]") {
+  CHECK(breaking([](FrenchCii& i) {
+          i.seller_extra = "<ram:GlobalID schemeID=\"0009\">54210765100011</ram:GlobalID>";
+        }).empty());
+  CHECK(breaking([](FrenchCii& i) {
+          i.seller_extra = "<ram:GlobalID schemeID=\"0009\">12345678900011</ram:GlobalID>";
+        }) == std::set<std::string>{"BR-FR-09_BT-29"});
+  CHECK(breaking([](FrenchCii& i) { i.seller_extra = "<ram:GlobalID>1</ram:GlobalID>"; }) ==
+        std::set<std::string>{"BR-FR-CO-10_BT-29-1"});
+  CHECK(breaking([](FrenchCii& i) {
+          i.seller_extra =
+              "<ram:GlobalID schemeID=\"0088\">1</ram:GlobalID>"
+              "<ram:GlobalID schemeID=\"0088\">2</ram:GlobalID>";
+        }) == std::set<std::string>{"BR-FR-CO-10_BT-29-2"});
+}
+
+TEST_CASE("BR-FR-15: VAT categories of the French list, never L or M", "[french]") {
+  FrenchCii canary;
+  canary.line_rate = "20";
+  canary.header_rate = "20";
+  CHECK(french_ids(canary).empty());
+  FrenchCii with_l;
+  with_l.line_extra =
+      "<ram:SpecifiedLineTradeSettlement><ram:ApplicableTradeTax>"
+      "<ram:CategoryCode>L</ram:CategoryCode></ram:ApplicableTradeTax>"
+      "</ram:SpecifiedLineTradeSettlement>";
+  CHECK(french_ids(with_l) ==
+        std::set<std::string>{"BR-FR-15_BT-95_BT-151", "BR-FR-15_BT-95_BT-151_LM"});
+  FrenchCii group;
+  group.line_extra =
+      "<ram:AssociatedDocumentLineDocument><ram:LineStatusReasonCode>GROUP"
+      "</ram:LineStatusReasonCode></ram:AssociatedDocumentLineDocument>"
+      "<ram:SpecifiedLineTradeSettlement><ram:ApplicableTradeTax>"
+      "</ram:ApplicableTradeTax></ram:SpecifiedLineTradeSettlement>";
+  CHECK(french_ids(group).empty());  // a group line may carry no category
+}
+
+TEST_CASE("BR-FR-27/28: item attributes have a name or code, and one kind of value", "[french]") {
+  auto with = [](const std::string& characteristic) {
+    FrenchCii invoice;
+    invoice.line_extra = "<ram:SpecifiedTradeProduct><ram:ApplicableProductCharacteristic>" +
+                         characteristic +
+                         "</ram:ApplicableProductCharacteristic></ram:SpecifiedTradeProduct>";
+    return french_ids(invoice);
+  };
+  CHECK(with("<ram:Description>Couleur</ram:Description><ram:Value>Rouge</ram:Value>").empty());
+  CHECK(with("<ram:Value>Rouge</ram:Value>") == std::set<std::string>{"BR-FR-27_BG-32"});
+  CHECK(with("<ram:Description>Poids</ram:Description><ram:ValueMeasure unitCode=\"KGM\">2"
+             "</ram:ValueMeasure>")
+            .empty());
+  CHECK(with("<ram:Description>Poids</ram:Description><ram:Value>2</ram:Value>"
+             "<ram:ValueMeasure unitCode=\"KGM\">2</ram:ValueMeasure>") ==
+        std::set<std::string>{"BR-FR-28-Value"});
+}
+
+TEST_CASE("BR-FR-29/30: one AFL and one AVV reference at most", "[french]") {
+  const std::string afl =
+      "<ram:AdditionalReferencedDocument><ram:IssuerAssignedID>A"
+      "</ram:IssuerAssignedID><ram:ReferenceTypeCode>AFL"
+      "</ram:ReferenceTypeCode></ram:AdditionalReferencedDocument>";
+  FrenchCii header;
+  header.agreement_extra = afl + afl;
+  CHECK(french_ids(header) == std::set<std::string>{"BR-FR-29_BT-18"});
+  FrenchCii line;
+  line.line_extra = afl + afl;
+  CHECK(french_ids(line) == std::set<std::string>{"BR-FR-30_BT-128"});
+}
+
+TEST_CASE("BR-FR-CO-04/09/14/15: references, paid invoices, single taxpayer", "[french]") {
+  // A corrective invoice (384) names exactly one invoice.
+  CHECK(breaking([](FrenchCii& i) { i.type = "384"; }) ==
+        std::set<std::string>{"BR-FR-CO-04_BT-4"});
+  // Mode S2 (already paid): prepaid = total, nothing due, a due date.
+  FrenchCii paid;
+  paid.mode = "S2";
+  paid.tax_currency =
+      "<ram:SpecifiedTradeSettlementHeaderMonetarySummation><ram:GrandTotalAmount>120.00"
+      "</ram:GrandTotalAmount><ram:TotalPrepaidAmount>120.00</ram:TotalPrepaidAmount>"
+      "<ram:DuePayableAmount>0.00</ram:DuePayableAmount>"
+      "</ram:SpecifiedTradeSettlementHeaderMonetarySummation>";
+  CHECK(french_ids(paid).empty());
+  paid.tax_currency =
+      "<ram:SpecifiedTradeSettlementHeaderMonetarySummation><ram:GrandTotalAmount>120.00"
+      "</ram:GrandTotalAmount><ram:TotalPrepaidAmount>100.00</ram:TotalPrepaidAmount>"
+      "<ram:DuePayableAmount>20.00</ram:DuePayableAmount>"
+      "</ram:SpecifiedTradeSettlementHeaderMonetarySummation>";
+  CHECK(french_ids(paid) == std::set<std::string>{"BR-FR-CO-09_BT-23-1", "BR-FR-CO-09_BT-23-2"});
+  // A single VAT taxpayer member (scheme 0231) says so in a TXD note and has
+  // a tax representative with a VAT number.
+  FrenchCii member;
+  member.seller_extra = "<ram:GlobalID schemeID=\"0231\">542107651</ram:GlobalID>";
+  CHECK(french_ids(member) == std::set<std::string>{"BR-FR-CO-14_BT-29-1", "BR-FR-CO-15_BT-29-1"});
+  member.notes +=
+      "<ram:IncludedNote><ram:Content>MEMBRE_ASSUJETTI_UNIQUE</ram:Content>"
+      "<ram:SubjectCode>TXD</ram:SubjectCode></ram:IncludedNote>";
+  member.agreement_extra =
+      "<ram:SellerTaxRepresentativeTradeParty><ram:Name>R</ram:Name>"
+      "<ram:SpecifiedTaxRegistration><ram:ID schemeID=\"VA\">FR13542107651</ram:ID>"
+      "</ram:SpecifiedTaxRegistration></ram:SellerTaxRepresentativeTradeParty>";
+  CHECK(french_ids(member).empty());
+}
+
+TEST_CASE("BR-FR-DEC-03: prices have at most 6 decimals, positive unless mode x9", "[french]") {
+  auto priced = [](const char* price, const char* mode) {
+    FrenchCii invoice;
+    invoice.mode = mode;
+    invoice.line_extra = std::string(
+                             "<ram:SpecifiedLineTradeAgreement>"
+                             "<ram:NetPriceProductTradePrice><ram:ChargeAmount>") +
+                         price +
+                         "</ram:ChargeAmount></ram:NetPriceProductTradePrice>"
+                         "</ram:SpecifiedLineTradeAgreement>";
+    return french_ids(invoice);
+  };
+  CHECK(priced("12.123456", "S1").empty());
+  CHECK(priced("12.1234567", "S1") == std::set<std::string>{"BR-FR-DEC-03_BT-146"});
+  CHECK(priced("-12.50", "S1") == std::set<std::string>{"BR-FR-DEC-03_BT-146"});
+  CHECK(priced("-12.50", "S9").empty());
 }
 
 TEST_CASE("BR-FR: the transition mode reports the French rules as warnings", "[french]") {

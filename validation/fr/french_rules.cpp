@@ -1,18 +1,10 @@
 // BR-FR-* (French CTC rules, XP Z12-012, FNFE-MPE BR-FR Flux 2 Schematrons
-// v1.4.0.03), profile "fr", on the contexts of the CII artefact.
-//
-// In this version: the mandatory notes (BR-FR-05, -06) and the BAR
-// treatment note (BR-FR-20, -31), the invoice number's
-// length and characters (BR-FR-01, -02 on BT-1), the date formats of BT-2 and
-// BT-9 (BR-FR-03), the document type (BR-FR-04 on BT-3), the billing mode
-// (BR-FR-08), the seller's SIREN (BR-FR-10), the electronic addresses (BR-FR-12,
-// -13), the VAT rates (BR-FR-16), the attachment codes (BR-FR-17, -18), the
-// global allowance credit note (BR-FR-CO-03), due date after issue date
-// (BR-FR-CO-07), deposits in final invoices (BR-FR-CO-08), non-EUR invoices
-// (BR-FR-CO-12), and the number formats of amounts, quantities and rates
-// (BR-FR-DEC-01, -02, -04). The other rules
-// of the Schematron, and the UBL artefact, are not implemented yet: rules_of()
-// lists only what is checked.
+// v1.4.0.03), profile "fr", on the contexts of the CII artefact: every rule
+// of BR-FR-01 to BR-FR-32, BR-FR-CO-* and BR-FR-DEC-*, the path rules as a
+// table (french_paths.h), the others below. Not implemented yet: the rules
+// of the multi-vendor and bi-directional billing modes (BR-FR-MV-*,
+// BR-FR-BD-*, billing modes B8/S8/M8 and B9/S9/M9), and the UBL artefact.
+// rules_of() lists only what is checked.
 
 #include <algorithm>
 #include <functional>
