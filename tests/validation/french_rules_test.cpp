@@ -446,3 +446,162 @@ TEST_CASE("BR-FR: the transition mode reports the French rules as warnings", "[f
 }
 
 }  // namespace einvoice
+
+namespace einvoice {
+namespace {
+
+// A UBL invoice meeting every implemented French rule of the UBL artefact.
+struct FrenchUbl {
+  std::string id = "F-2026-0042";
+  std::string type = "380";
+  std::string issue = "2026-10-14";
+  std::string due = "2026-11-13";
+  std::string mode = "S1";
+  std::string notes =
+      "<cbc:Note>#PMT#Indemnite 40 EUR</cbc:Note><cbc:Note>#PMD#Penalites</cbc:Note>"
+      "<cbc:Note>#AAB#Pas d'escompte</cbc:Note>";
+  std::string currency = "EUR";
+  std::string seller_siren = "542107651";
+  std::string buyer_siren;
+  std::string seller_endpoint = "542107651";
+  std::string buyer_endpoint = "123456789";
+  std::string percent = "20";
+  std::string payable = "120.00";
+  std::string quantity = "2";
+  std::string extra;  // more root children before the parties
+
+  std::string xml() const {
+    std::string buyer_legal =
+        buyer_siren.empty() ? std::string()
+                            : "<cac:PartyLegalEntity><cbc:RegistrationName>B</cbc:RegistrationName>"
+                              "<cbc:CompanyID schemeID=\"0002\">" +
+                                  buyer_siren + "</cbc:CompanyID></cac:PartyLegalEntity>";
+    return "<Invoice xmlns=\"urn:oasis:names:specification:ubl:schema:xsd:Invoice-2\""
+           " xmlns:cac=\"urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2\""
+           " xmlns:cbc=\"urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2\">"
+           "<cbc:ProfileID>" +
+           mode + "</cbc:ProfileID><cbc:ID>" + id + "</cbc:ID><cbc:IssueDate>" + issue +
+           "</cbc:IssueDate><cbc:DueDate>" + due + "</cbc:DueDate><cbc:InvoiceTypeCode>" + type +
+           "</cbc:InvoiceTypeCode>" + notes + "<cbc:DocumentCurrencyCode>" + currency +
+           "</cbc:DocumentCurrencyCode>" + extra +
+           "<cac:AccountingSupplierParty><cac:Party><cbc:EndpointID schemeID=\"0225\">" +
+           seller_endpoint +
+           "</cbc:EndpointID><cac:PartyLegalEntity><cbc:RegistrationName>S</cbc:RegistrationName>"
+           "<cbc:CompanyID schemeID=\"0002\">" +
+           seller_siren +
+           "</cbc:CompanyID></cac:PartyLegalEntity></cac:Party></cac:AccountingSupplierParty>"
+           "<cac:AccountingCustomerParty><cac:Party><cbc:EndpointID schemeID=\"0225\">" +
+           buyer_endpoint + "</cbc:EndpointID>" + buyer_legal +
+           "</cac:Party></cac:AccountingCustomerParty>"
+           "<cac:TaxTotal><cbc:TaxAmount currencyID=\"EUR\">20.00</cbc:TaxAmount><cac:TaxSubtotal>"
+           "<cbc:TaxableAmount currencyID=\"EUR\">100.00</cbc:TaxableAmount>"
+           "<cbc:TaxAmount currencyID=\"EUR\">20.00</cbc:TaxAmount><cac:TaxCategory><cbc:ID>S"
+           "</cbc:ID><cbc:Percent>" +
+           percent +
+           "</cbc:Percent><cac:TaxScheme><cbc:ID>VAT</cbc:ID></cac:TaxScheme></cac:TaxCategory>"
+           "</cac:TaxSubtotal></cac:TaxTotal><cac:LegalMonetaryTotal>"
+           "<cbc:PayableAmount currencyID=\"EUR\">" +
+           payable +
+           "</cbc:PayableAmount></cac:LegalMonetaryTotal><cac:InvoiceLine><cbc:ID>1</cbc:ID>"
+           "<cbc:InvoicedQuantity unitCode=\"C62\">" +
+           quantity +
+           "</cbc:InvoicedQuantity><cbc:LineExtensionAmount currencyID=\"EUR\">100.00"
+           "</cbc:LineExtensionAmount><cac:Item><cbc:Name>x</cbc:Name><cac:ClassifiedTaxCategory>"
+           "<cbc:ID>S</cbc:ID><cbc:Percent>" +
+           percent +
+           "</cbc:Percent><cac:TaxScheme><cbc:ID>VAT</cbc:ID></cac:TaxScheme>"
+           "</cac:ClassifiedTaxCategory></cac:Item></cac:InvoiceLine></Invoice>";
+  }
+};
+
+std::set<std::string> french_ubl_ids(const FrenchUbl& invoice) {
+  auto read = engine::read_invoice(invoice.xml(), "fr.xml");
+  REQUIRE(read);
+  REQUIRE(read->document);
+  validation::RuleOptions options;
+  options.profile = validation::Profile::kFrance;
+  std::set<std::string> out;
+  for (const auto& d : validation::check_rules(read->parsed.invoice, read->source_syntax,
+                                               &*read->document, "fr.xml", options)) {
+    if (d.rule_id.rfind("BR-FR-", 0) == 0)
+      out.insert(d.rule_id);
+  }
+  return out;
+}
+
+std::set<std::string> ubl_breaking(void (*change)(FrenchUbl&)) {
+  FrenchUbl invoice;
+  change(invoice);
+  return french_ubl_ids(invoice);
+}
+
+}  // namespace
+
+TEST_CASE("BR-FR (UBL): an invoice meeting the French rules gets no BR-FR finding",
+          "[french][ubl]") {
+  CHECK(french_ubl_ids(FrenchUbl{}).empty());
+}
+
+TEST_CASE("BR-FR (UBL): identifiers, dates and document types", "[french][ubl]") {
+  CHECK(ubl_breaking([](FrenchUbl& i) { i.id = "F 2026"; }) ==
+        std::set<std::string>{"BR-FR-01_BT-1-2", "BR-FR-02_BT-1"});
+  CHECK(ubl_breaking([](FrenchUbl& i) { i.id = std::string(36, '1'); }) ==
+        std::set<std::string>{"BR-FR-01_BT-1-1"});
+  CHECK(ubl_breaking([](FrenchUbl& i) { i.issue = "2026-02-30"; }).count("BR-FR-03_BT-2") == 1);
+  CHECK(ubl_breaking([](FrenchUbl& i) { i.due = "20261113"; }).count("BR-FR-03_BT-9") == 1);
+  CHECK(ubl_breaking([](FrenchUbl& i) { i.type = "325"; }) ==
+        std::set<std::string>{"BR-FR-04_BT-3"});
+}
+
+TEST_CASE("BR-FR (UBL): notes carry #PMT#, #PMD# and #AAB# once, BAR once", "[french][ubl]") {
+  CHECK(ubl_breaking([](FrenchUbl& i) { i.notes.clear(); }) ==
+        std::set<std::string>{"BR-FR-05_BT-22-1", "BR-FR-05_BT-22-2", "BR-FR-05_BT-22-3"});
+  CHECK(ubl_breaking([](FrenchUbl& i) { i.notes += "<cbc:Note>#PMT#encore</cbc:Note>"; }) ==
+        std::set<std::string>{"BR-FR-06_BT-21-1"});
+  CHECK(ubl_breaking([](FrenchUbl& i) { i.notes += "<cbc:Note>#BAR#B2G</cbc:Note>"; }) ==
+        std::set<std::string>{"BR-FR-20_BT-21"});
+  CHECK(ubl_breaking([](FrenchUbl& i) {
+          i.notes += "<cbc:Note>#BAR#B2C#</cbc:Note><cbc:Note>#BAR#B2CINT#</cbc:Note>";
+        }) == std::set<std::string>{"BR-FR-30_BT-21"});
+}
+
+TEST_CASE("BR-FR (UBL): billing mode, SIRENs and electronic addresses", "[french][ubl]") {
+  CHECK(ubl_breaking([](FrenchUbl& i) { i.mode = "urn:fdc:peppol.eu:2017"; }) ==
+        std::set<std::string>{"BR-FR-08_BT-23"});
+  CHECK(ubl_breaking([](FrenchUbl& i) { i.seller_siren = "5421"; }) ==
+        std::set<std::string>{"BR-FR-10_BT-30", "BR-FR-32-LEGALID"});
+  CHECK(ubl_breaking([](FrenchUbl& i) { i.buyer_endpoint = " "; }).count("BR-FR-12_BT-49") == 1);
+  CHECK(ubl_breaking([](FrenchUbl& i) { i.seller_endpoint = ""; }).count("BR-FR-13_BT-34") == 1);
+  // B2B: the buyer's SIREN, which its address starts with.
+  CHECK(ubl_breaking([](FrenchUbl& i) { i.notes += "<cbc:Note>#BAR#B2B</cbc:Note>"; }) ==
+        std::set<std::string>{"BR-FR-11_BT-47"});
+  CHECK(ubl_breaking([](FrenchUbl& i) {
+          i.notes += "<cbc:Note>#BAR#B2B</cbc:Note>";
+          i.buyer_siren = "987654321";
+        }) == std::set<std::string>{"BR-FR-21_BT-49"});
+  CHECK(ubl_breaking([](FrenchUbl& i) {
+          i.notes += "<cbc:Note>#BAR#B2B</cbc:Note>";
+          i.buyer_siren = "123456789";
+        }).empty());
+}
+
+TEST_CASE("BR-FR (UBL): VAT rates, currencies, dates and amounts", "[french][ubl]") {
+  CHECK(ubl_breaking([](FrenchUbl& i) { i.percent = "25"; }) ==
+        std::set<std::string>{"BR-FR-16_BT-119", "BR-FR-16_BT-152"});
+  CHECK(ubl_breaking([](FrenchUbl& i) { i.percent = "20.000"; }) ==
+        std::set<std::string>{"BR-FR-16_BT-119", "BR-FR-16_BT-152", "BR-FR-DEC-04_BT-119",
+                              "BR-FR-DEC-04_BT-152"});
+  CHECK(ubl_breaking([](FrenchUbl& i) { i.currency = "USD"; }).count("BR-FR-CO-12_BT-5") == 1);
+  CHECK(ubl_breaking([](FrenchUbl& i) { i.due = "2026-10-01"; }) ==
+        std::set<std::string>{"BR-FR-CO-07_BT-9"});
+  CHECK(ubl_breaking([](FrenchUbl& i) {
+          i.due = "2026-10-01";
+          i.type = "386";
+        }).empty());
+  CHECK(ubl_breaking([](FrenchUbl& i) { i.payable = "120.001"; }) ==
+        std::set<std::string>{"BR-FR-DEC-01_BT-115"});
+  CHECK(ubl_breaking([](FrenchUbl& i) { i.quantity = "1.23456"; }) ==
+        std::set<std::string>{"BR-FR-DEC-02_BT-129"});
+}
+
+}  // namespace einvoice

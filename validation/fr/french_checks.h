@@ -14,6 +14,8 @@ namespace einvoice::validation::french {
 // The rule of the family with this id (its first entry when CII and UBL
 // share an id).
 const Rule& rule(std::string_view id);
+// The same among the rules of the UBL artefact.
+const Rule& ubl_rule(std::string_view id);
 
 inline bool is_digit(char c) {
   return c >= '0' && c <= '9';

@@ -2,16 +2,22 @@
 // v1.4.0.03), profile "fr": the rule tables and the dispatch to the family of
 // the document's syntax. CII (french_cii.h): every rule of BR-FR-01 to
 // BR-FR-32, BR-FR-CO-* and BR-FR-DEC-*, the path rules as a table
-// (french_paths.h). Not implemented yet: the rules of the multi-vendor and
+// (french_paths.h). UBL (french_ubl.h): the path rules, BR-FR-05, -06, -08,
+// -10, -11, -12, -13, -15, -16, -17, -18, -20, -21, -22, -30 (BAR count),
+// -32, BR-FR-CO-07, -08, -12, -14, -15, BR-FR-DEC-01, -02, -04. Not
+// implemented yet: for both syntaxes the rules of the multi-vendor and
 // bi-directional billing modes (BR-FR-MV-*, BR-FR-BD-*, billing modes
-// B8/S8/M8 and B9/S9/M9), and the UBL artefact. rules_of() lists only what
-// is checked.
+// B8/S8/M8 and B9/S9/M9); for UBL also BR-FR-09, -27 (BG-32), -28, -29
+// (BT-18), -30 (BT-128), BR-FR-CO-03, -04, -05, -09, -10 and BR-FR-DEC-03.
+// rules_of() lists only what is checked.
 
+#include <algorithm>
 #include <iterator>
 #include <string_view>
 #include <vector>
 
 #include "validation/fr/french_cii.h"
+#include "validation/fr/french_ubl.h"
 #include "validation/rule_families.h"
 
 namespace einvoice::validation {
@@ -288,6 +294,203 @@ constexpr Rule kRules[] = {
      "chiffres."},
 };
 
+// The UBL artefact's rules other than its path rules.
+constexpr Rule kUblRules[] = {
+    {"BR-FR-05_BT-22-1", kFatal, "BT-22",
+     "[BR-FR-05/BT-22] : La mention relative aux frais de recouvrement (code PMT) est absente. "
+     "Elle est obligatoire dans les notes (BG-3)."},
+    {"BR-FR-05_BT-22-2", kFatal, "BT-22",
+     "[BR-FR-05/BT-22] : La mention relative aux pénalités de retard (code PMD) est absente. Elle "
+     "est obligatoire dans les notes (BG-3)."},
+    {"BR-FR-05_BT-22-3", kFatal, "BT-22",
+     "[BR-FR-05/BT-22] : La mention relative à l'escompte ou à son absence (code AAB) est absente. "
+     "Elle est obligatoire dans les notes (BG-3)."},
+    {"BR-FR-06_BT-21-1", kFatal, "BT-21",
+     "[BR-FR-06/BT-21] : Le code sujet PMT (indemnité forfaitaire pour frais de recouvrement) ne "
+     "doit apparaître qu'une seule fois dans les notes (BG-3)."},
+    {"BR-FR-06_BT-21-2", kFatal, "BT-21",
+     "[BR-FR-06/BT-21] : Le code sujet PMD (pénalités de retard) ne doit apparaître qu'une seule "
+     "fois dans les notes (BG-3)."},
+    {"BR-FR-06_BT-21-3", kFatal, "BT-21",
+     "[BR-FR-06/BT-21] : Le code sujet AAB (mention d'escompte ou d'absence d'escompte) ne doit "
+     "apparaître qu'une seule fois dans les notes (BG-3)."},
+    {"BR-FR-06_BT-21-4", kFatal, "BT-21",
+     "[BR-FR-06/BT-21] : Le code sujet TXD (mention de taxe) ne doit apparaître qu'une seule fois "
+     "dans les notes (BG-3)."},
+    {"BR-FR-08_BT-23", kFatal, "BT-23",
+     "[BR-FR-08/BT-23] : La valeur du cadre de facturation (ram:ID) est absente ou n'est pas "
+     "autorisée. Valeurs acceptées : B1, S1, M1, B2, S2, M2, S3, B4, S4, M4, S5, S6, B7, S7, B8, "
+     "S8, M8, B9, S9, M9."},
+    {"BR-FR-10_BT-30", kFatal, "BT-30",
+     "[BR-FR-10/BT-30] : Le SIREN du vendeur (CompanyID[@schemeID='0002']) est obligatoire et doit "
+     "être composé exactement de 9 chiffres."},
+    {"BR-FR-11_BT-47", kFatal, "BT-47",
+     "[BR-FR-11/BT-47] : Si une note contient le code sujet BAR avec la valeur 'B2B', alors le "
+     "SIREN de l'acheteur (cbc:ID[@schemeID='0002']) est obligatoire et doit être composé "
+     "exactement de 9 chiffres."},
+    {"BR-FR-12_BT-49", kFatal, "BT-49",
+     "[BR-FR-12/BT-49] : Le BT-49 (cbc:EndpointID) est obligatoire."},
+    {"BR-FR-13_BT-34", kFatal, "BT-34",
+     "[BR-FR-13/BT-34] : Le BT-34 (cbc:EndpointID du vendeur) est obligatoire."},
+    {"BR-FR-15_BT-95_BT-102-1", kFatal, "BT-95",
+     "[BR-FR-15/BT-95/BT-102] : Code de catégorie de TVA invalide."},
+    {"BR-FR-15_BT-95_BT-102-2", kFatal, "BT-95",
+     "[BR-FR-15/BT-95/BT-102] : Les codes 'L' et 'M' ne sont pas pertinents en France."},
+    {"BR-FR-15_BT-118-1", kFatal, "BT-118",
+     "[BR-FR-15/BT-118] : Code de catégorie de TVA invalide."},
+    {"BR-FR-15_BT-118-2", kFatal, "BT-118",
+     "[BR-FR-15/BT-118] : Les codes 'L' et 'M' ne sont pas pertinents en France."},
+    {"BR-FR-15_BT-151-1", kFatal, "BT-151",
+     "[BR-FR-15/BT-151] : Code de catégorie de TVA invalide."},
+    {"BR-FR-08_BT-151-2", kFatal, "BT-151",
+     "[BR-FR-15/BT-151] : Les codes 'L' et 'M' ne sont pas pertinents en France."},
+    {"BR-FR-16_BT-96", kFatal, "BT-96",
+     "[BR-FR-16/BT-96] : Le taux de TVA (cbc:Percent) doit être exprimé en pourcentage sans "
+     "symbole « % » et faire partie des valeurs autorisées."},
+    {"BR-FR-16_BT-119", kFatal, "BT-119",
+     "[BR-FR-16/BT-119] : Le taux de TVA (cbc:Percent) doit être exprimé en pourcentage sans "
+     "symbole « % » et faire partie des valeurs autorisées."},
+    {"BR-FR-16_BT-152", kFatal, "BT-152",
+     "[BR-FR-16/BT-152] : Le taux de TVA (cbc:Percent) doit être exprimé en pourcentage sans "
+     "symbole « % » et faire partie des valeurs autorisées."},
+    {"BR-FR-17_BT-123", kFatal, "BT-123",
+     "[BR-FR-17/BT-123] : Le code de qualification de la pièce jointe est invalide. Il doit "
+     "appartenir à la liste des codes autorisés."},
+    {"BR-FR-18_BT-123", kFatal, "BT-123",
+     "[BR-FR-18/BT-123] : Il ne peut y avoir document additionnel "
+     "(cac:AdditionalDocumentReference) dont la description (cbc:DocumentDescription) est "
+     "\"LISIBLE\"."},
+    {"BR-FR-20_BT-21", kFatal, "BT-21",
+     "[BR-FR-20/BT-21] : Lorsqu'une note a pour code sujet « BAR » (cbc:SubjectCode), la valeur "
+     "associée (cbc:Note) doit être l'une des suivantes : B2B, B2BINT, B2C, B2CINT, OUTOFSCOPE, "
+     "ARCHIVEONLY."},
+    {"BR-FR-21_BT-49", kFatal, "BT-49",
+     "[BR-FR-21/BT-49] : Si le traitement est BAR/B2B et que le type de document "
+     "(cbc:InvoiceTypeCode) n'est pas en autofacture (389, 501, 500, 471, 473, 261, 502), alors le "
+     "BT-49 (cbc:EndpointID) doit commencer par le SIREN (cbc:ID[@schemeID='0002']) et le schemeID "
+     "doit être égal à \"0225\"."},
+    {"BR-FR-22_BT-34", kFatal, "BT-34",
+     "[BR-FR-22/BT-34] : Si le traitement est BAR/B2B et que le type de document "
+     "(cbc:InvoiceTypeCode) est en autofacture (389, 501, 500, 471, 473, 261, 502), alors le BT-34 "
+     "(cbc:EndpointID du vendeur) doit commencer par le SIREN (cbc:ID[@schemeID='0002']) et le "
+     "schemeID doit être égal à \"0225\"."},
+    {"BR-FR-30_BT-21", kFatal, "BT-21",
+     "[BR-FR-31/BT-21] : Lorsque plusieurs notes ont le code sujet « BAR » (BT-21), Il ne peut y "
+     "avoir qu'une seule valeur associée (BT-22, contenu de la note) parmi l'une des suivantes : "
+     "B2B, B2BINT, B2C, B2CINT, OUTOFSCOPE, ARCHIVEONLY."},
+    {"BR-FR-32-LEGALID", kFatal, "",
+     "[BR-FR-32/LEGALID] : Tout identifiant légal d'une Partie avec schemeID = '0002' DOIT être "
+     "composé de 9 chiffres."},
+    {"BR-FR-32-ID", kFatal, "",
+     "[BR-FR-32/ID] : Tout identifiant d'une Partie avec schemeID = '0002' DOIT être composé de 9 "
+     "chiffres."},
+    {"BR-FR-CO-07_BT-9", kFatal, "BT-9",
+     "[BR-FR-CO-07/BT-9] : La date d'échéance (BT-9), si présente, doit être postérieure ou égale "
+     "à la date de facture (BT-2), sauf si la facture est de type acompte (386, 500, 503) ou si le "
+     "cadre de facturation (BT-23) est B2, S2 ou M2."},
+    {"BR-FR-CO-08_BT-23", kFatal, "BT-23",
+     "[BR-FR-CO-08/BT-23] : Si le cadre de facturation (BT-23) est B4, S4 ou M4 (factures "
+     "définitives après acompte), alors le type de facture (BT-3) ne peut pas être une facture ou "
+     "un avoir d'acompte (386, 500, 503)."},
+    {"BR-FR-CO-12_BT-5", kFatal, "BT-5",
+     "[BR-FR-CO-12/BT-5] : Si la devise de facture (BT-5) est différente de EUR, alors : - la "
+     "devise de comptabilité (BT-6) doit être présente et égale à EUR, - le montant de TVA en "
+     "devise de comptabilité (BT-111) doit être renseigné, - et sa devise (BT-111-1) doit être "
+     "égale à EUR."},
+    {"BR-FR-CO-14_BT-29-1", kFatal, "BT-29",
+     "[BR-FR-CO-14/BT-29-1] : Si le schéma d'identification du vendeur (BT-29-1) est '0231', cela "
+     "signifie qu'il est membre d'un assujetti unique. Dans ce cas, une note (BG-1) avec le code "
+     "sujet 'TXD' (BT-21) et le texte 'MEMBRE_ASSUJETTI_UNIQUE' (BT-22) doit être présente et non"},
+    {"BR-FR-CO-15_BT-29-1", kFatal, "BT-29",
+     "[BR-FR-CO-15/BT-29-1] : Si le vendeur est membre d'un assujetti unique (BT-29-1 = 0231), "
+     "alors le bloc représentant fiscal (BG-11) doit être présent et contenir le numéro de TVA de "
+     "l'assujetti unique (BT-63). État actuel : représentant fiscal , numéro de TVA =."},
+    {"BR-FR-DEC-01_BT-93_BT-100", kFatal, "BT-93",
+     "[BR-FR-DEC-01/BT-93/BT-100] : Le montant est invalide. Il doit comporter au plus 2 "
+     "décimales, être exprimé avec un point comme séparateur, et ne pas dépasser 19 caractères "
+     "(hors séparateur). Le signe « - » est autorisé."},
+    {"BR-FR-DEC-01_BT-92_BT-99", kFatal, "BT-92",
+     "[BR-FR-DEC-01/BT-92/BT-99] : Le montant est invalide. Il doit comporter au plus 2 décimales, "
+     "être exprimé avec un point comme séparateur, et ne pas dépasser 19 caractères (hors "
+     "séparateur). Le signe « - » est autorisé."},
+    {"BR-FR-DEC-01_BT-106", kFatal, "BT-106",
+     "[BR-FR-DEC-01/BT-106] : Le montant est invalide.Il doit comporter au plus 2 décimales, être "
+     "exprimé avec un point comme séparateur, et ne pas dépasser 19 caractères (hors séparateur). "
+     "Le signe « - » est autorisé."},
+    {"BR-FR-DEC-01_BT-107", kFatal, "BT-107",
+     "[BR-FR-DEC-01/BT-107] : Le montant est invalide. Il doit comporter au plus 2 décimales, être "
+     "exprimé avec un point comme séparateur, et ne pas dépasser 19 caractères (hors séparateur). "
+     "Le signe « - » est autorisé."},
+    {"BR-FR-DEC-01_BT-108", kFatal, "BT-108",
+     "[BR-FR-DEC-01/BT-108] : Le montant est invalide. Il doit comporter au plus 2 décimales, être "
+     "exprimé avec un point comme séparateur, et ne pas dépasser 19 caractères (hors séparateur). "
+     "Le signe « - » est autorisé."},
+    {"BR-FR-DEC-01_BT-109", kFatal, "BT-109",
+     "[BR-FR-DEC-01/BT-109] : Le montant est invalide. Il doit comporter au plus 2 décimales, être "
+     "exprimé avec un point comme séparateur, et ne pas dépasser 19 caractères (hors séparateur). "
+     "Le signe « - » est autorisé."},
+    {"BR-FR-DEC-01_BT-110", kFatal, "BT-110",
+     "[BR-FR-DEC-01/BT-110] : Le montant est invalide. Il doit comporter au plus 2 décimales, être "
+     "exprimé avec un point comme séparateur, et ne pas dépasser 19 caractères (hors séparateur). "
+     "Le signe « - » est autorisé."},
+    {"BR-FR-DEC-01_BT-112", kFatal, "BT-112",
+     "[BR-FR-DEC-01/BT-112] : Le montant est invalide. Il doit comporter au plus 2 décimales, être "
+     "exprimé avec un point comme séparateur, et ne pas dépasser 19 caractères (hors séparateur). "
+     "Le signe « - » est autorisé."},
+    {"BR-FR-DEC-01_BT-113", kFatal, "BT-113",
+     "[BR-FR-DEC-01/BT-113] : Le montant est invalide. Il doit comporter au plus 2 décimales, être "
+     "exprimé avec un point comme séparateur, et ne pas dépasser 19 caractères (hors séparateur). "
+     "Le signe « - » est autorisé."},
+    {"BR-FR-DEC-01_BT-114", kFatal, "BT-114",
+     "[BR-FR-DEC-01/BT-114] : Le montant est invalide. Il doit comporter au plus 2 décimales, être "
+     "exprimé avec un point comme séparateur, et ne pas dépasser 19 caractères (hors séparateur). "
+     "Le signe « - » est autorisé."},
+    {"BR-FR-DEC-01_BT-115", kFatal, "BT-115",
+     "[BR-FR-DEC-01/BT-115] : Le montant est invalide. Il doit comporter au plus 2 décimales, être "
+     "exprimé avec un point comme séparateur, et ne pas dépasser 19 caractères (hors séparateur). "
+     "Le signe « - » est autorisé."},
+    {"BR-FR-DEC-01_BT-116", kFatal, "BT-116",
+     "[BR-FR-DEC-01/BT-116] : Le montant est invalide. Il doit comporter au plus 2 décimales, être "
+     "exprimé avec un point comme séparateur, et ne pas dépasser 19 caractères (hors séparateur). "
+     "Le signe « - » est autorisé."},
+    {"BR-FR-DEC-01_BT-117", kFatal, "BT-117",
+     "[BR-FR-DEC-01/BT-117] : Le montant est invalide. Il doit comporter au plus 2 décimales, être "
+     "exprimé avec un point comme séparateur, et ne pas dépasser 19 caractères (hors séparateur). "
+     "Le signe « - » est autorisé."},
+    {"BR-FR-DEC-01_BT-131", kFatal, "BT-131",
+     "[BR-FR-DEC-01/BT-131] : Le montant est invalide. Il doit comporter au plus 2 décimales, être "
+     "exprimé avec un point comme séparateur, et ne pas dépasser 19 caractères (hors séparateur). "
+     "Le signe « - » est autorisé."},
+    {"BR-FR-DEC-01_BT-136_BT-141", kFatal, "BT-136",
+     "[BR-FR-DEC-01/BT-136/BT-141] : Le montant est invalide. Il doit comporter au plus 2 "
+     "décimales, être exprimé avec un point comme séparateur, et ne pas dépasser 19 caractères "
+     "(hors séparateur). Le signe « - » est autorisé."},
+    {"BR-FR-DEC-01_BT-137_BT-142", kFatal, "BT-137",
+     "[BR-FR-DEC-01/BT-137/BT-142] : Le montant est invalide. Il doit comporter au plus 2 "
+     "décimales, être exprimé avec un point comme séparateur, et ne pas dépasser 19 caractères "
+     "(hors séparateur). Le signe « - » est autorisé."},
+    {"BR-FR-DEC-02_BT-129", kFatal, "BT-129",
+     "[BR-FR-DEC-02/BT-129] : La quantité est invalide. Elle doit : - être un nombre avec au plus "
+     "4 décimales (séparateur « . »), - contenir au maximum 19 caractères (hors séparateur), - et "
+     "peut commencer par un signe « - »."},
+    {"BR-FR-DEC-02_BT-149", kFatal, "BT-149",
+     "[BR-FR-DEC-02/BT-149] : La quantité de base du prix est invalide. Elle doit : - être un "
+     "nombre avec au plus 4 décimales (séparateur « . »), - contenir au maximum 19 caractères "
+     "(hors séparateur), - et peut commencer par un signe « - »."},
+    {"BR-FR-DEC-04_BT-96_BT-103", kFatal, "BT-96",
+     "[BR-FR-DEC-04/BT-96 ou BT-103] : Le taux de TVA est invalide. Il doit : - être un nombre "
+     "strictement positif (sans signe « - »), - comporter au plus 2 décimales (séparateur « . »), "
+     "- contenir au maximum 4 caractères (hors séparateur)."},
+    {"BR-FR-DEC-04_BT-119", kFatal, "BT-119",
+     "[BR-FR-DEC-04/BT-119] : Le taux de TVA est invalide. Il doit : - être un nombre strictement "
+     "positif (sans signe « - »), - comporter au plus 2 décimales (séparateur « . »), - contenir "
+     "au maximum 4 caractères (hors séparateur)."},
+    {"BR-FR-DEC-04_BT-152", kFatal, "BT-152",
+     "[BR-FR-DEC-04/BT-152] : Le taux de TVA est invalide. Il doit : - être un nombre strictement "
+     "positif (sans signe « - »), - comporter au plus 2 décimales (séparateur « . »), - contenir "
+     "au maximum 4 caractères (hors séparateur)."},
+};
+
 // Every rule of the family: the path rules, then the others.
 const std::vector<Rule>& all_rules() {
   static const std::vector<Rule> rules = [] {
@@ -295,6 +498,18 @@ const std::vector<Rule>& all_rules() {
     for (const auto& path_rule : kPathRules)
       out.push_back(path_rule.rule);
     out.insert(out.end(), std::begin(kRules), std::end(kRules));
+    // UBL ids that CII does not have.
+    auto known = [&](std::string_view id) {
+      return std::any_of(out.begin(), out.end(), [&](const Rule& r) { return r.id == id; });
+    };
+    for (const auto& path_rule : kUblPathRules) {
+      if (!known(path_rule.rule.id))
+        out.push_back(path_rule.rule);
+    }
+    for (const auto& r : kUblRules) {
+      if (!known(r.id))
+        out.push_back(r);
+    }
     return out;
   }();
   return rules;
@@ -310,15 +525,28 @@ const Rule& rule(std::string_view id) {
   return kRules[0];
 }
 
+const Rule& ubl_rule(std::string_view id) {
+  for (const auto& r : kUblRules) {
+    if (r.id == id)
+      return r;
+  }
+  return rule(id);
+}
+
 }  // namespace french
 
 void check_french_rules(RuleContext& context) {
   const xml::XmlDocument* document = context.document();
-  if (document == nullptr || !context.is_cii())
+  if (document == nullptr)
     return;
   xml::XmlElement root = document->root();
-  if (root && root.is(cii::kRsmNamespace, cii::kRootElement))
+  if (!root)
+    return;
+  if (context.is_cii() && root.is(cii::kRsmNamespace, cii::kRootElement))
     french::CiiFrench(context, root).run();
+  else if (context.is_ubl() && (root.is(ubl::kInvoiceNamespace, ubl::kInvoiceRoot) ||
+                                root.is(ubl::kCreditNoteNamespace, ubl::kCreditNoteRoot)))
+    french::UblFrench(context, root).run();
 }
 
 std::span<const Rule> french_rules() {
