@@ -473,7 +473,10 @@ struct FrenchUbl {
   std::string percent = "20";
   std::string payable = "120.00";
   std::string quantity = "2";
-  std::string extra;  // more root children before the parties
+  std::string extra;       // more root children before the parties
+  std::string seller_ids;  // cac:PartyIdentification of the seller
+  std::string line_extra;  // inside the line, before the item
+  std::string item_extra;  // inside the item, after its name
 
   std::string xml() const {
     std::string buyer_legal =
@@ -490,8 +493,8 @@ struct FrenchUbl {
            "</cbc:InvoiceTypeCode>" + notes + "<cbc:DocumentCurrencyCode>" + currency +
            "</cbc:DocumentCurrencyCode>" + extra +
            "<cac:AccountingSupplierParty><cac:Party><cbc:EndpointID schemeID=\"0225\">" +
-           seller_endpoint +
-           "</cbc:EndpointID><cac:PartyLegalEntity><cbc:RegistrationName>S</cbc:RegistrationName>"
+           seller_endpoint + "</cbc:EndpointID>" + seller_ids +
+           "<cac:PartyLegalEntity><cbc:RegistrationName>S</cbc:RegistrationName>"
            "<cbc:CompanyID schemeID=\"0002\">" +
            seller_siren +
            "</cbc:CompanyID></cac:PartyLegalEntity></cac:Party></cac:AccountingSupplierParty>"
@@ -511,7 +514,9 @@ struct FrenchUbl {
            "<cbc:InvoicedQuantity unitCode=\"C62\">" +
            quantity +
            "</cbc:InvoicedQuantity><cbc:LineExtensionAmount currencyID=\"EUR\">100.00"
-           "</cbc:LineExtensionAmount><cac:Item><cbc:Name>x</cbc:Name><cac:ClassifiedTaxCategory>"
+           "</cbc:LineExtensionAmount>" +
+           line_extra + "<cac:Item><cbc:Name>x</cbc:Name>" + item_extra +
+           "<cac:ClassifiedTaxCategory>"
            "<cbc:ID>S</cbc:ID><cbc:Percent>" +
            percent +
            "</cbc:Percent><cac:TaxScheme><cbc:ID>VAT</cbc:ID></cac:TaxScheme>"
@@ -596,6 +601,57 @@ TEST_CASE("BR-FR (UBL): VAT rates, currencies, dates and amounts", "[french][ubl
         std::set<std::string>{"BR-FR-DEC-01_BT-115"});
   CHECK(ubl_breaking([](FrenchUbl& i) { i.quantity = "1.23456"; }) ==
         std::set<std::string>{"BR-FR-DEC-02_BT-129"});
+}
+
+TEST_CASE("BR-FR (UBL): SIRET and identifier schemes of the seller", "[french][ubl]") {
+  CHECK(ubl_breaking([](FrenchUbl& i) {
+          i.seller_ids =
+              "<cac:PartyIdentification><cbc:ID schemeID=\"0009\">54210765100011"
+              "</cbc:ID></cac:PartyIdentification>";
+        }).empty());
+  CHECK(ubl_breaking([](FrenchUbl& i) {
+          i.seller_ids =
+              "<cac:PartyIdentification><cbc:ID schemeID=\"0009\">12345678900011"
+              "</cbc:ID></cac:PartyIdentification>";
+        }) == std::set<std::string>{"BR-FR-09_BT-29"});
+  CHECK(ubl_breaking([](FrenchUbl& i) {
+          i.seller_ids = "<cac:PartyIdentification><cbc:ID>1</cbc:ID></cac:PartyIdentification>";
+        }) == std::set<std::string>{"BR-FR-CO-10_BT-29-1"});
+  CHECK(ubl_breaking([](FrenchUbl& i) {
+          i.seller_ids =
+              "<cac:PartyIdentification><cbc:ID schemeID=\"0088\">1</cbc:ID>"
+              "</cac:PartyIdentification><cac:PartyIdentification>"
+              "<cbc:ID schemeID=\"0088\">2</cbc:ID></cac:PartyIdentification>";
+        }) == std::set<std::string>{"BR-FR-CO-10_BT-29-2"});
+}
+
+TEST_CASE("BR-FR (UBL): references, item attributes, paid invoices and prices", "[french][ubl]") {
+  CHECK(ubl_breaking([](FrenchUbl& i) {
+          i.extra =
+              "<cac:AdditionalDocumentReference><cbc:ID schemeID=\"AFL\">1</cbc:ID>"
+              "<cbc:ID schemeID=\"AFL\">2</cbc:ID></cac:AdditionalDocumentReference>";
+        }) == std::set<std::string>{"BR-FR-29_BT-18"});
+  CHECK(ubl_breaking([](FrenchUbl& i) {
+          i.line_extra =
+              "<cac:DocumentReference><cbc:ID schemeID=\"AVV\">1</cbc:ID>"
+              "<cbc:ID schemeID=\"AVV\">2</cbc:ID></cac:DocumentReference>";
+        }) == std::set<std::string>{"BR-FR-30_BT-128"});
+  CHECK(ubl_breaking([](FrenchUbl& i) {
+          i.item_extra =
+              "<cac:AdditionalItemProperty><cbc:Name>Poids</cbc:Name><cbc:Value>2"
+              "</cbc:Value><cbc:ValueQuantity unitCode=\"KGM\">2</cbc:ValueQuantity>"
+              "</cac:AdditionalItemProperty>";
+        }) == std::set<std::string>{"BR-FR-28-Value"});
+  CHECK(ubl_breaking([](FrenchUbl& i) { i.type = "384"; }) ==
+        std::set<std::string>{"BR-FR-CO-04_BT-3"});
+  // Mode S2 (already paid) with an amount still payable.
+  CHECK(ubl_breaking([](FrenchUbl& i) { i.mode = "S2"; }) ==
+        std::set<std::string>{"BR-FR-CO-09_BT-23-1", "BR-FR-CO-09_BT-23-2"});
+  CHECK(ubl_breaking([](FrenchUbl& i) {
+          i.line_extra =
+              "<cac:Price><cbc:PriceAmount currencyID=\"EUR\">-50.00</cbc:PriceAmount>"
+              "</cac:Price>";
+        }) == std::set<std::string>{"BR-FR-DEC-03_BT-146"});
 }
 
 }  // namespace einvoice

@@ -2,13 +2,13 @@
 // v1.4.0.03), profile "fr": the rule tables and the dispatch to the family of
 // the document's syntax. CII (french_cii.h): every rule of BR-FR-01 to
 // BR-FR-32, BR-FR-CO-* and BR-FR-DEC-*, the path rules as a table
-// (french_paths.h). UBL (french_ubl.h): the path rules, BR-FR-05, -06, -08,
-// -10, -11, -12, -13, -15, -16, -17, -18, -20, -21, -22, -30 (BAR count),
-// -32, BR-FR-CO-07, -08, -12, -14, -15, BR-FR-DEC-01, -02, -04. Not
-// implemented yet: for both syntaxes the rules of the multi-vendor and
+// (french_paths.h). UBL (french_ubl.h): the same families on the UBL
+// artefact's contexts, except BR-FR-CO-05 (credit notes' references).
+// BR-FR-27 on UBL never applies: the artefact's contexts for it
+// (ubl:Invoice/cac:Item/...) name no element of a UBL invoice. Not
+// implemented yet, for both syntaxes: the rules of the multi-vendor and
 // bi-directional billing modes (BR-FR-MV-*, BR-FR-BD-*, billing modes
-// B8/S8/M8 and B9/S9/M9); for UBL also BR-FR-09, -27 (BG-32), -28, -29
-// (BT-18), -30 (BT-128), BR-FR-CO-03, -04, -05, -09, -10 and BR-FR-DEC-03.
+// B8/S8/M8 and B9/S9/M9).
 // rules_of() lists only what is checked.
 
 #include <algorithm>
@@ -296,6 +296,138 @@ constexpr Rule kRules[] = {
 
 // The UBL artefact's rules other than its path rules.
 constexpr Rule kUblRules[] = {
+    {"BR-FR-09_BT-29", kFatal, "BT-29",
+     "[BR-FR-09/BT-29] : Le SIRET doit contenir 14 chiffres et commencer par le SIREN. SIRET :, "
+     "SIREN :."},
+    {"BR-FR-09_BT-46", kFatal, "BT-46",
+     "[BR-FR-09/BT-46] : Le SIRET doit contenir 14 chiffres et commencer par le SIREN. SIRET :, "
+     "SIREN :."},
+    {"BR-FR-09_BT-60", kFatal, "BT-60",
+     "[BR-FR-09/BT-60] : Le SIRET doit contenir 14 chiffres et commencer par le SIREN. SIRET :, "
+     "SIREN :."},
+    {"BR-FR-09_EXT-FR-FE-06", kFatal, "",
+     "[BR-FR-09/EXT-FR-FE-06] : Le SIRET doit contenir 14 chiffres et commencer par le SIREN. "
+     "SIRET :, SIREN :."},
+    {"BR-FR-09_EXT-FR-FE-46", kFatal, "",
+     "[BR-FR-09/EXT-FR-FE-46] : Le SIRET doit contenir 14 chiffres et commencer par le SIREN. "
+     "SIRET :, SIREN :."},
+    {"BR-FR-09_EXT-FR-FE-69", kFatal, "",
+     "[BR-FR-09/EXT-FR-FE-69] : Le SIRET doit contenir 14 chiffres et commencer par le SIREN. "
+     "SIRET :, SIREN :."},
+    {"BR-FR-09_EXT-FR-FE-92", kFatal, "",
+     "[BR-FR-09/EXT-FR-FE-92] : Le SIRET doit contenir 14 chiffres et commencer par le SIREN. "
+     "SIRET :, SIREN :."},
+    {"BR-FR-09_EXT-FR-FE-115", kFatal, "",
+     "[BR-FR-09/EXT-FR-FE-115] : Le SIRET doit contenir 14 chiffres et commencer par le SIREN. "
+     "SIRET :, SIREN :."},
+    {"BR-FR-09_BT-71", kFatal, "BT-71",
+     "[BR-FR-09/BT-71] : Le SIRET doit contenir 14 chiffres et commencer par le SIREN. SIRET :, "
+     "SIREN :."},
+    {"BR-FR-09_EXT-FR-FE-146", kFatal, "",
+     "[BR-FR-09/EXT-FR-FE-146] : Le SIRET doit contenir 14 chiffres et commencer par le SIREN. "
+     "SIRET :, SIREN :."},
+    {"BR-FR-28-Value", kFatal, "",
+     "[BR-FR-28] : La valeur d'attribut (cbc:Value) ou la valeur (cbc:ValueQuantity avec unité de "
+     "mesure) doivent être présents, mais pas les deux"},
+    {"BR-FR-29_BT-18", kFatal, "BT-18",
+     "[BR-FR-29/BT-18] : Parmi les identifiants d'objets facturés (BT-18), les schémas "
+     "d'identification \"AFL\" et \"AVV\" ne doivent être présents qu'une seule fois chacun. "
+     "Actuellement : AFL = occurrence(s), AVV = occurrence(s)."},
+    {"BR-FR-30_BT-128", kFatal, "BT-128",
+     "[BR-FR-30/BT-128] : Parmi les identifiants d'objets facturés à la ligne (BT-128), les "
+     "schémas d'identification \"AFL\" et \"AVV\" ne doivent être présents qu'une seule fois "
+     "chacun. Actuellement : AFL = occurrence(s), AVV = occurrence(s)."},
+    {"BR-FR-CO-03_BT-3", kFatal, "BT-3",
+     "[BR-FR-CO-03/BT-3] : Si le code type de la facture (BT-3) est égal à 262 (Avoir Remise "
+     "Globale), alors : - Le numéro de contrat (BT-12) doit être présent - La période de "
+     "facturation (BG-14) doit être renseignée (dates de début et de fin)."},
+    {"BR-FR-CO-04_BT-3", kFatal, "BT-3",
+     "[BR-FR-CO-04/BT-3] : Si le type de facture (BT-3) est une facture rectificative (384, 471, "
+     "472, 473), alors **une et une seule** référence à une facture antérieure (BT-25) avec sa "
+     "date (BT-26) doit être présente. Nombre de références valides trouvées : ."},
+    {"BR-FR-CO-09_BT-23-1", kFatal, "BT-23",
+     "[BR-FR-CO-09/BT-23] : Si le cadre de facturation (BT-23) est B2, S2 ou M2 (facture déjà "
+     "payée), alors le montant déjà payé (BT-113) doit être égal au montant total TTC (BT-112). "
+     "Montant payé : , Montant total : ."},
+    {"BR-FR-CO-09_BT-23-2", kFatal, "BT-23",
+     "[BR-FR-CO-09/BT-23] : Si le cadre de facturation (BT-23) est B2, S2 ou M2, alors le net à "
+     "payer (BT-115) doit être égal à 0. Net à payer : ."},
+    {"BR-FR-CO-09_BT-23-3", kFatal, "BT-23",
+     "[BR-FR-CO-09/BT-23] : Si le cadre de facturation (BT-23) est B2, S2 ou M2, alors la date "
+     "d'échéance (BT-9) doit être renseignée et correspondre à la date de paiement. Date "
+     "d'échéance actuelle : ."},
+    {"BR-FR-CO-10_BT-29-1", kFatal, "BT-29",
+     "[BR-FR-CO-10/BT-29] : Chaque identifiant global du vendeur (BT-29) doit avoir un attribut "
+     "schemeID (BT-29-1)."},
+    {"BR-FR-CO-10_BT-29-2", kFatal, "BT-29",
+     "[BR-FR-CO-10/BT-29] : Chaque schemeID ne peut apparaître qu'une seule fois dans "
+     "l'identifiant privé du vendeur (BT-29)."},
+    {"BR-FR-CO-10_BT-46-1", kFatal, "BT-46",
+     "[BR-FR-CO-10/BT-46] : Si l'identifiant global de l'acheteur (BT-46) est renseigné, alors son "
+     "schéma (BT-46-1) doit également être renseigné."},
+    {"BR-FR-CO-10_BT-46-2", kFatal, "BT-46",
+     "[BR-FR-CO-10/BT-46] : Chaque schemeID ne peut apparaître qu'une seule fois dans "
+     "l'identifiant privé de l'acheteur (BT-46)."},
+    {"BR-FR-CO-10_BT-60-1", kFatal, "BT-60",
+     "[BR-FR-CO-10/BT-60] : Si l'identifiant global du bénéficiaire (BT-60) est renseigné, alors "
+     "son schéma (BT-60-1) doit également être renseigné."},
+    {"BR-FR-CO-10_BT-60-2", kFatal, "BT-60",
+     "[BR-FR-CO-10/BT-60] : Chaque schemeID ne peut apparaître qu'une seule fois dans "
+     "l'identifiant privé du bénéficiaire (BT-60)."},
+    {"BR-FR-CO-10_EXT-FR-FE-06-1", kFatal, "",
+     "[BR-FR-CO-10/EXT-FR-FE-06] : Si l'identifiant global de l'agent d'acheteur (EXT-FR-FE-06) "
+     "est renseigné, alors son schéma (EXT-FR-FE-07) doit également être renseigné."},
+    {"BR-FR-CO-10_EXT-FR-FE-06-2", kFatal, "",
+     "[BR-FR-CO-10/EXT-FR-FE-06] : Chaque schemeID ne peut apparaître qu'une seule fois ans "
+     "l'identifiant privé de l'agent d'acheteur (EXT-FR-FE-06)."},
+    {"BR-FR-CO-10_EXT-FR-FE-46-1", kFatal, "",
+     "[BR-FR-CO-10/EXT-FR-FE-46] : Si l'identifiant global du payeur (EXT-FR-FE-46) est renseigné, "
+     "alors son schéma (EXT-FR-FE-47) doit également être renseigné."},
+    {"BR-FR-CO-10_EXT-FR-FE-46-2", kFatal, "",
+     "[BR-FR-CO-10/EXT-FR-FE-46] : Chaque schemeID ne peut apparaître qu'une seule fois ans "
+     "l'identifiant privé du payeur (EXT-FR-FE-46)."},
+    {"BR-FR-CO-10_EXT-FR-FE-69-1", kFatal, "",
+     "[BR-FR-CO-10/EXT-FR-FE-69] : Si l'identifiant global de l'agent du vendeur (EXT-FR-FE-69) "
+     "est renseigné, alors son schéma (EXT-FR-FE-70) doit également être renseigné."},
+    {"BR-FR-CO-10_EXT-FR-FE-69-2", kFatal, "",
+     "[BR-FR-CO-10/EXT-FR-FE-69] : Chaque schemeID ne peut apparaître qu'une seule fois ans "
+     "l'identifiant privé de l'agent du vendeur (EXT-FR-FE-69)."},
+    {"BR-FR-CO-10_EXT-FR-FE-92-1", kFatal, "",
+     "[BR-FR-CO-10/EXT-FR-FE-92] : Si l'identifiant global du facturé à (EXT-FR-FE-92) est "
+     "renseigné, alors son schéma (EXT-FR-FE-92-1) doit également être renseigné."},
+    {"BR-FR-CO-10_EXT-FR-FE-92-2", kFatal, "",
+     "[BR-FR-CO-10/EXT-FR-FE-92] : Chaque schemeID ne peut apparaître qu'une seule fois ans "
+     "l'identifiant privé du facturé à (EXT-FR-FE-92)."},
+    {"BR-FR-CO-10_EXT-FR-FE-115-1", kFatal, "",
+     "[BR-FR-CO-10/EXT-FR-FE-115] : Si l'identifiant global du facturant (EXT-FR-FE-115) est "
+     "renseigné, alors son schéma (EXT-FR-FE-116) doit également être renseigné."},
+    {"BR-FR-CO-10_EXT-FR-FE-115-2", kFatal, "",
+     "[BR-FR-CO-10/EXT-FR-FE-115] : Chaque schemeID ne peut apparaître qu'une seule fois ans "
+     "l'identifiant privé du facturant (EXT-FR-FE-115)."},
+    {"BR-FR-CO-10_BT-71-1", kFatal, "BT-71",
+     "[BR-FR-CO-10/BT-71] : Si l'identifiant global du livré à (BT-71) est renseigné, alors son "
+     "schéma (BT-71-1) doit également être renseigné."},
+    {"BR-FR-CO-10_BT-71-2", kFatal, "BT-71",
+     "[BR-FR-CO-10/BT-71] : Chaque schemeID ne peut apparaître qu'une seule fois ans l'identifiant "
+     "privé du livré à (BT-71)."},
+    {"BR-FR-CO-10_EXT-FR-FE-146-1", kFatal, "",
+     "BR-FR-CO-10/EXT-FR-FE-146] : Si l'identifiant global du livré à à la ligne (EXT-FR-FE-146 ) "
+     "est renseigné, alors son schéma (EXT-FR-FE-148) doit également être renseigné."},
+    {"BR-FR-CO-10_EXT-FR-FE-146-2", kFatal, "",
+     "[BR-FR-CO-10/EXT-FR-FE-146] : Chaque schemeID ne peut apparaître qu'une seule fois ans "
+     "l'identifiant privé du livré à à la ligne (EXT-FR-FE-146 )."},
+    {"BR-FR-DEC-03_BT-146", kFatal, "BT-146",
+     "[BR-FR-DEC-03/BT-146] : Le montant est invalide. Il doit : - être un nombre strictement "
+     "positif (sans signe « - »), - comporter au plus 6 décimales (séparateur « . »), - contenir "
+     "au maximum 19 caractères (hors séparateur)."},
+    {"BR-FR-DEC-03_BT-147", kFatal, "BT-147",
+     "[BR-FR-DEC-03/BT-147] : Le montant est invalide. Il doit : - être un nombre strictement "
+     "positif (sans signe « - »), - comporter au plus 6 décimales (séparateur « . »), - contenir "
+     "au maximum 19 caractères (hors séparateur)."},
+    {"BR-FR-DEC-03_BT-148", kFatal, "BT-148",
+     "[BR-FR-DEC-03/BT-148] : Le montant est invalide. Il doit : - être un nombre strictement "
+     "positif (sans signe « - »), - comporter au plus 6 décimales (séparateur « . »), - contenir "
+     "au maximum 19 caractères (hors séparateur)."},
     {"BR-FR-05_BT-22-1", kFatal, "BT-22",
      "[BR-FR-05/BT-22] : La mention relative aux frais de recouvrement (code PMT) est absente. "
      "Elle est obligatoire dans les notes (BG-3)."},

@@ -14,6 +14,7 @@
 
 #include "formats/ubl/ubl_namespaces.h"
 #include "formats/xml/xml_document.h"
+#include "model/decimal.h"
 #include "validation/fr/french_checks.h"
 #include "validation/fr/french_paths.h"
 #include "validation/rule_context.h"
@@ -35,6 +36,8 @@ class UblFrench {
     header_rules(credit_note);
     walk_all(root_, XmlElement());
     amount_formats(credit_note);
+    party_rules();
+    reference_rules(credit_note);
   }
 
  private:
@@ -363,6 +366,178 @@ class UblFrench {
       if (!quantity.empty() && !decimal_format(quantity, 4, 19, true))
         context_.report_at(rule("BR-FR-DEC-02_BT-149"), l);
     });
+  }
+
+  // BR-FR-09 (SIRET starts with the SIREN) and BR-FR-CO-10 (identifiers
+  // with distinct schemes) on the parties, BR-FR-CO-10 on delivery places.
+  void party_rules() {
+    struct Party {
+      std::string_view path;
+      std::string_view term;
+      bool own_siren_only;
+    };
+    static constexpr Party kUblParties[] = {
+        {"cac:AccountingSupplierParty/cac:Party", "BT-29", true},
+        {"cac:AccountingCustomerParty/cac:Party", "BT-46", true},
+        {"cac:PayeeParty", "BT-60", false},
+        {"cac:AccountingCustomerParty/cac:Party/cac:AgentParty", "EXT-FR-FE-06", false},
+        {"cac:PaymentMeans/cac:PaymentMandate/cac:PayerParty", "EXT-FR-FE-46", false},
+        {"cac:AccountingSupplierParty/cac:Party/cac:AgentParty", "EXT-FR-FE-69", false},
+        {"cac:AccountingCustomerParty/cac:Party/cac:ServiceProviderParty/cac:Party", "EXT-FR-FE-92",
+         false},
+        {"cac:AccountingSupplierParty/cac:Party/cac:ServiceProviderParty/cac:Party",
+         "EXT-FR-FE-115", false},
+    };
+    for (const auto& party : kUblParties) {
+      walk(root_, party.path, [&](XmlElement p) {
+        std::vector<XmlElement> ids;
+        walk(p, "cac:PartyIdentification/cbc:ID", [&](XmlElement id) { ids.push_back(id); });
+        siret_rule(ids, first(p, "cac:PartyLegalEntity/cbc:CompanyID[@schemeID='0002']"),
+                   party.own_siren_only, party.term, p);
+        scheme_rules(ids, party.term, p);
+      });
+    }
+    walk(root_, "cac:Delivery", [&](XmlElement delivery) {
+      std::vector<XmlElement> ids;
+      walk(delivery, "cac:DeliveryLocation/cbc:ID", [&](XmlElement id) { ids.push_back(id); });
+      siret_rule(
+          ids,
+          first(delivery, "cac:DeliveryParty/cac:PartyLegalEntity/cbc:CompanyID[@schemeID='0002']"),
+          false, "BT-71", delivery);
+    });
+    walk(root_, "cac:Delivery/cac:DeliveryLocation", [&](XmlElement location) {
+      std::vector<XmlElement> ids;
+      walk(location, "cbc:ID", [&](XmlElement id) { ids.push_back(id); });
+      scheme_rules(ids, "BT-71", location);
+    });
+    for (std::string_view line : {"cac:InvoiceLine", "cac:CreditNoteLine"}) {
+      walk(root_, std::string(line) + "/cac:Delivery/cac:DeliveryLocation", [&](XmlElement l) {
+        std::vector<XmlElement> ids;
+        walk(l, "cbc:ID", [&](XmlElement id) { ids.push_back(id); });
+        scheme_rules(ids, "EXT-FR-FE-146", l);
+      });
+    }
+  }
+
+  void siret_rule(const std::vector<XmlElement>& ids, XmlElement legal, bool own_siren_only,
+                  std::string_view term, XmlElement at) {
+    XmlElement siret_element;
+    for (XmlElement id : ids) {
+      if (!siret_element && id.attribute("schemeID") == std::optional<std::string>("0009"))
+        siret_element = id;
+    }
+    if (!siret_element)
+      return;
+    const std::string siret = siret_element.text();
+    std::string siren = text_of(legal);
+    if (!own_siren_only && siren.empty())
+      siren = siret.substr(0, std::min<std::size_t>(9, siret.size()));
+    const bool coherent =
+        (legal || !own_siren_only) && digits_only(siret, 14) && siret.substr(0, 9) == siren;
+    if (!coherent)
+      context_.report_at(rule("BR-FR-09_" + std::string(term)), at);
+  }
+
+  void scheme_rules(const std::vector<XmlElement>& ids, std::string_view term, XmlElement at) {
+    std::vector<std::string> schemes;
+    bool every = true;
+    for (XmlElement id : ids) {
+      auto scheme = id.attribute("schemeID");
+      if (scheme)
+        schemes.push_back(*scheme);
+      else
+        every = false;
+    }
+    const std::string base = "BR-FR-CO-10_" + std::string(term);
+    if (!every)
+      context_.report_at(rule(base + "-1"), at);
+    std::vector<std::string> distinct = schemes;
+    std::sort(distinct.begin(), distinct.end());
+    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+    if (distinct.size() != schemes.size())
+      context_.report_at(rule(base + "-2"), at);
+  }
+
+  static int with_scheme(XmlElement reference, std::string_view scheme) {
+    int n = 0;
+    reference.for_each_child(ubl::kCbcNamespace, "ID", [&](XmlElement id) {
+      n += id.attribute("schemeID") == std::optional<std::string>(std::string(scheme));
+    });
+    return n;
+  }
+
+  // BR-FR-28, -29 (BT-18), -30 (BT-128), BR-FR-CO-03, -04, -09, BR-FR-DEC-03.
+  void reference_rules(bool credit_note) {
+    root_.for_each_child(ubl::kCacNamespace, "AdditionalDocumentReference", [&](XmlElement r) {
+      if (with_scheme(r, "AFL") > 1 || with_scheme(r, "AVV") > 1)
+        context_.report_at(rule("BR-FR-29_BT-18"), r);
+    });
+    const std::string line = credit_note ? "cac:CreditNoteLine" : "cac:InvoiceLine";
+    walk(root_, line + "/cac:DocumentReference", [&](XmlElement r) {
+      if (with_scheme(r, "AFL") > 1 || with_scheme(r, "AVV") > 1)
+        context_.report_at(rule("BR-FR-30_BT-128"), r);
+    });
+    walk(root_, line + "/cac:Item/cac:AdditionalItemProperty", [&](XmlElement property) {
+      const bool value = static_cast<bool>(property.child(ubl::kCbcNamespace, "Value"));
+      bool quantity = false, with_unit = false;
+      property.for_each_child(ubl::kCbcNamespace, "ValueQuantity", [&](XmlElement q) {
+        quantity = true;
+        auto unit = q.attribute("unitCode");
+        with_unit |= unit && !unit->empty();
+      });
+      if (!((value && !quantity) || (!value && with_unit)))
+        context_.report_at(rule("BR-FR-28-Value"), property);
+    });
+    const std::string mode = text_of(root_.child(ubl::kCbcNamespace, "ProfileID"));
+    if (credit_note && text_of(root_.child(ubl::kCbcNamespace, "CreditNoteTypeCode")) == "262") {
+      const bool contract = !text_of(first(root_, "cac:ContractDocumentReference/cbc:ID")).empty();
+      const bool start = !text_of(first(root_, "cac:InvoicePeriod/cbc:StartDate")).empty();
+      const bool end = !text_of(first(root_, "cac:InvoicePeriod/cbc:EndDate")).empty();
+      if (!(contract && start && end))
+        context_.report_at(rule("BR-FR-CO-03_BT-3"), root_);
+    }
+    const std::string invoice_type = text_of(root_.child(ubl::kCbcNamespace, "InvoiceTypeCode"));
+    if (invoice_type == "384" || invoice_type == "471" || invoice_type == "472" ||
+        invoice_type == "473") {
+      int references = 0;
+      root_.for_each_child(ubl::kCacNamespace, "BillingReference",
+                           [&](XmlElement) { ++references; });
+      if (references != 1)
+        context_.report_at(rule("BR-FR-CO-04_BT-3"), root_);
+    }
+    if (mode == "B2" || mode == "S2" || mode == "M2") {
+      auto amount = [&](std::string_view name) {
+        return model::Decimal::parse(
+            text_of(first(root_, "cac:LegalMonetaryTotal/cbc:" + std::string(name))));
+      };
+      const auto paid = amount("PrepaidAmount");
+      const auto total = amount("TaxInclusiveAmount");
+      const auto payable = amount("PayableAmount");
+      if (!(paid && total && paid->numerically_equal(*total)))
+        context_.report_at(rule("BR-FR-CO-09_BT-23-1"), root_);
+      if (!(payable && payable->is_zero()))
+        context_.report_at(rule("BR-FR-CO-09_BT-23-2"), root_);
+      const bool due = !text_of(root_.child(ubl::kCbcNamespace, "DueDate")).empty() ||
+                       !text_of(first(root_, "cac:PaymentMeans/cbc:PaymentDueDate")).empty();
+      if (!due)
+        context_.report_at(rule("BR-FR-CO-09_BT-23-3"), root_);
+    }
+    // BR-FR-DEC-03: prices of at most 6 decimals, positive unless mode x9.
+    const bool signed_prices = normalize_space(mode) == "S9" || normalize_space(mode) == "B9" ||
+                               normalize_space(mode) == "M9";
+    auto price = [&](XmlElement amount, std::string_view id, XmlElement at) {
+      const std::string value = normalize_space(text_of(amount));
+      if (!value.empty() && !decimal_format(value, 6, 19, signed_prices))
+        context_.report_at(rule(id), at);
+    };
+    walk(root_, line, [&](XmlElement l) {
+      price(first(l, "cac:Price/cbc:PriceAmount"), "BR-FR-DEC-03_BT-146", l);
+    });
+    walk(root_, line + "/cac:Price/cac:AllowanceCharge", [&](XmlElement charge) {
+      price(charge.child(ubl::kCbcNamespace, "Amount"), "BR-FR-DEC-03_BT-147", charge);
+    });
+    walk(root_, line + "/cac:Price/cac:AllowanceCharge/cbc:BaseAmount",
+         [&](XmlElement base) { price(base, "BR-FR-DEC-03_BT-148", base); });
   }
 
   RuleContext& context_;
