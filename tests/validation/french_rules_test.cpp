@@ -654,4 +654,24 @@ TEST_CASE("BR-FR (UBL): references, item attributes, paid invoices and prices", 
         }) == std::set<std::string>{"BR-FR-DEC-03_BT-146"});
 }
 
+TEST_CASE("BR-FR-CO-05 (UBL): a credit note names the invoice it corrects", "[french][ubl]") {
+  auto credit_note = [](const std::string& references, const std::string& line_references) {
+    return "<CreditNote xmlns=\"urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2\""
+           " xmlns:cac=\"urn:oasis:names:specification:ubl:schema:xsd:"
+           "CommonAggregateComponents-2\""
+           " xmlns:cbc=\"urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2\">"
+           "<cbc:ID>AV-1</cbc:ID><cbc:IssueDate>2026-10-14</cbc:IssueDate>"
+           "<cbc:CreditNoteTypeCode>381</cbc:CreditNoteTypeCode>" +
+           references + "<cac:CreditNoteLine><cbc:ID>1</cbc:ID>" + line_references +
+           "</cac:CreditNoteLine></CreditNote>";
+  };
+  const std::string dated =
+      "<cac:BillingReference><cac:InvoiceDocumentReference><cbc:ID>F-1"
+      "</cbc:ID><cbc:IssueDate>2026-09-01</cbc:IssueDate>"
+      "</cac:InvoiceDocumentReference></cac:BillingReference>";
+  CHECK(french_ids_of(credit_note("", "")).count("BR-FR-CO-05_BT-3") == 1);
+  CHECK(french_ids_of(credit_note(dated, "")).count("BR-FR-CO-05_BT-3") == 0);
+  CHECK(french_ids_of(credit_note("", dated)).count("BR-FR-CO-05_BT-3") == 0);
+}
+
 }  // namespace einvoice

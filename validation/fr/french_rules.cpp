@@ -3,7 +3,7 @@
 // the document's syntax. CII (french_cii.h): every rule of BR-FR-01 to
 // BR-FR-32, BR-FR-CO-* and BR-FR-DEC-*, the path rules as a table
 // (french_paths.h). UBL (french_ubl.h): the same families on the UBL
-// artefact's contexts, except BR-FR-CO-05 (credit notes' references).
+// artefact's contexts.
 // BR-FR-27 on UBL never applies: the artefact's contexts for it
 // (ubl:Invoice/cac:Item/...) name no element of a UBL invoice. Not
 // implemented yet, for both syntaxes: the rules of the multi-vendor and
@@ -296,6 +296,11 @@ constexpr Rule kRules[] = {
 
 // The UBL artefact's rules other than its path rules.
 constexpr Rule kUblRules[] = {
+    {"BR-FR-CO-05_BT-3", kFatal, "BT-3",
+     "[BR-FR-CO-05/BT-3] : Si le type de facture (BT-3) est un avoir (261, 381, 396, 502, 503), "
+     "alors : - soit au moins une référence à une facture antérieure (BT-25) avec sa date (BT-26) "
+     "doit être présente au niveau entête, - soit chaque ligne (BG-25) doit contenir une référence "
+     "à une facture antérieure (EXT-FR-FE-136) avec sa date (EXT-FR-FE-138)."},
     {"BR-FR-09_BT-29", kFatal, "BT-29",
      "[BR-FR-09/BT-29] : Le SIRET doit contenir 14 chiffres et commencer par le SIREN. SIRET :, "
      "SIREN :."},

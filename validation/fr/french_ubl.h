@@ -496,6 +496,8 @@ class UblFrench {
       if (!(contract && start && end))
         context_.report_at(rule("BR-FR-CO-03_BT-3"), root_);
     }
+    if (credit_note)
+      credit_note_references();
     const std::string invoice_type = text_of(root_.child(ubl::kCbcNamespace, "InvoiceTypeCode"));
     if (invoice_type == "384" || invoice_type == "471" || invoice_type == "472" ||
         invoice_type == "473") {
@@ -538,6 +540,50 @@ class UblFrench {
     });
     walk(root_, line + "/cac:Price/cac:AllowanceCharge/cbc:BaseAmount",
          [&](XmlElement base) { price(base, "BR-FR-DEC-03_BT-148", base); });
+  }
+
+  // BR-FR-CO-05: a credit note names the invoice(s) it corrects, in its
+  // header or on every detail line (lines that refer to the credit note
+  // itself as a group are left out), each reference with its date.
+  void credit_note_references() {
+    static constexpr std::string_view kCreditNotes[] = {"261", "381", "396", "502", "503"};
+    if (!one_of(text_of(root_.child(ubl::kCbcNamespace, "CreditNoteTypeCode")), kCreditNotes))
+      return;
+    const std::string own = text_of(root_.child(ubl::kCbcNamespace, "ID"));
+    auto dated = [](XmlElement reference) {
+      return reference.child(ubl::kCbcNamespace, "ID") &&
+             reference.child(ubl::kCbcNamespace, "IssueDate");
+    };
+    int header = 0;
+    walk(root_, "cac:BillingReference/cac:InvoiceDocumentReference",
+         [&](XmlElement r) { header += dated(r); });
+    if (header >= 1)
+      return;
+    int lines = 0, referenced = 0;
+    walk(root_, "cac:CreditNoteLine", [&](XmlElement line) {
+      bool names_itself = false, detail = false, other = false;
+      walk(line, "cac:BillingReference", [&](XmlElement billing) {
+        bool self = false, not_self = false;
+        walk(billing, "cac:InvoiceDocumentReference/cbc:ID", [&](XmlElement id) {
+          self |= id.text() == own;
+          not_self |= id.text() != own;
+        });
+        names_itself |= self;
+        if (self) {
+          walk(billing, "cac:InvoiceDocumentReference/cbc:DocumentStatusCode",
+               [&](XmlElement status) { detail |= status.text() == "DETAIL"; });
+        }
+        if (not_self) {
+          walk(billing, "cac:InvoiceDocumentReference", [&](XmlElement r) { other |= dated(r); });
+        }
+      });
+      if (names_itself && !detail)
+        return;
+      ++lines;
+      referenced += other;
+    });
+    if (referenced != lines)
+      context_.report_at(rule("BR-FR-CO-05_BT-3"), root_);
   }
 
   RuleContext& context_;
