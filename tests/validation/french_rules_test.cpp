@@ -674,4 +674,97 @@ TEST_CASE("BR-FR-CO-05 (UBL): a credit note names the invoice it corrects", "[fr
   CHECK(french_ids_of(credit_note("", dated)).count("BR-FR-CO-05_BT-3") == 0);
 }
 
+TEST_CASE("BR-FR-22/24/26 (CII): self-billing addresses, 0224 identifiers", "[french]") {
+  // Self-billed (389) B2B: the seller's address starts with its SIREN.
+  CHECK(breaking([](FrenchCii& i) {
+          i.type = "389";
+          i.notes +=
+              "<ram:IncludedNote><ram:Content>B2B</ram:Content><ram:SubjectCode>BAR"
+              "</ram:SubjectCode></ram:IncludedNote>";
+          i.seller_uri = "999999999";
+          i.buyer_siren =
+              "<ram:SpecifiedLegalOrganization><ram:ID schemeID=\"0002\">"
+              "123456789</ram:ID></ram:SpecifiedLegalOrganization>";
+        }) == std::set<std::string>{"BR-FR-22_BT-34"});
+  CHECK(breaking([](FrenchCii& i) {
+          i.seller_extra = "<ram:GlobalID schemeID=\"0224\">AB CD</ram:GlobalID>";
+        }) == std::set<std::string>{"BR-FR-24_BT-29"});
+  CHECK(breaking([](FrenchCii& i) {
+          i.seller_extra =
+              "<ram:GlobalID schemeID=\"0224\">" + std::string(101, 'A') + "</ram:GlobalID>";
+        }) == std::set<std::string>{"BR-FR-26_BT-29"});
+  CHECK(breaking([](FrenchCii& i) {
+          i.seller_extra = "<ram:GlobalID schemeID=\"0002\">12345</ram:GlobalID>";
+        }) == std::set<std::string>{"BR-FR-32-GLOBALID"});
+}
+
+TEST_CASE("BR-FR (UBL): categories, attachments, self-billing, identifiers, single taxpayer",
+          "[french][ubl]") {
+  CHECK(ubl_breaking([](FrenchUbl& i) {
+          i.item_extra.clear();
+          i.extra =
+              "<cac:AllowanceCharge><cbc:ChargeIndicator>false</cbc:ChargeIndicator>"
+              "<cbc:Amount currencyID=\"EUR\">1.00</cbc:Amount><cac:TaxCategory>"
+              "<cbc:ID>M</cbc:ID></cac:TaxCategory></cac:AllowanceCharge>";
+        }) == std::set<std::string>{"BR-FR-15_BT-95_BT-102-1", "BR-FR-15_BT-95_BT-102-2"});
+  CHECK(ubl_breaking([](FrenchUbl& i) {
+          i.extra =
+              "<cac:AdditionalDocumentReference><cbc:ID>1</cbc:ID>"
+              "<cbc:DocumentDescription>PHOTO</cbc:DocumentDescription>"
+              "</cac:AdditionalDocumentReference>";
+        }) == std::set<std::string>{"BR-FR-17_BT-123"});
+  CHECK(ubl_breaking([](FrenchUbl& i) {
+          const std::string lisible =
+              "<cac:AdditionalDocumentReference><cbc:ID>1</cbc:ID>"
+              "<cbc:DocumentDescription>LISIBLE</cbc:DocumentDescription>"
+              "</cac:AdditionalDocumentReference>";
+          i.extra = lisible + lisible;
+        }) == std::set<std::string>{"BR-FR-18_BT-123"});
+  CHECK(ubl_breaking([](FrenchUbl& i) {
+          i.type = "389";
+          i.notes += "<cbc:Note>#BAR#B2B</cbc:Note>";
+          i.buyer_siren = "123456789";
+          i.seller_endpoint = "999999999";
+        }) == std::set<std::string>{"BR-FR-22_BT-34"});
+  CHECK(ubl_breaking([](FrenchUbl& i) { i.seller_endpoint = "54210 7651"; }) ==
+        std::set<std::string>{"BR-FR-23_BT-34"});
+  CHECK(ubl_breaking([](FrenchUbl& i) { i.seller_endpoint = std::string(126, '5'); }) ==
+        std::set<std::string>{"BR-FR-25_BT-34"});
+  CHECK(ubl_breaking([](FrenchUbl& i) {
+          i.seller_ids =
+              "<cac:PartyIdentification><cbc:ID schemeID=\"0224\">A B</cbc:ID>"
+              "</cac:PartyIdentification>";
+        }) == std::set<std::string>{"BR-FR-24_BT-29"});
+  CHECK(ubl_breaking([](FrenchUbl& i) {
+          i.seller_ids = "<cac:PartyIdentification><cbc:ID schemeID=\"0224\">" +
+                         std::string(101, 'A') + "</cbc:ID></cac:PartyIdentification>";
+        }) == std::set<std::string>{"BR-FR-26_BT-29"});
+  CHECK(ubl_breaking([](FrenchUbl& i) {
+          i.seller_ids =
+              "<cac:PartyIdentification><cbc:ID schemeID=\"0002\">1234</cbc:ID>"
+              "</cac:PartyIdentification>";
+        }) == std::set<std::string>{"BR-FR-32-ID"});
+  CHECK(ubl_breaking([](FrenchUbl& i) {
+          i.mode = "S4";
+          i.type = "386";
+        }) == std::set<std::string>{"BR-FR-CO-08_BT-23"});
+  // A member of a single VAT taxpayer (0231): TXD note and tax representative.
+  CHECK(ubl_breaking([](FrenchUbl& i) {
+          i.seller_ids =
+              "<cac:PartyIdentification><cbc:ID schemeID=\"0231\">542107651"
+              "</cbc:ID></cac:PartyIdentification>";
+        }) == std::set<std::string>{"BR-FR-CO-14_BT-29-1", "BR-FR-CO-15_BT-29-1"});
+}
+
+TEST_CASE("BR-FR-CO-03 (UBL): a global allowance credit note names its contract and period",
+          "[french][ubl]") {
+  const std::string xml =
+      "<CreditNote xmlns=\"urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2\""
+      " xmlns:cac=\"urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2\""
+      " xmlns:cbc=\"urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2\">"
+      "<cbc:ID>AV-2</cbc:ID><cbc:IssueDate>2026-10-14</cbc:IssueDate>"
+      "<cbc:CreditNoteTypeCode>262</cbc:CreditNoteTypeCode></CreditNote>";
+  CHECK(french_ids_of(xml).count("BR-FR-CO-03_BT-3") == 1);
+}
+
 }  // namespace einvoice
