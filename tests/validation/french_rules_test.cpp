@@ -1,6 +1,8 @@
 // BR-FR rules, each on a CII invoice that meets it and one that breaks it,
 // built from the rule text (FNFE-MPE Flux 2 Schematrons v1.4.0.03).
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <iterator>
 #include <set>
 #include <string>
 
@@ -765,6 +767,27 @@ TEST_CASE("BR-FR-CO-03 (UBL): a global allowance credit note names its contract 
       "<cbc:ID>AV-2</cbc:ID><cbc:IssueDate>2026-10-14</cbc:IssueDate>"
       "<cbc:CreditNoteTypeCode>262</cbc:CreditNoteTypeCode></CreditNote>";
   CHECK(french_ids_of(xml).count("BR-FR-CO-03_BT-3") == 1);
+}
+
+TEST_CASE("BR-FR: the base invoices of testdata/fr-rules meet every French rule", "[french]") {
+  // The two documents every per-rule case above starts from, as files: a
+  // CII and a UBL invoice with the French mentions, SIREN, addresses and
+  // rates right. Breaking any one of them gives that rule's id (above).
+  for (const char* name : {"cii-meets-french-rules.xml", "ubl-meets-french-rules.xml"}) {
+    INFO(name);
+    std::ifstream in(std::string(EINVOICE_TESTDATA_DIR) + "/fr-rules/" + name);
+    REQUIRE(in);
+    const std::string xml((std::istreambuf_iterator<char>(in)), {});
+    CHECK(french_ids_of(xml).empty());
+    // And the same invoice without its notes misses the three mentions.
+    std::string bare = xml;
+    for (const char* marker : {"PMT", "PMD", "AAB"}) {
+      const auto at = bare.find(marker);
+      REQUIRE(at != std::string::npos);
+      bare.replace(at, 3, "XXX");
+    }
+    CHECK(french_ids_of(bare).size() == 3);
+  }
 }
 
 }  // namespace einvoice
