@@ -179,4 +179,190 @@ TEST_CASE("BR-CO-10: the official rounding example is accepted", "[calculation]"
   CHECK(ids.empty());
 }
 
+TEST_CASE("BR-CO: co-occurrence rules 03, 04, 18, 19 and 26 on data", "[calculation]") {
+  // BR-CO-03: BT-7 and BT-8 are mutually exclusive.
+  auto invoice = consistent();
+  invoice.vat_point_date = model::Date{2026, 11, 1};
+  CHECK(co_ids(invoice).count("BR-CO-03") == 0);
+  invoice.vat_point_date_code = "35";
+  CHECK(co_ids(invoice).count("BR-CO-03") == 1);
+  invoice.vat_point_date.reset();
+  CHECK(co_ids(invoice).count("BR-CO-03") == 0);
+
+  // BR-CO-04: every line has a VAT category code (BT-151).
+  invoice = consistent();
+  invoice.lines[1].vat.category_code.reset();
+  CHECK(co_ids(invoice).count("BR-CO-04") == 1);
+
+  // BR-CO-18: at least one VAT breakdown (BG-23).
+  invoice = consistent();
+  invoice.vat_breakdowns.clear();
+  CHECK(co_ids(invoice).count("BR-CO-18") == 1);
+  CHECK(co_ids(consistent()).count("BR-CO-18") == 0);
+
+  // BR-CO-19: an invoicing period has a start or an end date.
+  invoice = consistent();
+  invoice.invoicing_period = model::Period{};
+  CHECK(co_ids(invoice).count("BR-CO-19") == 1);
+  invoice.invoicing_period->end_date = model::Date{2026, 11, 30};
+  CHECK(co_ids(invoice).count("BR-CO-19") == 0);
+
+  // BR-CO-26: BT-29, BT-30 or BT-31 identifies the seller.
+  invoice = consistent();
+  invoice.seller.vat_identifier.reset();
+  CHECK(co_ids(invoice).count("BR-CO-26") == 1);
+  invoice.seller.legal_registration_identifier = model::Identifier{"542107651", {}, {}};
+  CHECK(co_ids(invoice).count("BR-CO-26") == 0);
+}
+
+namespace {
+
+std::set<std::string> co_ids_of(const std::string& xml) {
+  auto read = engine::read_invoice(xml, "test.xml");
+  REQUIRE(read);
+  REQUIRE(read->document);
+  std::set<std::string> out;
+  for (const auto& diagnostic : validation::check_rules(read->parsed.invoice, read->source_syntax,
+                                                        &*read->document, "test.xml")) {
+    if (diagnostic.rule_id.rfind("BR-CO-", 0) == 0)
+      out.insert(diagnostic.rule_id);
+  }
+  return out;
+}
+
+// Lines 100.00 + 50.00; BT-106 as given; BT-109 150.00, VAT 30.00, BT-112 as given.
+std::string ubl_totals(const std::string& line_total, const std::string& with_vat) {
+  return "<Invoice xmlns=\"urn:oasis:names:specification:ubl:schema:xsd:Invoice-2\""
+         " xmlns:cac=\"urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2\""
+         " xmlns:cbc=\"urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2\">"
+         "<cbc:ID>1</cbc:ID><cbc:DocumentCurrencyCode>EUR</cbc:DocumentCurrencyCode>"
+         "<cac:TaxTotal><cbc:TaxAmount currencyID=\"EUR\">30.00</cbc:TaxAmount></cac:TaxTotal>"
+         "<cac:LegalMonetaryTotal><cbc:LineExtensionAmount currencyID=\"EUR\">" +
+         line_total +
+         "</cbc:LineExtensionAmount>"
+         "<cbc:TaxExclusiveAmount currencyID=\"EUR\">150.00</cbc:TaxExclusiveAmount>"
+         "<cbc:TaxInclusiveAmount currencyID=\"EUR\">" +
+         with_vat +
+         "</cbc:TaxInclusiveAmount>"
+         "<cbc:PayableAmount currencyID=\"EUR\">" +
+         with_vat +
+         "</cbc:PayableAmount></cac:LegalMonetaryTotal>"
+         "<cac:InvoiceLine><cbc:ID>1</cbc:ID>"
+         "<cbc:LineExtensionAmount currencyID=\"EUR\">100.00</cbc:LineExtensionAmount>"
+         "</cac:InvoiceLine>"
+         "<cac:InvoiceLine><cbc:ID>2</cbc:ID>"
+         "<cbc:LineExtensionAmount currencyID=\"EUR\">50.00</cbc:LineExtensionAmount>"
+         "</cac:InvoiceLine></Invoice>";
+}
+
+std::string cii_totals(const std::string& line_total, const std::string& grand_total) {
+  return "<rsm:CrossIndustryInvoice"
+         " xmlns:rsm=\"urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100\""
+         " xmlns:ram=\"urn:un:unece:uncefact:data:standard:"
+         "ReusableAggregateBusinessInformationEntity:100\""
+         " xmlns:udt=\"urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100\">"
+         "<rsm:SupplyChainTradeTransaction>"
+         "<ram:IncludedSupplyChainTradeLineItem><ram:SpecifiedLineTradeSettlement>"
+         "<ram:SpecifiedTradeSettlementLineMonetarySummation>"
+         "<ram:LineTotalAmount>100.00</ram:LineTotalAmount>"
+         "</ram:SpecifiedTradeSettlementLineMonetarySummation>"
+         "</ram:SpecifiedLineTradeSettlement></ram:IncludedSupplyChainTradeLineItem>"
+         "<ram:IncludedSupplyChainTradeLineItem><ram:SpecifiedLineTradeSettlement>"
+         "<ram:SpecifiedTradeSettlementLineMonetarySummation>"
+         "<ram:LineTotalAmount>50.00</ram:LineTotalAmount>"
+         "</ram:SpecifiedTradeSettlementLineMonetarySummation>"
+         "</ram:SpecifiedLineTradeSettlement></ram:IncludedSupplyChainTradeLineItem>"
+         "<ram:ApplicableHeaderTradeSettlement>"
+         "<ram:InvoiceCurrencyCode>EUR</ram:InvoiceCurrencyCode>"
+         "<ram:SpecifiedTradeSettlementHeaderMonetarySummation>"
+         "<ram:LineTotalAmount>" +
+         line_total +
+         "</ram:LineTotalAmount>"
+         "<ram:TaxBasisTotalAmount>150.00</ram:TaxBasisTotalAmount>"
+         "<ram:TaxTotalAmount currencyID=\"EUR\">30.00</ram:TaxTotalAmount>"
+         "<ram:GrandTotalAmount>" +
+         grand_total +
+         "</ram:GrandTotalAmount>"
+         "<ram:DuePayableAmount>" +
+         grand_total +
+         "</ram:DuePayableAmount>"
+         "</ram:SpecifiedTradeSettlementHeaderMonetarySummation>"
+         "</ram:ApplicableHeaderTradeSettlement></rsm:SupplyChainTradeTransaction>"
+         "</rsm:CrossIndustryInvoice>";
+}
+
+}  // namespace
+
+TEST_CASE("BR-CO: sums on small UBL and CII documents", "[calculation]") {
+  // BR-CO-10: BT-106 = 100.00 + 50.00 = 150.00; BR-CO-15: BT-112 = 150.00 + 30.00 = 180.00.
+  auto ids = co_ids_of(ubl_totals("150.00", "180.00"));
+  CHECK(ids.count("BR-CO-10") == 0);
+  CHECK(ids.count("BR-CO-15") == 0);
+  ids = co_ids_of(ubl_totals("150.01", "181.00"));
+  CHECK(ids.count("BR-CO-10") == 1);
+  CHECK(ids.count("BR-CO-15") == 1);
+
+  ids = co_ids_of(cii_totals("150.00", "180.00"));
+  CHECK(ids.count("BR-CO-10") == 0);
+  CHECK(ids.count("BR-CO-15") == 0);
+  ids = co_ids_of(cii_totals("150.01", "181.00"));
+  CHECK(ids.count("BR-CO-10") == 1);
+  CHECK(ids.count("BR-CO-15") == 1);
+}
+
+TEST_CASE("BR-CO-17: the one-unit tolerance is strict in UBL and inclusive in CII",
+          "[calculation]") {
+  // Expected: round(10.05 x 5.5 / 100 x 100) / 100 = round(55.275) / 100 = 0.55.
+  // UBL: |BT-117| - 1 < 0.55 and |BT-117| + 1 > 0.55; CII: <= and >=.
+  auto invoice = consistent();
+  auto& vat = invoice.vat_breakdowns[0];
+  vat.taxable_amount = d("10.05");
+  vat.rate = d("5.5");
+  vat.tax_amount = d("1.54");  // 0.54 < 0.55: holds in both
+  CHECK(co_ids(invoice).count("BR-CO-17") == 0);
+  CHECK(co_ids(invoice, detect::Syntax::kUblInvoice).count("BR-CO-17") == 0);
+  vat.tax_amount = d("1.55");  // 0.55 < 0.55 is false in UBL, 0.55 <= 0.55 holds in CII
+  CHECK(co_ids(invoice).count("BR-CO-17") == 0);
+  CHECK(co_ids(invoice, detect::Syntax::kUblInvoice).count("BR-CO-17") == 1);
+  vat.tax_amount = d("1.56");  // fails in both
+  CHECK(co_ids(invoice).count("BR-CO-17") == 1);
+  CHECK(co_ids(invoice, detect::Syntax::kUblInvoice).count("BR-CO-17") == 1);
+  vat.tax_amount = d("-0.44");  // abs: 0.44, within one unit
+  CHECK(co_ids(invoice, detect::Syntax::kUblInvoice).count("BR-CO-17") == 0);
+
+  // Rate rounding to 0: BT-117 must round to 0 (XPath round: .5 goes up).
+  vat.rate = d("0");
+  vat.tax_amount = d("0.49");
+  CHECK(co_ids(invoice).count("BR-CO-17") == 0);
+  vat.tax_amount = d("0.50");
+  CHECK(co_ids(invoice).count("BR-CO-17") == 1);
+}
+
+TEST_CASE("BR-CO-12: the sum of charges on document level", "[calculation]") {
+  auto invoice = consistent();
+  model::AllowanceCharge charge;
+  charge.amount = d("5.00");
+  charge.reason = "freight";
+  charge.vat_category_code = "S";
+  charge.vat_rate = d("20");
+  invoice.charges = {charge, charge};
+  invoice.totals.charge_total = d("5.00");  // 5.00 + 5.00 = 10.00
+  CHECK(co_ids(invoice).count("BR-CO-12") == 1);
+  invoice.totals.charge_total = d("10.00");
+  CHECK(co_ids(invoice).count("BR-CO-12") == 0);
+  // BR-CO-13: BT-109 = 150.00 - 0 + 10.00 = 160.00.
+  CHECK(co_ids(invoice).count("BR-CO-13") == 1);
+  invoice.totals.total_without_vat = d("160.00");
+  CHECK(co_ids(invoice).count("BR-CO-13") == 0);
+}
+
+TEST_CASE("BR-CO-09: the buyer's VAT identifier needs a prefix too", "[calculation]") {
+  auto invoice = consistent();
+  invoice.buyer.vat_identifier = "123456789";
+  CHECK(co_ids(invoice).count("BR-CO-09") == 1);
+  CHECK(co_ids(invoice, detect::Syntax::kUblInvoice).count("BR-CO-09") == 1);
+  invoice.buyer.vat_identifier = "EL123456789";  // Greece uses EL
+  CHECK(co_ids(invoice).count("BR-CO-09") == 0);
+}
+
 }  // namespace einvoice
