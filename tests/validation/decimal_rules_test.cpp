@@ -113,4 +113,23 @@ TEST_CASE("BR-DEC: an invoice built from data is checked by the written scale", 
   CHECK(count_dec(validation::check_rules(invoice, detect::Syntax::kUblInvoice, nullptr, "data"))
             .count("BR-DEC-13") == 0);
 }
+
+TEST_CASE("BR-DEC: UBL VAT breakdown and line charges of a credit note", "[decimal]") {
+  const std::string xml =
+      "<CreditNote xmlns=\"urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2\""
+      " xmlns:cac=\"urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2\""
+      " xmlns:cbc=\"urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2\">"
+      "<cbc:ID>1</cbc:ID><cbc:DocumentCurrencyCode>EUR</cbc:DocumentCurrencyCode>"
+      "<cac:TaxTotal><cbc:TaxAmount currencyID=\"EUR\">2.00</cbc:TaxAmount><cac:TaxSubtotal>"
+      "<cbc:TaxableAmount currencyID=\"EUR\">10.001</cbc:TaxableAmount>"
+      "<cbc:TaxAmount currencyID=\"EUR\">2.00</cbc:TaxAmount></cac:TaxSubtotal></cac:TaxTotal>"
+      "<cac:CreditNoteLine><cbc:ID>1</cbc:ID>"
+      "<cbc:LineExtensionAmount currencyID=\"EUR\">10.00</cbc:LineExtensionAmount>"
+      "<cac:AllowanceCharge><cbc:ChargeIndicator>true</cbc:ChargeIndicator>"
+      "<cbc:Amount currencyID=\"EUR\">1.00</cbc:Amount>"
+      "<cbc:BaseAmount currencyID=\"EUR\">10.0000</cbc:BaseAmount></cac:AllowanceCharge>"
+      "</cac:CreditNoteLine></CreditNote>";
+  // 10.001 has three decimals (BT-116); 10.0000 has four (BT-142).
+  CHECK(dec_of(xml) == Counts{{"BR-DEC-19", 1}, {"BR-DEC-28", 1}});
+}
 }  // namespace einvoice
