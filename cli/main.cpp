@@ -25,6 +25,10 @@ constexpr const char* kUsage =
     "  validate IN...   check invoices: XSD, EN 16931 and syntax rules, French rules\n"
     "                   (--profile fr), duplicates (--seen-store); text, JSON or SVRL reports\n"
     "  xsd IN...        check documents against the official XSD (CII D16B, UBL 2.1)\n"
+#ifdef EINVOICE_HAS_SEAL
+    "  seal IN -o OUT   seal a PDF (PAdES) or any file (detached CAdES), B-B or B-T\n"
+    "  verify FILE      verify PAdES / CAdES seals (indication, level, SIREN)\n"
+#endif
     "\n"
     "Run 'einvoice <command> --help' for the options of a command.\n"
     "Exit codes: 0 success, 1 some input invalid, 2 usage or I/O error.\n";
@@ -54,6 +58,12 @@ int main(int argc, char** argv) {
     return einvoice::cli::run_validate(argc, argv, 2);
   if (command == "xsd")
     return einvoice::cli::run_xsd(argc, argv, 2);
+#ifdef EINVOICE_HAS_SEAL
+  if (command == "seal")
+    return einvoice::cli::run_seal(argc, argv, 2);
+  if (command == "verify")
+    return einvoice::cli::run_verify(argc, argv, 2);
+#endif
   std::cerr << "einvoice: unknown command '" << command << "'\n\n" << kUsage;
   return einvoice::cli::kExitUsage;
 }

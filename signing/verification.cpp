@@ -4,6 +4,7 @@
 #include <openssl/x509v3.h>
 
 #include <algorithm>
+#include <ctime>
 
 #include "signing/certificate_validation.h"
 #include "signing/openssl_support.h"
@@ -278,6 +279,15 @@ const char* to_string(SignatureLevel level) {
       return "CAdES-BASELINE-T";
   }
   return "?";
+}
+
+std::string iso8601_utc(std::chrono::sys_seconds t) {
+  const std::time_t seconds = std::chrono::system_clock::to_time_t(t);
+  std::tm fields{};
+  gmtime_r(&seconds, &fields);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &fields);
+  return buffer;
 }
 
 std::string describe(const SignatureReport& report) {

@@ -75,6 +75,9 @@ struct VerificationOptions {
 // followed by the errors, warnings and timestamps. Deterministic.
 std::string describe(const SignatureReport& report);
 
+// `t` as an ISO 8601 UTC time to the second: "2026-03-01T09:00:00Z" (xsd:dateTime form).
+std::string iso8601_utc(std::chrono::sys_seconds t);
+
 // Seals larger than this are refused (kLimitExceeded) before decoding.
 inline constexpr std::size_t kMaxSealBytes = 32u << 20;
 

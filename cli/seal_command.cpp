@@ -1,0 +1,147 @@
+#include <chrono>
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+
+#include "cli/cli_support.h"
+#include "cli/commands.h"
+#include "engine/file_system.h"
+#include "engine/seal_jobs.h"
+#include "signing/http_timestamp_authority.h"
+#include "signing/local_timestamp_authority.h"
+
+namespace einvoice::cli {
+namespace {
+
+constexpr const char* kUsage =
+    "usage: einvoice seal IN (--p12 FILE [--password-env VAR] | --key K --cert C [--chain F])\n"
+    "                        [--tsa URL | --test-tsa] [--level B-B|B-T] [--as pades|cades|xades] "
+    "-o OUT\n"
+    "\n"
+    "Seals IN: a PDF (Factur-X included) gets a PAdES seal added by incremental update,\n"
+    "any other file a detached CAdES written to OUT (a .p7s).\n"
+    "\n"
+    "  --p12 FILE          PKCS#12 with the seal key and certificate; its password is read\n"
+    "                      from the environment variable VAR (default EINVOICE_P12_PASSWORD)\n"
+    "  --key K --cert C    PEM key (password from --password-env if encrypted) and\n"
+    "                      certificate; --chain adds intermediate certificates\n"
+    "  --tsa URL           RFC 3161 timestamp authority for B-T (the default level with it)\n"
+    "  --test-tsa          an in-process, self-signed test TSA (never for evidence)\n"
+    "  --level B-B|B-T     baseline level (default B-B, B-T with a TSA)\n"
+    "  --as FORMAT         pades, cades, or xades (enveloped in a UBL invoice; OUT is\n"
+    "                      the signed invoice); default: PAdES for a PDF, else CAdES\n"
+    "\n"
+    "Exit codes: 0 sealed, 2 usage, I/O, key or TSA error.\n";
+
+}  // namespace
+
+int run_seal(int argc, char** argv, int first) {
+  ArgumentSpec spec{
+      {"--p12", "--password-env", "--key", "--cert", "--chain", "--tsa", "--level", "--as", "-o"},
+      {"--help", "-h", "--test-tsa"}};
+  std::string error;
+  auto args = parse_arguments(argc, argv, first, spec, error);
+  if (!args)
+    return usage_error("seal", error, kUsage);
+  if (args->has("--help") || args->has("-h")) {
+    std::cout << kUsage;
+    return kExitOk;
+  }
+  if (args->positional.size() != 1)
+    return usage_error("seal", "exactly one input expected", kUsage);
+  const auto out = args->value("-o");
+  if (!out)
+    return usage_error("seal", "no output given (-o OUT)", kUsage);
+  const bool with_p12 = args->value("--p12").has_value();
+  const bool with_pem = args->value("--key").has_value() || args->value("--cert").has_value();
+  if (with_p12 == with_pem || (with_pem && (!args->value("--key") || !args->value("--cert"))))
+    return usage_error("seal", "give either --p12 or --key and --cert", kUsage);
+  if (args->value("--tsa") && args->has("--test-tsa"))
+    return usage_error("seal", "--tsa and --test-tsa exclude each other", kUsage);
+
+  engine::SealJobOptions options;
+  const bool has_tsa = args->value("--tsa") || args->has("--test-tsa");
+  options.level = has_tsa ? signing::CadesLevel::kBaselineT : signing::CadesLevel::kBaselineB;
+  if (auto level = args->value("--level")) {
+    if (*level == "B-B")
+      options.level = signing::CadesLevel::kBaselineB;
+    else if (*level == "B-T")
+      options.level = signing::CadesLevel::kBaselineT;
+    else
+      return usage_error("seal", "unknown level '" + *level + "'", kUsage);
+  }
+  if (options.level == signing::CadesLevel::kBaselineT && !has_tsa)
+    return usage_error("seal", "B-T needs --tsa URL or --test-tsa", kUsage);
+  if (auto as = args->value("--as")) {
+    if (*as == "pades")
+      options.format = engine::SealFormat::kPades;
+    else if (*as == "cades")
+      options.format = engine::SealFormat::kCades;
+    else if (*as == "xades")
+      options.format = engine::SealFormat::kXades;
+    else
+      return usage_error("seal", "unknown format '" + *as + "'", kUsage);
+  }
+
+  std::string password;
+  const std::string password_variable =
+      args->value("--password-env").value_or("EINVOICE_P12_PASSWORD");
+  if (const char* p = std::getenv(password_variable.c_str()))
+    password = p;
+  model::Result<std::unique_ptr<signing::SoftwareSigner>> signer =
+      with_p12 ? signing::load_pkcs12_signer(*args->value("--p12"), password)
+               : signing::load_pem_signer(*args->value("--key"), *args->value("--cert"),
+                                          args->value("--chain").value_or(""), password);
+  if (!signer) {
+    print_error("seal", signer.error());
+    return kExitUsage;
+  }
+
+  std::unique_ptr<signing::TimestampAuthority> tsa;
+  if (auto url = args->value("--tsa")) {
+    auto http = signing::HttpTimestampAuthority::create(*url);
+    if (!http) {
+      print_error("seal", http.error());
+      return kExitUsage;
+    }
+    tsa = std::move(*http);
+  } else if (args->has("--test-tsa")) {
+    auto local = signing::LocalTimestampAuthority::create(
+        nullptr, [] { return std::chrono::system_clock::now(); });
+    if (!local) {
+      print_error("seal", local.error());
+      return kExitUsage;
+    }
+    tsa = std::move(*local);
+    std::cerr << "seal: warning: --test-tsa timestamps prove nothing (self-signed test TSA)\n";
+  }
+  options.timestamp_authority = tsa.get();
+  options.signing_time =
+      std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+
+  engine::LocalFileSystem files;
+  const std::string& input = args->positional.front();
+  auto bytes = files.read(input, 256u << 20);
+  if (!bytes) {
+    print_error("seal", bytes.error());
+    return kExitUsage;
+  }
+  auto sealed = engine::seal_document(**signer, *bytes, input, options);
+  if (!sealed) {
+    print_error("seal", sealed.error());
+    return kExitUsage;
+  }
+  if (auto written = files.write_atomic(*out, sealed->bytes); !written) {
+    print_error("seal", written.error());
+    return kExitUsage;
+  }
+  std::cout << input << ": sealed ("
+            << (sealed->format == engine::SealFormat::kPades   ? "PAdES"
+                : sealed->format == engine::SealFormat::kXades ? "XAdES"
+                                                               : "CAdES")
+            << ", " << (options.level == signing::CadesLevel::kBaselineT ? "B-T" : "B-B") << ") -> "
+            << *out << '\n';
+  return kExitOk;
+}
+
+}  // namespace einvoice::cli

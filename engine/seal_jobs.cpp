@@ -1,0 +1,172 @@
+#include "engine/seal_jobs.h"
+
+#include "model/json_writer.h"
+#include "signing/pades.h"
+#include "signing/verification.h"
+#include "signing/xades.h"
+
+namespace einvoice::engine {
+namespace {
+
+using model::Error;
+using model::ErrorCode;
+
+SealVerdict verdict_of(const signing::SignatureReport& report, std::string format,
+                       std::string level) {
+  SealVerdict v;
+  v.format = std::move(format);
+  v.indication = signing::to_string(report.indication);
+  v.sub_indication = signing::to_string(report.sub_indication);
+  v.level = std::move(level);
+  v.signing_time = report.signing_time();
+  v.signer = report.signer_subject;
+  v.siren = report.siren;
+  v.errors = report.errors;
+  v.warnings = report.warnings;
+  v.passed = report.passed();
+  return v;
+}
+
+}  // namespace
+
+bool looks_like_pdf(std::string_view bytes) {
+  return bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos;
+}
+
+model::Result<SealOutcome> seal_document(const signing::Signer& signer, std::string_view input,
+                                         std::string_view name, const SealJobOptions& options) {
+  SealFormat format = options.format;
+  if (format == SealFormat::kAuto)
+    format = looks_like_pdf(input) ? SealFormat::kPades : SealFormat::kCades;
+  SealOutcome outcome;
+  outcome.format = format;
+  if (format == SealFormat::kPades) {
+    if (!looks_like_pdf(input))
+      return Error{ErrorCode::kInvalidArgument, std::string(name) + ": PAdES needs a PDF", {}};
+    signing::PadesOptions pades;
+    pades.level = options.level;
+    pades.signing_time = options.signing_time;
+    pades.timestamp_authority = options.timestamp_authority;
+    auto sealed = signing::seal_pades(signer, input, pades, name);
+    if (!sealed)
+      return sealed.error();
+    outcome.bytes = std::move(*sealed);
+    return outcome;
+  }
+  if (format == SealFormat::kXades) {
+    signing::XadesOptions xades;
+    xades.level = options.level;
+    xades.signing_time = options.signing_time;
+    xades.timestamp_authority = options.timestamp_authority;
+    auto sealed = signing::seal_ubl_xades(signer, input, xades, name);
+    if (!sealed)
+      return sealed.error();
+    outcome.bytes = std::move(*sealed);
+    return outcome;
+  }
+  signing::CadesOptions cades;
+  cades.level = options.level;
+  cades.signing_time = options.signing_time;
+  cades.timestamp_authority = options.timestamp_authority;
+  auto p7s = signing::seal_detached_cades(signer, signing::as_bytes(input), cades);
+  if (!p7s)
+    return p7s.error();
+  outcome.bytes.assign(p7s->begin(), p7s->end());
+  return outcome;
+}
+
+model::Result<std::vector<SealVerdict>> verify_document(std::string_view input,
+                                                        std::optional<std::string_view> detached,
+                                                        std::string_view name,
+                                                        const signing::TrustStore& anchors,
+                                                        std::chrono::sys_seconds validation_time) {
+  signing::VerificationOptions options;
+  options.validation_time = validation_time;
+  std::vector<SealVerdict> verdicts;
+  if (!detached && looks_like_pdf(input)) {
+    auto reports = signing::verify_pades(input, anchors, options, name);
+    if (!reports)
+      return reports.error();
+    for (const auto& r : *reports) {
+      SealVerdict v = verdict_of(r.cades, "PAdES", r.level());
+      v.passed = v.passed && r.covers_revision;
+      verdicts.push_back(std::move(v));
+    }
+    return verdicts;
+  }
+  if (!detached && input.find("http://www.w3.org/2000/09/xmldsig#") != std::string_view::npos &&
+      input.substr(0, 1024).find('<') != std::string_view::npos) {
+    auto report = signing::verify_xades(input, anchors, options, name);
+    if (!report)
+      return report.error();
+    std::string level = "NONE";
+    if (report->level == signing::SignatureLevel::kBaselineB)
+      level = "XAdES-BASELINE-B";
+    else if (report->level == signing::SignatureLevel::kBaselineT)
+      level = "XAdES-BASELINE-T";
+    verdicts.push_back(verdict_of(*report, "XAdES", level));
+    return verdicts;
+  }
+  const std::string_view seal = detached ? *detached : input;
+  std::optional<std::span<const std::uint8_t>> data;
+  if (detached)
+    data = signing::as_bytes(input);
+  auto reports =
+      signing::verify_detached_cades(signing::as_bytes(seal), data, anchors, options, name);
+  if (!reports)
+    return reports.error();
+  for (const auto& r : *reports)
+    verdicts.push_back(verdict_of(r, "CAdES", signing::to_string(r.level)));
+  if (verdicts.empty())
+    return Error{ErrorCode::kMalformed, std::string(name) + ": no signature", {}};
+  return verdicts;
+}
+
+std::string verdicts_json(std::string_view name, const std::vector<SealVerdict>& verdicts) {
+  std::string out = "{\"file\":" + model::JsonWriter::quote(name) + ",\"signatures\":[";
+  bool first = true;
+  for (const SealVerdict& v : verdicts) {
+    if (!first)
+      out += ",";
+    first = false;
+    out += "{\"format\":" + model::JsonWriter::quote(v.format) +
+           ",\"indication\":" + model::JsonWriter::quote(v.indication) +
+           ",\"sub_indication\":" + model::JsonWriter::quote(v.sub_indication) +
+           ",\"level\":" + model::JsonWriter::quote(v.level) + ",\"signing_time\":" +
+           (v.signing_time ? model::JsonWriter::quote(signing::iso8601_utc(*v.signing_time))
+                           : std::string("null")) +
+           ",\"signer\":" + model::JsonWriter::quote(v.signer) +
+           ",\"siren\":" + (v.siren ? model::JsonWriter::quote(*v.siren) : std::string("null")) +
+           ",\"errors\":[";
+    for (std::size_t i = 0; i < v.errors.size(); ++i)
+      out += (i ? "," : "") + model::JsonWriter::quote(v.errors[i]);
+    out += "],\"warnings\":[";
+    for (std::size_t i = 0; i < v.warnings.size(); ++i)
+      out += (i ? "," : "") + model::JsonWriter::quote(v.warnings[i]);
+    out += "]}";
+  }
+  return out + "]}\n";
+}
+
+std::string verdicts_text(std::string_view name, const std::vector<SealVerdict>& verdicts) {
+  std::string out;
+  for (std::size_t i = 0; i < verdicts.size(); ++i) {
+    const SealVerdict& v = verdicts[i];
+    out += std::string(name) + ": signature " + std::to_string(i + 1) + " (" + v.format + ")\n";
+    out += "  indication: " + v.indication +
+           (v.sub_indication.empty() ? std::string() : " / " + v.sub_indication) + "\n";
+    out += "  level: " + v.level + "\n";
+    if (v.signing_time)
+      out += "  signing time: " + signing::iso8601_utc(*v.signing_time) + "\n";
+    out += "  signer: " + v.signer + "\n";
+    if (v.siren)
+      out += "  SIREN: " + *v.siren + "\n";
+    for (const auto& e : v.errors)
+      out += "  error: " + e + "\n";
+    for (const auto& w : v.warnings)
+      out += "  warning: " + w + "\n";
+  }
+  return out;
+}
+
+}  // namespace einvoice::engine

@@ -1,0 +1,77 @@
+#pragma once
+
+// Sealing and seal verification jobs: a PDF gets a PAdES seal (incremental
+// update), any other file a detached CAdES (.p7s); verification reports one
+// verdict per signature. Composes the signing module; knows nothing of the
+// command line.
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/result.h"
+#include "signing/cades.h"
+#include "signing/key_material.h"
+#include "signing/timestamp_authority.h"
+#include "signing/trust_store.h"
+
+namespace einvoice::engine {
+
+// kXades: enveloped XAdES in a UBL invoice (never chosen by kAuto).
+enum class SealFormat { kAuto, kPades, kCades, kXades };
+
+struct SealJobOptions {
+  SealFormat format = SealFormat::kAuto;  // kAuto: PAdES for a PDF, else CAdES
+  signing::CadesLevel level = signing::CadesLevel::kBaselineB;
+  std::chrono::sys_seconds signing_time;
+  // REQUIRES for kBaselineT: not null. Borrowed for the call.
+  signing::TimestampAuthority* timestamp_authority = nullptr;
+};
+
+struct SealOutcome {
+  SealFormat format = SealFormat::kCades;  // what was produced
+  std::string bytes;                       // the sealed PDF (PAdES) or the DER .p7s (CAdES)
+};
+
+// True when `bytes` start like a PDF ("%PDF-" in the first 1024 bytes).
+bool looks_like_pdf(std::string_view bytes);
+
+// Seals `input` (named `name` in errors). Errors from the signing module are
+// passed through; kInvalidArgument for PAdES on a non-PDF. Thread-safe if the
+// signer and the authority are.
+model::Result<SealOutcome> seal_document(const signing::Signer& signer, std::string_view input,
+                                         std::string_view name, const SealJobOptions& options);
+
+// One signature's verdict, format-independent.
+struct SealVerdict {
+  std::string format;  // "PAdES" or "CAdES"
+  std::string indication;
+  std::string sub_indication;  // empty when none
+  std::string level;           // "PAdES-BASELINE-T", "CAdES-BASELINE-B", "NONE"...
+  std::optional<std::chrono::sys_seconds> signing_time;
+  std::string signer;
+  std::optional<std::string> siren;
+  std::vector<std::string> errors;
+  std::vector<std::string> warnings;
+  bool passed = false;
+};
+
+// Verifies the seals of `input`: with `detached` (a .p7s), the CAdES over
+// `input`; else the PAdES signatures of a PDF, the XAdES of an XML document
+// holding a ds:Signature, or `input` as a CAdES with embedded content. Errors: the file holds no
+// seal or is not one (kMalformed).
+model::Result<std::vector<SealVerdict>> verify_document(std::string_view input,
+                                                        std::optional<std::string_view> detached,
+                                                        std::string_view name,
+                                                        const signing::TrustStore& anchors,
+                                                        std::chrono::sys_seconds validation_time);
+
+// The verdicts as JSON: {"file": ..., "signatures": [{...}]}. Deterministic.
+std::string verdicts_json(std::string_view name, const std::vector<SealVerdict>& verdicts);
+// One "key: value" block per signature.
+std::string verdicts_text(std::string_view name, const std::vector<SealVerdict>& verdicts);
+
+}  // namespace einvoice::engine

@@ -1,0 +1,140 @@
+// `einvoice seal` and `einvoice verify` as real processes: a Factur-X sealed
+// with PAdES and a CII XML with a detached CAdES, keys passed as a throw-away
+// PKCS#12 written to the test's temporary folder (never committed).
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "tests/signing/test_pki.h"
+
+using namespace einvoice;
+using namespace einvoice::signing;
+using namespace einvoice::signing::testing;
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Outcome {
+  int status = -1;
+  std::string output;
+};
+
+// Runs the einvoice program with `arguments`; stdout and stderr captured.
+Outcome einvoice_run(const TempDir& dir, const std::string& arguments) {
+  const fs::path log = dir.path() / "run.log";
+  const std::string command = "EINVOICE_P12_PASSWORD=test-only-password " +
+                              std::string(EINVOICE_EXE) + " " + arguments + " >" + quote(log) +
+                              " 2>&1";
+  const int status = std::system(command.c_str());
+  Outcome outcome;
+  outcome.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  outcome.output = read_text(log);
+  return outcome;
+}
+
+struct Setup {
+  TempDir dir;
+  fs::path p12;
+  fs::path trust;
+  Setup() {
+    auto der = to_pkcs12(*pki().seal, "test-only-password", "seal");
+    REQUIRE(der);
+    p12 = dir.write("seal.p12", *der);
+    trust = dir.path() / "trust";
+    fs::create_directories(trust);
+    std::ofstream(trust / "root.pem") << pki().root->certificate().pem();
+  }
+};
+
+fs::path corpus(const std::string& relative) {
+  return fs::path(EINVOICE_CORPUS_DIR) / relative;
+}
+
+}  // namespace
+
+TEST_CASE("cli seal/verify: a Factur-X sealed with PAdES", "[signing][cli]") {
+  Setup s;
+  const fs::path out = s.dir.path() / "sealed.pdf";
+  const auto sealed =
+      einvoice_run(s.dir, "seal " + quote(corpus("facturx/pdf/library__EN16931_Einfach.pdf")) +
+                              " --p12 " + quote(s.p12) + " -o " + quote(out));
+  INFO(sealed.output);
+  REQUIRE(sealed.status == 0);
+
+  const auto text = einvoice_run(s.dir, "verify " + quote(out) + " --trust " + quote(s.trust));
+  INFO(text.output);
+  CHECK(text.status == 0);
+  CHECK(text.output.find("indication: TOTAL_PASSED") != std::string::npos);
+  CHECK(text.output.find("level: PAdES-BASELINE-B") != std::string::npos);
+  CHECK(text.output.find("SIREN: 123456789") != std::string::npos);
+
+  const auto json =
+      einvoice_run(s.dir, "verify " + quote(out) + " --trust " + quote(s.trust) + " --format json");
+  INFO(json.output);
+  CHECK(json.status == 0);
+  CHECK(json.output.find("\"indication\":\"TOTAL_PASSED\"") != std::string::npos);
+
+  // Another root: the chain is not trusted.
+  const fs::path other = s.dir.path() / "other";
+  fs::create_directories(other);
+  std::ofstream(other / "root.pem") << pki().other_root->certificate().pem();
+  CHECK(einvoice_run(s.dir, "verify " + quote(out) + " --trust " + quote(other)).status == 1);
+}
+
+TEST_CASE("cli seal/verify: a CII XML with a detached CAdES", "[signing][cli]") {
+  Setup s;
+  const fs::path xml = corpus("en16931/cii/examples/CII_example1.xml");
+  const fs::path p7s = s.dir.path() / "invoice.xml.p7s";
+  const auto sealed = einvoice_run(
+      s.dir, "seal " + quote(xml) + " --p12 " + quote(s.p12) + " --test-tsa -o " + quote(p7s));
+  INFO(sealed.output);
+  REQUIRE(sealed.status == 0);
+  const auto verified = einvoice_run(
+      s.dir, "verify " + quote(xml) + " --detached " + quote(p7s) + " --trust " + quote(s.trust));
+  INFO(verified.output);
+  // The self-signed test TSA is not among the anchors: the seal itself is intact.
+  CHECK(verified.output.find("signer: ") != std::string::npos);
+  CHECK(verified.output.find("HASH_FAILURE") == std::string::npos);
+
+  const auto bb = einvoice_run(
+      s.dir, "seal " + quote(xml) + " --p12 " + quote(s.p12) + " --level B-B -o " + quote(p7s));
+  REQUIRE(bb.status == 0);
+  const auto ok = einvoice_run(
+      s.dir, "verify " + quote(xml) + " --detached " + quote(p7s) + " --trust " + quote(s.trust));
+  INFO(ok.output);
+  CHECK(ok.status == 0);
+  CHECK(ok.output.find("level: CAdES-BASELINE-B") != std::string::npos);
+
+  // The seal over other data fails.
+  const fs::path other = s.dir.write("other.xml", std::string("<x/>"));
+  const auto bad = einvoice_run(
+      s.dir, "verify " + quote(other) + " --detached " + quote(p7s) + " --trust " + quote(s.trust));
+  INFO(bad.output);
+  CHECK(bad.status == 1);
+  CHECK(bad.output.find("HASH_FAILURE") != std::string::npos);
+}
+
+TEST_CASE("cli seal/verify: usage and I/O errors exit with 2", "[signing][cli]") {
+  Setup s;
+  CHECK(einvoice_run(s.dir, "seal").status == 2);
+  CHECK(einvoice_run(s.dir, "seal missing.pdf --p12 " + quote(s.p12) + " -o x.pdf").status == 2);
+  CHECK(einvoice_run(s.dir, "verify missing.pdf --trust " + quote(s.trust)).status == 2);
+  CHECK(einvoice_run(s.dir, "verify x --format yaml").status == 2);
+}
+
+TEST_CASE("cli seal/verify: a UBL invoice with enveloped XAdES", "[signing][cli]") {
+  Setup s;
+  const fs::path out = s.dir.path() / "signed.xml";
+  const auto sealed =
+      einvoice_run(s.dir, "seal " + quote(corpus("en16931/ubl/examples/ubl-tc434-example1.xml")) +
+                              " --p12 " + quote(s.p12) + " --as xades -o " + quote(out));
+  INFO(sealed.output);
+  REQUIRE(sealed.status == 0);
+  const auto verified = einvoice_run(s.dir, "verify " + quote(out) + " --trust " + quote(s.trust));
+  INFO(verified.output);
+  CHECK(verified.status == 0);
+  CHECK(verified.output.find("level: XAdES-BASELINE-B") != std::string::npos);
+}
