@@ -1,5 +1,6 @@
 #include "engine/ocr_job.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <sstream>
@@ -7,6 +8,7 @@
 #include "model/json_writer.h"
 #include "ocr/field_extractor.h"
 #include "ocr/invoice_builder.h"
+#include "ocr/line_table_check.h"
 #include "ocr/searchable_pdf.h"
 #include "validation/rules.h"
 
@@ -56,8 +58,60 @@ void write_diagnostics(model::JsonWriter& json, const model::Diagnostics& diagno
 
 // A mandatory mention missing, or read but doubtful (its check failed or
 // its confidence is low): the supplier has to give or confirm it (--set).
+// Advisory findings (a line table read but not used) ask for nothing.
 bool needs_attention(const ocr::ExtractedInvoice& extracted) {
-  return !extracted.findings.empty();
+  return std::any_of(extracted.findings.begin(), extracted.findings.end(),
+                     [](const ocr::Finding& f) { return !f.advisory; });
+}
+
+void write_field(model::JsonWriter& json, const ocr::Field& field) {
+  json.begin_object();
+  json.key("value").string(field.value);
+  json.key("confidence").number(static_cast<long long>(field.confidence * 100 + 0.5));
+  json.key("page").number(field.page);
+  json.key("box").begin_array();
+  for (double v : {field.box.x, field.box.y, field.box.width, field.box.height})
+    json.number(rounded(v));
+  json.end_array();
+  json.key("source").string(ocr::to_string(field.source));
+  if (!field.check.empty()) {
+    json.key("check").string(field.check);
+    json.key("check_passed").boolean(!field.check_failed);
+  }
+  json.end_object();
+}
+
+// The line table as read: each line's fields by business term, and whether
+// its sum checks against the totals (and so became the invoice's lines).
+void write_line_table(model::JsonWriter& json, const ocr::ExtractedInvoice& extracted) {
+  const auto& table = extracted.line_table;
+  json.begin_object();
+  json.key("used").boolean(!table.lines.empty() && !ocr::line_table_problem(extracted));
+  json.key("sum_matches").boolean(table.sum_matches);
+  json.key("check").string(table.check);
+  json.key("lines").begin_array();
+  for (const auto& line : table.lines) {
+    json.begin_object();
+    json.key("BT-153");
+    write_field(json, line.name);
+    json.key("BT-131");
+    write_field(json, line.net_amount);
+    if (line.quantity) {
+      json.key("BT-129");
+      write_field(json, *line.quantity);
+    }
+    if (line.unit_price) {
+      json.key("BT-146");
+      write_field(json, *line.unit_price);
+    }
+    if (line.vat_rate) {
+      json.key("BT-152");
+      write_field(json, *line.vat_rate);
+    }
+    json.end_object();
+  }
+  json.end_array();
+  json.end_object();
 }
 
 }  // namespace
@@ -147,20 +201,8 @@ std::string ocr_report_json(const OcrOutcome& outcome, const std::string& name) 
   json.key("complete").boolean(outcome.complete);
   json.key("fields").begin_object();
   for (const auto& [term, field] : outcome.extracted.fields) {
-    json.key(term).begin_object();
-    json.key("value").string(field.value);
-    json.key("confidence").number(static_cast<long long>(field.confidence * 100 + 0.5));
-    json.key("page").number(field.page);
-    json.key("box").begin_array();
-    for (double v : {field.box.x, field.box.y, field.box.width, field.box.height})
-      json.number(rounded(v));
-    json.end_array();
-    json.key("source").string(ocr::to_string(field.source));
-    if (!field.check.empty()) {
-      json.key("check").string(field.check);
-      json.key("check_passed").boolean(!field.check_failed);
-    }
-    json.end_object();
+    json.key(term);
+    write_field(json, field);
   }
   json.end_object();
   json.key("vat_breakdown").begin_array();
@@ -173,11 +215,15 @@ std::string ocr_report_json(const OcrOutcome& outcome, const std::string& name) 
     json.end_object();
   }
   json.end_array();
+  json.key("line_table");
+  write_line_table(json, outcome.extracted);
   json.key("findings").begin_array();
   for (const auto& finding : outcome.extracted.findings) {
     json.begin_object();
     json.key("term").string(finding.term);
     json.key("missing").boolean(finding.missing);
+    if (finding.advisory)
+      json.key("advisory").boolean(true);
     json.key("message").string(finding.message);
     json.end_object();
   }
@@ -208,8 +254,15 @@ std::string ocr_report_text(const OcrOutcome& outcome, const std::string& name) 
       out << "  ! " << field.check;
     out << "\n";
   }
+  if (const auto& table = outcome.extracted.line_table; !table.lines.empty())
+    out << "  lines: " << table.lines.size() << " read from the line table, "
+        << (ocr::line_table_problem(outcome.extracted) ? "not used" : "used") << " (" << table.check
+        << ")\n";
   for (const auto& finding : outcome.extracted.findings)
-    out << (finding.missing ? "  missing: " : "  doubtful: ") << finding.message << "\n";
+    out << (finding.missing    ? "  missing: "
+            : finding.advisory ? "  note: "
+                               : "  doubtful: ")
+        << finding.message << "\n";
   for (const auto& d : outcome.validation)
     out << "  " << (d.severity == model::Severity::kFatal ? "fatal " : "warning ") << d.rule_id
         << ": " << d.message << "\n";

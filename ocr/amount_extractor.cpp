@@ -97,13 +97,15 @@ struct Candidate {
   Field field;
   std::size_t label_length = 0;  // longer labels are more specific
   int line_index = 0;
+  bool below_label = false;  // read on the line under its label, not beside it
 };
 
-enum Kind { kExcl, kVat, kIncl, kDue, kKinds };
+enum Kind { kExcl, kVat, kIncl, kDue, kPaid, kKinds };
 constexpr std::array<LabelKind, kKinds> kLabelKinds = {
-    LabelKind::kTotalExclVat, LabelKind::kVatTotal, LabelKind::kTotalInclVat,
-    LabelKind::kAmountDue};
-constexpr std::array<const char*, kKinds> kTerms = {"BT-109", "BT-110", "BT-112", "BT-115"};
+    LabelKind::kTotalExclVat, LabelKind::kVatTotal, LabelKind::kTotalInclVat, LabelKind::kAmountDue,
+    LabelKind::kPaidAmount};
+constexpr std::array<const char*, kKinds> kTerms = {"BT-109", "BT-110", "BT-112", "BT-115",
+                                                    "BT-113"};
 
 // A label that is part of a VAT row ("TVA 20 % 1 210,00 242,00") names the
 // row, not a total; a label beside the row on the same line ("... 242,00
@@ -168,15 +170,18 @@ std::array<std::vector<Candidate>, kKinds> candidates(const Layout& layout,
         window.push_back(token);
       }
       auto read = read_amount(window);
-      if (!read && labels.size() == 1 && hit.line->line->words.size() <= 4)
+      bool below_label = false;
+      if (!read && labels.size() == 1 && hit.line->line->words.size() <= 4) {
         read = read_amount(hit.below);
+        below_label = true;
+      }
       if (!read)
         continue;
       const int kind = labels[i].kind;
       out[kind].push_back(Candidate{read->value,
                                     make_field(read->value.to_string(), read->box, read->confidence,
                                                hit.line->page, FieldSource::kLabelled),
-                                    hit.label.size(), hit.line->index});
+                                    hit.label.size(), hit.line->index, below_label});
     }
   }
   return out;
@@ -259,6 +264,33 @@ void add_column_candidates(const Layout& layout, std::array<std::vector<Candidat
   }
 }
 
+// Whether the amounts printed above `total` in its column (right edges
+// aligned within a line height, one per line, walking up through the
+// document) add up to it at some point: the lines, subtotals or rows a total
+// closes. A single amount equal to it counts: the same total read twice.
+bool sums_the_column_above(const Layout& layout, const Candidate& total) {
+  const auto& lines = layout.lines();
+  const double tolerance = std::max(1.0, lines[total.line_index].line->box.height);
+  const double right = total.field.box.right();
+  Decimal running = Decimal::from_int(0);
+  constexpr int kMaxLines = 200;
+  for (int i = total.line_index - 1; i >= 0 && i >= total.line_index - kMaxLines; --i) {
+    const auto numbers = numbers_of(lines[i]);
+    for (auto it = numbers.rbegin(); it != numbers.rend(); ++it) {
+      if (it->percent || std::abs(it->box.right() - right) > tolerance)
+        continue;
+      auto next = running.add(it->value);
+      if (!next)
+        return false;
+      running = *next;
+      if (running.numerically_equal(total.value))
+        return true;
+      break;
+    }
+  }
+  return false;
+}
+
 bool adds_up(const Decimal& a, const Decimal& b, const Decimal& total) {
   auto s = a.add(b);
   return s && s->numerically_equal(total);
@@ -274,6 +306,92 @@ void doubt(Field& field, const std::string& check) {
   field.confidence *= 0.5;
   field.check = check;
   field.check_failed = true;
+}
+
+bool confirmed(const Field* field) {
+  return field && !field->check_failed && field->confidence >= 0.6;
+}
+
+// An invoice that prints no VAT amount but zero ("Tax $0.00") or none at all
+// and no VAT row: its total excl. VAT is its confirmed total incl. VAT (to be
+// confirmed by the supplier when no VAT is printed at all), and its VAT total
+// the zero printed.
+void derive_without_vat(const std::vector<Candidate>& vat_candidates, ExtractedInvoice& out) {
+  if (!out.vat_breakdown.empty() || out.field("BT-110"))
+    return;
+  // Amounts under a lone VAT label ("Ohne MwSt." heading a column) are the
+  // column's, not a VAT total: only those beside their label count.
+  std::vector<const Candidate*> printed;
+  for (const auto& candidate : vat_candidates) {
+    if (!candidate.below_label)
+      printed.push_back(&candidate);
+  }
+  if (!std::all_of(printed.begin(), printed.end(),
+                   [](const Candidate* c) { return c->value.is_zero(); }))
+    return;
+  const Field* incl = out.field("BT-112");
+  const Field* excl = out.field("BT-109");
+  const char* const how = printed.empty()
+                              ? "no VAT amount printed: total excl. VAT = total incl. VAT"
+                              : "VAT printed as zero: total excl. VAT = total incl. VAT";
+  if (confirmed(incl) && !excl) {
+    // A VAT printed as zero settles it; a VAT not printed at all may be
+    // included without being shown ("prices include VAT"): the supplier
+    // confirms.
+    Field field = *incl;
+    field.source = FieldSource::kDerived;
+    field.confidence = printed.empty() ? 0.55 : 0.7;
+    field.check = how;
+    out.fields["BT-109"] = field;
+  } else if (incl && excl && incl->value == excl->value && !incl->check_failed &&
+             !excl->check_failed) {
+    confirm(out.fields["BT-109"], how);
+    confirm(out.fields["BT-112"], how);
+  } else {
+    return;
+  }
+  if (!printed.empty()) {
+    Field field = printed.back()->field;
+    field.confidence = std::max(field.confidence, 0.7);
+    field.check = how;
+    out.fields["BT-110"] = field;
+  }
+}
+
+// The amount paid before the invoice (BT-113): total incl. VAT - paid =
+// amount due confirms all three; without an amount due printed, the due is
+// derived from the other two.
+void settle_paid_amount(const std::vector<Candidate>& paid_candidates, ExtractedInvoice& out) {
+  if (paid_candidates.empty() || !out.field("BT-112"))
+    return;
+  const Candidate& paid = paid_candidates.back();
+  const auto incl = Decimal::parse(out.field("BT-112")->value);
+  if (!incl)
+    return;
+  const auto expected_due = incl->subtract(paid.value);
+  if (!expected_due)
+    return;
+  Field paid_field = paid.field;
+  const Field* due = out.field("BT-115");
+  const char* const check = "total incl. VAT - amount paid = amount due";
+  if (due) {
+    const auto due_value = Decimal::parse(due->value);
+    if (due_value && due_value->numerically_equal(*expected_due)) {
+      confirm(paid_field, check);
+      confirm(out.fields["BT-112"], check);
+      confirm(out.fields["BT-115"], check);
+    } else {
+      doubt(paid_field, std::string(check) + " does not hold");
+    }
+  } else {
+    Field field;
+    field.value = expected_due->to_string();
+    field.source = FieldSource::kDerived;
+    field.confidence = std::min(0.8, out.field("BT-112")->confidence);
+    field.check = "total incl. VAT minus the amount paid";
+    out.fields["BT-115"] = field;
+  }
+  out.fields["BT-113"] = paid_field;
 }
 
 }  // namespace
@@ -329,16 +447,28 @@ void extract_totals(const Layout& layout, ExtractedInvoice& out) {
     bases.push_back(row.basis);
     vats.push_back(row.vat);
   }
+  const bool has_rows = !out.vat_breakdown.empty();
   const auto rows_basis = sum(bases);
   const auto rows_vat = sum(vats);
 
   // The best consistent triple: excl. + VAT = incl., preferring candidates
   // that also match the VAT rows, then later lines (the totals block closes
   // the invoice), then more specific labels.
+  // The VAT rows' sum stands for a VAT total the invoice does not print
+  // under a label of its own ("Tax 15% on $ 112.90   $ 16.94").
+  std::vector<Candidate> vat_options = found[kVat];
+  if (rows_vat && !out.vat_breakdown.empty()) {
+    Box rows_box;
+    for (const auto& row : out.vat_breakdown)
+      rows_box = unite(rows_box, row.box);
+    Field field = make_field(rows_vat->to_string(), rows_box, 90, out.vat_breakdown.front().page,
+                             FieldSource::kDerived);
+    vat_options.push_back(Candidate{*rows_vat, field, 0, 0});
+  }
   const Candidate* best[3] = {nullptr, nullptr, nullptr};
   int best_score = -1;
   for (const auto& e : found[kExcl]) {
-    for (const auto& v : found[kVat]) {
+    for (const auto& v : vat_options) {
       for (const auto& i : found[kIncl]) {
         if (!adds_up(e.value, v.value, i.value))
           continue;
@@ -371,13 +501,18 @@ void extract_totals(const Layout& layout, ExtractedInvoice& out) {
     // things to be trusted without the arithmetic: left empty, flagged.
     // Without the arithmetic, what is kept is unconfirmed: reported for
     // the supplier to confirm, with a confidence below the doubt threshold.
+    // A total the amounts above it add up to is confirmed by that sum.
     constexpr std::size_t kSpecificLabel = 5;
     for (int k = 0; k < 3; ++k) {
       for (auto it = found[k].rbegin(); it != found[k].rend(); ++it) {
         if (it->label_length >= kSpecificLabel) {
           Field field = it->field;
-          field.confidence = std::min(field.confidence, 0.55);
-          field.check = "not confirmed: excl. + VAT = incl. could not be verified";
+          if (k != kVat && sums_the_column_above(layout, *it)) {
+            confirm(field, "equals the sum of the amounts printed above it");
+          } else {
+            field.confidence = std::min(field.confidence, 0.55);
+            field.check = "not confirmed: excl. + VAT = incl. could not be verified";
+          }
           out.fields[kTerms[k]] = field;
           break;
         }
@@ -401,13 +536,13 @@ void extract_totals(const Layout& layout, ExtractedInvoice& out) {
     if (excl && vat && incl) {
       for (Field* field : {excl, vat, incl})
         doubt(*field, std::string(arithmetic) + " does not hold");
-    } else if (!rows_basis && incl && vat && !excl && amount_of(incl) && amount_of(vat)) {
+    } else if (!has_rows && incl && vat && !excl && amount_of(incl) && amount_of(vat)) {
       derive_from("BT-109", amount_of(incl)->subtract(*amount_of(vat)),
                   "total incl. VAT minus VAT total");
-    } else if (!rows_basis && excl && vat && !incl && amount_of(excl) && amount_of(vat)) {
+    } else if (!has_rows && excl && vat && !incl && amount_of(excl) && amount_of(vat)) {
       derive_from("BT-112", amount_of(excl)->add(*amount_of(vat)),
                   "total excl. VAT plus VAT total");
-    } else if (rows_basis && rows_vat) {
+    } else if (has_rows && rows_basis && rows_vat) {
       auto rows_incl = rows_basis->add(*rows_vat);
       auto derive = [&](const char* term, const Decimal& value) {
         Field field;
@@ -431,6 +566,7 @@ void extract_totals(const Layout& layout, ExtractedInvoice& out) {
           derive("BT-110", *rows_vat);
       }
     }
+    derive_without_vat(found[kVat], out);
   }
 
   // Amount due: its own label, else the total incl. VAT (nothing prepaid).
@@ -454,13 +590,14 @@ void extract_totals(const Layout& layout, ExtractedInvoice& out) {
         confirm(total, "equals the amount due read elsewhere");
     }
     out.fields["BT-115"] = field;
-  } else if (incl) {
+  } else if (incl && found[kPaid].empty()) {
     Field field = *incl;
     field.source = FieldSource::kDerived;
     field.check = "no amount due printed: the total incl. VAT, nothing prepaid";
     field.confidence = std::min(field.confidence, 0.8);
     out.fields["BT-115"] = field;
   }
+  settle_paid_amount(found[kPaid], out);
 
   // The VAT rows themselves: each confirmed by its own product; their sums
   // against the totals.

@@ -51,17 +51,49 @@ struct VatRow {
   Box box;  // around the three numbers
 };
 
+// One row of a line-item table (BG-25) as read: the item name (BT-153, its
+// text lines joined with spaces), the line net amount (BT-131), and what
+// the table's columns gave of quantity (BT-129), unit net price (BT-146)
+// and VAT rate (BT-152, a percentage). Amounts are exact decimals as
+// printed. When quantity, price and net were all read, `net_amount.check`
+// says whether quantity x price = net to the cent.
+struct ExtractedLine {
+  Field name;
+  Field net_amount;
+  std::optional<Field> quantity;
+  std::optional<Field> unit_price;
+  std::optional<Field> vat_rate;
+};
+
+// The line-item table found under a header row (Désignation / Qté / P.U. /
+// Montant HT / TVA ...), possibly continued over several pages. `lines` is
+// empty when no table was found. `sum_matches`: the line nets add up to
+// the line net total the totals imply (BT-109, plus the allowances BT-107
+// and minus the charges BT-108 when they were read); `check` says what was
+// compared, or why no comparison was possible.
+struct LineTable {
+  std::vector<ExtractedLine> lines;
+  bool sum_matches = false;
+  std::string check;
+};
+
 // Something the supplier has to look at: a mandatory mention not found, or a
-// value that fails a check.
+// value that fails a check. An advisory finding informs (the line table
+// was read but not used, ...) without asking for a correction: it does not
+// make the invoice incomplete.
 struct Finding {
   std::string term;      // "BT-1"
   std::string message;   // in plain words, names the term
   bool missing = false;  // not found at all (versus found but doubtful)
+  bool advisory = false;
 };
 
 struct ExtractedInvoice {
-  std::map<std::string, Field> fields;  // by BT id
+  // By BT id; postal addresses as BT-35, BT-37, BT-38, BT-40 (seller) and
+  // BT-50, BT-52, BT-53, BT-55 (buyer).
+  std::map<std::string, Field> fields;
   std::vector<VatRow> vat_breakdown;
+  LineTable line_table;
   std::vector<Finding> findings;
 
   const Field* field(const std::string& term) const {

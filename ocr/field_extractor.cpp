@@ -6,6 +6,7 @@
 #include "ocr/amount_extractor.h"
 #include "ocr/label_lexicon.h"
 #include "ocr/layout.h"
+#include "ocr/line_table_extractor.h"
 #include "ocr/party_extractor.h"
 #include "ocr/text_patterns.h"
 #include "ocr/value_readers.h"
@@ -22,7 +23,16 @@ bool in_header(const LayoutLine& line) {
 // Generic labels ("facture", "invoice", "rechnung") count only in the header
 // and when the value holds a digit; specific ones anywhere.
 bool generic_number_label(std::string_view label) {
-  return label == "facture" || label == "invoice" || label == "rechnung";
+  return label == "facture" || label == "invoice" || label == "rechnung" || label == "factuur";
+}
+
+// A label alone in its column: nothing after it on its line, or the next word
+// a column away ("Klant   Order   Factuur   Vervaldatum" over their values).
+bool heads_a_column(const LabelHit& hit) {
+  if (hit.after.empty())
+    return true;
+  const double line_height = std::max(1.0, hit.line->line->box.height);
+  return hit.after.front().box.x - hit.box.right() > 2 * line_height;
 }
 
 void extract_number(const Layout& layout, ExtractedInvoice& out, const LayoutLine*& number_line) {
@@ -38,7 +48,9 @@ void extract_number(const Layout& layout, ExtractedInvoice& out, const LayoutLin
         sign == "n" || sign == "no" || sign == "nr";
     // A title line "Invoice INV/2023/03/0008" names its number too.
     const bool title = hit.first_word == 0 && in_header(*hit.line);
-    const bool specific = !generic_number_label(hit.label) || marked || title;
+    // A generic label heading a column of the header names the value under it.
+    const bool column = in_header(*hit.line) && heads_a_column(hit);
+    const bool specific = !generic_number_label(hit.label) || marked || title || column;
     if (!specific && !in_header(*hit.line))
       continue;
     if (best && (best_specific || !specific))
@@ -66,10 +78,13 @@ void extract_number(const Layout& layout, ExtractedInvoice& out, const LayoutLin
                           folded.find("invoice") != std::string::npos ||
                           folded.find("gutschrift") != std::string::npos ||
                           folded.find("avoir") != std::string::npos;
+      const auto& words = line.line->words;
       if (!titled)
         continue;
-      const auto& words = line.line->words;
       for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+        // "# invoice number 1": what follows a number sign is a value.
+        if (words[i].text == "#")
+          break;
         const std::string sign = fold_for_labels(words[i].text);
         if (sign != "nr" && sign != "n" && sign != "no" && sign != "number")
           continue;
@@ -334,6 +349,7 @@ ExtractedInvoice extract_fields(const std::vector<PageText>& pages) {
   extract_totals(layout, out);
   if (out.vat_breakdown.empty())
     infer_single_rate(out);
+  extract_line_table(layout, out);
   extract_parties(layout, out);
   report_findings(out);
   return out;

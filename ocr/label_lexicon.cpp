@@ -111,7 +111,8 @@ constexpr std::string_view kInvoiceNumber[] = {
     "invoice no",     "invoice nr",      "invoice n",         "credit note number",
     "credit note no", "rechnungsnummer", "rechnungsnr",       "handelsrechnung nr",
     "rechnung nr",    "rechnungs nr",    "korrektur nr",      "gutschrift nr",
-    "belegnummer",    "facture",         "invoice",           "rechnung"};
+    "belegnummer",    "booking id",      "booking number",    "booking reference",
+    "facture",        "invoice",         "rechnung",          "factuur"};
 constexpr std::string_view kIssueDate[] = {"factuurdatum",
                                            "datum factuur",
                                            "date of invoice",
@@ -236,7 +237,12 @@ constexpr std::string_view kAmountDue[] = {
     "te betalen",     "openstaand bedrag", "nog te betalen", "net a payer",
     "reste a payer",  "montant a payer",   "solde a payer",  "total a payer",
     "a payer",        "amount due",        "balance due",    "total due",
-    "amount payable", "zahlbetrag",        "zu zahlen",      "offener betrag"};
+    "amount payable", "zahlbetrag",        "zu zahlen",      "offener betrag",
+    "balance"};
+constexpr std::string_view kPaidAmount[] = {
+    "reeds betaald",  "al betaald",      "deja regle",  "deja paye",           "acompte verse",
+    "acomptes",       "acompte",         "amount paid", "payment received",    "paid amount",
+    "prepaid amount", "bereits bezahlt", "anzahlung",   "geleistete anzahlung"};
 constexpr std::string_view kPaymentTerms[] = {
     "betalingsvoorwaarden",    "betalingstermijn",      "conditions de paiement",
     "conditions de reglement", "modalites de paiement", "payment terms",
@@ -347,6 +353,8 @@ std::span<const std::string_view> labels_of(LabelKind kind) {
       return kTotalInclVat;
     case LabelKind::kAmountDue:
       return kAmountDue;
+    case LabelKind::kPaidAmount:
+      return kPaidAmount;
     case LabelKind::kPaymentTerms:
       return kPaymentTerms;
     case LabelKind::kSiren:
@@ -367,6 +375,20 @@ std::span<const std::string_view> labels_of(LabelKind kind) {
       return kCreditNoteTitle;
   }
   return {};
+}
+
+bool heads_other_mention(LabelKind kind, std::string_view label, std::string_view next_word) {
+  if (kind != LabelKind::kInvoiceNumber ||
+      (label != "factuur" && label != "invoice" && label != "facture" && label != "rechnung"))
+    return false;
+  static constexpr std::string_view kHeads[] = {"datum",  "date",    "totaal", "total",   "bedrag",
+                                                "amount", "montant", "adres",  "address", "adresse",
+                                                "betrag", "summe",   "period", "periode"};
+  for (std::string_view head : kHeads) {
+    if (next_word == head)
+      return true;
+  }
+  return false;
 }
 
 std::span<const std::string_view> legal_forms() {

@@ -26,6 +26,7 @@ enum class LabelKind {
   kVatTotal,       // BT-110
   kTotalInclVat,   // BT-112
   kAmountDue,      // BT-115
+  kPaidAmount,     // BT-113, paid before the invoice
   kPaymentTerms,   // BT-20
   kSiren,          // a SIREN (legal registration of a French company)
   kSiret,
@@ -40,6 +41,13 @@ enum class LabelKind {
 // Labels of `kind`, folded, most specific first (so that "total ht" is tried
 // before "total").
 std::span<const std::string_view> labels_of(LabelKind kind);
+
+// Whether the label `label` of `kind`, followed on its line by the folded
+// word `next_word`, is only the head of another mention: the generic number
+// labels ("factuur", "invoice", "facture", "rechnung") before "datum",
+// "date", "total", "adres", ... name a date, a total or an address, not the
+// invoice number.
+bool heads_other_mention(LabelKind kind, std::string_view label, std::string_view next_word);
 
 // Legal forms that mark a line as a company name ("sas", "gmbh", "ltd", ...),
 // folded.

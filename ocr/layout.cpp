@@ -33,7 +33,39 @@ std::string tail_from_first_digit(const std::string& word) {
   return {};
 }
 
+// The folded word that starts after `end` ("" at the end of the line).
+std::string_view next_word(std::string_view folded, std::size_t end) {
+  while (end < folded.size() && folded[end] == ' ')
+    ++end;
+  const std::size_t stop = folded.find(' ', end);
+  return folded.substr(end, stop == std::string_view::npos ? std::string_view::npos : stop - end);
+}
+
 }  // namespace
+
+// Identifiers such as "invoice_number_1" fold to label-like text ("invoice
+// number 1") but are values: a label never matches inside a word holding an
+// underscore.
+bool Layout::inside_identifier(const LayoutLine& line, std::size_t begin, std::size_t end) {
+  const auto& words = line.line->words;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (line.word_end[i] > begin && line.word_begin[i] < end &&
+        words[i].text.find('_') != std::string::npos)
+      return true;
+  }
+  return false;
+}
+
+// A number sign announces a value: "# invoice number 1" (an identifier
+// whose underscores OCR lost) is not the label "invoice number".
+bool Layout::after_number_sign(const LayoutLine& line, std::size_t begin) {
+  const auto& words = line.line->words;
+  for (std::size_t i = 1; i < words.size(); ++i) {
+    if (line.word_begin[i] == begin && line.word_end[i] > begin)
+      return words[i - 1].text == "#";
+  }
+  return false;
+}
 
 Layout::Layout(const std::vector<PageText>& pages) {
   for (const auto& page : pages) {
@@ -125,7 +157,8 @@ std::vector<LabelHit> Layout::find(LabelKind kind) const {
             at == 0 || text[at - 1] == ' ' || (closes_compound(label) && is_letter(text[at - 1]));
         // A label may run straight into its value's digits ("nr471102").
         const bool ends = end == text.size() || text[end] == ' ' || is_digit(text[end]);
-        if (starts && ends) {
+        if (starts && ends && !inside_identifier(line, at, end) && !after_number_sign(line, at) &&
+            !heads_other_mention(kind, label, next_word(text, end))) {
           hits.push_back(make_hit(line, label, at, end));
           found = true;
           break;

@@ -61,6 +61,8 @@ class Layout {
   static std::vector<Token> tokens_of(const LayoutLine& line, std::size_t first = 0);
 
  private:
+  static bool after_number_sign(const LayoutLine& line, std::size_t begin);
+  static bool inside_identifier(const LayoutLine& line, std::size_t begin, std::size_t end);
   LabelHit make_hit(const LayoutLine& line, std::string_view label, std::size_t begin,
                     std::size_t end) const;
 

@@ -4,6 +4,7 @@
 #include <array>
 #include <utility>
 
+#include "ocr/address_reader.h"
 #include "ocr/label_lexicon.h"
 #include "ocr/text_patterns.h"
 #include "ocr/value_readers.h"
@@ -572,6 +573,84 @@ void extract_bank(const Layout& layout, ExtractedInvoice& out) {
   }
 }
 
+// The text lines under a party's name in its column, top to bottom: in each
+// line the run of words (gaps under three text heights) that starts where
+// the name or the block's heading starts; up to six lines, ending at the
+// first line without such a run or a gap of more than two blank lines.
+std::vector<std::vector<Token>> lines_under(const Layout& layout, const Field& name,
+                                            const Block& block) {
+  std::vector<double> anchors = {name.box.x};
+  if (block.found)
+    anchors.push_back(block.heading.box.x);
+  std::vector<std::vector<Token>> out;
+  double last_bottom = name.box.bottom();
+  for (const auto& line : layout.lines()) {
+    if (line.page != name.page || line.line->box.center_y() <= name.box.bottom())
+      continue;
+    const std::string text = line.line->text();
+    if (std::none_of(text.begin(), text.end(),
+                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)); }))
+      continue;  // specks read as a line
+    const double height = std::max(6.0, line.line->box.height);
+    if (line.line->box.y - last_bottom > 3 * height || out.size() >= 6)
+      break;
+    std::vector<Token> run;
+    const auto& words = line.line->words;
+    for (std::size_t i = 0; i < words.size() && run.empty(); ++i) {
+      if (block.found && !block.contains(line.page, words[i].box))
+        continue;
+      const bool anchored = std::any_of(anchors.begin(), anchors.end(), [&](double x) {
+        return std::abs(words[i].box.x - x) <= 15;
+      });
+      if (!anchored)
+        continue;
+      for (std::size_t k = i; k < words.size(); ++k) {
+        if (k > i && words[k].box.x - words[k - 1].box.right() > 3 * words[k].box.height)
+          break;
+        if (block.found && !block.contains(line.page, words[k].box))
+          break;
+        run.push_back(Token{words[k].text, words[k].box, words[k].confidence});
+      }
+    }
+    if (run.empty()) {
+      if (!out.empty())
+        break;
+      continue;
+    }
+    out.push_back(std::move(run));
+    last_bottom = line.line->box.bottom();
+  }
+  return out;
+}
+
+// BT-35/37/38/40 (seller) or BT-50/52/53/55 (buyer) from the lines under
+// the party's name; the country, when the address does not say it, from
+// the party's VAT number prefix.
+void extract_address(const Layout& layout, const Block& block, const char* name_term,
+                     const char* vat_term, const std::array<const char*, 4>& terms,
+                     ExtractedInvoice& out) {
+  const Field* name = out.field(name_term);
+  if (!name || name->page == 0)
+    return;
+  const AddressRead address = read_address(lines_under(layout, *name, block), name->page);
+  if (!address.city || !address.post_code)
+    return;
+  if (address.line1)
+    out.fields[terms[0]] = *address.line1;
+  out.fields[terms[1]] = *address.city;
+  out.fields[terms[2]] = *address.post_code;
+  if (address.country) {
+    out.fields[terms[3]] = *address.country;
+  } else if (const Field* vat = out.field(vat_term);
+             vat && !vat->check_failed && vat->value.size() > 2) {
+    Field country = *vat;
+    country.value = vat->value.substr(0, 2) == "EL" ? "GR" : vat->value.substr(0, 2);
+    country.source = FieldSource::kDerived;
+    country.check = "prefix of the VAT identifier";
+    out.fields[terms[3]] = country;
+  }
+}
+
 }  // namespace
 
 void extract_parties(const Layout& layout, ExtractedInvoice& out) {
@@ -590,6 +669,8 @@ void extract_parties(const Layout& layout, ExtractedInvoice& out) {
   extract_vat_ids(layout, seller, buyer, out);
   extract_company_ids(layout, buyer, out);
   extract_bank(layout, out);
+  extract_address(layout, seller, "BT-27", "BT-31", {"BT-35", "BT-37", "BT-38", "BT-40"}, out);
+  extract_address(layout, buyer, "BT-44", "BT-48", {"BT-50", "BT-52", "BT-53", "BT-55"}, out);
 }
 
 }  // namespace einvoice::ocr

@@ -481,6 +481,10 @@ model::Result<SyntheticInvoice> make_synthetic_invoice(unsigned seed, SyntheticL
                {"BT-115", v.incl.to_string()}};
   if (layout == SyntheticLayout::kFrenchTwoColumns)
     out.truth["BT-29"] = v.siret;
+  for (const auto& line : v.lines)
+    out.lines.push_back(SyntheticLine{line.name, std::to_string(line.quantity),
+                                      line.price.to_string(), line.rate.to_string(),
+                                      line.net.to_string()});
   return out;
 }
 

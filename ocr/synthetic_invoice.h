@@ -9,6 +9,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "model/result.h"
 
@@ -21,8 +22,18 @@ enum class SyntheticLayout {
 };
 inline constexpr int kSyntheticLayouts = 3;
 
+// One printed invoice line: its values as exact decimals.
+struct SyntheticLine {
+  std::string name;        // BT-153
+  std::string quantity;    // BT-129
+  std::string unit_price;  // BT-146
+  std::string vat_rate;    // BT-152
+  std::string net_amount;  // BT-131
+};
+
 struct SyntheticInvoice {
   std::string pdf;
+  std::vector<SyntheticLine> lines;  // in the order printed
   // Ground truth by business term: BT-1, BT-2, BT-5, BT-9, BT-27, BT-29,
   // BT-30, BT-31, BT-44, BT-84, BT-109, BT-110, BT-112, BT-115 (dates ISO,
   // amounts as exact decimals, identifiers compact).

@@ -62,7 +62,8 @@ int month_of(std::string_view word) {
       {"jan", 1},       {"feb", 2},       {"mar", 3},       {"apr", 4},       {"jun", 6},
       {"jul", 7},       {"aug", 8},       {"sep", 9},       {"sept", 9},      {"oct", 10},
       {"nov", 11},      {"dec", 12},      {"janv", 1},      {"févr", 2},      {"avr", 4},
-      {"juil", 7},      {"déc", 12},      {"okt", 10},      {"dez", 12},
+      {"juil", 7},      {"déc", 12},      {"okt", 10},      {"dez", 12},      {"januari", 1},
+      {"februari", 2},  {"maart", 3},     {"mrt", 3},       {"mei", 5},       {"augustus", 8},
   };
   std::string w = lower(word);
   while (!w.empty() && (w.back() == '.' || w.back() == ','))
@@ -201,8 +202,15 @@ std::optional<model::Date> parse_date(std::string_view text) {
       continue;
     if (a == 4)  // 2018-03-05
       return make_date(*first, *second, *third);
-    if (a <= 2)
-      return make_date(*third, *second, *first);
+    if (a <= 2) {
+      if (auto date = make_date(*third, *second, *first))
+        return date;
+      // "03/20/2023": month first, accepted only where the day-first reading
+      // is impossible (the second number is no month).
+      if (*second > 12)
+        return make_date(*third, *first, *second);
+      return std::nullopt;
+    }
   }
   // Written forms: "5 mars 2018", "5. März 2018", "March 5, 2018".
   std::array<std::string_view, 4> parts{};

@@ -21,8 +21,10 @@ namespace einvoice::ocr {
 std::optional<model::Decimal> parse_amount(std::string_view text, bool allow_integer = false);
 
 // "05/03/2018", "05.03.2018", "05-03-2018", "2018-03-05", "5 mars 2018",
-// "05 March 2018", "March 5, 2018", "5. März 2018": day-first for numeric
-// forms (the European convention). nullopt when not one valid date.
+// "05 March 2018", "March 5, 2018", "5. März 2018", "29 maart 2014":
+// day-first for numeric forms (the European convention), month-first only
+// where day-first is impossible ("03/20/2023"). French, English, German and
+// Dutch month names. nullopt when not one valid date.
 std::optional<model::Date> parse_date(std::string_view text);
 
 // ISO 4217 code for "EUR", "€", "USD", "$", "GBP", "£", "CHF", ... found as a

@@ -18,9 +18,13 @@ bool all_digits(const std::string& text) {
 
 // Strips punctuation that ends a printed value (": 12,50;" -> "12,50").
 std::string trimmed(std::string text) {
-  while (!text.empty() && (text.back() == ':' || text.back() == ';' || text.back() == ',' ||
-                           text.back() == ')' || text.back() == '*'))
+  // OCR reads table rules as "|", "[" or "]" glued to the words they touch.
+  while (!text.empty() &&
+         (text.back() == ':' || text.back() == ';' || text.back() == ',' || text.back() == ')' ||
+          text.back() == '*' || text.back() == ']' || text.back() == '|'))
     text.pop_back();
+  while (!text.empty() && (text.front() == '[' || text.front() == '|'))
+    text.erase(0, 1);
   // A number sign glued to a reference ("#BLR_123") is part of it as
   // printed; alone or before a colon it is a label.
   while (!text.empty() && (text.front() == ':' || text.front() == '(' ||
@@ -144,6 +148,25 @@ std::optional<Read<model::Decimal>> read_amount(const std::vector<Token>& tokens
   return std::nullopt;
 }
 
+namespace {
+
+// OCR may split a reference at the change from letters to digits ("IBZY2087"
+// read "IBZY" "2087"): capitals alone followed, less than a third of a line height
+// away (a word space is wider), by digits alone are one reference.
+bool splits_a_reference(const Token& letters, const std::string& letters_text, const Token& next) {
+  const std::string digits = trimmed(next.text);
+  if (letters_text.size() < 2 || letters_text.size() > 6 || digits.size() < 3 ||
+      !all_digits(digits))
+    return false;
+  if (!std::all_of(letters_text.begin(), letters_text.end(),
+                   [](char c) { return c >= 'A' && c <= 'Z'; }))
+    return false;
+  const double gap = next.box.x - letters.box.right();
+  return gap >= 0 && gap < 0.35 * std::max(letters.box.height, next.box.height);
+}
+
+}  // namespace
+
 std::optional<Read<std::string>> read_reference(const std::vector<Token>& tokens) {
   for (std::size_t i = 0; i < tokens.size() && i < 6; ++i) {
     const std::string text = trimmed(tokens[i].text);
@@ -151,6 +174,11 @@ std::optional<Read<std::string>> read_reference(const std::vector<Token>& tokens
     if (folded.empty() || folded == "n" || folded == "no" || folded == "nr" || folded == "numero" ||
         folded == "number" || folded == "nummer" || folded == "de" || folded == "d")
       continue;
+    if (i + 1 < tokens.size() && splits_a_reference(tokens[i], text, tokens[i + 1])) {
+      const Box box = unite(tokens[i].box, tokens[i + 1].box);
+      return Read<std::string>{text + trimmed(tokens[i + 1].text), box,
+                               std::min(tokens[i].confidence, tokens[i + 1].confidence), i + 2};
+    }
     const bool has_digit = std::any_of(text.begin(), text.end(), is_digit);
     if (!has_digit || text.size() > 40)
       return std::nullopt;

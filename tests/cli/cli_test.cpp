@@ -307,16 +307,21 @@ TEST_CASE("einvoice ocr: one PDF, its report, corrections and usage errors", "[c
   const std::string pdf = corpus("ocr/facturx-pdf/intarsys__zugferd_2p0_EN16931_Einfach.pdf");
   const fs::path json = scratch.dir() / "report.json";
   const fs::path facturx = scratch.dir() / "out.pdf";
-  // The buyer's country is not printed as such: incomplete, no Factur-X.
-  auto incomplete = scratch.run("ocr " + pdf + " --json " + json.string() + " --facturx " +
-                                facturx.string() + schemas());
+  // A correction that breaks the totals (BR-CO-15): incomplete, no Factur-X.
+  auto incomplete = scratch.run("ocr " + pdf + " --set BT-112=1.00 --json " + json.string() +
+                                " --facturx " + facturx.string() + schemas());
   CHECK(incomplete.exit_code == 1);
   CHECK(incomplete.out.find("BT-1 ") != std::string::npos);
   CHECK(incomplete.out.find("471102") != std::string::npos);
   CHECK(incomplete.out.find("no Factur-X") != std::string::npos);
   CHECK(fs::exists(json));
   CHECK_FALSE(fs::exists(facturx));
-  // Completed by the supplier: a Factur-X that passes its own check.
+  // As read (the buyer's country from "DE 69876 Frankfurt"), or completed
+  // by the supplier: a Factur-X that passes its own check.
+  auto as_read = scratch.run("ocr " + pdf + " --facturx " + facturx.string() + schemas());
+  CHECK(as_read.exit_code == 0);
+  CHECK(as_read.out.find("BT-55") != std::string::npos);
+  fs::remove(facturx);
   auto complete =
       scratch.run("ocr " + pdf + " --set BT-55=DE --facturx " + facturx.string() + schemas());
   CHECK(complete.exit_code == 0);

@@ -5,48 +5,13 @@
 #include "ocr/field_extractor.h"
 
 #include <catch2/catch.hpp>
-#include <sstream>
+
+#include "tests/ocr/page_art.h"
 
 using namespace einvoice::ocr;
+using einvoice::ocr::testing::page_of;
 
 namespace {
-
-PageText page_of(const std::string& art, int number = 1, float confidence = 95) {
-  PageText page;
-  page.page = number;
-  page.width = 595;
-  page.height = 842;
-  std::vector<Word> words;
-  std::istringstream rows(art);
-  std::string row;
-  int y = 0;
-  while (std::getline(rows, row)) {
-    std::size_t i = 0;
-    while (i < row.size()) {
-      if (row[i] == ' ') {
-        ++i;
-        continue;
-      }
-      std::size_t end = row.find(' ', i);
-      if (end == std::string::npos)
-        end = row.size();
-      // Column positions count characters, not UTF-8 bytes.
-      auto column = [&](std::size_t byte) {
-        std::size_t chars = 0;
-        for (std::size_t k = 0; k < byte; ++k)
-          chars += (static_cast<unsigned char>(row[k]) & 0xC0) != 0x80;
-        return static_cast<double>(chars);
-      };
-      const double x = 20 + 5 * column(i);
-      const double width = 5 * (column(end) - column(i));
-      words.push_back(Word{row.substr(i, end - i), Box{x, 20.0 + 14 * y, width, 10}, confidence});
-      i = end;
-    }
-    ++y;
-  }
-  page.lines = group_into_lines(std::move(words));
-  return page;
-}
 
 std::string value(const ExtractedInvoice& e, const std::string& term) {
   const Field* f = e.field(term);
@@ -223,4 +188,146 @@ TEST_CASE("OCR extraction: no pages, empty pages", "[ocr][extract]") {
   PageText empty;
   const auto e = extract_fields({empty, empty});
   CHECK(has_finding(e, "BT-1", true));
+}
+
+TEST_CASE("OCR extraction: a generic number label heading a column reads the value under it",
+          "[ocr][extract]") {
+  // "Factuur datum" heads the date; the second "Factuur" heads the number.
+  const auto e = extract_fields({page_of(R"(
+Factuuradres
+Strategic Corp
+
+Klant          Order       Factuur datum    Factuur         Vervaldatum
+SCONL0303      SCONL0004        8-9-2022  VF1005193039        22-9-2022
+)")});
+  CHECK(value(e, "BT-1") == "VF1005193039");
+  CHECK(e.field("BT-1")->confidence >= 0.6);
+  CHECK(value(e, "BT-2") == "2022-09-08");
+  CHECK(value(e, "BT-9") == "2022-09-22");
+}
+
+TEST_CASE("OCR extraction: references under labels and after number signs", "[ocr][extract]") {
+  const auto booking = extract_fields({page_of(R"(
+PAYMENT RECEIPT
+Booking ID         Payment Mode
+IBZY2087           Cash at Hotel
+)")});
+  CHECK(value(booking, "BT-1") == "IBZY2087");
+
+  // An identifier holding label words is a value, not a label.
+  const auto identifier = extract_fields({page_of(R"(
+Sammy Maystone                      INVOICE
+smaystone4@fake.com                 # invoice_number_1
+)")});
+  CHECK(value(identifier, "BT-1") == "invoice_number_1");
+
+  // The same identifier with its underscores lost: no label after a number
+  // sign, so no number rather than a wrong "1".
+  const auto lost = extract_fields({page_of(R"(
+Sammy Maystone
+smaystone4@fake.com                 # invoice number 1
+)")});
+  CHECK(lost.field("BT-1") == nullptr);
+}
+
+TEST_CASE("OCR extraction: dates written month first or in Dutch", "[ocr][extract]") {
+  const auto us = extract_fields({page_of(R"(
+Invoice INV/2023/03/0008
+Invoice Date:                                 Due Date:
+03/20/2023                                    04/04/2023
+)")});
+  CHECK(value(us, "BT-1") == "INV/2023/03/0008");
+  CHECK(value(us, "BT-2") == "2023-03-20");
+  CHECK(value(us, "BT-9") == "2023-04-04");
+  const auto dutch =
+      extract_fields({page_of("Factuurnummer: 992288600\nFactuurdatum: 29 maart 2014\n")});
+  CHECK(value(dutch, "BT-2") == "2014-03-29");
+}
+
+TEST_CASE("OCR extraction: VAT printed as zero gives total excl. VAT = total", "[ocr][extract]") {
+  const auto e = extract_fields({page_of(R"(
+Invoice Number: 42183017
+Summary
+   Charges                                $4.11
+   Tax *                                  $0.00
+Total for this invoice                    $4.11
+)")});
+  REQUIRE(e.field("BT-112"));
+  CHECK(value(e, "BT-112") == "4.11");
+  CHECK(e.field("BT-112")->confidence >= 0.6);  // the column above adds up to it
+  CHECK(value(e, "BT-109") == "4.11");
+  CHECK(e.field("BT-109")->confidence >= 0.6);
+  CHECK(value(e, "BT-110") == "0.00");
+}
+
+TEST_CASE("OCR extraction: no VAT printed at all leaves total excl. VAT to confirm",
+          "[ocr][extract]") {
+  // Table rules read as brackets around the total's words.
+  const auto e = extract_fields({page_of(R"(
+Rechnungsnr.   30064443
+  1   Small Business Exchange              3,89
+  2   Small Business Exchange              5,39
+                             [Total EUR    9,28]
+)")});
+  CHECK(value(e, "BT-112") == "9.28");
+  CHECK(e.field("BT-112")->confidence >= 0.6);
+  CHECK(value(e, "BT-109") == "9.28");
+  CHECK(e.field("BT-109")->confidence < 0.6);
+  CHECK(e.field("BT-110") == nullptr);
+}
+
+TEST_CASE("OCR extraction: the VAT rows stand for an unlabelled VAT total", "[ocr][extract]") {
+  const auto e = extract_fields({page_of(R"(
+Invoice INV/2023/03/0008
+                                  Subtotal                $ 262.90
+                                  Tax 15% on $ 112.90      $ 16.94
+                                  Total                   $ 279.84
+)")});
+  for (const auto& [term, expected] : {std::pair{"BT-109", "262.90"}, std::pair{"BT-110", "16.94"},
+                                       std::pair{"BT-112", "279.84"}}) {
+    INFO(term);
+    REQUIRE(e.field(term));
+    CHECK(e.field(term)->value == expected);
+    CHECK(e.field(term)->confidence >= 0.6);
+    CHECK_FALSE(e.field(term)->check_failed);
+  }
+}
+
+TEST_CASE("OCR extraction: total - amount paid = amount due confirms all three", "[ocr][extract]") {
+  const auto paid = extract_fields({page_of(R"(
+Booking ID
+IBZY2087
+  Room Charges       Rs 1939 x 1 Night      Rs 1939
+  Grand Total                               Rs 1939
+  Payment received by OYO                   Rs 1939
+  Balance ( if any )                        Rs 0
+)")});
+  CHECK(value(paid, "BT-112") == "1939");
+  CHECK(paid.field("BT-112")->confidence >= 0.6);
+  CHECK(value(paid, "BT-113") == "1939");
+  CHECK(value(paid, "BT-115") == "0");
+  CHECK(paid.field("BT-115")->confidence >= 0.6);
+
+  const auto deposit = extract_fields({page_of(R"(
+Facture n° 501
+                 Total HT        1 000,00
+                 Total TVA         200,00
+                 Total TTC       1 200,00
+                 Acompte versé     300,00
+                 Net à payer       900,00
+)")});
+  CHECK(value(deposit, "BT-113") == "300.00");
+  CHECK(value(deposit, "BT-115") == "900.00");
+  CHECK_FALSE(deposit.field("BT-113")->check_failed);
+
+  const auto wrong = extract_fields({page_of(R"(
+Facture n° 502
+                 Total HT        1 000,00
+                 Total TVA         200,00
+                 Total TTC       1 200,00
+                 Acompte versé     300,00
+                 Net à payer       800,00
+)")});
+  REQUIRE(wrong.field("BT-113"));
+  CHECK(wrong.field("BT-113")->check_failed);
 }

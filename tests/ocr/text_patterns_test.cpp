@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "ocr/label_lexicon.h"
+#include "ocr/value_readers.h"
 
 using namespace einvoice;
 using namespace einvoice::ocr;
@@ -50,6 +51,33 @@ TEST_CASE("OCR dates: numeric day-first and written forms", "[ocr]") {
   CHECK(date("March 5, 2018") == "2018-03-05");
   CHECK(date("5. März 2018") == "2018-03-05");
   CHECK(date("31/02/2018") == "none");
+}
+
+TEST_CASE("OCR dates: month first only where day first is impossible; Dutch months", "[ocr]") {
+  REQUIRE(parse_date("03/20/2023"));
+  CHECK(parse_date("03/20/2023")->to_iso() == "2023-03-20");
+  CHECK(parse_date("04/05/2023")->to_iso() == "2023-05-04");  // ambiguous: day first
+  CHECK_FALSE(parse_date("13/13/2023"));
+  REQUIRE(parse_date("29 maart 2014"));
+  CHECK(parse_date("29 maart 2014")->to_iso() == "2014-03-29");
+  CHECK(parse_date("1 mei 2020")->to_iso() == "2020-05-01");
+}
+
+TEST_CASE("OCR references: capitals and digits split by OCR are joined, words are not", "[ocr]") {
+  auto token = [](std::string text, double x, double width) {
+    return Token{std::move(text), Box{x, 0, width, 10}, 90};
+  };
+  // Two points apart: one reference cut in two.
+  auto joined = read_reference({token("IBZY", 0, 24), token("2087", 26, 24)});
+  REQUIRE(joined);
+  CHECK(joined->value == "IBZY2087");
+  // A word space apart (half a line height): two words, the number alone.
+  auto apart = read_reference({token("INV", 0, 18), token("2087", 23, 24)});
+  CHECK_FALSE(apart);
+  // Table rules read as brackets do not stick to amounts.
+  auto amount = read_amount({token("[Total", 0, 30), token("34,73]", 40, 30)});
+  REQUIRE(amount);
+  CHECK(amount->value.to_string() == "34.73");
 }
 
 TEST_CASE("OCR identifiers: SIREN, SIRET, French VAT, IBAN and BIC check digits", "[ocr]") {
