@@ -9,14 +9,16 @@
 #include "engine/seal_jobs.h"
 #include "signing/http_timestamp_authority.h"
 #include "signing/local_timestamp_authority.h"
+#include "signing/revocation.h"
 
 namespace einvoice::cli {
 namespace {
 
 constexpr const char* kUsage =
     "usage: einvoice seal IN (--p12 FILE [--password-env VAR] | --key K --cert C [--chain F])\n"
-    "                        [--tsa URL | --test-tsa] [--level B-B|B-T] [--as pades|cades|xades] "
-    "-o OUT\n"
+    "                        [--tsa URL | --test-tsa [--test-tsa-dir DIR]]\n"
+    "                        [--level B-B|B-T|B-LT|B-LTA [--crl FILE]... [--ocsp FILE]...]\n"
+    "                        [--as pades|cades|xades] -o OUT\n"
     "\n"
     "Seals IN: a PDF (Factur-X included) gets a PAdES seal added by incremental update,\n"
     "any other file a detached CAdES written to OUT (a .p7s).\n"
@@ -27,7 +29,14 @@ constexpr const char* kUsage =
     "                      certificate; --chain adds intermediate certificates\n"
     "  --tsa URL           RFC 3161 timestamp authority for B-T (the default level with it)\n"
     "  --test-tsa          an in-process, self-signed test TSA (never for evidence)\n"
-    "  --level B-B|B-T     baseline level (default B-B, B-T with a TSA)\n"
+    "  --test-tsa-dir DIR  keep the test TSA's key and certificate in DIR across runs\n"
+    "                      (tsa-key.pem, tsa-certificate.pem): put tsa-certificate.pem in\n"
+    "                      the trust folder and its timestamps verify\n"
+    "  --level LEVEL       B-B, B-T (default with a TSA), or for PAdES B-LT (B-T and a DSS\n"
+    "                      with the chain and the revocation data given) and B-LTA (B-LT\n"
+    "                      and a document timestamp)\n"
+    "  --crl FILE          a CRL (DER or PEM) for the DSS; repeatable\n"
+    "  --ocsp FILE         a DER OCSP response for the DSS; repeatable\n"
     "  --as FORMAT         pades, cades, or xades (enveloped in a UBL invoice; OUT is\n"
     "                      the signed invoice); default: PAdES for a PDF, else CAdES\n"
     "\n"
@@ -36,9 +45,9 @@ constexpr const char* kUsage =
 }  // namespace
 
 int run_seal(int argc, char** argv, int first) {
-  ArgumentSpec spec{
-      {"--p12", "--password-env", "--key", "--cert", "--chain", "--tsa", "--level", "--as", "-o"},
-      {"--help", "-h", "--test-tsa"}};
+  ArgumentSpec spec{{"--p12", "--password-env", "--key", "--cert", "--chain", "--tsa", "--level",
+                     "--as", "-o", "--crl", "--ocsp", "--test-tsa-dir"},
+                    {"--help", "-h", "--test-tsa"}};
   std::string error;
   auto args = parse_arguments(argc, argv, first, spec, error);
   if (!args)
@@ -58,6 +67,8 @@ int run_seal(int argc, char** argv, int first) {
     return usage_error("seal", "give either --p12 or --key and --cert", kUsage);
   if (args->value("--tsa") && args->has("--test-tsa"))
     return usage_error("seal", "--tsa and --test-tsa exclude each other", kUsage);
+  if (args->value("--test-tsa-dir") && !args->has("--test-tsa"))
+    return usage_error("seal", "--test-tsa-dir goes with --test-tsa", kUsage);
 
   engine::SealJobOptions options;
   const bool has_tsa = args->value("--tsa") || args->has("--test-tsa");
@@ -67,11 +78,30 @@ int run_seal(int argc, char** argv, int first) {
       options.level = signing::CadesLevel::kBaselineB;
     else if (*level == "B-T")
       options.level = signing::CadesLevel::kBaselineT;
-    else
+    else if (*level == "B-LT" || *level == "B-LTA") {
+      options.level = signing::CadesLevel::kBaselineT;
+      options.long_term =
+          *level == "B-LT" ? signing::PadesLongTerm::kLT : signing::PadesLongTerm::kLTA;
+    } else {
       return usage_error("seal", "unknown level '" + *level + "'", kUsage);
+    }
   }
+  const std::string level_name = args->value("--level").value_or(
+      options.level == signing::CadesLevel::kBaselineT ? "B-T" : "B-B");
   if (options.level == signing::CadesLevel::kBaselineT && !has_tsa)
-    return usage_error("seal", "B-T needs --tsa URL or --test-tsa", kUsage);
+    return usage_error("seal", level_name + " needs --tsa URL or --test-tsa", kUsage);
+  const auto crl_files = args->values_of("--crl");
+  const auto ocsp_files = args->values_of("--ocsp");
+  if (options.long_term != signing::PadesLongTerm::kNone && crl_files.empty() &&
+      ocsp_files.empty()) {
+    return usage_error(
+        "seal", level_name + " needs the signer's revocation data: give --crl FILE or --ocsp FILE",
+        kUsage);
+  }
+  if (options.long_term == signing::PadesLongTerm::kNone &&
+      (!crl_files.empty() || !ocsp_files.empty())) {
+    return usage_error("seal", "--crl and --ocsp go with --level B-LT or B-LTA", kUsage);
+  }
   if (auto as = args->value("--as")) {
     if (*as == "pades")
       options.format = engine::SealFormat::kPades;
@@ -106,8 +136,11 @@ int run_seal(int argc, char** argv, int first) {
     }
     tsa = std::move(*http);
   } else if (args->has("--test-tsa")) {
-    auto local = signing::LocalTimestampAuthority::create(
-        nullptr, [] { return std::chrono::system_clock::now(); });
+    const auto clock = [] { return std::chrono::system_clock::now(); };
+    auto local = args->value("--test-tsa-dir")
+                     ? signing::LocalTimestampAuthority::load_or_create(
+                           *args->value("--test-tsa-dir"), clock)
+                     : signing::LocalTimestampAuthority::create(nullptr, clock);
     if (!local) {
       print_error("seal", local.error());
       return kExitUsage;
@@ -120,6 +153,26 @@ int run_seal(int argc, char** argv, int first) {
       std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
 
   engine::LocalFileSystem files;
+  for (const std::string& file : crl_files) {
+    auto bytes = files.read(file, 64u << 20);
+    auto crl = bytes ? signing::read_crl(signing::as_bytes(*bytes), file)
+                     : model::Result<signing::Bytes>(bytes.error());
+    if (!crl) {
+      print_error("seal", crl.error());
+      return kExitUsage;
+    }
+    options.revocation.crls.push_back(std::move(*crl));
+  }
+  for (const std::string& file : ocsp_files) {
+    auto bytes = files.read(file, 1u << 20);
+    auto ocsp = bytes ? signing::read_ocsp_response(signing::as_bytes(*bytes), file)
+                      : model::Result<signing::Bytes>(bytes.error());
+    if (!ocsp) {
+      print_error("seal", ocsp.error());
+      return kExitUsage;
+    }
+    options.revocation.ocsp_responses.push_back(std::move(*ocsp));
+  }
   const std::string& input = args->positional.front();
   auto bytes = files.read(input, 256u << 20);
   if (!bytes) {
@@ -139,8 +192,7 @@ int run_seal(int argc, char** argv, int first) {
             << (sealed->format == engine::SealFormat::kPades   ? "PAdES"
                 : sealed->format == engine::SealFormat::kXades ? "XAdES"
                                                                : "CAdES")
-            << ", " << (options.level == signing::CadesLevel::kBaselineT ? "B-T" : "B-B") << ") -> "
-            << *out << '\n';
+            << ", " << level_name << ") -> " << *out << '\n';
   return kExitOk;
 }
 

@@ -40,6 +40,11 @@ model::Result<SealOutcome> seal_document(const signing::Signer& signer, std::str
     format = looks_like_pdf(input) ? SealFormat::kPades : SealFormat::kCades;
   SealOutcome outcome;
   outcome.format = format;
+  if (options.long_term != signing::PadesLongTerm::kNone && format != SealFormat::kPades) {
+    return Error{ErrorCode::kInvalidArgument,
+                 std::string(name) + ": B-LT and B-LTA are only produced for PAdES (a PDF)",
+                 {}};
+  }
   if (format == SealFormat::kPades) {
     if (!looks_like_pdf(input))
       return Error{ErrorCode::kInvalidArgument, std::string(name) + ": PAdES needs a PDF", {}};
@@ -47,6 +52,8 @@ model::Result<SealOutcome> seal_document(const signing::Signer& signer, std::str
     pades.level = options.level;
     pades.signing_time = options.signing_time;
     pades.timestamp_authority = options.timestamp_authority;
+    pades.long_term = options.long_term;
+    pades.revocation = options.revocation;
     auto sealed = signing::seal_pades(signer, input, pades, name);
     if (!sealed)
       return sealed.error();
@@ -88,7 +95,8 @@ model::Result<std::vector<SealVerdict>> verify_document(std::string_view input,
     if (!reports)
       return reports.error();
     for (const auto& r : *reports) {
-      SealVerdict v = verdict_of(r.cades, "PAdES", r.level());
+      SealVerdict v = verdict_of(
+          r.cades, r.document_timestamp ? "PAdES document timestamp" : "PAdES", r.level());
       v.passed = v.passed && r.covers_revision;
       verdicts.push_back(std::move(v));
     }
@@ -96,15 +104,17 @@ model::Result<std::vector<SealVerdict>> verify_document(std::string_view input,
   }
   if (!detached && input.find("http://www.w3.org/2000/09/xmldsig#") != std::string_view::npos &&
       input.substr(0, 1024).find('<') != std::string_view::npos) {
-    auto report = signing::verify_xades(input, anchors, options, name);
-    if (!report)
-      return report.error();
-    std::string level = "NONE";
-    if (report->level == signing::SignatureLevel::kBaselineB)
-      level = "XAdES-BASELINE-B";
-    else if (report->level == signing::SignatureLevel::kBaselineT)
-      level = "XAdES-BASELINE-T";
-    verdicts.push_back(verdict_of(*report, "XAdES", level));
+    auto reports = signing::verify_xades(input, anchors, options, name);
+    if (!reports)
+      return reports.error();
+    for (const auto& report : *reports) {
+      std::string level = "NONE";
+      if (report.level == signing::SignatureLevel::kBaselineB)
+        level = "XAdES-BASELINE-B";
+      else if (report.level == signing::SignatureLevel::kBaselineT)
+        level = "XAdES-BASELINE-T";
+      verdicts.push_back(verdict_of(report, "XAdES", level));
+    }
     return verdicts;
   }
   const std::string_view seal = detached ? *detached : input;

@@ -15,6 +15,8 @@
 #include "model/result.h"
 #include "signing/cades.h"
 #include "signing/key_material.h"
+#include "signing/pades.h"
+#include "signing/revocation.h"
 #include "signing/timestamp_authority.h"
 #include "signing/trust_store.h"
 
@@ -29,6 +31,11 @@ struct SealJobOptions {
   std::chrono::sys_seconds signing_time;
   // REQUIRES for kBaselineT: not null. Borrowed for the call.
   signing::TimestampAuthority* timestamp_authority = nullptr;
+  // PAdES only: B-LT (DSS) or B-LTA (DSS and document timestamp) after a B-T
+  // seal; REQUIRES level kBaselineT and non-empty `revocation`.
+  signing::PadesLongTerm long_term = signing::PadesLongTerm::kNone;
+  // The CRLs and OCSP responses (DER) put in the DSS.
+  signing::RevocationData revocation;
 };
 
 struct SealOutcome {
@@ -40,7 +47,8 @@ struct SealOutcome {
 bool looks_like_pdf(std::string_view bytes);
 
 // Seals `input` (named `name` in errors). Errors from the signing module are
-// passed through; kInvalidArgument for PAdES on a non-PDF. Thread-safe if the
+// passed through; kInvalidArgument for PAdES on a non-PDF and for B-LT/B-LTA
+// in another format than PAdES. Thread-safe if the
 // signer and the authority are.
 model::Result<SealOutcome> seal_document(const signing::Signer& signer, std::string_view input,
                                          std::string_view name, const SealJobOptions& options);
@@ -50,7 +58,7 @@ struct SealVerdict {
   std::string format;  // "PAdES" or "CAdES"
   std::string indication;
   std::string sub_indication;  // empty when none
-  std::string level;           // "PAdES-BASELINE-T", "CAdES-BASELINE-B", "NONE"...
+  std::string level;           // "PAdES-BASELINE-LTA", "CAdES-BASELINE-B", "NONE"...
   std::optional<std::chrono::sys_seconds> signing_time;
   std::string signer;
   std::optional<std::string> siren;

@@ -16,6 +16,8 @@ packages=(
   libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-fra tesseract-ocr-eng imagemagick
   # sealing, storage
   libssl-dev openssl libsqlite3-dev sqlite3 xmlsec1 libxmlsec1-dev libxmlsec1-openssl
+  # pdfsig's NSS trust database in the PAdES tests (certutil)
+  libnss3-tools
   # tests
   catch2 python3
   # JSON (corpus manifests in tests, job files)

@@ -106,8 +106,9 @@ model::Result<Bytes> seal_detached_cades(const Signer& signer, std::span<const s
   if (!signing_time ||
       CMS_signed_add1_attr_by_NID(si, NID_pkcs9_contentType, V_ASN1_OBJECT,
                                   OBJ_nid2obj(NID_pkcs7_data), -1) != 1 ||
-      CMS_signed_add1_attr_by_NID(si, NID_pkcs9_signingTime, signing_time->type, signing_time.get(),
-                                  -1) != 1 ||
+      (options.signing_time_attribute &&
+       CMS_signed_add1_attr_by_NID(si, NID_pkcs9_signingTime, signing_time->type,
+                                   signing_time.get(), -1) != 1) ||
       CMS_signed_add1_attr_by_NID(si, NID_pkcs9_messageDigest, V_ASN1_OCTET_STRING,
                                   message_digest.data(),
                                   static_cast<int>(message_digest.size())) != 1) {

@@ -32,6 +32,9 @@ struct CadesOptions {
   // Put the signer's chain() in SignedData.certificates (the signer
   // certificate is always there).
   bool include_chain = true;
+  // Add the signing-time signed attribute. CAdES baseline wants it; PAdES
+  // baseline (EN 319 142-1) forbids it, the time being the dictionary's /M.
+  bool signing_time_attribute = true;
 };
 
 // Detached CAdES (DER CMS SignedData without eContent, content type id-data)

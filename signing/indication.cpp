@@ -40,6 +40,10 @@ const char* to_string(SubIndication sub_indication) {
       return "OUT_OF_BOUNDS_NO_POE";
     case SubIndication::kSignedDataNotFound:
       return "SIGNED_DATA_NOT_FOUND";
+    case SubIndication::kRevoked:
+      return "REVOKED";
+    case SubIndication::kRevokedNoPoe:
+      return "REVOKED_NO_POE";
   }
   return "?";
 }

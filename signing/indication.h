@@ -24,6 +24,10 @@ enum class SubIndication {
   kNoCertificateChainFound,    // no chain from the signer to a trust anchor
   kOutOfBoundsNoPoe,    // a certificate is expired at the time used, no proof of existence before
   kSignedDataNotFound,  // detached signature and no data given
+  kRevoked,             // TOTAL_FAILED: the signer certificate was revoked before the proof of
+                        // existence of the signature (its signature-time-stamp)
+  kRevokedNoPoe,        // INDETERMINATE: the signer certificate is revoked and nothing proves
+                        // the signature existed before the revocation
 };
 
 const char* to_string(Indication indication);         // "TOTAL_PASSED", ...

@@ -1,5 +1,10 @@
 #include "signing/local_timestamp_authority.h"
 
+#include <openssl/pem.h>
+
+#include <fstream>
+#include <system_error>
+
 #include "signing/certificate_issuer.h"
 #include "signing/openssl_support.h"
 
@@ -56,6 +61,48 @@ model::Result<std::unique_ptr<LocalTimestampAuthority>> LocalTimestampAuthority:
     return signer.error();
   return std::make_unique<LocalTimestampAuthority>(
       std::shared_ptr<const SoftwareSigner>(std::move(*signer)), std::move(clock));
+}
+
+model::Result<std::unique_ptr<LocalTimestampAuthority>> LocalTimestampAuthority::load_or_create(
+    const std::filesystem::path& folder, Clock clock) {
+  namespace fs = std::filesystem;
+  const fs::path key_file = folder / "tsa-key.pem";
+  const fs::path certificate_file = folder / "tsa-certificate.pem";
+  std::error_code ec;
+  if (fs::exists(key_file, ec) && fs::exists(certificate_file, ec)) {
+    auto signer = load_pem_signer(key_file, certificate_file);
+    if (!signer)
+      return signer.error();
+    return std::make_unique<LocalTimestampAuthority>(
+        std::shared_ptr<const SoftwareSigner>(std::move(*signer)), std::move(clock));
+  }
+  auto created = create(nullptr, clock);
+  if (!created)
+    return created.error();
+  fs::create_directories(folder, ec);
+  if (ec) {
+    return detail::make_error(model::ErrorCode::kIo,
+                              "cannot create " + folder.string() + ": " + ec.message(),
+                              folder.string());
+  }
+  // The key file is created private before the key is written to it.
+  std::ofstream(key_file, std::ios::binary).close();
+  fs::permissions(key_file, fs::perms::owner_read | fs::perms::owner_write,
+                  fs::perm_options::replace, ec);
+  detail::BioPtr bio(BIO_new_file(key_file.c_str(), "wb"));
+  if (ec || !bio ||
+      PEM_write_bio_PrivateKey(bio.get(), (*created)->signer().native_key(), nullptr, nullptr, 0,
+                               nullptr, nullptr) != 1) {
+    return detail::openssl_error(model::ErrorCode::kIo, "cannot write " + key_file.string());
+  }
+  bio.reset();
+  std::ofstream certificate(certificate_file, std::ios::binary);
+  certificate << (*created)->signer().certificate().pem();
+  if (!certificate.good()) {
+    return detail::make_error(model::ErrorCode::kIo, "cannot write " + certificate_file.string(),
+                              certificate_file.string());
+  }
+  return created;
 }
 
 std::string LocalTimestampAuthority::name() const {

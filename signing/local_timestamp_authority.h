@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <string>
@@ -34,6 +35,15 @@ class LocalTimestampAuthority final : public TimestampAuthority {
   static model::Result<std::unique_ptr<LocalTimestampAuthority>> create(
       const SoftwareSigner* issuer, Clock clock,
       std::string common_name = "einvoice local test TSA");
+
+  // A self-signed test TSA kept in `folder` across runs: tsa-key.pem (PEM
+  // PKCS#8, unencrypted, mode 0600) and tsa-certificate.pem are loaded when
+  // both exist, else generated (as create(nullptr, ...)) and written there,
+  // the folder being created if needed. Putting tsa-certificate.pem among the
+  // trust anchors then makes its timestamps verify. Still a test TSA: the key
+  // sits unprotected on disk. Errors: kIo or kMalformed naming the file.
+  static model::Result<std::unique_ptr<LocalTimestampAuthority>> load_or_create(
+      const std::filesystem::path& folder, Clock clock);
 
   model::Result<Bytes> exchange(std::span<const std::uint8_t> request_der) override;
   std::string name() const override;

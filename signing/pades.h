@@ -8,22 +8,34 @@
 #include <array>
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "model/result.h"
 #include "signing/cades.h"
+#include "signing/revocation.h"
 #include "signing/verification.h"
 
 namespace einvoice::signing {
+
+// What follows a B-T seal: nothing, a DSS (B-LT), or a DSS and a document
+// timestamp (B-LTA).
+enum class PadesLongTerm { kNone, kLT, kLTA };
 
 struct PadesOptions {
   // kBaselineB or kBaselineT (signature-time-stamp inside the CMS).
   CadesLevel level = CadesLevel::kBaselineB;
   DigestAlgorithm digest = DigestAlgorithm::kSha256;
-  // Written to the signature dictionary (/M) and the CMS signing-time.
+  // Written to the signature dictionary (/M) only: the PAdES baseline CMS has
+  // no signing-time attribute (EN 319 142-1).
   std::chrono::sys_seconds signing_time;
+  // kLT / kLTA REQUIRE level kBaselineT and non-empty `revocation`: after the
+  // seal, add_dss with the signer certificate, its chain and `revocation`;
+  // kLTA then add_document_timestamp with the same authority.
+  PadesLongTerm long_term = PadesLongTerm::kNone;
+  RevocationData revocation;
   // REQUIRES for kBaselineT: not null. Borrowed for the call only.
   TimestampAuthority* timestamp_authority = nullptr;
   // Bytes reserved for the CMS in /Contents; 0 = estimated from the chain.
@@ -35,18 +47,40 @@ struct PadesOptions {
 // /Contents, /M), an invisible signature field (widget, zero /Rect, print
 // flag) on the first page and in the AcroForm (/SigFlags 3), then fills
 // /Contents with a detached CAdES over the byte range.
+// With options.long_term, the DSS update and the document timestamp follow.
 // Errors: kMalformed (not a PDF PoDoFo can read, no startxref), kUnsupported
-// (encrypted PDF), signer/TSA errors passed through, kInternal when the CMS
+// (encrypted PDF), kInvalidArgument (B-T without authority, B-LT without
+// revocation data), signer/TSA errors passed through, kInternal when the CMS
 // does not fit contents_capacity. `origin` names the file in errors.
 // Thread-safe if `signer` and the authority are.
 model::Result<std::string> seal_pades(const Signer& signer, std::string_view pdf,
                                       const PadesOptions& options, std::string_view origin);
 
-// PAdES B-LTA building block: appends a second incremental update with a
+// PAdES B-LT building block: appends an incremental update with a Document
+// Security Store (catalog /DSS: /Certs, /CRLs, /OCSPs arrays of streams
+// holding the DER certificates, CRLs and OCSP responses; no /VRI). An
+// existing DSS is kept and extended (its arrays and /VRI are carried over).
+// Errors: as seal_pades.
+model::Result<std::string> add_dss(std::string_view pdf,
+                                   const std::vector<Certificate>& certificates,
+                                   const RevocationData& revocation, std::string_view origin);
+
+// The DSS of the latest revision of `pdf`: its certificates, CRLs and OCSP
+// responses (streams decoded), and the offset of the DSS dictionary object
+// (what a later document timestamp must cover). nullopt when there is none.
+// Unreadable entries are skipped and named in `problems`.
+struct DocumentSecurityStore {
+  ValidationMaterial material;
+  std::size_t offset = 0;
+  std::vector<std::string> problems;
+};
+model::Result<std::optional<DocumentSecurityStore>> read_dss(std::string_view pdf,
+                                                             std::string_view origin);
+
+// PAdES B-LTA building block: appends an incremental update with a
 // document timestamp (/Type /DocTimeStamp, /SubFilter /ETSI.RFC3161) whose
-// RFC 3161 token covers the whole file but its /Contents. No DSS (B-LT
-// validation material) is added. Errors: as seal_pades, TSA errors passed
-// through.
+// RFC 3161 token covers the whole file but its /Contents (the DSS included
+// when one precedes it). Errors: as seal_pades, TSA errors passed through.
 model::Result<std::string> add_document_timestamp(std::string_view pdf,
                                                   TimestampAuthority& authority,
                                                   std::string_view origin);
@@ -63,15 +97,25 @@ struct PadesSignatureReport {
   // A document timestamp (/SubFilter /ETSI.RFC3161): `cades` then holds the
   // token's verdict (timestamps[0]) and best_signature_time its genTime.
   bool document_timestamp = false;
-  // "PAdES-BASELINE-B", "PAdES-BASELINE-T", "PAdES-DOCUMENT-TIMESTAMP" or "NONE"
+  // A document timestamp that passed and covers the DSS revision.
+  bool covers_dss = false;
+  // "PAdES-BASELINE-B", "-T", "-LT", "-LTA", "PAdES-DOCUMENT-TIMESTAMP" or "NONE"
   std::string level() const;
 };
 
 // Finds every signature dictionary (/ByteRange) of `pdf`, checks that its
 // byte range starts at 0 and skips exactly the /Contents hex string, and
-// verifies the CMS over the ranges with verify_detached_cades. A byte range
-// that does not reach the end of the file is reported (modified_after_signing,
-// a warning). A broken byte range gives TOTAL_FAILED / FORMAT_FAILURE.
+// verifies the CMS over the ranges with verify_detached_cades (the /M date
+// standing for the signing-time attribute), and every document timestamp's
+// token over its ranges. A byte range that does not reach the end of the
+// file is reported (modified_after_signing, a warning). A broken byte range
+// gives TOTAL_FAILED / FORMAT_FAILURE.
+// The DSS of the latest revision, when present, is the validation material
+// (VerificationOptions::material): its certificates and revocation data
+// decide the signer's revocation status (REVOKED / REVOKED_NO_POE). Levels:
+// LT when the signature reaches T, the DSS holds the signer certificate and
+// its issuer, and its CRLs/OCSP responses cover the signer; LTA when, in
+// addition, a later document timestamp that passed covers the DSS object.
 // Errors: kMalformed when `pdf` has no signature at all. Thread-safe.
 model::Result<std::vector<PadesSignatureReport>> verify_pades(std::string_view pdf,
                                                               const TrustStore& anchors,

@@ -119,6 +119,34 @@ bool check_timestamps(CMS_SignerInfo* si, const TrustStore& anchors,
   return all_valid;
 }
 
+// Revocation of the signer certificate per the external validation material.
+void check_signer_revocation(const std::vector<Certificate>& certificates,
+                             const TrustStore& anchors, const ValidationMaterial& material,
+                             SignatureReport& report) {
+  std::vector<Certificate> candidates = certificates;
+  candidates.insert(candidates.end(), anchors.anchors().begin(), anchors.anchors().end());
+  const auto issuer = find_issuer(*report.signer_certificate, candidates);
+  if (!issuer) {
+    report.warnings.push_back("revocation not checked: the issuer of " + report.signer_subject +
+                              " is not available");
+    return;
+  }
+  const RevocationCheck check =
+      check_revocation(*report.signer_certificate, *issuer, material.revocation, anchors);
+  report.revocation = check.status;
+  for (const std::string& problem : check.problems)
+    report.warnings.push_back("revocation data skipped: " + problem);
+  if (check.status == RevocationStatus::kUnknown && !material.revocation.empty()) {
+    report.warnings.push_back("no CRL or OCSP response covers " + report.signer_subject);
+  }
+  const RevocationVerdict verdict =
+      judge_revocation(check, *report.signer_certificate, report.best_signature_time);
+  if (verdict.sub_indication != SubIndication::kNone)
+    fail(report, verdict.indication, verdict.sub_indication, verdict.note);
+  else if (!verdict.note.empty())
+    report.warnings.push_back(verdict.note);
+}
+
 SignatureReport verify_signer(CMS_ContentInfo* cms, CMS_SignerInfo* si,
                               std::optional<std::span<const std::uint8_t>> data,
                               const TrustStore& anchors, const VerificationOptions& options) {
@@ -179,6 +207,8 @@ SignatureReport verify_signer(CMS_ContentInfo* cms, CMS_SignerInfo* si,
   if (ASN1_TYPE* v = signed_attribute(si, NID_pkcs9_signingTime);
       v != nullptr && (v->type == V_ASN1_UTCTIME || v->type == V_ASN1_GENERALIZEDTIME)) {
     report.claimed_signing_time = detail::to_sys_seconds(v->value.utctime);
+  } else {
+    report.claimed_signing_time = options.claimed_signing_time;
   }
 
   // Cryptographic verification: message-digest over the data, then the signature value.
@@ -231,12 +261,18 @@ SignatureReport verify_signer(CMS_ContentInfo* cms, CMS_SignerInfo* si,
   for (int i = 0; carried_stack && i < sk_X509_num(carried_stack.get()); ++i) {
     carried.push_back(Certificate::from_native(sk_X509_value(carried_stack.get(), i)));
   }
+  if (options.material != nullptr) {
+    carried.insert(carried.end(), options.material->certificates.begin(),
+                   options.material->certificates.end());
+  }
   const bool proof = report.best_signature_time.has_value();
   for (const CertificateFinding& finding : validate_signing_certificate(
            *report.signer_certificate, carried, anchors,
            proof ? *report.best_signature_time : options.validation_time, proof)) {
     fail(report, finding.indication, finding.sub_indication, finding.message);
   }
+  if (options.material != nullptr)
+    check_signer_revocation(carried, anchors, *options.material, report);
   if (!timestamps_valid) {
     for (const TimestampReport& ts : report.timestamps) {
       if (ts.indication != Indication::kTotalPassed) {
@@ -277,6 +313,10 @@ const char* to_string(SignatureLevel level) {
       return "CAdES-BASELINE-B";
     case SignatureLevel::kBaselineT:
       return "CAdES-BASELINE-T";
+    case SignatureLevel::kBaselineLT:
+      return "CAdES-BASELINE-LT";
+    case SignatureLevel::kBaselineLTA:
+      return "CAdES-BASELINE-LTA";
   }
   return "?";
 }

@@ -10,12 +10,14 @@
 #include "model/result.h"
 #include "signing/certificate.h"
 #include "signing/indication.h"
+#include "signing/revocation.h"
 #include "signing/trust_store.h"
 
 namespace einvoice::signing {
 
-// Levels reached, weakest first.
-enum class SignatureLevel { kNone, kBaselineB, kBaselineT };
+// Levels reached, weakest first. LT and LTA are only reached by PAdES (DSS,
+// document timestamp); CAdES and XAdES stop at T.
+enum class SignatureLevel { kNone, kBaselineB, kBaselineT, kBaselineLT, kBaselineLTA };
 
 const char* to_string(Indication indication);         // "TOTAL_PASSED", ...
 const char* to_string(SubIndication sub_indication);  // "HASH_FAILURE", ... ("" for kNone)
@@ -47,6 +49,9 @@ struct SignatureReport {
   std::optional<std::string> organization_identifier;  // e.g. "NTRFR-123456789"
   std::optional<std::string> siren;                    // e.g. "123456789"
   std::vector<TimestampReport> timestamps;
+  // The signer certificate's status according to VerificationOptions::material
+  // (kUnknown when none was given or none of it covers the certificate).
+  RevocationStatus revocation = RevocationStatus::kUnknown;
 
   // best_signature_time if any, else the claimed time.
   std::optional<std::chrono::sys_seconds> signing_time() const {
@@ -64,6 +69,14 @@ struct VerificationOptions {
   const TrustStore* timestamp_anchors = nullptr;
   // TSA policy OIDs accepted (e.g. a qualified TSA's); empty = any policy.
   std::vector<std::string> accepted_timestamp_policies;
+  // Validation material from outside the signature (a PAdES DSS); null =
+  // none. Its certificates help build chains; its CRLs and OCSP responses
+  // decide the signer certificate's revocation status (judge_revocation).
+  // Borrowed for the call.
+  const ValidationMaterial* material = nullptr;
+  // The signing time claimed outside the CMS (PAdES /M): it stands for the
+  // signing-time attribute, which PAdES baseline signatures do not carry.
+  std::optional<std::chrono::sys_seconds> claimed_signing_time;
 };
 
 // A short plain-text simple report (one "key: value" per line), e.g.
@@ -90,7 +103,8 @@ inline constexpr std::size_t kMaxSealBytes = 32u << 20;
 //   SIG_CONSTRAINTS_FAILURE, the data being otherwise intact);
 //   chain to `anchors`; validity of each chain certificate at the best
 //   signature time (else the validation time); key usage digitalSignature or
-//   nonRepudiation.
+//   nonRepudiation; with options.material, the signer certificate's
+//   revocation status (REVOKED / REVOKED_NO_POE, see judge_revocation).
 // Problems in the seal are reported in the SignatureReports. Errors only when
 // `p7s` is not a CMS SignedData at all (kMalformed, naming `origin`) or is
 // larger than kMaxSealBytes (kLimitExceeded).

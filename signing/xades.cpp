@@ -231,7 +231,10 @@ model::Result<std::string> seal_ubl_xades(const Signer& signer, std::string_view
 
   const Certificate& cert = signer.certificate();
   const bool ec = is_ec(cert);
-  const std::string id = "xades-seal";
+  // Ids must be unique in the document: a second seal gets "xades-seal-2"...
+  std::string id = "xades-seal";
+  for (int n = 2; find_by_id(root, id) != nullptr; ++n)
+    id = "xades-seal-" + std::to_string(n);
   std::string fragment =
       "<ext:UBLExtensions "
       "xmlns:ext=\"urn:oasis:names:specification:ubl:schema:xsd:CommonExtensionComponents-2\">"
@@ -365,17 +368,30 @@ model::Result<std::string> seal_ubl_xades(const Signer& signer, std::string_view
   return result;
 }
 
-model::Result<SignatureReport> verify_xades(std::string_view xml, const TrustStore& anchors,
-                                            const VerificationOptions& options,
-                                            std::string_view origin) {
-  DocPtr doc = parse(xml);
-  xmlNode* root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
-  if (root == nullptr)
-    return error(ErrorCode::kMalformed, origin, "not well-formed XML");
-  xmlNode* signature = find(root, kDs, "Signature");
-  if (signature == nullptr)
-    return error(ErrorCode::kMalformed, origin, "no ds:Signature");
+namespace {
 
+// Every ds:Signature under `node` (inclusive), in document order; signatures
+// are not searched inside signatures.
+void find_signatures(xmlNode* node, std::vector<xmlNode*>& out) {
+  for (; node != nullptr; node = node->next) {
+    if (is(node, kDs, "Signature"))
+      out.push_back(node);
+    else if (node->type == XML_ELEMENT_NODE)
+      find_signatures(node->children, out);
+  }
+}
+
+// An element with Id `id`: inside `signature` first, else anywhere in `root`.
+xmlNode* find_reference_target(xmlNode* root, xmlNode* signature, std::string_view id) {
+  if (xmlNode* inside = find_by_id(signature->children, id))
+    return inside;
+  return find_by_id(root, id);
+}
+
+// The verdict on one ds:Signature of `doc`.
+SignatureReport verify_signature(xmlDoc* doc, xmlNode* root, xmlNode* signature,
+                                 const TrustStore& anchors, const VerificationOptions& options,
+                                 std::string_view origin) {
   SignatureReport report;
   auto fail = [&](Indication indication, SubIndication sub, std::string why) {
     if (report.sub_indication == SubIndication::kNone) {
@@ -423,15 +439,15 @@ model::Result<SignatureReport> verify_xades(std::string_view xml, const TrustSto
                   "reference '" + uri + "': digest method other than SHA-256");
     std::optional<std::string> canonical;
     if (uri.empty()) {
-      canonical = c14n(doc.get(), nullptr, signature);
+      canonical = c14n(doc, nullptr, signature);
     } else if (uri.front() == '#') {
-      xmlNode* target = find_by_id(root, uri.substr(1));
+      xmlNode* target = find_reference_target(root, signature, uri.substr(1));
       if (target == nullptr)
         return fail(Indication::kTotalFailed, SubIndication::kFormatFailure,
                     "reference '" + uri + "' names no element");
       if (is(target, kXades, "SignedProperties"))
         has_signed_properties = true;
-      canonical = c14n(doc.get(), target, nullptr);
+      canonical = c14n(doc, target, nullptr);
     } else {
       return fail(Indication::kTotalFailed, SubIndication::kFormatFailure,
                   "external reference '" + uri + "' not supported");
@@ -442,7 +458,7 @@ model::Result<SignatureReport> verify_xades(std::string_view xml, const TrustSto
   }
 
   // Signature value.
-  const auto signed_info_c14n = c14n(doc.get(), signed_info, nullptr);
+  const auto signed_info_c14n = c14n(doc, signed_info, nullptr);
   auto signature_bytes = unbase64(text_of(value));
   if (!signed_info_c14n || !signature_bytes)
     return fail(Indication::kTotalFailed, SubIndication::kFormatFailure, "bad ds:SignatureValue");
@@ -483,7 +499,7 @@ model::Result<SignatureReport> verify_xades(std::string_view xml, const TrustSto
        ts = nullptr) {
     TimestampReport ts_report;
     auto der = unbase64(text_of(ts));
-    const auto value_c14n = c14n(doc.get(), value, nullptr);
+    const auto value_c14n = c14n(doc, value, nullptr);
     auto token = der ? TimestampToken::parse(*der, origin)
                      : model::Result<TimestampToken>(
                            error(ErrorCode::kMalformed, origin, "bad EncapsulatedTimeStamp"));
@@ -531,6 +547,26 @@ model::Result<SignatureReport> verify_xades(std::string_view xml, const TrustSto
   if (report.sub_indication == SubIndication::kNone)
     report.indication = Indication::kTotalPassed;
   return report;
+}
+
+}  // namespace
+
+model::Result<std::vector<SignatureReport>> verify_xades(std::string_view xml,
+                                                         const TrustStore& anchors,
+                                                         const VerificationOptions& options,
+                                                         std::string_view origin) {
+  DocPtr doc = parse(xml);
+  xmlNode* root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
+  if (root == nullptr)
+    return error(ErrorCode::kMalformed, origin, "not well-formed XML");
+  std::vector<xmlNode*> signatures;
+  find_signatures(root, signatures);
+  if (signatures.empty())
+    return error(ErrorCode::kMalformed, origin, "no ds:Signature");
+  std::vector<SignatureReport> reports;
+  for (xmlNode* signature : signatures)
+    reports.push_back(verify_signature(doc.get(), root, signature, anchors, options, origin));
+  return reports;
 }
 
 }  // namespace einvoice::signing

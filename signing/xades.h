@@ -11,6 +11,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "model/result.h"
 #include "signing/cades.h"
@@ -32,13 +33,19 @@ struct XadesOptions {
 model::Result<std::string> seal_ubl_xades(const Signer& signer, std::string_view ubl,
                                           const XadesOptions& options, std::string_view origin);
 
-// Verifies the first ds:Signature of `xml`: the reference digests, the
-// signature value with the KeyInfo certificate, SigningCertificateV2, the
-// SignatureTimeStamp (level T), and the chain to `anchors`. Problems are in
-// the report; errors only for XML that is not well-formed or has no
-// ds:Signature (kMalformed). Thread-safe.
-model::Result<SignatureReport> verify_xades(std::string_view xml, const TrustStore& anchors,
-                                            const VerificationOptions& options,
-                                            std::string_view origin);
+// Verifies every ds:Signature of `xml`, one report each in document order:
+// the reference digests (a same-document "#id" reference resolves inside
+// its own signature first, so several seals with their own SignedProperties
+// coexist), the signature value with the KeyInfo certificate,
+// SigningCertificateV2, the SignatureTimeStamp (level T), and the chain to
+// `anchors`. The reference URI "" covers the document without the signature
+// itself only: a seal added later changes what an earlier one covered, and
+// the earlier one then fails with HASH_FAILURE. Problems are in the reports;
+// errors only for XML that is not well-formed or has no ds:Signature
+// (kMalformed). Thread-safe.
+model::Result<std::vector<SignatureReport>> verify_xades(std::string_view xml,
+                                                         const TrustStore& anchors,
+                                                         const VerificationOptions& options,
+                                                         std::string_view origin);
 
 }  // namespace einvoice::signing

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "signing/revocation_issuer.h"
 #include "tests/signing/test_pki.h"
 
 using namespace einvoice;
@@ -137,4 +138,83 @@ TEST_CASE("cli seal/verify: a UBL invoice with enveloped XAdES", "[signing][cli]
   INFO(verified.output);
   CHECK(verified.status == 0);
   CHECK(verified.output.find("level: XAdES-BASELINE-B") != std::string::npos);
+}
+
+TEST_CASE("cli seal/verify: a kept test TSA in the trust folder gives TOTAL_PASSED B-T",
+          "[signing][cli]") {
+  Setup s;
+  const fs::path tsa_dir = s.dir.path() / "tsa";
+  const fs::path pdf = corpus("facturx/pdf/library__EN16931_Einfach.pdf");
+  const fs::path out = s.dir.path() / "bt.pdf";
+  const std::string seal_bt = "seal " + quote(pdf) + " --p12 " + quote(s.p12) +
+                              " --test-tsa --test-tsa-dir " + quote(tsa_dir) + " -o " + quote(out);
+  const auto first = einvoice_run(s.dir, seal_bt);
+  INFO(first.output);
+  REQUIRE(first.status == 0);
+  REQUIRE(fs::exists(tsa_dir / "tsa-key.pem"));
+  REQUIRE(fs::exists(tsa_dir / "tsa-certificate.pem"));
+  CHECK((fs::status(tsa_dir / "tsa-key.pem").permissions() & fs::perms::group_all) ==
+        fs::perms::none);
+  const std::string certificate = read_text(tsa_dir / "tsa-certificate.pem");
+
+  // Not trusted yet: the seal is intact but its timestamp is not.
+  const auto untrusted = einvoice_run(s.dir, "verify " + quote(out) + " --trust " + quote(s.trust));
+  INFO(untrusted.output);
+  CHECK(untrusted.status == 1);
+
+  // The same TSA on the next run; its certificate among the anchors.
+  const auto second = einvoice_run(s.dir, seal_bt);
+  REQUIRE(second.status == 0);
+  CHECK(read_text(tsa_dir / "tsa-certificate.pem") == certificate);
+  fs::copy_file(tsa_dir / "tsa-certificate.pem", s.trust / "test-tsa.pem");
+  const auto trusted = einvoice_run(s.dir, "verify " + quote(out) + " --trust " + quote(s.trust));
+  INFO(trusted.output);
+  CHECK(trusted.status == 0);
+  CHECK(trusted.output.find("indication: TOTAL_PASSED") != std::string::npos);
+  CHECK(trusted.output.find("level: PAdES-BASELINE-T") != std::string::npos);
+}
+
+TEST_CASE("cli seal/verify: PAdES B-LT and B-LTA with a CRL", "[signing][cli]") {
+  Setup s;
+  const fs::path tsa_dir = s.dir.path() / "tsa";
+  const fs::path pdf = corpus("facturx/pdf/library__EN16931_Einfach.pdf");
+  auto crl =
+      issue_crl(*pki().root, {}, now() - std::chrono::hours(1), now() + std::chrono::days(7));
+  REQUIRE(crl);
+  const fs::path crl_file = s.dir.write("root.crl", *crl);
+  const std::string common =
+      " --p12 " + quote(s.p12) + " --test-tsa --test-tsa-dir " + quote(tsa_dir);
+
+  // No revocation data: a usage error naming what is missing.
+  const auto missing = einvoice_run(
+      s.dir, "seal " + quote(pdf) + common + " --level B-LT -o " + quote(s.dir.path() / "x.pdf"));
+  INFO(missing.output);
+  CHECK(missing.status == 2);
+  CHECK(missing.output.find("B-LT needs the signer's revocation data: give --crl FILE or --ocsp "
+                            "FILE") != std::string::npos);
+  // B-LT is PAdES only.
+  const auto cades = einvoice_run(
+      s.dir, "seal " + quote(corpus("en16931/cii/examples/CII_example1.xml")) + common +
+                 " --level B-LT --crl " + quote(crl_file) + " -o " + quote(s.dir.path() / "x.p7s"));
+  CHECK(cades.status == 2);
+  CHECK(cades.output.find("only produced for PAdES") != std::string::npos);
+
+  for (const std::string level : {"B-LT", "B-LTA"}) {
+    const fs::path out = s.dir.path() / (level + ".pdf");
+    const auto sealed = einvoice_run(s.dir, "seal " + quote(pdf) + common + " --level " + level +
+                                                " --crl " + quote(crl_file) + " -o " + quote(out));
+    INFO(sealed.output);
+    REQUIRE(sealed.status == 0);
+    CHECK(sealed.output.find(level + ") ->") != std::string::npos);
+    if (!fs::exists(s.trust / "test-tsa.pem"))
+      fs::copy_file(tsa_dir / "tsa-certificate.pem", s.trust / "test-tsa.pem");
+    const auto verified =
+        einvoice_run(s.dir, "verify " + quote(out) + " --trust " + quote(s.trust));
+    INFO(verified.output);
+    CHECK(verified.status == 0);
+    CHECK(verified.output.find("level: PAdES-BASELINE-" + level.substr(2) + "\n") !=
+          std::string::npos);
+    if (level == "B-LTA")
+      CHECK(verified.output.find("(PAdES document timestamp)") != std::string::npos);
+  }
 }

@@ -25,24 +25,32 @@ std::string ubl_invoice() {
   return text.str();
 }
 
-std::string seal(CadesLevel level) {
+std::string seal(CadesLevel level, const std::string& ubl = ubl_invoice()) {
   XadesOptions options;
   options.level = level;
   options.signing_time = now();
   options.timestamp_authority = pki().tsa.get();
-  auto sealed = seal_ubl_xades(*pki().seal, ubl_invoice(), options, "invoice.xml");
+  auto sealed = seal_ubl_xades(*pki().seal, ubl, options, "invoice.xml");
   if (!sealed)
     FAIL(sealed.error().describe());
   return std::move(*sealed);
 }
 
-SignatureReport verify(const std::string& xml) {
+std::vector<SignatureReport> verify_all(const std::string& xml) {
   VerificationOptions options;
   options.validation_time = now();
-  auto report = verify_xades(xml, pki().anchors, options, "sealed.xml");
-  if (!report)
-    FAIL(report.error().describe());
-  return std::move(*report);
+  auto reports = verify_xades(xml, pki().anchors, options, "sealed.xml");
+  if (!reports)
+    FAIL(reports.error().describe());
+  for (const SignatureReport& r : *reports)
+    UNSCOPED_INFO(describe(r));
+  return std::move(*reports);
+}
+
+SignatureReport verify(const std::string& xml) {
+  auto reports = verify_all(xml);
+  REQUIRE(reports.size() == 1);
+  return std::move(reports.front());
 }
 
 }  // namespace
@@ -87,7 +95,33 @@ TEST_CASE("xades: a changed amount fails the reference digest", "[signing][xades
 TEST_CASE("xades: an untrusted root is not TOTAL_PASSED", "[signing][xades]") {
   VerificationOptions options;
   options.validation_time = now();
-  auto report = verify_xades(seal(CadesLevel::kBaselineB), pki().other_anchors, options, "x");
-  REQUIRE(report);
-  CHECK(report->indication != Indication::kTotalPassed);
+  auto reports = verify_xades(seal(CadesLevel::kBaselineB), pki().other_anchors, options, "x");
+  REQUIRE(reports);
+  REQUIRE(reports->size() == 1);
+  CHECK(reports->front().indication != Indication::kTotalPassed);
+}
+
+TEST_CASE("xades: every ds:Signature gets its own verdict", "[signing][xades]") {
+  const std::string once = seal(CadesLevel::kBaselineB);
+  const std::string twice = seal(CadesLevel::kBaselineT, once);
+  CHECK(twice.find("Id=\"xades-seal-2\"") != std::string::npos);
+  const auto reports = verify_all(twice);
+  REQUIRE(reports.size() == 2);
+  // The first seal's reference "" covered the document before the second
+  // seal was added: it now fails; the second, over everything, passes.
+  CHECK(reports[0].indication == Indication::kTotalFailed);
+  CHECK(reports[0].sub_indication == SubIndication::kHashFailure);
+  CHECK(reports[1].indication == Indication::kTotalPassed);
+  CHECK(reports[1].level == SignatureLevel::kBaselineT);
+
+  // A damaged second signature value fails on its own.
+  std::string tampered = twice;
+  const std::size_t value = tampered.find("Id=\"xades-seal-2-value\">");
+  REQUIRE(value != std::string::npos);
+  const std::size_t digit = value + std::string("Id=\"xades-seal-2-value\">").size() + 4;
+  tampered[digit] = tampered[digit] == 'A' ? 'B' : 'A';
+  const auto bad = verify_all(tampered);
+  REQUIRE(bad.size() == 2);
+  CHECK(bad[1].indication == Indication::kTotalFailed);
+  CHECK(bad[1].sub_indication == SubIndication::kSigCryptoFailure);
 }

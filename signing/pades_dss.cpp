@@ -1,0 +1,137 @@
+// PAdES B-LT: the Document Security Store (EN 319 142-1 5.4, ISO 32000-2
+// 12.8.4.3), written by incremental update and read back for verification.
+#include <podofo/podofo.h>
+
+#include "signing/pades.h"
+#include "signing/pdf_update.h"
+
+namespace einvoice::signing {
+namespace {
+
+using model::ErrorCode;
+using pdf::UpdatePlan;
+
+// Appends references to new stream objects holding `items` to `array`.
+template <class Item>
+void add_streams(UpdatePlan& plan, PoDoFo::PdfArray& array, const std::vector<Item>& items) {
+  for (const Item& item : items) {
+    const std::uint32_t number = plan.allocate();
+    const std::string_view bytes(reinterpret_cast<const char*>(item.data()), item.size());
+    plan.objects.push_back({number, 0, pdf::stream_body(bytes)});
+    array.push_back(PoDoFo::PdfObject(PoDoFo::PdfReference(number, 0)));
+  }
+}
+
+// The existing array `key` of `dss` (resolved), or an empty one.
+PoDoFo::PdfArray existing_array(PoDoFo::PdfMemDocument& document, PoDoFo::PdfObject* dss,
+                                const char* key) {
+  PoDoFo::PdfObject* value =
+      dss != nullptr && dss->IsDictionary()
+          ? pdf::resolve(document, dss->GetDictionary().GetKey(PoDoFo::PdfName(key)))
+          : nullptr;
+  return value != nullptr && value->IsArray() ? value->GetArray() : PoDoFo::PdfArray();
+}
+
+// The decoded stream of every entry of the array `key` of `dss`.
+std::vector<Bytes> read_streams(PoDoFo::PdfMemDocument& document, PoDoFo::PdfObject* dss,
+                                const char* key, std::vector<std::string>& problems) {
+  std::vector<Bytes> out;
+  const PoDoFo::PdfArray array = existing_array(document, dss, key);
+  for (std::size_t i = 0; i < array.size(); ++i) {
+    PoDoFo::PdfObject entry = array[i];
+    PoDoFo::PdfObject* stream_object = pdf::resolve(document, &entry);
+    if (stream_object == nullptr || !stream_object->HasStream()) {
+      problems.push_back(std::string("DSS /") + key + " entry " + std::to_string(i + 1) +
+                         " is not a stream");
+      continue;
+    }
+    char* buffer = nullptr;
+    PoDoFo::pdf_long length = 0;
+    stream_object->GetStream()->GetFilteredCopy(&buffer, &length);
+    const auto* begin = reinterpret_cast<const std::uint8_t*>(buffer);
+    out.emplace_back(begin, begin + (length > 0 ? length : 0));
+    PoDoFo::podofo_free(buffer);
+  }
+  return out;
+}
+
+}  // namespace
+
+model::Result<std::string> add_dss(std::string_view bytes,
+                                   const std::vector<Certificate>& certificates,
+                                   const RevocationData& revocation, std::string_view origin) {
+  using namespace PoDoFo;
+  return pdf::podofo_call(origin, [&]() -> model::Result<std::string> {
+    PdfMemDocument document;
+    auto started = pdf::start_update(document, bytes, origin);
+    if (!started)
+      return started.error();
+    UpdatePlan plan = std::move(*started);
+    PdfObject* catalog = document.GetCatalog();
+    PdfObject* old_dss =
+        pdf::resolve(document, catalog->GetDictionary().GetKey(PoDoFo::PdfName("DSS")));
+
+    std::vector<Bytes> der_certificates;
+    for (const Certificate& c : certificates)
+      der_certificates.push_back(c.der());
+    PdfArray certs = existing_array(document, old_dss, "Certs");
+    PdfArray crls = existing_array(document, old_dss, "CRLs");
+    PdfArray ocsps = existing_array(document, old_dss, "OCSPs");
+    add_streams(plan, certs, der_certificates);
+    add_streams(plan, crls, revocation.crls);
+    add_streams(plan, ocsps, revocation.ocsp_responses);
+
+    PdfObject dss{PdfDictionary()};
+    if (old_dss != nullptr && old_dss->IsDictionary())
+      dss = PdfObject(old_dss->GetDictionary());
+    dss.GetDictionary().AddKey(PdfName("Type"), PdfName("DSS"));
+    if (!certs.empty())
+      dss.GetDictionary().AddKey(PdfName("Certs"), certs);
+    if (!crls.empty())
+      dss.GetDictionary().AddKey(PdfName("CRLs"), crls);
+    if (!ocsps.empty())
+      dss.GetDictionary().AddKey(PdfName("OCSPs"), ocsps);
+    const std::uint32_t dss_number = plan.allocate();
+    plan.objects.push_back({dss_number, 0, pdf::serialize(dss)});
+
+    PdfObject catalog_copy(catalog->GetDictionary());
+    catalog_copy.GetDictionary().AddKey(PdfName("DSS"), PdfReference(dss_number, 0));
+    plan.objects.push_back({catalog->Reference().ObjectNumber(),
+                            catalog->Reference().GenerationNumber(), pdf::serialize(catalog_copy)});
+    return pdf::write_update(bytes, plan);
+  });
+}
+
+model::Result<std::optional<DocumentSecurityStore>> read_dss(std::string_view bytes,
+                                                             std::string_view origin) {
+  using namespace PoDoFo;
+  using Out = model::Result<std::optional<DocumentSecurityStore>>;
+  return pdf::podofo_call(origin, [&]() -> Out {
+    PdfMemDocument document;
+    auto started = pdf::start_update(document, bytes, origin);
+    if (!started)
+      return started.error();
+    PdfObject* catalog = document.GetCatalog();
+    PdfObject* entry = catalog->GetDictionary().GetKey(PoDoFo::PdfName("DSS"));
+    PdfObject* dss = pdf::resolve(document, entry);
+    if (dss == nullptr || !dss->IsDictionary())
+      return std::optional<DocumentSecurityStore>();
+    DocumentSecurityStore store;
+    // Where the DSS was written: its own object, else the catalog holding it.
+    const PdfReference where = entry->IsReference() ? entry->GetReference() : catalog->Reference();
+    store.offset = pdf::last_object_offset(bytes, where.ObjectNumber(), where.GenerationNumber())
+                       .value_or(bytes.size());
+    for (const Bytes& der : read_streams(document, dss, "Certs", store.problems)) {
+      auto c = Certificate::from_der(der, origin);
+      if (c)
+        store.material.certificates.push_back(*c);
+      else
+        store.problems.push_back("DSS certificate: " + c.error().message);
+    }
+    store.material.revocation.crls = read_streams(document, dss, "CRLs", store.problems);
+    store.material.revocation.ocsp_responses = read_streams(document, dss, "OCSPs", store.problems);
+    return std::optional<DocumentSecurityStore>(std::move(store));
+  });
+}
+
+}  // namespace einvoice::signing
