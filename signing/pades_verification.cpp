@@ -220,15 +220,16 @@ model::Result<std::vector<PadesSignatureReport>> verify_pades(std::string_view p
                                                               const TrustStore& anchors,
                                                               const VerificationOptions& options,
                                                               std::string_view origin) {
-  auto dss = read_dss(pdf, origin);
+  auto read = read_dss(pdf, origin);
   std::string dss_problem;
-  if (!dss) {  // unreadable by PoDoFo: verified without DSS
-    dss_problem = "DSS not read: " + dss.error().message;
-    dss = std::optional<DocumentSecurityStore>();
-  }
+  std::optional<DocumentSecurityStore> dss;
+  if (read)
+    dss = std::move(*read);
+  else  // unreadable by PoDoFo: verified without DSS
+    dss_problem = "DSS not read: " + read.error().message;
   VerificationOptions with_dss = options;
-  if (*dss)
-    with_dss.material = &(*dss)->material;
+  if (dss)
+    with_dss.material = &dss->material;
 
   std::vector<PadesSignatureReport> reports;
   constexpr std::string_view kKey = "/ByteRange";
@@ -286,11 +287,11 @@ model::Result<std::vector<PadesSignatureReport>> verify_pades(std::string_view p
     return pdf::error(model::ErrorCode::kMalformed, origin, "no PDF signature (/ByteRange) found");
   if (!dss_problem.empty())
     reports.front().cades.warnings.push_back(dss_problem);
-  if (*dss) {
-    for (const std::string& problem : (*dss)->problems)
+  if (dss) {
+    for (const std::string& problem : dss->problems)
       reports.front().cades.warnings.push_back(problem);
   }
-  assign_long_term_levels(reports, *dss);
+  assign_long_term_levels(reports, dss);
   return reports;
 }
 
