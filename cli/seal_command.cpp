@@ -21,7 +21,8 @@ constexpr const char* kUsage =
     "                        [--as pades|cades|xades] -o OUT\n"
     "\n"
     "Seals IN: a PDF (Factur-X included) gets a PAdES seal added by incremental update,\n"
-    "any other file a detached CAdES written to OUT (a .p7s).\n"
+    "a UBL invoice an enveloped XAdES (OUT is the signed invoice), any other file (CII...)\n"
+    "a detached CAdES written to OUT (a .p7s).\n"
     "\n"
     "  --p12 FILE          PKCS#12 with the seal key and certificate; its password is read\n"
     "                      from the environment variable VAR (default EINVOICE_P12_PASSWORD)\n"
@@ -37,8 +38,8 @@ constexpr const char* kUsage =
     "                      and a document timestamp)\n"
     "  --crl FILE          a CRL (DER or PEM) for the DSS; repeatable\n"
     "  --ocsp FILE         a DER OCSP response for the DSS; repeatable\n"
-    "  --as FORMAT         pades, cades, or xades (enveloped in a UBL invoice; OUT is\n"
-    "                      the signed invoice); default: PAdES for a PDF, else CAdES\n"
+    "  --as FORMAT         pades, cades (detached .p7s, e.g. to keep a UBL unchanged) or\n"
+    "                      xades (enveloped in a UBL invoice); default: as above\n"
     "\n"
     "Exit codes: 0 sealed, 2 usage, I/O, key or TSA error.\n";
 

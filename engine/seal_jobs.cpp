@@ -1,5 +1,7 @@
 #include "engine/seal_jobs.h"
 
+#include "formats/detect/document_kind.h"
+#include "formats/xml/xml_document.h"
 #include "model/json_writer.h"
 #include "signing/pades.h"
 #include "signing/verification.h"
@@ -33,11 +35,24 @@ bool looks_like_pdf(std::string_view bytes) {
   return bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos;
 }
 
+bool looks_like_ubl(std::string_view bytes, std::string_view name) {
+  if (detect::sniff_container(bytes) != detect::ContainerKind::kXml)
+    return false;
+  auto document = xml::XmlDocument::parse(bytes, name);
+  return document && detect::is_ubl(detect::syntax_of(document->root()));
+}
+
+SealFormat default_format(std::string_view bytes, std::string_view name) {
+  if (looks_like_pdf(bytes))
+    return SealFormat::kPades;
+  return looks_like_ubl(bytes, name) ? SealFormat::kXades : SealFormat::kCades;
+}
+
 model::Result<SealOutcome> seal_document(const signing::Signer& signer, std::string_view input,
                                          std::string_view name, const SealJobOptions& options) {
   SealFormat format = options.format;
   if (format == SealFormat::kAuto)
-    format = looks_like_pdf(input) ? SealFormat::kPades : SealFormat::kCades;
+    format = default_format(input, name);
   SealOutcome outcome;
   outcome.format = format;
   if (options.long_term != signing::PadesLongTerm::kNone && format != SealFormat::kPades) {

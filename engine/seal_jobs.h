@@ -1,9 +1,9 @@
 #pragma once
 
 // Sealing and seal verification jobs: a PDF gets a PAdES seal (incremental
-// update), any other file a detached CAdES (.p7s); verification reports one
-// verdict per signature. Composes the signing module; knows nothing of the
-// command line.
+// update), a UBL invoice an enveloped XAdES, any other file a detached CAdES
+// (.p7s); verification reports one verdict per signature. Composes the signing module; knows
+// nothing of the command line.
 
 #include <chrono>
 #include <memory>
@@ -22,11 +22,11 @@
 
 namespace einvoice::engine {
 
-// kXades: enveloped XAdES in a UBL invoice (never chosen by kAuto).
+// kXades: enveloped XAdES in a UBL invoice (its UBLExtension slot).
 enum class SealFormat { kAuto, kPades, kCades, kXades };
 
 struct SealJobOptions {
-  SealFormat format = SealFormat::kAuto;  // kAuto: PAdES for a PDF, else CAdES
+  SealFormat format = SealFormat::kAuto;  // kAuto: default_format()
   signing::CadesLevel level = signing::CadesLevel::kBaselineB;
   std::chrono::sys_seconds signing_time;
   // REQUIRES for kBaselineT: not null. Borrowed for the call.
@@ -40,11 +40,15 @@ struct SealJobOptions {
 
 struct SealOutcome {
   SealFormat format = SealFormat::kCades;  // what was produced
-  std::string bytes;                       // the sealed PDF (PAdES) or the DER .p7s (CAdES)
+  std::string bytes;  // the sealed PDF (PAdES), the signed UBL (XAdES) or the DER .p7s (CAdES)
 };
 
 // True when `bytes` start like a PDF ("%PDF-" in the first 1024 bytes).
 bool looks_like_pdf(std::string_view bytes);
+
+// What kAuto produces: PAdES for a PDF, enveloped XAdES for a well-formed UBL
+// Invoice or CreditNote, else a detached CAdES. `name` is for messages only.
+SealFormat default_format(std::string_view bytes, std::string_view name);
 
 // Seals `input` (named `name` in errors). Errors from the signing module are
 // passed through; kInvalidArgument for PAdES on a non-PDF and for B-LT/B-LTA

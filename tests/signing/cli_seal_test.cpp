@@ -126,18 +126,38 @@ TEST_CASE("cli seal/verify: usage and I/O errors exit with 2", "[signing][cli]")
   CHECK(einvoice_run(s.dir, "verify x --format yaml").status == 2);
 }
 
-TEST_CASE("cli seal/verify: a UBL invoice with enveloped XAdES", "[signing][cli]") {
+TEST_CASE("cli seal/verify: a UBL invoice gets an enveloped XAdES by default", "[signing][cli]") {
   Setup s;
+  const fs::path ubl = corpus("en16931/ubl/examples/ubl-tc434-example1.xml");
+  const std::string as = GENERATE(std::string(), std::string(" --as xades"));
   const fs::path out = s.dir.path() / "signed.xml";
-  const auto sealed =
-      einvoice_run(s.dir, "seal " + quote(corpus("en16931/ubl/examples/ubl-tc434-example1.xml")) +
-                              " --p12 " + quote(s.p12) + " --as xades -o " + quote(out));
+  const auto sealed = einvoice_run(
+      s.dir, "seal " + quote(ubl) + " --p12 " + quote(s.p12) + as + " -o " + quote(out));
   INFO(sealed.output);
   REQUIRE(sealed.status == 0);
+  const std::string signed_xml = read_text(out);
+  CHECK(signed_xml.find("<ext:UBLExtensions") != std::string::npos);
+  CHECK(signed_xml.find("SignatureInformation") != std::string::npos);
   const auto verified = einvoice_run(s.dir, "verify " + quote(out) + " --trust " + quote(s.trust));
   INFO(verified.output);
   CHECK(verified.status == 0);
   CHECK(verified.output.find("level: XAdES-BASELINE-B") != std::string::npos);
+}
+
+TEST_CASE("cli seal/verify: --as cades keeps a UBL unchanged beside its .p7s", "[signing][cli]") {
+  Setup s;
+  const fs::path ubl = corpus("en16931/ubl/examples/ubl-tc434-example1.xml");
+  const fs::path out = s.dir.path() / "invoice.p7s";
+  const auto sealed = einvoice_run(
+      s.dir, "seal " + quote(ubl) + " --p12 " + quote(s.p12) + " --as cades -o " + quote(out));
+  INFO(sealed.output);
+  REQUIRE(sealed.status == 0);
+  CHECK(read_text(out).rfind("<", 0) == std::string::npos);  // DER, not XML
+  const auto verified = einvoice_run(
+      s.dir, "verify " + quote(ubl) + " --detached " + quote(out) + " --trust " + quote(s.trust));
+  INFO(verified.output);
+  CHECK(verified.status == 0);
+  CHECK(verified.output.find("level: CAdES-BASELINE-B") != std::string::npos);
 }
 
 TEST_CASE("cli seal/verify: a kept test TSA in the trust folder gives TOTAL_PASSED B-T",
