@@ -29,6 +29,15 @@ SealVerdict verdict_of(const signing::SignatureReport& report, std::string forma
   return v;
 }
 
+// Appends `items` as JSON strings separated by commas.
+void append_json_strings(std::string& out, const std::vector<std::string>& items) {
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0)
+      out += ',';
+    out += model::JsonWriter::quote(items[i]);
+  }
+}
+
 }  // namespace
 
 bool looks_like_pdf(std::string_view bytes) {
@@ -163,11 +172,9 @@ std::string verdicts_json(std::string_view name, const std::vector<SealVerdict>&
            ",\"signer\":" + model::JsonWriter::quote(v.signer) +
            ",\"siren\":" + (v.siren ? model::JsonWriter::quote(*v.siren) : std::string("null")) +
            ",\"errors\":[";
-    for (std::size_t i = 0; i < v.errors.size(); ++i)
-      out += (i ? "," : "") + model::JsonWriter::quote(v.errors[i]);
+    append_json_strings(out, v.errors);
     out += "],\"warnings\":[";
-    for (std::size_t i = 0; i < v.warnings.size(); ++i)
-      out += (i ? "," : "") + model::JsonWriter::quote(v.warnings[i]);
+    append_json_strings(out, v.warnings);
     out += "]}";
   }
   return out + "]}\n";
