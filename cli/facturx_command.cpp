@@ -103,8 +103,11 @@ int run_build(const Arguments& args) {
             << built->pdf.size() << " bytes"
             << (built->incremental ? ", the given PDF/A kept as is (incremental update)" : "")
             << (pdf_path ? "" : ", rendered from the data") << '\n';
-  for (const auto& change : built->changes)
-    std::cout << "  changed: " << change << '\n';
+  // What was changed in a given PDF; a rendered page is made PDF/A by design.
+  if (pdf_path) {
+    for (const auto& change : built->changes)
+      std::cout << "  changed: " << change << '\n';
+  }
   for (const auto& problem : built->remaining_problems)
     std::cout << "  warning: " << problem << '\n';
   return kExitOk;

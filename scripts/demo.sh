@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job on the bundled samples: installs what is needed, builds einvoice
 # (Release), converts testdata/samples to UBL and to CII, converts the UBL
-# results back to CII, and prints a summary. Outputs go to out/demo/.
+# results back to CII, validates the samples with the French rules, builds a
+# Factur-X rendered from one of them and checks it. Outputs go to out/demo/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,6 +20,13 @@ echo "== UBL results -> CII again (round trip)"
 "$einvoice" convert out/demo/ubl --to cii --out-dir out/demo/roundtrip-cii
 echo "== XSD check of every output"
 "$einvoice" xsd out/demo/ubl/* out/demo/cii/* out/demo/roundtrip-cii/*
-echo "== One invoice as EN 16931 JSON (first lines)"
-"$einvoice" inspect testdata/samples/fr-invoice-multirate.cii.xml | head -n 25
+echo "== EN 16931 and French rules on the samples"
+"$einvoice" validate testdata/samples --profile fr
+echo "== A Factur-X rendered from the data, then checked"
+"$einvoice" facturx build --xml testdata/samples/fr-invoice-multirate.cii.xml \
+  -o out/demo/fr-invoice-multirate.facturx.pdf
+"$einvoice" facturx check out/demo/fr-invoice-multirate.facturx.pdf
+echo "== One invoice as EN 16931 JSON (first lines; whole file in out/demo)"
+"$einvoice" inspect testdata/samples/fr-invoice-multirate.cii.xml > out/demo/fr-invoice-multirate.json
+head -n 25 out/demo/fr-invoice-multirate.json
 echo "Done: outputs in out/demo/"

@@ -276,6 +276,13 @@ TEST_CASE("facturx build, extract and check: exit codes and messages", "[cli][fa
   CHECK(built.out.find("Factur-X EN 16931") != std::string::npos);
   CHECK(built.out.find("changed: added XMP metadata") != std::string::npos);
 
+  // Rendered from the data: nothing of the supplier's was changed, so nothing is reported.
+  auto rendered =
+      s.run("facturx build --xml " + xml + " -o " + (s.dir() / "rendered.pdf").string());
+  REQUIRE(rendered.exit_code == 0);
+  CHECK(rendered.out.find("rendered from the data") != std::string::npos);
+  CHECK(rendered.out.find("changed:") == std::string::npos);
+
   auto extracted = s.run("facturx extract " + out + " -o " + (s.dir() / "fx.xml").string());
   CHECK(extracted.exit_code == 0);
   CHECK(slurp(s.dir() / "fx.xml") == slurp(xml));
