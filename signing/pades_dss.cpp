@@ -2,6 +2,7 @@
 // 12.8.4.3), written by incremental update and read back for verification.
 #include <podofo/podofo.h>
 
+#include "formats/facturx/pdf_file.h"
 #include "signing/pades.h"
 #include "signing/pdf_update.h"
 
@@ -32,25 +33,29 @@ PoDoFo::PdfArray existing_array(PoDoFo::PdfMemDocument& document, PoDoFo::PdfObj
   return value != nullptr && value->IsArray() ? value->GetArray() : PoDoFo::PdfArray();
 }
 
-// The decoded stream of every entry of the array `key` of `dss`.
+// The decoded stream of every entry of the array `key` of `dss`; an entry that
+// is not a stream, or does not decode within the Factur-X reader's stream
+// limit, is named in `problems` and skipped.
 std::vector<Bytes> read_streams(PoDoFo::PdfMemDocument& document, PoDoFo::PdfObject* dss,
-                                const char* key, std::vector<std::string>& problems) {
+                                const char* key, std::string_view origin,
+                                std::vector<std::string>& problems) {
   std::vector<Bytes> out;
   const PoDoFo::PdfArray array = existing_array(document, dss, key);
   for (std::size_t i = 0; i < array.size(); ++i) {
+    const std::string entry_name = std::string("DSS /") + key + " entry " + std::to_string(i + 1);
     PoDoFo::PdfObject entry = array[i];
     PoDoFo::PdfObject* stream_object = pdf::resolve(document, &entry);
     if (stream_object == nullptr || !stream_object->HasStream()) {
-      problems.push_back(std::string("DSS /") + key + " entry " + std::to_string(i + 1) +
-                         " is not a stream");
+      problems.push_back(entry_name + " is not a stream");
       continue;
     }
-    char* buffer = nullptr;
-    PoDoFo::pdf_long length = 0;
-    stream_object->GetStream()->GetFilteredCopy(&buffer, &length);
-    const auto* begin = reinterpret_cast<const std::uint8_t*>(buffer);
-    out.emplace_back(begin, begin + (length > 0 ? length : 0));
-    PoDoFo::podofo_free(buffer);
+    auto data =
+        facturx::decode_stream(*stream_object, facturx::PdfLimits{}.max_stream_bytes, origin);
+    if (!data) {
+      problems.push_back(entry_name + ": " + data.error().message);
+      continue;
+    }
+    out.emplace_back(data->begin(), data->end());
   }
   return out;
 }
@@ -121,15 +126,16 @@ model::Result<std::optional<DocumentSecurityStore>> read_dss(std::string_view by
     const PdfReference where = entry->IsReference() ? entry->GetReference() : catalog->Reference();
     store.offset = pdf::last_object_offset(bytes, where.ObjectNumber(), where.GenerationNumber())
                        .value_or(bytes.size());
-    for (const Bytes& der : read_streams(document, dss, "Certs", store.problems)) {
+    for (const Bytes& der : read_streams(document, dss, "Certs", origin, store.problems)) {
       auto c = Certificate::from_der(der, origin);
       if (c)
         store.material.certificates.push_back(*c);
       else
         store.problems.push_back("DSS certificate: " + c.error().message);
     }
-    store.material.revocation.crls = read_streams(document, dss, "CRLs", store.problems);
-    store.material.revocation.ocsp_responses = read_streams(document, dss, "OCSPs", store.problems);
+    store.material.revocation.crls = read_streams(document, dss, "CRLs", origin, store.problems);
+    store.material.revocation.ocsp_responses =
+        read_streams(document, dss, "OCSPs", origin, store.problems);
     return std::optional<DocumentSecurityStore>(std::move(store));
   });
 }

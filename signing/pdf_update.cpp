@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <ctime>
 
+#include "formats/facturx/pdf_file.h"
+
 namespace einvoice::signing::pdf {
 namespace {
 
@@ -134,6 +136,11 @@ model::Result<UpdatePlan> start_update(PoDoFo::PdfMemDocument& document, std::st
                                        std::string_view origin) {
   using namespace PoDoFo;
   quiet_podofo();
+  const std::size_t max_bytes = facturx::PdfLimits{}.max_file_bytes;
+  if (pdf.size() > max_bytes) {
+    return error(ErrorCode::kLimitExceeded, origin,
+                 "PDF larger than " + std::to_string(max_bytes >> 20) + " MB");
+  }
   document.LoadFromBuffer(pdf.data(), static_cast<long>(pdf.size()), false);
   if (document.GetEncrypted())
     return error(ErrorCode::kUnsupported, origin, "encrypted PDF cannot be sealed");

@@ -57,8 +57,9 @@ struct UpdatePlan {
 };
 
 // Loads `pdf` into `document` and starts a plan from its latest revision.
-// Errors: kMalformed (unreadable, no catalog, no startxref), kUnsupported
-// (encrypted). PoDoFo exceptions are turned into errors by podofo_call.
+// Errors: kLimitExceeded (larger than the Factur-X reader's file limit),
+// kMalformed (unreadable, no catalog, no startxref), kUnsupported (encrypted). PoDoFo exceptions
+// are turned into errors by podofo_call.
 model::Result<UpdatePlan> start_update(PoDoFo::PdfMemDocument& document, std::string_view pdf,
                                        std::string_view origin);
 

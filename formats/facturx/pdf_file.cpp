@@ -180,22 +180,7 @@ model::Result<std::string> PdfFile::decoded_stream(pdf::PdfObject* stream) const
   stream = resolve(stream);
   if (!stream || !stream->HasStream())
     return error_of(ErrorCode::kMalformed, "a stream was expected", name_, describe(stream));
-  LimitedOutput out(limits_.max_stream_bytes);
-  try {
-    stream->GetStream()->GetFilteredCopy(&out);
-  } catch (const pdf::PdfError& e) {
-    if (out.exceeded()) {
-      return error_of(
-          ErrorCode::kLimitExceeded,
-          "stream decodes to more than " + std::to_string(limits_.max_stream_bytes) + " bytes",
-          name_, describe(stream));
-    }
-    return error_of(ErrorCode::kMalformed, "stream cannot be decoded: " + podofo_message(e), name_,
-                    describe(stream));
-  } catch (...) {
-    return error_of(ErrorCode::kMalformed, "stream cannot be decoded", name_, describe(stream));
-  }
-  return out.take();
+  return decode_stream(*stream, limits_.max_stream_bytes, name_);
 }
 
 bool PdfFile::for_each_name(
@@ -270,6 +255,26 @@ model::Result<std::string> PdfFile::write_update() {
   } catch (...) {
     return error_of(ErrorCode::kInternal, "cannot write the PDF update", name_);
   }
+}
+
+model::Result<std::string> decode_stream(pdf::PdfObject& stream, std::size_t max_bytes,
+                                         std::string_view name) {
+  LimitedOutput out(max_bytes);
+  try {
+    stream.GetStream()->GetFilteredCopy(&out);
+  } catch (const pdf::PdfError& e) {
+    if (out.exceeded()) {
+      return error_of(ErrorCode::kLimitExceeded,
+                      "stream decodes to more than " + std::to_string(max_bytes) + " bytes", name,
+                      PdfFile::describe(&stream));
+    }
+    return error_of(ErrorCode::kMalformed, "stream cannot be decoded: " + podofo_message(e), name,
+                    PdfFile::describe(&stream));
+  } catch (...) {
+    return error_of(ErrorCode::kMalformed, "stream cannot be decoded", name,
+                    PdfFile::describe(&stream));
+  }
+  return out.take();
 }
 
 std::string pdf_text(const pdf::PdfObject* object) {

@@ -85,6 +85,13 @@ class PdfFile {
   std::string repaired_bytes_;  // what the document was loaded from when repaired
 };
 
+// The data of `stream` (an object with a stream) with its filters applied,
+// for any PoDoFo document. Errors naming `name` and the object: kLimitExceeded
+// past `max_bytes` (decoding stops there, so a small compressed stream cannot
+// fill memory), kMalformed when a filter fails.
+model::Result<std::string> decode_stream(PoDoFo::PdfObject& stream, std::size_t max_bytes,
+                                         std::string_view name);
+
 // A PDF text string (PDFDocEncoding or UTF-16BE with BOM) as UTF-8.
 std::string pdf_text(const PoDoFo::PdfObject* object);
 
