@@ -5,17 +5,21 @@
 set -euo pipefail
 
 packages=(
-  # toolchain
-  build-essential cmake ninja-build pkg-config git clang-format
+  # toolchain (clang and its runtime for the libFuzzer build; dpkg-dev and file for cpack -G DEB)
+  build-essential cmake ninja-build pkg-config git clang-format clang libclang-rt-14-dev
+  dpkg-dev file
+  # command line
+  libcli11-dev
   # core formats
   libxml2-dev libxerces-c-dev
   # Factur-X / PDF
-  libpodofo-dev libpoppler-cpp-dev qpdf poppler-utils fonts-dejavu-core fonts-liberation2
+  libpodofo-dev libqpdf-dev libharfbuzz-dev libpoppler-cpp-dev qpdf poppler-utils
+  fonts-dejavu-core fonts-liberation2
   icc-profiles-free
   # OCR
   libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-fra tesseract-ocr-eng imagemagick
-  # sealing, storage
-  libssl-dev openssl libsqlite3-dev sqlite3 xmlsec1 libxmlsec1-dev libxmlsec1-openssl
+  # sealing (HTTP timestamp authorities), storage
+  libssl-dev openssl libcurl4-openssl-dev libsqlite3-dev sqlite3 xmlsec1 libxmlsec1-dev libxmlsec1-openssl
   # pdfsig's NSS trust database in the PAdES tests (certutil)
   libnss3-tools
   # tests
@@ -38,7 +42,15 @@ fi
 
 SUDO=""
 if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
-echo "install-deps: installing ${missing[*]}"
+# One line says what is installed; apt's progress goes to a log shown only on failure.
+log=$(mktemp "${TMPDIR:-/tmp}/einvoice-install-deps.XXXXXX.log")
+echo "install-deps: installing ${#missing[@]} Debian packages: ${missing[*]} (log: $log)"
 export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+if ! { $SUDO apt-get update -q && $SUDO apt-get install -y -q --no-install-recommends \
+  "${missing[@]}"; } >"$log" 2>&1; then
+  echo "install-deps: apt-get failed; its output:" >&2
+  cat "$log" >&2
+  exit 1
+fi
+echo "install-deps: done"
+rm -f "$log"
