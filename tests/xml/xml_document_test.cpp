@@ -47,9 +47,16 @@ TEST_CASE("DOCTYPE, external entities and entity bombs are refused", "[xml][host
 
   std::string bomb = "<?xml version='1.0'?><!DOCTYPE r [<!ENTITY a 'aaaaaaaaaa'>";
   for (int i = 1; i < 10; ++i) {
-    bomb += "<!ENTITY " + std::string(1, char('a' + i)) + " '";
-    for (int j = 0; j < 10; ++j)
-      bomb += "&" + std::string(1, char('a' + i - 1)) + ";";
+    // Appended piece by piece: GCC 12 reports a false -Wrestrict on
+    // "&" + std::string&& at -O2 (GCC bug 105329).
+    bomb += "<!ENTITY ";
+    bomb += char('a' + i);
+    bomb += " '";
+    for (int j = 0; j < 10; ++j) {
+      bomb += '&';
+      bomb += char('a' + i - 1);
+      bomb += ';';
+    }
     bomb += "'>";
   }
   bomb += "]><r>&j;</r>";
