@@ -2,6 +2,8 @@
 
 #include <cstdlib>
 #include <string>
+#include <system_error>
+#include <vector>
 
 namespace einvoice::xsd {
 namespace {
@@ -19,7 +21,18 @@ model::Error not_schemas(const std::filesystem::path& dir, const char* origin) {
                       {dir.string(), "", 0, 0}};
 }
 
+// The running program's path; empty when /proc is not mounted.
+std::filesystem::path running_executable() {
+  std::error_code ec;
+  auto path = std::filesystem::read_symlink("/proc/self/exe", ec);
+  return ec ? std::filesystem::path() : path;
+}
+
 }  // namespace
+
+std::filesystem::path schema_directory_beside(const std::filesystem::path& executable) {
+  return (executable.parent_path() / ".." / "share" / "einvoice" / "schemas").lexically_normal();
+}
 
 model::Result<std::filesystem::path> resolve_schema_directory(
     const std::optional<std::filesystem::path>& explicit_dir) {
@@ -33,16 +46,21 @@ model::Result<std::filesystem::path> resolve_schema_directory(
       return std::filesystem::path(env);
     return not_schemas(env, "EINVOICE_SCHEMAS");
   }
-  const std::filesystem::path installed = EINVOICE_INSTALLED_SCHEMA_DIR;
-  if (holds_schemas(installed))
-    return installed;
-  const std::filesystem::path source = EINVOICE_SOURCE_SCHEMA_DIR;
-  if (holds_schemas(source))
-    return source;
+  std::vector<std::filesystem::path> tried;
+  if (const auto executable = running_executable(); !executable.empty())
+    tried.push_back(schema_directory_beside(executable));
+  tried.emplace_back(EINVOICE_SOURCE_SCHEMA_DIR);
+  tried.emplace_back(EINVOICE_INSTALLED_SCHEMA_DIR);
+  std::string places;
+  for (const auto& dir : tried) {
+    if (holds_schemas(dir))
+      return dir;
+    places += dir.string();
+    places += ", ";
+  }
   return model::Error{model::ErrorCode::kInvalidArgument,
-                      "no schema folder found; tried EINVOICE_SCHEMAS (unset), " +
-                          installed.string() + " and " + source.string() +
-                          "; give one with --schemas DIR",
+                      "no schema folder found; tried EINVOICE_SCHEMAS (unset), " + places +
+                          "give one with --schemas DIR",
                       {"", "", 0, 0}};
 }
 

@@ -8,12 +8,23 @@
 namespace einvoice::xsd {
 
 // Finds the folder holding the official schemas (with cii-d16b/ or ubl-2.1/
-// inside). Tried in order: `explicit_dir` (e.g. --schemas), the environment
-// variable EINVOICE_SCHEMAS, the installed share/einvoice/schemas, the source
-// tree's ../shared/schemas. An explicit folder or variable that does not hold
-// schemas is an error (not silently skipped). kInvalidArgument lists every
-// place tried.
+// inside). Tried in order:
+//   1. `explicit_dir` (e.g. --schemas);
+//   2. the environment variable EINVOICE_SCHEMAS;
+//   3. share/einvoice/schemas beside the running program
+//      (schema_directory_beside(/proc/self/exe)), so an installed prefix works
+//      wherever it is moved;
+//   4. the repository's schemas/ folder (EINVOICE_SOURCE_SCHEMA_DIR, for
+//      programs run from a build tree);
+//   5. the configured install prefix's share/einvoice/schemas.
+// An explicit folder or variable that does not hold schemas is an error (not
+// silently skipped). kInvalidArgument lists every place tried.
+// Thread safety: reads the environment; call it before starting threads.
 model::Result<std::filesystem::path> resolve_schema_directory(
     const std::optional<std::filesystem::path>& explicit_dir);
+
+// The schema folder of an installed program: `executable`'s folder, then
+// ../share/einvoice/schemas (lexically normalised). Does not touch the disk.
+std::filesystem::path schema_directory_beside(const std::filesystem::path& executable);
 
 }  // namespace einvoice::xsd

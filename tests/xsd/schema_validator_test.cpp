@@ -195,3 +195,30 @@ TEST_CASE("The schema folder is found and a wrong one is named", "[xsd]") {
   REQUIRE_FALSE(report);
   CHECK(report.error().where.file.find("CrossIndustryInvoice_100pD16B.xsd") != std::string::npos);
 }
+
+TEST_CASE("An installed program's schemas are found beside it, wherever the prefix is",
+          "[xsd][install]") {
+  using einvoice::xsd::schema_directory_beside;
+  CHECK(schema_directory_beside("/opt/einvoice/bin/einvoice") ==
+        fs::path("/opt/einvoice/share/einvoice/schemas"));
+  CHECK(schema_directory_beside("/home/a/moved prefix/bin/einvoice") ==
+        fs::path("/home/a/moved prefix/share/einvoice/schemas"));
+  CHECK(schema_directory_beside("/usr/bin/einvoice") == fs::path("/usr/share/einvoice/schemas"));
+}
+
+TEST_CASE("The repository's schemas/ is the fallback and holds every schema set",
+          "[xsd][install]") {
+  // Run from a build folder with no --schemas and no EINVOICE_SCHEMAS, the
+  // test program (build/tests/xsd/xsd_test) has no share/ beside it.
+  ::unsetenv("EINVOICE_SCHEMAS");
+  auto found = einvoice::xsd::resolve_schema_directory(std::nullopt);
+  REQUIRE(found);
+  CHECK(fs::equivalent(*found, fs::path(EINVOICE_SCHEMA_DIR)));
+  SchemaValidator shipped(*found);
+  for (auto id :
+       {SchemaId::kCiiD16B, SchemaId::kUbl21, SchemaId::kFacturXMinimum, SchemaId::kFacturXBasicWl,
+        SchemaId::kFacturXBasic, SchemaId::kFacturXEn16931, SchemaId::kFacturXExtended}) {
+    INFO(einvoice::xsd::to_string(id));
+    CHECK(shipped.preload(id).ok());
+  }
+}
