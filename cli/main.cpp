@@ -9,7 +9,7 @@
 namespace {
 
 constexpr const char* kUsage =
-    "einvoice - EN 16931 e-invoice engine (CII, UBL 2.1)\n"
+    "einvoice - EN 16931 e-invoice engine (CII, UBL 2.1, Factur-X)\n"
     "\n"
     "usage: einvoice <command> [options]\n"
     "\n"
@@ -26,8 +26,9 @@ constexpr const char* kUsage =
     "                   (--profile fr), duplicates (--seen-store); text, JSON or SVRL reports\n"
     "  xsd IN...        check documents against the official XSD (CII D16B, UBL 2.1)\n"
 #ifdef EINVOICE_HAS_SEAL
-    "  seal IN -o OUT   seal a PDF (PAdES) or any file (detached CAdES), B-B or B-T\n"
-    "  verify FILE      verify PAdES / CAdES seals (indication, level, SIREN)\n"
+    "  seal IN -o OUT   seal a PDF by PAdES (B-B, B-T, B-LT, B-LTA), a UBL invoice by enveloped\n"
+    "                   XAdES (B-B, B-T), any other file by detached CAdES (B-B, B-T)\n"
+    "  verify FILE      verify PAdES, XAdES or CAdES seals (indication, level, signer, SIREN)\n"
 #endif
     "\n"
     "Run 'einvoice <command> --help' for the options of a command.\n"
