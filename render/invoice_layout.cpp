@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "render/labels.h"
+#include "render/number_format.h"
 
 namespace einvoice::render {
 namespace {
@@ -30,8 +31,19 @@ const std::string* text_of(const Text& text) {
   return nullptr;
 }
 
-std::string amount_text(const Amount& amount) {
-  return amount ? amount->to_string() : std::string();
+// A number as the reader's language writes it (render/number_format.h), or
+// empty when absent.
+std::string amount_text(const Amount& amount, Language language) {
+  return amount ? format_number(*amount, language) : std::string();
+}
+
+// A unit of measure code (BT-130, BT-150) by its name or symbol; an unknown
+// code as written.
+std::string unit_text(const model::Code& code, Language language) {
+  if (!code)
+    return {};
+  const std::string_view name = unit_label(language, *code);
+  return name.empty() ? *code : std::string(name);
 }
 
 std::string date_text(const std::optional<model::Date>& date, Language language) {
@@ -352,9 +364,9 @@ class InvoiceLayout {
         add(std::string(labels_.line_period) + " : " + period);
     }
     auto allowance_charge = [&](const model::AllowanceCharge& item, const char* label) {
-      std::string text = std::string(label) + " : " + amount_text(item.amount);
+      std::string text = std::string(label) + " : " + amount_text(item.amount, language_);
       if (item.percentage)
-        text += " (" + amount_text(item.percentage) + " %)";
+        text += " (" + amount_text(item.percentage, language_) + " %)";
       if (const std::string* reason = text_of(item.reason))
         text += " " + *reason;
       add(text);
@@ -385,15 +397,15 @@ class InvoiceLayout {
       row[0].text = to_u32(line.identifier.value_or(""));
       row[1].text = to_u32(line.item.name.value_or(""));
       row[1].detail = to_u32(line_details(line));
-      row[2].text = to_u32(amount_text(line.invoiced_quantity));
-      row[3].text = to_u32(line.invoiced_quantity_unit.value_or(""));
-      row[4].text = to_u32(amount_text(line.price.net_price));
+      row[2].text = to_u32(amount_text(line.invoiced_quantity, language_));
+      row[3].text = to_u32(unit_text(line.invoiced_quantity_unit, language_));
+      row[4].text = to_u32(amount_text(line.price.net_price, language_));
       if (line.price.base_quantity)
-        row[4].detail = to_u32("/ " + amount_text(line.price.base_quantity) + " " +
-                               line.price.base_quantity_unit.value_or(""));
-      row[5].text =
-          to_u32(line.vat.rate ? amount_text(line.vat.rate) : line.vat.category_code.value_or(""));
-      row[6].text = to_u32(amount_text(line.net_amount));
+        row[4].detail = to_u32("/ " + amount_text(line.price.base_quantity, language_) + " " +
+                               unit_text(line.price.base_quantity_unit, language_));
+      row[5].text = to_u32(line.vat.rate ? amount_text(line.vat.rate, language_)
+                                         : line.vat.category_code.value_or(""));
+      row[6].text = to_u32(amount_text(line.net_amount, language_));
       rows.push_back(std::move(row));
     }
     composer_.section_title(to_u32(labels_.lines));
@@ -405,7 +417,7 @@ class InvoiceLayout {
     if (rate) {
       if (!text.empty())
         text += ' ';
-      text += amount_text(rate) + " %";
+      text += amount_text(rate, language_) + " %";
     }
     return text;
   }
@@ -432,10 +444,10 @@ class InvoiceLayout {
         reason += "(" + *item.reason_code + ")";
       }
       row[1].text = to_u32(reason);
-      row[2].text = to_u32(amount_text(item.base_amount));
-      row[3].text = to_u32(amount_text(item.percentage));
+      row[2].text = to_u32(amount_text(item.base_amount, language_));
+      row[3].text = to_u32(amount_text(item.percentage, language_));
       row[4].text = to_u32(vat_text(item.vat_category_code, item.vat_rate));
-      row[5].text = to_u32(amount_text(item.amount));
+      row[5].text = to_u32(amount_text(item.amount, language_));
       rows.push_back(std::move(row));
     };
     for (const model::AllowanceCharge& item : invoice_.allowances)
@@ -462,9 +474,9 @@ class InvoiceLayout {
       const std::string code = vat.category_code.value_or("");
       const std::string_view name = vat_category_label(language_, code);
       row[0].text = to_u32(name.empty() ? code : code + " - " + std::string(name));
-      row[1].text = to_u32(amount_text(vat.rate));
-      row[2].text = to_u32(amount_text(vat.taxable_amount));
-      row[3].text = to_u32(amount_text(vat.tax_amount));
+      row[1].text = to_u32(amount_text(vat.rate, language_));
+      row[2].text = to_u32(amount_text(vat.taxable_amount, language_));
+      row[3].text = to_u32(amount_text(vat.tax_amount, language_));
       std::string exemption = vat.exemption_reason.value_or("");
       if (vat.exemption_reason_code) {
         if (!exemption.empty())
@@ -483,12 +495,18 @@ class InvoiceLayout {
     constexpr double kWidth = 300;
     constexpr double kLabelWidth = 190;
     Block block;
-    auto add = [&](const char* label, const Amount& amount, bool strong = false) {
+    const std::string* currency = text_of(invoice_.currency_code);
+    const std::string* accounting_currency = text_of(invoice_.vat_accounting_currency_code);
+    // Each total with its currency sign or code, "1 234,56 €" / "€1,234.56".
+    auto add = [&](const char* label, const Amount& amount, bool strong = false,
+                   const std::string* in_currency = nullptr) {
       if (!amount)
         return;
-      composer_.add_pair(block, to_u32(label), to_u32(amount_text(amount)), kLabelWidth, kWidth,
-                         strong ? FontStyle::kBold : FontStyle::kRegular, strong ? 9.5 : 8.5,
-                         Align::kRight);
+      const std::string* code = in_currency ? in_currency : currency;
+      composer_.add_pair(block, to_u32(label),
+                         to_u32(format_amount(*amount, code ? *code : "", language_)), kLabelWidth,
+                         kWidth, strong ? FontStyle::kBold : FontStyle::kRegular,
+                         strong ? 9.5 : 8.5, Align::kRight);
     };
     add(labels_.line_total, t.line_net_total);
     add(labels_.allowance_total, t.allowance_total);
@@ -496,9 +514,9 @@ class InvoiceLayout {
     add(labels_.total_without_vat, t.total_without_vat, true);
     add(labels_.vat_total, t.vat_total);
     std::string accounting = labels_.vat_total_accounting;
-    if (const std::string* currency = text_of(invoice_.vat_accounting_currency_code))
-      accounting += " " + *currency;
-    add(accounting.c_str(), t.vat_total_accounting_currency);
+    if (accounting_currency)
+      accounting += " " + *accounting_currency;
+    add(accounting.c_str(), t.vat_total_accounting_currency, false, accounting_currency);
     add(labels_.total_with_vat, t.total_with_vat, true);
     add(labels_.paid, t.paid_amount);
     add(labels_.rounding, t.rounding_amount);
@@ -506,7 +524,7 @@ class InvoiceLayout {
     if (block.empty())
       return;
     std::string title = labels_.totals;
-    if (const std::string* currency = text_of(invoice_.currency_code))
+    if (currency)
       title += " (" + *currency + ")";
     composer_.section_title(to_u32(title));
     composer_.emit(block, PageComposer::kContentWidth - kWidth);

@@ -22,10 +22,11 @@ const char* default_font_directory();
 // Renders a human-readable A4 PDF of `invoice`: heading, parties, references,
 // the line table (paginated, header repeated, "Page n / N"), document
 // allowances and charges, VAT breakdown, totals, payment information, notes.
-// Values are printed as written in the model (amounts from the Decimal text);
-// absent terms are left out. Fonts are embedded as subsets with a ToUnicode
-// map, so the text is extractable. Output is deterministic for a given invoice
-// and options (no creation date is written; the Factur-X builder adds one).
+// Numbers keep every digit of the model's Decimal, written as the language
+// writes them ("1 234,56 €" / "€1,234.56", render/number_format.h); units of
+// measure by name ("kg", "unité"); absent terms are left out. Fonts are embedded as subsets with a
+// ToUnicode map, so the text is extractable. Output is deterministic for a given invoice and
+// options (no creation date is written; the Factur-X builder adds one).
 //
 // Errors: kIo / kUnsupported / kMalformed when a font cannot be loaded,
 // kInternal when the PDF library fails. Never throws.

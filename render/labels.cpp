@@ -278,6 +278,55 @@ constexpr CodeLabel kVatCategories[] = {
     {"M", "IPSI (Ceuta et Melilla)", "IPSI (Ceuta and Melilla)"},
 };
 
+// Common codes of UN/ECE Recommendation 20 (and "XPP", Recommendation 21)
+// with the symbol (SI units) or the word used on French and English invoices.
+constexpr CodeLabel kUnits[] = {
+    {"C62", "unité", "unit"},
+    {"H87", "pièce", "piece"},
+    {"EA", "unité", "each"},
+    {"XPP", "pièce", "piece"},
+    {"NAR", "article", "article"},
+    {"SET", "lot", "set"},
+    {"PR", "paire", "pair"},
+    {"DZN", "douzaine", "dozen"},
+    {"LS", "forfait", "lump sum"},
+    {"E48", "prestation", "service"},
+    {"P1", "%", "%"},
+    {"MGM", "mg", "mg"},
+    {"GRM", "g", "g"},
+    {"KGM", "kg", "kg"},
+    {"TNE", "t", "t"},
+    {"LBR", "lb", "lb"},
+    {"MMT", "mm", "mm"},
+    {"CMT", "cm", "cm"},
+    {"MTR", "m", "m"},
+    {"KMT", "km", "km"},
+    {"INH", "po", "in"},
+    {"FOT", "pi", "ft"},
+    {"CMK", "cm²", "cm²"},
+    {"MTK", "m²", "m²"},
+    {"HAR", "ha", "ha"},
+    {"KMK", "km²", "km²"},
+    {"CMQ", "cm³", "cm³"},
+    {"MTQ", "m³", "m³"},
+    {"MLT", "ml", "ml"},
+    {"CLT", "cl", "cl"},
+    {"LTR", "l", "l"},
+    {"HLT", "hl", "hl"},
+    {"SEC", "s", "s"},
+    {"MIN", "min", "min"},
+    {"HUR", "heure", "hour"},
+    {"DAY", "jour", "day"},
+    {"WEE", "semaine", "week"},
+    {"MON", "mois", "month"},
+    {"QAN", "trimestre", "quarter"},
+    {"ANN", "an", "year"},
+    {"WHR", "Wh", "Wh"},
+    {"KWH", "kWh", "kWh"},
+    {"MWH", "MWh", "MWh"},
+    {"KWT", "kW", "kW"},
+};
+
 }  // namespace
 
 const Labels& labels_for(Language language) {
@@ -294,6 +343,10 @@ std::string_view payment_means_label(Language language, std::string_view code) {
 
 std::string_view vat_category_label(Language language, std::string_view code) {
   return find(kVatCategories, std::size(kVatCategories), language, code);
+}
+
+std::string_view unit_label(Language language, std::string_view code) {
+  return find(kUnits, std::size(kUnits), language, code);
 }
 
 }  // namespace einvoice::render

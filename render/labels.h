@@ -120,5 +120,9 @@ const Labels& labels_for(Language language);
 std::string_view note_subject_label(Language language, std::string_view code);   // UNTDID 4451
 std::string_view payment_means_label(Language language, std::string_view code);  // UNTDID 4461
 std::string_view vat_category_label(Language language, std::string_view code);   // UNCL 5305
+// The name or symbol a reader knows for a unit of measure (UN/ECE
+// Recommendation 20 and 21 codes, BT-130/BT-150): "KGM" -> "kg", "MTQ" -> "m³",
+// "C62" -> "unité" / "unit". Empty for a code not in the table.
+std::string_view unit_label(Language language, std::string_view code);
 
 }  // namespace einvoice::render

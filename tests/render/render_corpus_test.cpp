@@ -35,8 +35,25 @@ std::vector<fs::path> corpus_examples() {
 std::string text(const model::Text& value) {
   return value.value_or("");
 }
+// An amount as a French reader sees it on the page (the renderer's default
+// language): the written digits, decimal comma, a space between groups of
+// three integer digits (a narrow no-break space, which pdftotext -layout
+// reads as a space). Written here from the rule, not with render/number_format.
 std::string text(const model::Amount& value) {
-  return value ? value->to_string() : "";
+  if (!value)
+    return "";
+  const std::string written = value->to_string();
+  const std::size_t point = std::min(written.find('.'), written.size());
+  const std::size_t first_digit = written.front() == '-' ? 1 : 0;
+  std::string page = written.substr(point);
+  if (!page.empty())
+    page[0] = ',';
+  for (std::size_t end = point, taken = 0; end > first_digit; --end, ++taken) {
+    if (taken > 0 && taken % 3 == 0)
+      page.insert(0, " ");
+    page.insert(page.begin(), written[end - 1]);
+  }
+  return written.substr(0, first_digit) + page;
 }
 
 void check_contains(const std::string& page_text, const std::string& what, const char* term) {

@@ -316,3 +316,71 @@ TEST_CASE("rendering is deterministic", "[render][deterministic]") {
   CHECK(a->find("/CreationDate") == std::string::npos);
 }
 
+TEST_CASE("amounts and units as French and English readers write them", "[render][format]") {
+  model::Invoice invoice = small_invoice();
+  invoice.lines.clear();
+  auto add_line = [&](const char* id, const char* name, const char* quantity, const char* unit,
+                      const char* price, const char* net) {
+    model::InvoiceLine line;
+    line.identifier = id;
+    line.item.name = name;
+    line.invoiced_quantity = dec(quantity);
+    line.invoiced_quantity_unit = unit;
+    line.price.net_price = dec(price);
+    line.vat.category_code = "S";
+    line.vat.rate = dec("20.00");
+    line.net_amount = dec(net);
+    invoice.lines.push_back(line);
+  };
+  add_line("1", "Farine", "1250.5", "KGM", "0.80", "1000.40");
+  add_line("2", "Sable", "3", "MTQ", "50.00", "150.00");
+  add_line("3", "Four", "1", "C62", "84.16", "84.16");
+  add_line("4", "Autre", "2", "ZZZ", "0.00", "0.00");
+  invoice.totals.line_net_total = dec("1234.56");
+  invoice.totals.total_without_vat = dec("1234.56");
+  invoice.totals.vat_total = dec("246.91");
+  invoice.totals.total_with_vat = dec("1481.47");
+  invoice.totals.amount_due = dec("1481.47");
+  invoice.vat_breakdowns[0].taxable_amount = dec("1234.56");
+  invoice.vat_breakdowns[0].tax_amount = dec("246.91");
+
+  // pdftotext -layout gives the narrow no-break space between digit groups
+  // and the no-break space before the sign back as plain spaces (which
+  // characters they are is checked in number_format_test.cpp); a glyph the
+  // font lacked would come back as '?'.
+  const std::string nnbsp = " ";
+  SECTION("French: 1 234,56 €, unit names") {
+    auto pdf = render::render_invoice_pdf(invoice, options());
+    REQUIRE(pdf.ok());
+    const TempPdf file(pdf.value());
+    const std::string text = collapse(pdftotext_layout(file.path()));
+    CHECK(text.find("1" + nnbsp + "234,56 €") != std::string::npos);
+    CHECK(text.find("1" + nnbsp + "481,47 €") != std::string::npos);
+    CHECK(text.find("246,91 €") != std::string::npos);
+    CHECK(text.find("1" + nnbsp + "250,5 kg") != std::string::npos);
+    CHECK(text.find("1" + nnbsp + "000,40") != std::string::npos);
+    CHECK(text.find("3 m³") != std::string::npos);
+    CHECK(text.find("1 unité") != std::string::npos);
+    CHECK(text.find("2 ZZZ") != std::string::npos);
+    CHECK(text.find("20,00") != std::string::npos);
+    CHECK(text.find('?') == std::string::npos);
+    for (const char* raw : {"1234.56", "1481.47", "KGM", "MTQ", "C62", "20.00"}) {
+      INFO(raw);
+      CHECK(text.find(raw) == std::string::npos);
+    }
+    CHECK(fonts_problems(file.path()).empty());
+  }
+  SECTION("English: €1,234.56, unit names") {
+    auto pdf = render::render_invoice_pdf(invoice, options(render::Language::kEnglish));
+    REQUIRE(pdf.ok());
+    const TempPdf file(pdf.value());
+    const std::string text = collapse(pdftotext_layout(file.path()));
+    CHECK(text.find("€1,234.56") != std::string::npos);
+    CHECK(text.find("€1,481.47") != std::string::npos);
+    CHECK(text.find("1,250.5 kg") != std::string::npos);
+    CHECK(text.find("1,000.40") != std::string::npos);
+    CHECK(text.find("3 m³") != std::string::npos);
+    CHECK(text.find("1 unit") != std::string::npos);
+    CHECK(text.find("KGM") == std::string::npos);
+  }
+}
