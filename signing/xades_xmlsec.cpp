@@ -73,9 +73,10 @@ bool init_xmlsec() {
     return false;
   // No file, http or ftp input for references, ever: only the document.
   xmlSecIOCleanupCallbacks();
-  xmlSecErrorsSetCallback(collect_error);
   if (xmlSecCheckVersion() != 1 || xmlSecOpenSSLAppInit(nullptr) < 0 || xmlSecOpenSSLInit() < 0)
     return false;
+  // After xmlSecOpenSSLInit, which installs its own (printing) callback.
+  xmlSecErrorsSetCallback(collect_error);
   return true;
 }
 
