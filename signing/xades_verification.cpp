@@ -4,6 +4,7 @@
 #include <libxml/tree.h>
 #include <libxml/valid.h>
 
+#include <cctype>
 #include <cstring>
 #include <ctime>
 #include <unordered_map>

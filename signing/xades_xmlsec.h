@@ -5,8 +5,9 @@
 // xmlsec1 on a document parsed by formats/xml.
 //
 // xmlsec is initialised once per process (thread-safe), with every I/O
-// callback removed (no file, http or ftp access), and each verification
-// enables only:
+// callback removed (no file, http or ftp access); its initialisation also
+// installs, process-wide, libxml2's external entity loader that refuses any
+// entity but the main document. Each verification enables only:
 //   reference URIs: "" and same-document "#id";
 //   transforms: enveloped-signature, C14N 1.0 / 1.1 and exclusive C14N (with
 //     or without comments);
