@@ -25,6 +25,9 @@ SealVerdict verdict_of(const signing::SignatureReport& report, std::string forma
   v.siren = report.siren;
   v.errors = report.errors;
   v.warnings = report.warnings;
+  if (!report.scope.empty())
+    v.whole_document = report.whole_document;
+  v.scope = report.scope;
   v.passed = report.passed();
   return v;
 }
@@ -171,7 +174,12 @@ std::string verdicts_json(std::string_view name, const std::vector<SealVerdict>&
                            : std::string("null")) +
            ",\"signer\":" + model::JsonWriter::quote(v.signer) +
            ",\"siren\":" + (v.siren ? model::JsonWriter::quote(*v.siren) : std::string("null")) +
-           ",\"errors\":[";
+           ",\"whole_document\":" +
+           (v.whole_document ? std::string(*v.whole_document ? "true" : "false")
+                             : std::string("null")) +
+           ",\"scope\":[";
+    append_json_strings(out, v.scope);
+    out += "],\"errors\":[";
     append_json_strings(out, v.errors);
     out += "],\"warnings\":[";
     append_json_strings(out, v.warnings);
@@ -193,6 +201,11 @@ std::string verdicts_text(std::string_view name, const std::vector<SealVerdict>&
     out += "  signer: " + v.signer + "\n";
     if (v.siren)
       out += "  SIREN: " + *v.siren + "\n";
+    if (v.whole_document)
+      out += std::string("  scope: ") +
+             (*v.whole_document ? "the whole document" : "part of the document") + "\n";
+    for (const auto& s : v.scope)
+      out += "  signed: " + s + "\n";
     for (const auto& e : v.errors)
       out += "  error: " + e + "\n";
     for (const auto& w : v.warnings)

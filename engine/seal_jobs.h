@@ -68,6 +68,10 @@ struct SealVerdict {
   std::optional<std::string> siren;
   std::vector<std::string> errors;
   std::vector<std::string> warnings;
+  // What the signature covers (SignatureReport::scope, XAdES); nullopt when
+  // the format does not report it or the signature failed before.
+  std::optional<bool> whole_document;
+  std::vector<std::string> scope;
   bool passed = false;
 };
 

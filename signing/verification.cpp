@@ -346,6 +346,10 @@ std::string describe(const SignatureReport& report) {
     if (report.siren)
       text += " (SIREN " + *report.siren + ")";
   }
+  if (!report.scope.empty())
+    text += report.whole_document ? "\nscope: the whole document" : "\nscope: part of the document";
+  for (const std::string& s : report.scope)
+    text += "\nsigned: " + s;
   for (const std::string& e : report.errors)
     text += "\nerror: " + e;
   for (const std::string& w : report.warnings)

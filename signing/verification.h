@@ -52,6 +52,14 @@ struct SignatureReport {
   // The signer certificate's status according to VerificationOptions::material
   // (kUnknown when none was given or none of it covers the certificate).
   RevocationStatus revocation = RevocationStatus::kUnknown;
+  // What the signature was verified to cover (an ETSI validation report's
+  // signature scope), one line per signed object, e.g. for XAdES
+  //   URI="": the whole document without this ds:Signature (enveloped-signature)
+  // Empty when the signature failed before its coverage was established, or
+  // for formats that do not report it.
+  std::vector<std::string> scope;
+  // True when the signature is proven to cover the whole document.
+  bool whole_document = false;
 
   // best_signature_time if any, else the claimed time.
   std::optional<std::chrono::sys_seconds> signing_time() const {

@@ -33,16 +33,23 @@ struct XadesOptions {
 model::Result<std::string> seal_ubl_xades(const Signer& signer, std::string_view ubl,
                                           const XadesOptions& options, std::string_view origin);
 
-// Verifies every ds:Signature of `xml`, one report each in document order:
-// the reference digests (a same-document "#id" reference resolves inside
-// its own signature first, so several seals with their own SignedProperties
-// coexist), the signature value with the KeyInfo certificate,
-// SigningCertificateV2, the SignatureTimeStamp (level T), and the chain to
-// `anchors`. The reference URI "" covers the document without the signature
-// itself only: a seal added later changes what an earlier one covered, and
-// the earlier one then fails with HASH_FAILURE. Problems are in the reports;
-// errors only for XML that is not well-formed or has no ds:Signature
-// (kMalformed). Thread-safe.
+// Verifies every ds:Signature of `xml`, one report each in document order.
+// `xml` is parsed by formats/xml (no DTD, entities or network; limits); the
+// XML-DSig core (reference digests, signature value) is checked by xmlsec1
+// with only same-document references and C14N/enveloped transforms, SHA-2
+// digests and RSA/ECDSA SHA-2 signature methods enabled; then the XAdES
+// rules: Ids unique in the document; exactly one reference URI="" with the
+// enveloped-signature transform (the whole document without this
+// signature) and exactly one to the xades:SignedProperties of this
+// signature's one QualifyingProperties, from which SigningTime and
+// SigningCertificateV2 are read; the signer is the KeyInfo certificate the
+// signed CertDigest names; SignatureTimeStamps over ds:SignatureValue
+// (level T); the chain to `anchors`. A passed report lists its scope
+// (SignatureReport::scope, whole_document). A seal added later changes what
+// an earlier one covered, and the earlier one then fails with HASH_FAILURE.
+// Problems are in the reports; errors only for XML the parser refuses
+// (kMalformed, kLimitExceeded), no ds:Signature (kMalformed) or more than 16
+// (kLimitExceeded). Thread-safe.
 model::Result<std::vector<SignatureReport>> verify_xades(std::string_view xml,
                                                          const TrustStore& anchors,
                                                          const VerificationOptions& options,

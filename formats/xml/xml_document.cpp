@@ -203,7 +203,7 @@ model::Result<XmlDocument> XmlDocument::parse(std::string_view bytes,
   ctxt->_private = nullptr;
   // No NOENT (no entity substitution), no DTDLOAD/DTDATTR/DTDVALID, no XINCLUDE.
   const int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-                      XML_PARSE_NOCDATA | XML_PARSE_NOBLANKS |
+                      XML_PARSE_NOCDATA | (limits.keep_blank_text ? 0 : XML_PARSE_NOBLANKS) |
                       (limits.recover ? XML_PARSE_RECOVER : 0);
   xmlDocPtr doc = xmlCtxtReadMemory(ctxt, bytes.data(), static_cast<int>(bytes.size()),
                                     name.c_str(), nullptr, options);

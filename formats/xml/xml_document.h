@@ -21,6 +21,9 @@ struct XmlLimits {
   // (e.g. an unescaped '&'). Only for metadata read leniently after a strict
   // read failed, never for invoices.
   bool recover = false;
+  // Keep whitespace-only text between elements (dropped by default). XML
+  // signatures need it: it is part of what was signed.
+  bool keep_blank_text = false;
 };
 
 // `text` without surrounding XML whitespace (space, tab, CR, LF), as codes,
