@@ -28,7 +28,8 @@ constexpr const char* kUsage =
     "  -o OUT              output file, for a single input file ('-' for standard output)\n"
     "  --out-dir DIR       output folder; folder inputs keep their sub-folder structure\n"
     "  --resume            skip inputs whose output already exists (outputs are written\n"
-    "                      atomically, so an interrupted batch resumes safely)\n"
+    "                      atomically, so an interrupted batch resumes safely; the\n"
+    "                      temporary files it left are removed)\n"
     "  --threads N         worker threads (default: all cores)\n"
     "  --no-input-xsd      convert inputs even when they break their XSD\n"
     "  --schemas DIR       folder of the official XSDs (default: $EINVOICE_SCHEMAS, the\n"
@@ -138,6 +139,11 @@ int run_convert(int argc, char** argv, int first) {
     print_error("convert", jobs.error());
     return kExitUsage;
   }
+  auto out = files.open_output_folder(*out_dir);
+  if (!out) {
+    print_error("convert", out.error());
+    return kExitUsage;
+  }
   engine::BatchOptions batch;
   batch.threads = threads;
   batch.resume = args->has("--resume");
@@ -162,7 +168,7 @@ int run_convert(int argc, char** argv, int first) {
   if (!quiet)
     batch.on_progress = [](const engine::BatchProgress& p) { print_progress(p); };
   engine::BatchConverter runner(converter, files);
-  engine::BatchProgress summary = runner.run(*jobs, batch);
+  engine::BatchProgress summary = runner.run(**out, *jobs, batch);
   if (!quiet && stderr_is_terminal())
     std::fputc('\n', stderr);
   std::cout << "convert: " << summary.total << " inputs, " << summary.converted << " converted, "

@@ -37,7 +37,8 @@ constexpr const char* kUsage =
     "With --out-dir, every scan of the inputs (files, and *.pdf, *.jpg, *.png,\n"
     "*.tif below folders) is read on all cores (--jobs N to limit): DIR/<name>.json\n"
     "for each, DIR/<name>.facturx.pdf for each complete one with --with-facturx;\n"
-    "--resume skips inputs whose report is already there.\n"
+    "--resume skips inputs whose report is already there (and removes the\n"
+    "temporary files an interrupted run left).\n"
     "\n"
     "Exit codes: 0 every mandatory mention read and valid, 1 some missing or\n"
     "invalid, 2 usage or I/O error.\n";
@@ -115,17 +116,24 @@ int run_batch(const Arguments& args, engine::OcrJobOptions options) {
       return usage_error("ocr", "--jobs expects a number, not '" + *jobs + "'", kUsage);
     }
   }
+  auto out = files.open_output_folder(out_dir);
+  if (!out) {
+    print_error("ocr", out.error());
+    return kExitUsage;
+  }
   const bool resume = args.has("--resume");
+  if (resume)
+    (*out)->remove_leftovers();
   std::mutex mutex;
   std::size_t done = 0, complete = 0, incomplete = 0, failed = 0, skipped = 0;
   engine::for_each_parallel(listed->size(), threads, [&](std::size_t i) {
     thread_local std::unique_ptr<ocr::PageReader> reader;
     const auto& file = (*listed)[i];
-    std::filesystem::path report = out_dir / file.relative;
+    std::filesystem::path report = file.relative;
     report += ".json";
-    std::filesystem::path pdf = out_dir / file.relative;
+    std::filesystem::path pdf = file.relative;
     pdf.replace_extension(".facturx.pdf");
-    if (resume && files.exists(report)) {
+    if (resume && (*out)->has_file(report)) {
       std::lock_guard lock(mutex);
       ++skipped;
       ++done;
@@ -143,12 +151,13 @@ int run_batch(const Arguments& args, engine::OcrJobOptions options) {
       outcome = bytes ? engine::run_ocr(std::move(*bytes), file.path.string(), *reader, options)
                       : model::Result<engine::OcrOutcome>(bytes.error());
     }
-    bool ok = false;
+    model::Status written;
     if (outcome) {
-      ok = files.write_atomic(report, engine::ocr_report_json(*outcome, file.path.string())).ok();
-      if (ok && outcome->facturx)
-        ok = files.write_atomic(pdf, outcome->facturx->pdf).ok();
+      written = (*out)->write(report, engine::ocr_report_json(*outcome, file.path.string()));
+      if (written && outcome->facturx)
+        written = (*out)->write(pdf, outcome->facturx->pdf);
     }
+    const bool ok = written.ok();
     std::lock_guard lock(mutex);
     ++done;
     if (!outcome) {
@@ -156,7 +165,7 @@ int run_batch(const Arguments& args, engine::OcrJobOptions options) {
       print_error("ocr", outcome.error());
     } else if (!ok) {
       ++failed;
-      std::cerr << "einvoice ocr: " << report.string() << ": cannot be written\n";
+      print_error("ocr", written.error());
     } else {
       ++(outcome->complete ? complete : incomplete);
     }

@@ -175,6 +175,15 @@ int run_validate(int argc, char** argv, int first) {
     }
     store = std::move(*opened);
   }
+  std::unique_ptr<engine::OutputFolder> out;
+  if (out_dir) {
+    auto opened = files.open_output_folder(*out_dir);
+    if (!opened) {
+      print_error("validate", opened.error());
+      return kExitUsage;
+    }
+    out = std::move(*opened);
+  }
   engine::DocumentValidator validator(schemas, options, store.get());
 
   // Verdicts are computed in parallel and printed in input order.
@@ -193,10 +202,10 @@ int run_validate(int argc, char** argv, int first) {
       return;
     }
     ++(verdict.accepted ? valid : invalid);
-    if (out_dir) {
-      fs::path target = fs::path(*out_dir) / input.relative;
+    if (out) {
+      fs::path target = input.relative;
       target += extension_of(format);
-      auto written = files.write_atomic(target, verdict.report);
+      auto written = out->write(target, verdict.report);
       if (!written) {
         print_error("validate", written.error());
         ++failed;

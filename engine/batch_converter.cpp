@@ -24,10 +24,11 @@ const char* to_string(JobState state) {
   return "unknown";
 }
 
-JobResult BatchConverter::run_one(const BatchJob& job, const BatchOptions& options) const {
+JobResult BatchConverter::run_one(const OutputFolder& out, const BatchJob& job,
+                                  const BatchOptions& options) const {
   JobResult result;
   result.job = job;
-  if (options.resume && files_.exists(job.output)) {
+  if (options.resume && out.has_file(job.output)) {
     result.state = JobState::kSkipped;
     return result;
   }
@@ -57,7 +58,7 @@ JobResult BatchConverter::run_one(const BatchJob& job, const BatchOptions& optio
     result.state = JobState::kInvalid;
     return result;
   }
-  auto written = files_.write_atomic(job.output, outcome->output);
+  auto written = out.write(job.output, outcome->output);
   if (!written) {
     result.error = written.error();
     return result;
@@ -66,8 +67,10 @@ JobResult BatchConverter::run_one(const BatchJob& job, const BatchOptions& optio
   return result;
 }
 
-BatchProgress BatchConverter::run(const std::vector<BatchJob>& jobs,
+BatchProgress BatchConverter::run(const OutputFolder& out, const std::vector<BatchJob>& jobs,
                                   const BatchOptions& options) const {
+  if (options.resume)
+    out.remove_leftovers();
   using Clock = std::chrono::steady_clock;
   const auto start = Clock::now();
   std::mutex report_mutex;  // guards progress, last_report and the callbacks
@@ -78,7 +81,7 @@ BatchProgress BatchConverter::run(const std::vector<BatchJob>& jobs,
   auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
 
   for_each_parallel(jobs.size(), options.threads, [&](std::size_t index) {
-    JobResult result = run_one(jobs[index], options);
+    JobResult result = run_one(out, jobs[index], options);
     std::lock_guard<std::mutex> lock(report_mutex);
     ++progress.done;
     switch (result.state) {

@@ -13,6 +13,7 @@ namespace einvoice::engine {
 
 struct BatchJob {
   std::filesystem::path input;
+  // Relative to the batch's output folder (see OutputFolder::write).
   std::filesystem::path output;
 };
 
@@ -48,6 +49,7 @@ struct BatchOptions {
   unsigned threads = 0;  // 0: one per hardware thread
   // Skip jobs whose output exists. Outputs are written atomically, so an
   // existing output is always complete: an interrupted batch resumes safely.
+  // The temporaries an interrupted run left behind are removed first.
   bool resume = false;
   std::size_t max_input_bytes = 64u << 20;
   // Called at most every `progress_interval_ms` and once at the end, from one
@@ -62,18 +64,20 @@ struct BatchOptions {
 // Runs conversions over many files on several threads.
 //
 // Thread safety: run() may be called from one thread at a time per instance;
-// it uses `converter` and `files` concurrently from its workers (both must be
-// thread-safe, as Converter and LocalFileSystem are). One bad document never
-// stops the batch.
+// it uses `converter`, `files` and `out` concurrently from its workers (all must
+// be thread-safe, as Converter, LocalFileSystem and its OutputFolder are). One
+// bad document never stops the batch. Outputs are written only through `out`.
 class BatchConverter {
  public:
   BatchConverter(const Converter& converter, const FileSystem& files)
       : converter_(converter), files_(files) {}
 
-  BatchProgress run(const std::vector<BatchJob>& jobs, const BatchOptions& options) const;
+  BatchProgress run(const OutputFolder& out, const std::vector<BatchJob>& jobs,
+                    const BatchOptions& options) const;
 
-  // Converts one job (used by run(); exposed for single-file callers).
-  JobResult run_one(const BatchJob& job, const BatchOptions& options) const;
+  // Converts one job into `out` (used by run(); exposed for single-file callers).
+  JobResult run_one(const OutputFolder& out, const BatchJob& job,
+                    const BatchOptions& options) const;
 
  private:
   const Converter& converter_;

@@ -1,13 +1,12 @@
 #include "engine/file_system.h"
 
-#include <unistd.h>
-
 #include <algorithm>
-#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <system_error>
+
+#include "engine/local_output_folder.h"
 
 namespace einvoice::engine {
 namespace fs = std::filesystem;
@@ -47,33 +46,16 @@ model::Result<std::string> LocalFileSystem::read(const fs::path& path,
   return content;
 }
 
-model::Status LocalFileSystem::write_atomic(const fs::path& path, std::string_view content) const {
-  static std::atomic<unsigned> counter{0};
-  std::error_code ec;
-  if (path.has_parent_path()) {
-    fs::create_directories(path.parent_path(), ec);
-    if (ec)
-      return io_error(path.parent_path(), "cannot create folder: " + ec.message());
-  }
-  fs::path temp = path;
-  temp += ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter.fetch_add(1));
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out)
-      return io_error(temp, std::string("cannot create: ") + std::strerror(errno));
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-    out.flush();
-    if (!out) {
-      fs::remove(temp, ec);
-      return io_error(temp, "write failed (disk full?)");
-    }
-  }
-  fs::rename(temp, path, ec);
-  if (ec) {
-    fs::remove(temp, ec);
-    return io_error(path, "cannot replace file: " + ec.message());
-  }
-  return model::Status::Ok();
+model::Status FileSystem::write_atomic(const fs::path& path, std::string_view content) const {
+  auto folder = open_output_folder(path.parent_path());
+  if (!folder)
+    return folder.error();
+  return (*folder)->write(path.filename(), content);
+}
+
+model::Result<std::unique_ptr<OutputFolder>> LocalFileSystem::open_output_folder(
+    const fs::path& dir) const {
+  return open_local_output_folder(dir);
 }
 
 bool LocalFileSystem::exists(const fs::path& path) const {
@@ -95,7 +77,9 @@ model::Result<std::vector<fs::path>> LocalFileSystem::list_files(const fs::path&
   for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (ec)
       return io_error(dir, "cannot list folder: " + ec.message());
-    if (it->is_regular_file(ec))
+    // is_regular_file follows a link to a file: it is listed under its own
+    // path. The iterator does not descend into links to folders.
+    if (it->is_regular_file(ec) && !is_temporary_name(it->path().filename().string()))
       files.push_back(it->path());
   }
   std::sort(files.begin(), files.end());

@@ -1,10 +1,12 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "engine/output_folder.h"
 #include "model/result.h"
 
 namespace einvoice::engine {
@@ -19,13 +21,23 @@ class FileSystem {
   // The whole file. kIo when unreadable, kLimitExceeded past `max_bytes`.
   virtual model::Result<std::string> read(const std::filesystem::path& path,
                                           std::size_t max_bytes) const = 0;
-  // Writes to a temporary file beside `path`, then renames it over `path`:
-  // readers never see a partial file. Creates missing parent folders.
-  virtual model::Status write_atomic(const std::filesystem::path& path,
-                                     std::string_view content) const = 0;
+  // The folder outputs are written into, created with its parents when
+  // missing. Errors (kIo): the folder itself is a symbolic link (the message
+  // names where it points: outputs are only written into a real folder), it
+  // is not a folder, or it cannot be created or opened.
+  virtual model::Result<std::unique_ptr<OutputFolder>> open_output_folder(
+      const std::filesystem::path& dir) const = 0;
+  // One file written atomically into its parent folder (opened as by
+  // open_output_folder, "." when there is none), as OutputFolder::write does:
+  // readers never see a partial file, and neither the parent folder nor
+  // `path` may be a symbolic link.
+  model::Status write_atomic(const std::filesystem::path& path, std::string_view content) const;
   virtual bool exists(const std::filesystem::path& path) const = 0;
   virtual bool is_directory(const std::filesystem::path& path) const = 0;
-  // Regular files below `dir` (recursive), sorted by path.
+  // Regular files below `dir` (recursive), sorted by path, each named by
+  // its path below `dir` as given. A symbolic link to a file is listed under
+  // its own name (never its target's); links to folders are not descended;
+  // temporary files of atomic writes (is_temporary_name) are left out.
   virtual model::Result<std::vector<std::filesystem::path>> list_files(
       const std::filesystem::path& dir) const = 0;
 };
@@ -35,8 +47,8 @@ class LocalFileSystem final : public FileSystem {
  public:
   model::Result<std::string> read(const std::filesystem::path& path,
                                   std::size_t max_bytes) const override;
-  model::Status write_atomic(const std::filesystem::path& path,
-                             std::string_view content) const override;
+  model::Result<std::unique_ptr<OutputFolder>> open_output_folder(
+      const std::filesystem::path& dir) const override;
   bool exists(const std::filesystem::path& path) const override;
   bool is_directory(const std::filesystem::path& path) const override;
   model::Result<std::vector<std::filesystem::path>> list_files(

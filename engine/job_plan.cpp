@@ -21,6 +21,14 @@ Error invalid(const fs::path& path, std::string message) {
   return Error{ErrorCode::kInvalidArgument, std::move(message), {path.string(), "", 0, 0}};
 }
 
+// "in/" and "in" list the same files under the same names.
+fs::path without_trailing_separators(const fs::path& path) {
+  std::string text = path.string();
+  while (text.size() > 1 && text.back() == '/')
+    text.pop_back();
+  return text;
+}
+
 }  // namespace
 
 model::Result<std::vector<InputFile>> list_inputs(const std::vector<fs::path>& inputs,
@@ -31,15 +39,24 @@ model::Result<std::vector<InputFile>> list_inputs(const std::vector<fs::path>& i
     if (!files.exists(input))
       return invalid(input, "no such file or folder");
     if (files.is_directory(input)) {
-      auto listed = files.list_files(input);
+      const fs::path folder = without_trailing_separators(input);
+      auto listed = files.list_files(folder);
       if (!listed)
         return listed.error();
       for (const auto& file : *listed) {
-        if (has_extension(file, extensions))
-          out.push_back({file, fs::relative(file, input)});
+        if (!has_extension(file, extensions))
+          continue;
+        // Lexical: a link keeps its own name, whatever it points to.
+        fs::path relative = file.lexically_relative(folder);
+        if (!check_relative(relative))
+          return invalid(file, "is not below the folder " + folder.string());
+        out.push_back({file, std::move(relative)});
       }
     } else {
-      out.push_back({input, input.filename()});
+      fs::path name = input.filename();
+      if (!check_relative(name))
+        return invalid(input, "names no file");
+      out.push_back({input, std::move(name)});
     }
   }
   return out;
@@ -52,11 +69,11 @@ model::Result<std::vector<BatchJob>> plan_jobs(const std::vector<fs::path>& inpu
     return listed.error();
   std::vector<BatchJob> jobs;
   for (const auto& file : *listed)
-    jobs.push_back({file.path, out_dir / file.relative});
+    jobs.push_back({file.path, file.relative});
   std::map<fs::path, fs::path> seen;  // output -> input
   for (const auto& job : jobs) {
-    fs::path output = job.output.lexically_normal();
-    auto [it, inserted] = seen.emplace(output, job.input);
+    fs::path output = (out_dir / job.output).lexically_normal();
+    auto [it, inserted] = seen.emplace(job.output, job.input);
     if (!inserted) {
       return invalid(job.input, "would write the same output " + output.string() + " as " +
                                     it->second.string() + "; give the inputs distinct names");

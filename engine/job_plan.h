@@ -11,7 +11,9 @@
 namespace einvoice::engine {
 
 // One input file and its name relative to the folder it was found in (its
-// file name when it was given by name).
+// file name when it was given by name). `relative` is computed lexically from
+// the path as given, never through a link's target, and passes check_relative:
+// it can only name something below an output folder.
 struct InputFile {
   std::filesystem::path path;
   std::filesystem::path relative;
@@ -31,7 +33,8 @@ model::Result<std::vector<InputFile>> list_inputs(const std::vector<std::filesys
 // A folder contributes every *.xml file below it (recursively, sorted); its
 // outputs mirror the folder's structure under `out_dir`. A file given by name
 // is always taken, whatever its extension, and lands directly in `out_dir`.
-// Output files keep the input's name. Errors (kInvalidArgument, kIo): a
+// Output files keep the input's name; each job's output is relative to
+// `out_dir` (for OutputFolder::write). Errors (kInvalidArgument, kIo): a
 // missing input, two inputs mapping to the same output, an output that would
 // overwrite its own input.
 model::Result<std::vector<BatchJob>> plan_jobs(const std::vector<std::filesystem::path>& inputs,

@@ -1,62 +1,10 @@
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <catch2/catch.hpp>
-#include <cstdlib>
-#include <filesystem>
 #include <fstream>
-#include <iterator>
-#include <string>
 
+#include "cli_scratch.h"
+
+using namespace einvoice::testing;
 namespace fs = std::filesystem;
-
-namespace {
-
-struct Run {
-  int exit_code;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
-// A fresh scratch folder per test case, removed afterwards.
-class Scratch {
- public:
-  Scratch() {
-    static int counter = 0;
-    dir_ = fs::temp_directory_path() /
-           ("einvoice-cli-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  ~Scratch() { fs::remove_all(dir_); }
-  const fs::path& dir() const { return dir_; }
-
-  Run run(const std::string& arguments) const {
-    std::string command = std::string(EINVOICE_EXE) + " " + arguments + " >" +
-                          (dir_ / "stdout").string() + " 2>" + (dir_ / "stderr").string();
-    int status = std::system(command.c_str());
-    int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return {code, slurp(dir_ / "stdout"), slurp(dir_ / "stderr")};
-  }
-
- private:
-  fs::path dir_;
-};
-
-std::string corpus(const std::string& relative) {
-  return (fs::path(EINVOICE_CORPUS_DIR) / relative).string();
-}
-
-std::string schemas() {
-  return std::string(" --schemas ") + EINVOICE_SCHEMA_DIR;
-}
-
-}  // namespace
 
 TEST_CASE("einvoice explains its usage and refuses bad usage with exit 2", "[cli]") {
   Scratch s;

@@ -38,8 +38,10 @@ TEST_CASE("A batch converts the good, reports the bad and never stops", "[batch]
   engine::BatchConverter batch(converter, files);
   std::vector<engine::BatchJob> jobs;
   for (const auto& [path, content] : std::map(files.files)) {
-    jobs.push_back({path, "out" / path.filename()});
+    jobs.push_back({path, path.filename()});
   }
+  auto out = files.open_output_folder("out");
+  REQUIRE(out);
   std::map<std::string, engine::JobState> states;
   engine::BatchOptions batch_options;
   batch_options.threads = 3;
@@ -56,7 +58,7 @@ TEST_CASE("A batch converts the good, reports the bad and never stops", "[batch]
     ++progress_calls;
     last = p;
   };
-  auto summary = batch.run(jobs, batch_options);
+  auto summary = batch.run(**out, jobs, batch_options);
 
   CHECK(summary.total == 6);
   CHECK(summary.converted == 2);
@@ -84,7 +86,7 @@ TEST_CASE("A batch converts the good, reports the bad and never stops", "[batch]
     files.failing_reads.clear();
     batch_options.on_result = nullptr;
     batch_options.resume = true;
-    auto resumed = batch.run(jobs, batch_options);
+    auto resumed = batch.run(**out, jobs, batch_options);
     CHECK(resumed.skipped == 2);    // cii.xml and ubl.xml were done
     CHECK(resumed.converted == 1);  // full-disk.xml, now that writes succeed
     CHECK(resumed.invalid == 3);    // broken, scan, and unreadable.xml now read as "x"

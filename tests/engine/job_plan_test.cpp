@@ -18,10 +18,10 @@ TEST_CASE("Folders contribute their XML files, mirrored under the output folder"
   REQUIRE(jobs);
   REQUIRE(jobs->size() == 3);
   CHECK((*jobs)[0].input == fs::path("in/a.xml"));
-  CHECK((*jobs)[0].output == fs::path("out/a.xml"));
-  CHECK((*jobs)[1].output == fs::path("out/sub/b.XML"));
+  CHECK((*jobs)[0].output == fs::path("a.xml"));  // relative to the output folder
+  CHECK((*jobs)[1].output == fs::path("sub/b.XML"));
   CHECK((*jobs)[2].input == fs::path("single.data"));  // named files are taken as given
-  CHECK((*jobs)[2].output == fs::path("out/single.data"));
+  CHECK((*jobs)[2].output == fs::path("single.data"));
 }
 
 TEST_CASE("Planning refuses missing inputs and colliding outputs", "[plan]") {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <mutex>
 #include <set>
 
@@ -8,14 +9,16 @@
 
 namespace einvoice::testing {
 
-// In-memory FileSystem for engine tests. Paths in `failing_writes` fail on
-// write_atomic, paths in `failing_reads` on read, as a full disk or a lost
-// mount would. Thread-safe.
+// In-memory FileSystem for engine tests. Paths in `failing_writes` fail when
+// written (through an output folder), paths in `failing_reads` on read, as a
+// full disk or a lost mount would; folders in `failing_folders` cannot be
+// opened for output, as a folder that is a link is refused. Thread-safe.
 class MemoryFileSystem final : public engine::FileSystem {
  public:
   std::map<std::filesystem::path, std::string> files;
   std::set<std::filesystem::path> failing_reads;
   std::set<std::filesystem::path> failing_writes;
+  std::set<std::filesystem::path> failing_folders;
 
   model::Result<std::string> read(const std::filesystem::path& path,
                                   std::size_t max_bytes) const override {
@@ -29,14 +32,12 @@ class MemoryFileSystem final : public engine::FileSystem {
     }
     return it->second;
   }
-  model::Status write_atomic(const std::filesystem::path& path,
-                             std::string_view content) const override {
+  model::Result<std::unique_ptr<engine::OutputFolder>> open_output_folder(
+      const std::filesystem::path& dir) const override {
     std::lock_guard<std::mutex> lock(mutex_);
-    if (failing_writes.count(path)) {
-      return model::Error{model::ErrorCode::kIo, "disk full", {path.string(), "", 0, 0}};
-    }
-    const_cast<MemoryFileSystem*>(this)->files[path] = std::string(content);
-    return model::Status::Ok();
+    if (failing_folders.count(dir))
+      return model::Error{model::ErrorCode::kIo, "is a symbolic link", {dir.string(), "", 0, 0}};
+    return std::unique_ptr<engine::OutputFolder>(new Folder(*this, dir));
   }
   bool exists(const std::filesystem::path& path) const override {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -60,6 +61,35 @@ class MemoryFileSystem final : public engine::FileSystem {
   }
 
  private:
+  // Writes land in `files` under folder / relative.
+  class Folder final : public engine::OutputFolder {
+   public:
+    Folder(const MemoryFileSystem& owner, std::filesystem::path dir)
+        : owner_(owner), dir_(std::move(dir)) {}
+    const std::filesystem::path& path() const override { return dir_; }
+    model::Status write(const std::filesystem::path& relative,
+                        std::string_view content) const override {
+      const auto path = dir_ / relative;
+      if (auto checked = engine::check_relative(relative); !checked)
+        return model::Error{
+            model::ErrorCode::kIo, checked.error().message, {path.string(), "", 0, 0}};
+      std::lock_guard<std::mutex> lock(owner_.mutex_);
+      if (owner_.failing_writes.count(path))
+        return model::Error{model::ErrorCode::kIo, "disk full", {path.string(), "", 0, 0}};
+      const_cast<MemoryFileSystem&>(owner_).files[path] = std::string(content);
+      return model::Status::Ok();
+    }
+    bool has_file(const std::filesystem::path& relative) const override {
+      std::lock_guard<std::mutex> lock(owner_.mutex_);
+      return owner_.files.count(dir_ / relative) > 0;
+    }
+    std::size_t remove_leftovers() const override { return 0; }
+
+   private:
+    const MemoryFileSystem& owner_;
+    std::filesystem::path dir_;
+  };
+
   static bool is_below(const std::filesystem::path& path, const std::filesystem::path& dir) {
     auto rel = path.lexically_relative(dir);
     return !rel.empty() && *rel.begin() != "..";
