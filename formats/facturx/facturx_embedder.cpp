@@ -358,8 +358,7 @@ model::Result<EmbedOutcome> embed_invoice(std::string_view pdf_bytes, std::strin
     find_unembedded_fonts(file, objects, outcome.remaining_problems);
   } catch (const pdf::PdfError& e) {
     return Error{ErrorCode::kMalformed,
-                 std::string("cannot add the invoice to this PDF: ") +
-                     pdf::PdfError::ErrorMessage(e.GetError()),
+                 "cannot add the invoice to this PDF: " + file.error_text(e),
                  {std::string(pdf_name), "", 0, 0}};
   } catch (...) {
     return Error{ErrorCode::kInternal,

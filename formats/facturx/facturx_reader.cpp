@@ -261,10 +261,9 @@ model::Result<FacturxContent> read_facturx(std::string_view pdf_bytes, std::stri
       content.info_mod_date = info_text(file, info, "ModDate");
     }
   } catch (const pdf::PdfError& e) {
-    return model::Error{
-        model::ErrorCode::kMalformed,
-        std::string("unreadable PDF structure: ") + pdf::PdfError::ErrorMessage(e.GetError()),
-        {std::string(name), "", 0, 0}};
+    return model::Error{model::ErrorCode::kMalformed,
+                        "unreadable PDF structure: " + file.error_text(e),
+                        {std::string(name), "", 0, 0}};
   } catch (...) {
     return model::Error{
         model::ErrorCode::kMalformed, "unreadable PDF structure", {std::string(name), "", 0, 0}};
