@@ -41,12 +41,12 @@ work="${EINVOICE_FUZZ_DIR:-/var/tmp/einvoice-fuzz}"
 declare -A spec=(
   [xml_parse]="xml 10 2048 1048576 seeds/invoice $corpus/en16931/cii/examples $corpus/en16931/ubl/examples $corpus/en16931-mutants testdata"
   [invoice_read]="invoice 10 2048 1048576 seeds/xml $corpus/en16931/cii/examples $corpus/en16931/ubl/examples $corpus/en16931-mutants testdata"
-  [pdf_read]="pdf 10 2048 2097152 $corpus/facturx/pdf"
+  [pdf_read]="pdf 25 2048 2097152 $corpus/facturx/pdf"
   [scan_input]="scan 20 2560 2097152 seeds/pdf $corpus/ocr/real"
   [cades_verify]="cades 10 2048 262144"
   [timestamp_response]="tsr 10 2048 65536"
   [revocation_read]="revocation 10 2048 1048576"
-  [pades_verify]="pades 10 2048 2097152 seeds/pdf"
+  [pades_verify]="pades 25 2048 2097152 seeds/pdf"
   [xades_verify]="xades 10 2048 1048576 seeds/xml"
 )
 

@@ -1,5 +1,7 @@
 #include "formats/facturx/pdf_structure_scan.h"
 
+#include <algorithm>
+#include <array>
 #include <optional>
 #include <string>
 
@@ -21,6 +23,24 @@ bool is_regular(char c) {
 }
 bool is_digit(char c) {
   return c >= '0' && c <= '9';
+}
+
+// Byte classes: bit 1 for the bytes that open or close something inside a
+// container, bit 2 for the bytes that matter inside a string.
+constexpr std::array<unsigned char, 256> kClasses = [] {
+  std::array<unsigned char, 256> table{};
+  for (unsigned char c : std::string_view("%(<>[]"))
+    table[c] |= 1;
+  for (unsigned char c : std::string_view("()\\"))
+    table[c] |= 2;
+  return table;
+}();
+
+// The first byte at or after `from` whose class has `bit`, or s.size().
+std::size_t next_of_class(std::string_view s, std::size_t from, unsigned char bit) {
+  while (from < s.size() && !(kClasses[static_cast<unsigned char>(s[from])] & bit))
+    ++from;
+  return from;
 }
 
 enum class Outcome { kDone, kTooDeep, kOutOfWork };
@@ -48,21 +68,32 @@ ValueScan scan_value(std::string_view s, std::size_t from, int max_depth, std::s
   while (i < n) {
     if (i - from > work)
       return finish(Outcome::kOutOfWork, i);
+    if (depth > 0) {
+      // Inside a container only these bytes change the nesting.
+      i = next_of_class(s, i, 1);
+      if (i == n)
+        break;
+    }
     const char c = s[i];
     if (is_space(c)) {
       ++i;
     } else if (c == '%') {
-      while (i < n && s[i] != '\n' && s[i] != '\r')
-        ++i;
+      i = std::min(s.find_first_of("\r\n", i), n);
     } else if (c == '(') {
       int level = 1;
-      for (++i; i < n && level > 0; ++i) {
+      for (++i; level > 0;) {
+        i = next_of_class(s, i, 2);
+        if (i >= n) {
+          i = n;
+          break;
+        }
         if (s[i] == '\\')
           ++i;
         else if (s[i] == '(')
           ++level;
-        else if (s[i] == ')')
+        else
           --level;
+        ++i;
       }
       if (depth == 0)
         return finish(Outcome::kDone, i);
@@ -71,8 +102,7 @@ ValueScan scan_value(std::string_view s, std::size_t from, int max_depth, std::s
         return finish(Outcome::kTooDeep, i);
       i += 2;
     } else if (c == '<') {
-      while (i < n && s[i] != '>')
-        ++i;
+      i = std::min(s.find('>', i), n);
       i = i < n ? i + 1 : n;
       if (depth == 0)
         return finish(Outcome::kDone, i);
