@@ -323,6 +323,7 @@ model::Result<EmbedOutcome> embed_invoice(std::string_view pdf_bytes, std::strin
     xmp.title = keep_or_set("Title", options.title);
     xmp.author = keep_or_set("Author", options.author);
     xmp.subject = keep_or_set("Subject", options.subject);
+    xmp.keywords = pdf_text(file.get(info, "Keywords"));
     info_dict.AddKey("Producer", pdf::PdfString("einvoice"));
     info_dict.AddKey("Creator", pdf::PdfString("einvoice"));
     info_dict.AddKey("ModDate", pdf::PdfString(timestamp));

@@ -7,7 +7,9 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "engine/facturx_jobs.h"
 #include "formats/facturx/pdf_structure_scan.h"
@@ -30,19 +32,26 @@ std::string invoice_xml() {
   return slurp(kCorpus / "en16931/cii/examples/CII_business_example_01.xml");
 }
 
-// check, extract and build --pdf on `pdf`: each must refuse it as too deeply
-// nested, naming the file, the object and its byte offset.
-void require_refused_as_too_deep(const std::string& file, const std::string& expected_place) {
+// The errors of check, extract and build --pdf on seed `file` (null for a
+// command that succeeded).
+std::vector<std::optional<einvoice::model::Error>> run_commands(const std::string& file) {
   const std::string pdf = slurp(kSeeds / file);
-  auto checked = einvoice::engine::check_facturx(pdf, file, nullptr);
-  auto extracted = einvoice::engine::extract_facturx(pdf, file);
   einvoice::engine::FacturxBuildOptions options;
   options.timestamp = "2026-11-23T10:00:00+00:00";
+  auto checked = einvoice::engine::check_facturx(pdf, file, nullptr);
+  auto extracted = einvoice::engine::extract_facturx(pdf, file);
   auto built = einvoice::engine::build_facturx(invoice_xml(), "invoice.xml", pdf, file, options);
-  for (const auto* error :
-       {checked ? nullptr : &checked.error(), extracted ? nullptr : &extracted.error(),
-        built ? nullptr : &built.error()}) {
-    REQUIRE(error != nullptr);
+  auto error_of = [](const auto& result) {
+    return result ? std::nullopt : std::optional<einvoice::model::Error>(result.error());
+  };
+  return {error_of(checked), error_of(extracted), error_of(built)};
+}
+
+// Each command must refuse `file` as too deeply nested, naming the file, the
+// object and its byte offset.
+void require_refused_as_too_deep(const std::string& file, const std::string& expected_place) {
+  for (const auto& error : run_commands(file)) {
+    REQUIRE(error);
     CHECK(error->code == ErrorCode::kLimitExceeded);
     CHECK(error->message.find("nest deeper than 256") != std::string::npos);
     CHECK(error->where.file == file);
@@ -50,19 +59,10 @@ void require_refused_as_too_deep(const std::string& file, const std::string& exp
   }
 }
 
-// check, extract and build --pdf on `pdf` return a value (a result or an
-// error); an error has a message naming the PDF library's error code, never
-// an empty or placeholder text.
+// Each command returns a value (a result or an error); an error names the
+// file and the PDF library's error code, never an empty or placeholder text.
 void require_no_crash(const std::string& file) {
-  const std::string pdf = slurp(kSeeds / file);
-  auto checked = einvoice::engine::check_facturx(pdf, file, nullptr);
-  auto extracted = einvoice::engine::extract_facturx(pdf, file);
-  einvoice::engine::FacturxBuildOptions options;
-  options.timestamp = "2026-11-23T10:00:00+00:00";
-  auto built = einvoice::engine::build_facturx(invoice_xml(), "invoice.xml", pdf, file, options);
-  for (const auto* error :
-       {checked ? nullptr : &checked.error(), extracted ? nullptr : &extracted.error(),
-        built ? nullptr : &built.error()}) {
+  for (const auto& error : run_commands(file)) {
     if (!error)
       continue;
     CHECK(error->where.file == file);
