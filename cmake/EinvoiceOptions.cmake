@@ -5,6 +5,17 @@ target_compile_options(einvoice_options INTERFACE -Wall -Wextra -Wpedantic -Wsha
 if(EINVOICE_WERROR)
   target_compile_options(einvoice_options INTERFACE -Werror)
 endif()
+if(EINVOICE_FUZZ)
+  # The fuzz build: every einvoice library, program and test carries libFuzzer's
+  # coverage instrumentation (fuzzer-no-link) as well as ASan and UBSan, so a
+  # campaign sees the edges of the code it reaches, not only the target file.
+  # The <target>_fuzz binaries add -fsanitize=fuzzer (libFuzzer's main).
+  if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+    message(FATAL_ERROR "EINVOICE_FUZZ=ON needs clang (-DCMAKE_CXX_COMPILER=clang++)")
+  endif()
+  set(EINVOICE_SANITIZE ON)
+  target_compile_options(einvoice_options INTERFACE -fsanitize=fuzzer-no-link)
+endif()
 if(EINVOICE_SANITIZE)
   target_compile_options(einvoice_options INTERFACE -fsanitize=address,undefined
                          -fno-sanitize-recover=undefined -fno-omit-frame-pointer)

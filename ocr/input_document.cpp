@@ -12,6 +12,8 @@
 #include <cstring>
 #include <mutex>
 
+#include "formats/facturx/pdf_content_budget.h"
+
 namespace einvoice::ocr {
 namespace {
 
@@ -235,6 +237,21 @@ model::Result<InputDocument> InputDocument::open(std::string bytes, std::string 
                     "the document has " + std::to_string(state->pages) + " pages; the limit is " +
                         std::to_string(limits.max_pages) + " pages per invoice (max_pages)",
                     state->name);
+  }
+  if (state->kind == InputKind::kPdf) {
+    // poppler interprets page content with no bound of its own: the decoded
+    // content is measured first, within the limits (a few kilobytes may
+    // inflate to gigabytes).
+    facturx::ContentLimits content;
+    content.max_page_content_bytes = limits.max_page_content_bytes;
+    content.max_content_bytes = limits.max_content_bytes;
+    content.max_pages = limits.max_pages;
+    facturx::PdfLimits pdf_limits;
+    pdf_limits.max_file_bytes = limits.max_bytes;
+    if (model::Status bounded =
+            facturx::check_page_content(state->bytes, state->name, content, pdf_limits);
+        !bounded)
+      return bounded.error();
   }
   return InputDocument(std::move(state));
 }

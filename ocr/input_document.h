@@ -30,6 +30,10 @@ struct InputLimits {
   long long max_pixels = 12000LL * 12000;  // per page image, after decoding
   int min_side = 32;                       // pixels: smaller images hold no readable text
   int render_dpi = 300;                    // scanned PDF pages are rendered at this resolution
+  // Decoded page content (content streams and Form XObjects) of a PDF,
+  // measured before poppler reads it: per page, and for the whole document.
+  std::size_t max_page_content_bytes = 16u << 20;
+  std::size_t max_content_bytes = 64u << 20;
   // A PDF page whose text layer has at least this many characters is read
   // from the text layer, without OCR.
   int min_text_layer_chars = 40;
@@ -49,7 +53,9 @@ struct PageInput {
 class InputDocument {
  public:
   // Errors: kUnsupported (not JPEG, PNG, TIFF or PDF; encrypted PDF),
-  // kMalformed (corrupt image or PDF), kLimitExceeded (size, pages, pixels;
+  // kMalformed (corrupt image or PDF; a PDF the hardened Factur-X reader
+  // cannot parse is refused too, as its content could not be bounded),
+  // kLimitExceeded (size, pages, pixels, decoded page content, PDF nesting;
   // the message names the limit).
   static model::Result<InputDocument> open(std::string bytes, std::string name,
                                            const InputLimits& limits = {});

@@ -124,7 +124,29 @@ void check_xmp(const FacturxContent& c, Checklist& out) {
   }
 }
 
+// Two attachments under the invoice's name: a viewer may show one and a
+// machine read the other.
+void check_duplicate_invoices(const FacturxContent& c, Checklist& out) {
+  const Attachment* invoice = c.invoice_attachment();
+  if (!invoice)
+    return;
+  std::string places;
+  std::size_t count = 0;
+  for (const Attachment& a : c.attachments) {
+    if (same_attachment_name(a.name, invoice->name)) {
+      places += (count++ ? ", " : "") + a.place;
+    }
+  }
+  if (count > 1) {
+    out.fail("FX-23", Severity::kFatal,
+             std::to_string(count) + " attachments are named '" + invoice->name + "' (" + places +
+                 "); a reader cannot tell which one is the invoice",
+             invoice->place);
+  }
+}
+
 void check_attachment(const FacturxContent& c, Checklist& out) {
+  check_duplicate_invoices(c, out);
   const Attachment* a = c.invoice_attachment();
   if (!a) {
     out.fail("FX-10", Severity::kFatal,
@@ -220,6 +242,19 @@ void check_attachment(const FacturxContent& c, Checklist& out) {
 }
 
 void check_document(const FacturxContent& c, Checklist& out) {
+  for (const auto& action : c.forbidden_actions) {
+    if (action.type == "AA") {
+      out.fail("FX-24", Severity::kFatal,
+               "an additional-actions entry (/AA) runs actions on events; PDF/A forbids it",
+               action.place);
+    } else {
+      out.fail("FX-24", Severity::kFatal,
+               "a " + action.type + " action; PDF/A forbids " + action.type +
+                   " actions (JavaScript, Launch, Sound, Movie, ResetForm, ImportData, Hide, "
+                   "SetOCGState, Rendition, Trans, GoTo3DView)",
+               action.place);
+    }
+  }
   if (c.encrypted) {
     out.fail("FX-01", Severity::kFatal, "the PDF is encrypted; PDF/A forbids encryption",
              "/Encrypt");
@@ -246,6 +281,8 @@ void check_document(const FacturxContent& c, Checklist& out) {
   };
   agree("Title", c.info_title, "dc:title", x.title);
   agree("Author", c.info_author, "dc:creator", x.author);
+  agree("Subject", c.info_subject, "dc:description", x.description);
+  agree("Keywords", c.info_keywords, "pdf:Keywords", x.keywords);
   agree("Producer", c.info_producer, "pdf:Producer", x.producer);
   agree("Creator", c.info_creator, "xmp:CreatorTool", x.creator_tool);
   auto same_date = [&](const char* info_key, const std::optional<std::string>& info,

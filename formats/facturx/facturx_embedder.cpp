@@ -323,6 +323,7 @@ model::Result<EmbedOutcome> embed_invoice(std::string_view pdf_bytes, std::strin
     xmp.title = keep_or_set("Title", options.title);
     xmp.author = keep_or_set("Author", options.author);
     xmp.subject = keep_or_set("Subject", options.subject);
+    xmp.keywords = pdf_text(file.get(info, "Keywords"));
     info_dict.AddKey("Producer", pdf::PdfString("einvoice"));
     info_dict.AddKey("Creator", pdf::PdfString("einvoice"));
     info_dict.AddKey("ModDate", pdf::PdfString(timestamp));
@@ -358,8 +359,7 @@ model::Result<EmbedOutcome> embed_invoice(std::string_view pdf_bytes, std::strin
     find_unembedded_fonts(file, objects, outcome.remaining_problems);
   } catch (const pdf::PdfError& e) {
     return Error{ErrorCode::kMalformed,
-                 std::string("cannot add the invoice to this PDF: ") +
-                     pdf::PdfError::ErrorMessage(e.GetError()),
+                 "cannot add the invoice to this PDF: " + file.error_text(e),
                  {std::string(pdf_name), "", 0, 0}};
   } catch (...) {
     return Error{ErrorCode::kInternal,

@@ -16,16 +16,9 @@ namespace pdf = PoDoFo;
 constexpr std::array<std::string_view, 5> kInvoiceNames{
     "factur-x.xml", "xrechnung.xml", "zugferd-invoice.xml", "zugferd-invoice.xml", "order-x.xml"};
 
-bool equal_ignoring_case(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
-
 std::size_t invoice_name_rank(std::string_view name) {
   for (std::size_t i = 0; i < kInvoiceNames.size(); ++i) {
-    if (equal_ignoring_case(name, kInvoiceNames[i]))
+    if (same_attachment_name(name, kInvoiceNames[i]))
       return i;
   }
   return kInvoiceNames.size();
@@ -98,9 +91,9 @@ std::optional<std::string> info_text(PdfFile& file, pdf::PdfObject* info, const 
   return pdf_text(value);
 }
 
-Attachment read_specification(PdfFile& file, const std::string& key, pdf::PdfObject* spec) {
-  Attachment a;
-  a.place = PdfFile::describe(spec);
+// Fills `a` from the file specification `spec`; PoDoFo errors propagate.
+void read_specification_into(PdfFile& file, const std::string& key, pdf::PdfObject* spec,
+                             Attachment& a) {
   pdf::PdfObject* f = file.get(spec, "F");
   pdf::PdfObject* uf = file.get(spec, "UF");
   a.has_f = f != nullptr;
@@ -115,7 +108,7 @@ Attachment read_specification(PdfFile& file, const std::string& key, pdf::PdfObj
     stream = file.get(ef, "F");
   if (!stream || !stream->HasStream()) {
     a.problem = "the file specification " + a.place + " has no embedded file stream (/EF)";
-    return a;
+    return;
   }
   if (pdf::PdfObject* subtype = file.get(stream, "Subtype"); subtype && subtype->IsName())
     a.mime_type = subtype->GetName().GetName();
@@ -135,7 +128,63 @@ Attachment read_specification(PdfFile& file, const std::string& key, pdf::PdfObj
     a.data = std::move(*data);
   else
     a.problem = data.error().message + " (" + PdfFile::describe(stream) + ")";
+}
+
+// One attachment; a PoDoFo failure inside its objects becomes the
+// attachment's problem, naming the object and its offset.
+Attachment read_specification(PdfFile& file, const std::string& key, pdf::PdfObject* spec) {
+  Attachment a;
+  a.place = PdfFile::describe(spec);
+  try {
+    read_specification_into(file, key, spec, a);
+  } catch (const pdf::PdfError& e) {
+    a.problem =
+        "the file specification " + file.place(spec) + " cannot be read: " + file.error_text(e);
+  }
   return a;
+}
+
+// The action types ISO 19005-3 (PDF/A-3) 6.6.1 forbids.
+constexpr std::array<std::string_view, 11> kForbiddenActions{
+    "Launch",      "Sound",     "Movie", "ResetForm",  "ImportData", "Hide",
+    "SetOCGState", "Rendition", "Trans", "GoTo3DView", "JavaScript"};
+
+void find_actions_in(const pdf::PdfObject& value, const std::string& place, int depth,
+                     std::vector<FacturxContent::Action>& out) {
+  if (depth > 64 || out.size() >= FacturxContent::kMaxReportedActions)
+    return;
+  if (value.IsArray()) {
+    for (const auto& item : value.GetArray())
+      find_actions_in(item, place, depth + 1, out);
+    return;
+  }
+  if (!value.IsDictionary())
+    return;
+  const pdf::PdfDictionary& dictionary = value.GetDictionary();
+  if (const pdf::PdfObject* type = dictionary.GetKey(pdf::PdfName("S")); type && type->IsName()) {
+    const std::string& name = type->GetName().GetName();
+    if (std::find(kForbiddenActions.begin(), kForbiddenActions.end(), name) !=
+        kForbiddenActions.end())
+      out.push_back({name, place});
+  }
+  if (dictionary.HasKey(pdf::PdfName("AA")) && out.size() < FacturxContent::kMaxReportedActions)
+    out.push_back({"AA", place});
+  for (const auto& entry : dictionary.GetKeys())
+    find_actions_in(*entry.second, place, depth + 1, out);
+}
+
+// Every object of the document (reachable or not: what a viewer runs is not
+// for the checker to guess), and the catalog's JavaScript name tree.
+void find_forbidden_actions(PdfFile& file, pdf::PdfObject* names,
+                            std::vector<FacturxContent::Action>& out) {
+  if (names && file.get(names, "JavaScript"))
+    out.push_back({"JavaScript", "/Root/Names/JavaScript"});
+  for (const pdf::PdfObject* object : file.document().GetObjects()) {
+    if (out.size() >= FacturxContent::kMaxReportedActions)
+      break;
+    if (object)
+      find_actions_in(*object, file.place(object), 0, out);
+  }
 }
 
 }  // namespace
@@ -153,6 +202,13 @@ std::optional<XmpRead> salvage_xmp(std::string_view pdf, std::string_view name) 
   if (!xmp)
     return std::nullopt;
   return std::move(*xmp);
+}
+
+bool same_attachment_name(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
 }
 
 bool is_invoice_attachment_name(std::string_view name) {
@@ -234,6 +290,8 @@ model::Result<FacturxContent> read_facturx(std::string_view pdf_bytes, std::stri
       }
     }
 
+    find_forbidden_actions(file, names, content.forbidden_actions);
+
     // XMP.
     if (pdf::PdfObject* metadata = file.get(catalog, "Metadata");
         metadata && metadata->HasStream()) {
@@ -255,16 +313,16 @@ model::Result<FacturxContent> read_facturx(std::string_view pdf_bytes, std::stri
       content.info_title = info_text(file, info, "Title");
       content.info_author = info_text(file, info, "Author");
       content.info_subject = info_text(file, info, "Subject");
+      content.info_keywords = info_text(file, info, "Keywords");
       content.info_producer = info_text(file, info, "Producer");
       content.info_creator = info_text(file, info, "Creator");
       content.info_creation_date = info_text(file, info, "CreationDate");
       content.info_mod_date = info_text(file, info, "ModDate");
     }
   } catch (const pdf::PdfError& e) {
-    return model::Error{
-        model::ErrorCode::kMalformed,
-        std::string("unreadable PDF structure: ") + pdf::PdfError::ErrorMessage(e.GetError()),
-        {std::string(name), "", 0, 0}};
+    return model::Error{model::ErrorCode::kMalformed,
+                        "unreadable PDF structure: " + file.error_text(e),
+                        {std::string(name), "", 0, 0}};
   } catch (...) {
     return model::Error{
         model::ErrorCode::kMalformed, "unreadable PDF structure", {std::string(name), "", 0, 0}};

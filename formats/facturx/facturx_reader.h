@@ -52,8 +52,19 @@ struct FacturxContent {
   std::optional<std::string> xml_problem;  // the invoice XML is not well-formed
 
   // The document information dictionary (/Info), UTF-8.
-  std::optional<std::string> info_title, info_author, info_subject, info_producer, info_creator;
+  std::optional<std::string> info_title, info_author, info_subject, info_keywords, info_producer,
+      info_creator;
   std::optional<std::string> info_creation_date, info_mod_date;  // PDF date strings
+
+  // Actions PDF/A forbids (JavaScript, Launch and the others of ISO 19005-3
+  // 6.6.1) and additional-actions entries (/AA, 6.6.2), wherever they stand;
+  // at most kMaxReportedActions.
+  struct Action {
+    std::string type;   // "JavaScript", "Launch"..., or "AA"
+    std::string place;  // "object 12 0 R at offset 3456", or a path from the catalog
+  };
+  static constexpr std::size_t kMaxReportedActions = 32;
+  std::vector<Action> forbidden_actions;
 
   const Attachment* invoice_attachment() const {
     return invoice ? &attachments[*invoice] : nullptr;
@@ -64,6 +75,8 @@ struct FacturxContent {
 // factur-x.xml, xrechnung.xml, zugferd-invoice.xml, ZUGFeRD-invoice.xml,
 // order-x.xml (compared without regard to case).
 bool is_invoice_attachment_name(std::string_view name);
+// Attachment names compared as readers do: ASCII letters without regard to case.
+bool same_attachment_name(std::string_view a, std::string_view b);
 
 // Reads a PDF's attachments, XMP and information dictionary, and finds the
 // invoice XML. Errors only when the PDF itself cannot be read (kMalformed,

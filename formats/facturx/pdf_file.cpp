@@ -3,10 +3,13 @@
 #include <podofo/podofo.h>
 
 #include <exception>
+#include <memory>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <utility>
 
+#include "formats/facturx/pdf_structure_scan.h"
 #include "formats/facturx/xref_rebuilder.h"
 
 namespace einvoice::facturx {
@@ -28,17 +31,6 @@ void quiet_podofo() {
 
 Error error_of(ErrorCode code, std::string message, std::string_view file, std::string place = {}) {
   return Error{code, std::move(message), {std::string(file), std::move(place), 0, 0}};
-}
-
-std::string podofo_message(const pdf::PdfError& e) {
-  const char* text = pdf::PdfError::ErrorMessage(e.GetError());
-  std::string message = text ? text : "PDF library error";
-  if (!e.GetCallstack().empty()) {
-    const std::string& info = e.GetCallstack().front().GetInformation();
-    if (!info.empty())
-      message += " (" + info + ")";
-  }
-  return message;
 }
 
 // Collects decoded stream data and stops (by throwing) past the limit, so a
@@ -94,6 +86,109 @@ void restore_info_dates(pdf::PdfMemDocument& document, std::string_view source) 
 } catch (...) {
 }
 
+bool pdf_space(char c) {
+  return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0';
+}
+
+// The integer value of object `number` (last definition), for an indirect /Length.
+std::optional<long long> integer_object(std::string_view source, const PdfStructure& structure,
+                                        std::uint32_t number) {
+  for (auto it = structure.objects.rbegin(); it != structure.objects.rend(); ++it) {
+    if (it->number != number)
+      continue;
+    std::size_t at = it->value_begin;
+    while (at < it->value_end && pdf_space(source[at]))
+      ++at;
+    long long value = 0;
+    std::size_t digits = 0;
+    for (; at < it->value_end && source[at] >= '0' && source[at] <= '9' && digits < 15; ++at) {
+      value = value * 10 + (source[at] - '0');
+      ++digits;
+    }
+    return digits > 0 ? std::optional<long long>(value) : std::nullopt;
+  }
+  return std::nullopt;
+}
+
+// PoDoFo decodes every stream a cross-reference stream names as an object
+// stream and parses the objects in it with the same unbounded recursion. So
+// each stream whose dictionary has /N > 0 (the streams PoDoFo would read
+// objects from) is decoded here, within max_stream_bytes, and the values in it
+// scanned. Streams PoDoFo cannot decode are left for PoDoFo to refuse.
+// Encrypted documents are not covered (their object streams are decrypted by
+// PoDoFo first).
+model::Status check_object_streams(std::string_view source, const PdfStructure& structure,
+                                   std::string_view name, const PdfLimits& limits,
+                                   const PdfStructureLimits& structure_limits) {
+  for (const PdfObjectSpan& span : structure.objects) {
+    std::size_t at = span.value_end;
+    while (at < source.size() && pdf_space(source[at]))
+      ++at;
+    if (source.substr(at, 6) != "stream")
+      continue;
+    at += 6;
+    if (source.substr(at, 2) == "\r\n")
+      at += 2;
+    else if (at < source.size() && (source[at] == '\n' || source[at] == '\r'))
+      ++at;
+    const std::string place = "object stream " + std::to_string(span.number) + " at offset " +
+                              std::to_string(span.header);
+    try {
+      pdf::PdfTokenizer tokenizer(source.data() + span.value_begin,
+                                  span.value_end - span.value_begin);
+      pdf::PdfVariant variant;
+      tokenizer.GetNextVariant(variant, nullptr);
+      if (!variant.IsDictionary())
+        continue;
+      const pdf::PdfDictionary& dictionary = variant.GetDictionary();
+      const pdf::PdfObject* count = dictionary.GetKey(pdf::PdfName("N"));
+      const pdf::PdfObject* first = dictionary.GetKey(pdf::PdfName("First"));
+      if (!count || !count->IsNumber() || count->GetNumber() <= 0 || !first || !first->IsNumber() ||
+          first->GetNumber() < 0)
+        continue;
+      std::optional<long long> length;
+      if (const pdf::PdfObject* declared = dictionary.GetKey(pdf::PdfName("Length"))) {
+        if (declared->IsNumber())
+          length = declared->GetNumber();
+        else if (declared->IsReference())
+          length = integer_object(source, structure, declared->GetReference().ObjectNumber());
+      }
+      std::size_t size = source.size() - at;
+      if (length && *length >= 0 && static_cast<unsigned long long>(*length) < size)
+        size = static_cast<std::size_t>(*length);
+      pdf::PdfObject object(dictionary);
+      const pdf::TVecFilters filters = pdf::PdfFilterFactory::CreateFilterList(&object);
+      LimitedOutput out(limits.max_stream_bytes);
+      try {
+        if (filters.empty()) {
+          out.Write(source.data() + at, static_cast<pdf::pdf_long>(size));
+        } else {
+          std::unique_ptr<pdf::PdfOutputStream> decoder(
+              pdf::PdfFilterFactory::CreateDecodeStream(filters, &out, &dictionary));
+          decoder->Write(source.data() + at, static_cast<pdf::pdf_long>(size));
+          decoder->Close();
+        }
+      } catch (const pdf::PdfError&) {
+        if (out.exceeded()) {
+          return error_of(ErrorCode::kLimitExceeded,
+                          "object stream decodes to more than " +
+                              std::to_string(limits.max_stream_bytes) + " bytes",
+                          name, place);
+        }
+        continue;  // undecodable: PoDoFo will refuse it too
+      }
+      const std::string decoded = out.take();
+      model::Status scanned = scan_object_stream(
+          decoded, static_cast<std::size_t>(first->GetNumber()), name, place, structure_limits);
+      if (!scanned)
+        return scanned.error();
+    } catch (const pdf::PdfError&) {
+      continue;  // not a dictionary PoDoFo can read: it will refuse the object itself
+    }
+  }
+  return model::Status::Ok();
+}
+
 }  // namespace
 
 model::Result<PdfFile> PdfFile::load(std::string_view bytes, std::string_view name, bool for_update,
@@ -124,6 +219,17 @@ model::Result<PdfFile> PdfFile::load(std::string_view bytes, std::string_view na
       file.repaired_ = true;
       source = file.repaired_bytes_;
     }
+    // PoDoFo reads nested dictionaries by unbounded recursion: bound the
+    // nesting before it parses anything (the rebuilt bytes too).
+    PdfStructureLimits structure;
+    structure.max_depth = limits.max_nesting_depth;
+    auto scanned = scan_pdf_structure(source, name, structure);
+    if (!scanned)
+      return scanned.error();
+    if (model::Status streams = check_object_streams(source, *scanned, name, limits, structure);
+        !streams)
+      return streams.error();
+    file.object_offsets_ = std::move(scanned->offsets);
     file.document_ = std::make_unique<pdf::PdfMemDocument>();
     try {
       file.document_->LoadFromBuffer(source.data(), static_cast<long>(source.size()),
@@ -139,7 +245,7 @@ model::Result<PdfFile> PdfFile::load(std::string_view bytes, std::string_view na
       if (e.GetError() == pdf::ePdfError_InvalidPassword)
         return error_of(ErrorCode::kUnsupported, "the PDF is encrypted with a password", name);
       if (failure.empty())
-        failure = podofo_message(e);
+        failure = podofo_error_text(e, &file.object_offsets_);
     } catch (const std::exception& e) {
       if (failure.empty())
         failure = e.what();
@@ -167,6 +273,20 @@ pdf::PdfObject* PdfFile::get(pdf::PdfObject* dictionary, std::string_view key) c
   if (!dictionary || !dictionary->IsDictionary())
     return nullptr;
   return resolve(dictionary->GetDictionary().GetKey(pdf::PdfName(std::string(key))));
+}
+
+std::string PdfFile::place(const pdf::PdfObject* object) const {
+  std::string text = describe(object);
+  if (!object || object->Reference().ObjectNumber() == 0)
+    return text;
+  auto found = object_offsets_.find(object->Reference().ObjectNumber());
+  if (found == object_offsets_.end())
+    return "object " + text;
+  return "object " + text + " at offset " + std::to_string(found->second);
+}
+
+std::string PdfFile::error_text(const pdf::PdfError& error) const {
+  return podofo_error_text(error, &object_offsets_);
 }
 
 std::string PdfFile::describe(const pdf::PdfObject* object) {
@@ -236,7 +356,7 @@ model::Result<std::string> PdfFile::write() {
     device.Flush();
     return std::move(stream).str();
   } catch (const pdf::PdfError& e) {
-    return error_of(ErrorCode::kInternal, "cannot write the PDF: " + podofo_message(e), name_);
+    return error_of(ErrorCode::kInternal, "cannot write the PDF: " + podofo_error_text(e), name_);
   } catch (...) {
     return error_of(ErrorCode::kInternal, "cannot write the PDF", name_);
   }
@@ -250,7 +370,7 @@ model::Result<std::string> PdfFile::write_update() {
     device.Flush();
     return std::move(stream).str();
   } catch (const pdf::PdfError& e) {
-    return error_of(ErrorCode::kInternal, "cannot write the PDF update: " + podofo_message(e),
+    return error_of(ErrorCode::kInternal, "cannot write the PDF update: " + podofo_error_text(e),
                     name_);
   } catch (...) {
     return error_of(ErrorCode::kInternal, "cannot write the PDF update", name_);
@@ -268,13 +388,47 @@ model::Result<std::string> decode_stream(pdf::PdfObject& stream, std::size_t max
                       "stream decodes to more than " + std::to_string(max_bytes) + " bytes", name,
                       PdfFile::describe(&stream));
     }
-    return error_of(ErrorCode::kMalformed, "stream cannot be decoded: " + podofo_message(e), name,
-                    PdfFile::describe(&stream));
+    return error_of(ErrorCode::kMalformed, "stream cannot be decoded: " + podofo_error_text(e),
+                    name, PdfFile::describe(&stream));
   } catch (...) {
     return error_of(ErrorCode::kMalformed, "stream cannot be decoded", name,
                     PdfFile::describe(&stream));
   }
   return out.take();
+}
+
+std::string podofo_error_text(const pdf::PdfError& error,
+                              const std::map<std::uint32_t, std::size_t>* offsets) {
+  const char* code = pdf::PdfError::ErrorName(error.GetError());
+  std::string text =
+      code ? code : "ePdfError " + std::to_string(static_cast<int>(error.GetError()));
+  if (const char* description = pdf::PdfError::ErrorMessage(error.GetError()))
+    text += std::string(": ") + description;
+  std::string detail;
+  for (const auto& frame : error.GetCallstack()) {
+    if (!frame.GetInformation().empty()) {
+      detail = frame.GetInformation();
+      break;
+    }
+  }
+  if (detail.empty())
+    return text;
+  text += " (" + detail + ")";
+  // PoDoFo names objects as "object 12 0 obj" or "object 12 0 R" in its details.
+  const std::size_t at = detail.find("object ");
+  if (offsets && at != std::string::npos) {
+    std::size_t i = at + 7;
+    unsigned long number = 0;
+    std::size_t digits = 0;
+    while (i < detail.size() && detail[i] >= '0' && detail[i] <= '9' && digits < 10) {
+      number = number * 10 + static_cast<unsigned long>(detail[i++] - '0');
+      ++digits;
+    }
+    auto found = digits > 0 ? offsets->find(static_cast<std::uint32_t>(number)) : offsets->end();
+    if (found != offsets->end())
+      text += " at offset " + std::to_string(found->second);
+  }
+  return text;
 }
 
 std::string pdf_text(const pdf::PdfObject* object) {

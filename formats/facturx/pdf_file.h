@@ -6,7 +6,9 @@
 // known, the PDF object.
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -14,6 +16,7 @@
 #include "model/result.h"
 
 namespace PoDoFo {
+class PdfError;
 class PdfMemDocument;
 class PdfObject;
 }  // namespace PoDoFo
@@ -25,6 +28,7 @@ struct PdfLimits {
   std::size_t max_stream_bytes = 64u
                                  << 20;  // a decoded stream (attachment, XMP) past this is refused
   int max_tree_depth = 32;               // name-tree nesting
+  int max_nesting_depth = 256;           // dictionaries and arrays in one value (pre-scanned)
   std::size_t max_tree_entries = 10000;  // name-tree leaves
 };
 
@@ -33,9 +37,13 @@ class PdfFile {
  public:
   // Parses `bytes` (kept by the document for update writes). `for_update`
   // prepares an incremental update (write_update). A damaged cross-reference
-  // table is rebuilt (repaired()) rather than refused. Errors: kLimitExceeded,
-  // kMalformed (not a PDF, truncated, broken cross-reference), kUnsupported
-  // (encrypted with a password).
+  // table is rebuilt (repaired()) rather than refused. Before PoDoFo sees the
+  // bytes, scan_pdf_structure bounds the nesting of every value (and of the
+  // values in object streams, decoded within max_stream_bytes). Errors:
+  // kLimitExceeded (file size, nesting, object stream size), kMalformed (not a
+  // PDF, truncated, broken cross-reference; the message carries PoDoFo's error
+  // and, where known, the object and its offset), kUnsupported (encrypted with
+  // a password).
   static model::Result<PdfFile> load(std::string_view bytes, std::string_view name,
                                      bool for_update = false, const PdfLimits& limits = {});
 
@@ -58,6 +66,11 @@ class PdfFile {
   PoDoFo::PdfObject* get(PoDoFo::PdfObject* dictionary, std::string_view key) const;
   // "12 0 R" for an indirect object, else "direct object".
   static std::string describe(const PoDoFo::PdfObject* object);
+  // describe() followed by the byte offset of the object's definition when
+  // known: "object 12 0 R at offset 3456".
+  std::string place(const PoDoFo::PdfObject* object) const;
+  // podofo_error_text with the offsets of this document's objects.
+  std::string error_text(const PoDoFo::PdfError& error) const;
 
   // The stream's data with its filters applied. Errors: kLimitExceeded past
   // max_stream_bytes (decoding stops there), kMalformed when a filter fails.
@@ -83,7 +96,15 @@ class PdfFile {
   bool encrypted_ = false;
   bool repaired_ = false;
   std::string repaired_bytes_;  // what the document was loaded from when repaired
+  std::map<std::uint32_t, std::size_t> object_offsets_;  // of the bytes loaded
 };
+
+// PoDoFo's error as text, never empty: the error code's name, PoDoFo's
+// description of it when it has one, and the detail PoDoFo attached (which
+// often names the object), followed by that object's byte offset when
+// `offsets` knows it.
+std::string podofo_error_text(const PoDoFo::PdfError& error,
+                              const std::map<std::uint32_t, std::size_t>* offsets = nullptr);
 
 // The data of `stream` (an object with a stream) with its filters applied,
 // for any PoDoFo document. Errors naming `name` and the object: kLimitExceeded

@@ -65,6 +65,8 @@ std::string write_xmp(const XmpWrite& v) {
   x += "  </rdf:Description>\n";
   x += "  <rdf:Description rdf:about=\"\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n";
   x += "   <pdf:Producer>" + escaped(v.producer) + "</pdf:Producer>\n";
+  if (!v.keywords.empty())
+    x += "   <pdf:Keywords>" + escaped(v.keywords) + "</pdf:Keywords>\n";
   x += "  </rdf:Description>\n";
   x += "  <rdf:Description rdf:about=\"\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n";
   x += "   <xmp:CreatorTool>" + escaped(v.creator_tool) + "</xmp:CreatorTool>\n";
@@ -156,8 +158,12 @@ void take(XmpRead& out, std::string_view ns, std::string_view local, std::string
       out.title = value;
     else if (local == "creator")
       out.author = value;
+    else if (local == "description")
+      out.description = value;
   } else if (ns == kPdf && local == "Producer") {
     out.producer = value;
+  } else if (ns == kPdf && local == "Keywords") {
+    out.keywords = value;
   } else if (ns == kXmpBasic) {
     if (local == "CreatorTool")
       out.creator_tool = value;

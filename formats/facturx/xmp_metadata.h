@@ -33,6 +33,7 @@ struct XmpWrite {
   std::string title;
   std::string author;
   std::string subject;
+  std::string keywords;  // pdf:Keywords, kept from the input's /Info /Keywords
   std::string producer = "einvoice";
   std::string creator_tool = "einvoice";
   std::string create_date;
@@ -61,7 +62,9 @@ struct XmpRead {
   std::optional<std::string> conformance_level;
   bool extension_schema_declared = false;  // a pdfaSchema entry for invoice_namespace
   std::optional<std::string> title;
-  std::optional<std::string> author;  // first dc:creator
+  std::optional<std::string> author;       // first dc:creator
+  std::optional<std::string> description;  // dc:description (/Info /Subject)
+  std::optional<std::string> keywords;     // pdf:Keywords
   std::optional<std::string> producer;
   std::optional<std::string> creator_tool;
   std::optional<std::string> create_date;

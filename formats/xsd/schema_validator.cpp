@@ -21,6 +21,8 @@
 #include <xercesc/validators/schema/ComplexTypeInfo.hpp>
 #include <xercesc/validators/schema/SchemaGrammar.hpp>
 
+#include "formats/xsd/element_depth.h"
+
 namespace einvoice::xsd {
 namespace {
 
@@ -191,8 +193,9 @@ struct SchemaValidator::LoadedSchema {
   ~LoadedSchema() { idle.clear(); }
 };
 
-SchemaValidator::SchemaValidator(std::filesystem::path schema_directory, std::size_t max_bytes)
-    : directory_(std::move(schema_directory)), max_bytes_(max_bytes) {
+SchemaValidator::SchemaValidator(std::filesystem::path schema_directory, std::size_t max_bytes,
+                                 int max_depth)
+    : directory_(std::move(schema_directory)), max_bytes_(max_bytes), max_depth_(max_depth) {
   ensure_xerces();
 }
 
@@ -292,6 +295,12 @@ model::Result<XsdReport> SchemaValidator::validate(std::string_view xml, SchemaI
                  "document is " + std::to_string(xml.size()) + " bytes; the limit is " +
                      std::to_string(max_bytes_) + " bytes",
                  {name, "", 0, 0}};
+  }
+  if (auto excess = find_excess_depth(xml, max_depth_)) {
+    return Error{ErrorCode::kLimitExceeded,
+                 "elements nest deeper than " + std::to_string(max_depth_) +
+                     " levels; the XML is refused before schema validation",
+                 {name, "", excess->line, excess->column}};
   }
   LoadedSchema& loaded = load(schema);
   if (loaded.error)

@@ -34,14 +34,20 @@ struct XsdReport {
 class SchemaValidator {
  public:
   static constexpr std::size_t kDefaultMaxBytes = 64u << 20;
+  // Element nesting; the same limit as the libxml2 path (formats/xml).
+  static constexpr int kDefaultMaxDepth = 256;
 
   explicit SchemaValidator(std::filesystem::path schema_directory,
-                           std::size_t max_bytes = kDefaultMaxBytes);
+                           std::size_t max_bytes = kDefaultMaxBytes,
+                           int max_depth = kDefaultMaxDepth);
   ~SchemaValidator();
   SchemaValidator(const SchemaValidator&) = delete;
   SchemaValidator& operator=(const SchemaValidator&) = delete;
 
-  // Errors: kLimitExceeded past max_bytes; kIo/kInternal when the schema set
+  // Both limits are applied before Xerces sees the document (the depth by
+  // find_excess_depth, a linear pre-scan). Errors: kLimitExceeded past
+  // max_bytes or max_depth (naming line and column of the element past the
+  // limit); kIo/kInternal when the schema set
   // cannot be loaded (names the schema file). A malformed or invalid document
   // is a report with valid == false, never an Error.
   model::Result<XsdReport> validate(std::string_view xml, SchemaId schema,
@@ -63,6 +69,7 @@ class SchemaValidator {
 
   std::filesystem::path directory_;
   std::size_t max_bytes_;
+  int max_depth_;
   mutable std::array<std::once_flag, kSchemaIdCount> once_;
   mutable std::array<std::unique_ptr<LoadedSchema>, kSchemaIdCount> loaded_;
 };

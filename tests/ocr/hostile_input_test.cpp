@@ -2,8 +2,10 @@
 // far too long. Each gets a clear error naming the file and the problem
 // (and the limit when one applies), never a crash. The inputs are made here.
 #include <leptonica/allheaders.h>
+#include <zlib.h>
 
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
@@ -68,8 +70,9 @@ std::string png_claiming(std::uint32_t width, std::uint32_t height) {
   return out;
 }
 
-// A well-formed PDF of `pages` empty A4 pages, with a correct xref table.
-std::string pdf_with_pages(int pages) {
+// A well-formed PDF of `pages` empty A4 pages, with a correct xref table;
+// each page's /Contents is `contents` (a stream object) when given.
+std::string pdf_with_pages(int pages, const std::string& contents = "") {
   std::ostringstream pdf;
   std::vector<std::size_t> offsets;
   pdf << "%PDF-1.4\n";
@@ -82,8 +85,12 @@ std::string pdf_with_pages(int pages) {
   for (int i = 0; i < pages; ++i)
     kids += std::to_string(3 + i) + " 0 R ";
   object("<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages) + " >>");
+  const std::string contents_ref =
+      contents.empty() ? "" : " /Contents " + std::to_string(3 + pages) + " 0 R";
   for (int i = 0; i < pages; ++i)
-    object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>");
+    object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]" + contents_ref + " >>");
+  if (!contents.empty())
+    object(contents);
   const auto xref = pdf.tellp();
   pdf << "xref\n0 " << offsets.size() + 1 << "\n0000000000 65535 f \n";
   for (auto offset : offsets) {
@@ -94,6 +101,23 @@ std::string pdf_with_pages(int pages) {
   pdf << "trailer\n<< /Size " << offsets.size() + 1 << " /Root 1 0 R >>\nstartxref\n"
       << xref << "\n%%EOF\n";
   return pdf.str();
+}
+
+// A FlateDecode stream object whose data inflates to `size` bytes of
+// drawing operators, compressed here with zlib.
+std::string inflating_stream(std::size_t size) {
+  std::string plain;
+  plain.reserve(size);
+  while (plain.size() < size)
+    plain += "0 0 m 595 842 l S\n";
+  uLongf packed_size = compressBound(static_cast<uLong>(plain.size()));
+  std::string packed(packed_size, '\0');
+  REQUIRE(compress2(reinterpret_cast<Bytef*>(packed.data()), &packed_size,
+                    reinterpret_cast<const Bytef*>(plain.data()), static_cast<uLong>(plain.size()),
+                    9) == Z_OK);
+  packed.resize(packed_size);
+  return "<< /Length " + std::to_string(packed.size()) + " /Filter /FlateDecode >>\nstream\n" +
+         packed + "\nendstream";
 }
 
 model::Error open_error(std::string bytes, const std::string& name) {
@@ -158,6 +182,37 @@ TEST_CASE("OCR input: a PDF of 200 pages is refused naming the page limit", "[oc
   auto ten = InputDocument::open(pdf_with_pages(10), "ten.pdf");
   REQUIRE(ten);
   CHECK(ten->page_count() == 10);
+}
+
+TEST_CASE("OCR input: page content inflating past the limit is refused before poppler reads it",
+          "[ocr][hostile]") {
+  // Issue 12, defect 5: a content stream inflating to 5 GB kept poppler busy
+  // for 133 s. 20 MB of operators (a few kB compressed) exceed the default
+  // 16 MB per page; the decoding stops at the limit.
+  const auto start = std::chrono::steady_clock::now();
+  auto error = open_error(pdf_with_pages(1, inflating_stream(20u << 20)), "inflating.pdf");
+  const auto seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  CHECK(error.code == model::ErrorCode::kLimitExceeded);
+  CHECK(error.message.find("max_page_content_bytes") != std::string::npos);
+  CHECK(error.message.find("page 1") != std::string::npos);
+  CHECK(error.where.file == "inflating.pdf");
+  CHECK(seconds < 20.0);
+
+  // Shared by several pages, each within the page limit, the same stream
+  // exceeds the document's limit.
+  InputLimits limits;
+  limits.max_page_content_bytes = 1u << 20;
+  limits.max_content_bytes = 3u << 20;
+  auto many =
+      InputDocument::open(pdf_with_pages(4, inflating_stream(900u << 10)), "many.pdf", limits);
+  REQUIRE_FALSE(many);
+  CHECK(many.error().message.find("max_content_bytes") != std::string::npos);
+  CHECK(many.error().message.find("page 4") != std::string::npos);
+
+  // Within the limits, the page opens.
+  auto small = InputDocument::open(pdf_with_pages(1, inflating_stream(100u << 10)), "small.pdf");
+  REQUIRE(small);
 }
 
 TEST_CASE("OCR input: an encrypted PDF asks for an unprotected copy", "[ocr][hostile]") {
