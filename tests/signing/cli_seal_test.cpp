@@ -142,6 +142,10 @@ TEST_CASE("cli seal/verify: a UBL invoice gets an enveloped XAdES by default", "
   INFO(verified.output);
   CHECK(verified.status == 0);
   CHECK(verified.output.find("level: XAdES-BASELINE-B") != std::string::npos);
+  CHECK(verified.output.find("scope: the whole document") != std::string::npos);
+  const auto json =
+      einvoice_run(s.dir, "verify " + quote(out) + " --trust " + quote(s.trust) + " --format json");
+  CHECK(json.output.find("\"whole_document\":true,\"scope\":[\"URI=") != std::string::npos);
 }
 
 TEST_CASE("cli seal/verify: --as cades keeps a UBL unchanged beside its .p7s", "[signing][cli]") {

@@ -15,6 +15,7 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "tests/signing/test_pki.h"
 
@@ -371,4 +372,24 @@ TEST_CASE("xades: an external reference is refused without any connection", "[si
   REQUIRE(::fcntl(server, F_SETFL, O_NONBLOCK) == 0);
   CHECK(::accept(server, nullptr, nullptr) < 0);
   ::close(server);
+}
+
+TEST_CASE("xades: verification runs on several threads at once", "[signing][xades]") {
+  const std::string xml = seal(CadesLevel::kBaselineB);
+  std::string tampered = xml;
+  change_payable_amount(tampered);
+  VerificationOptions options;
+  options.validation_time = now();
+  std::vector<int> passed(8, -1);
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < passed.size(); ++i) {
+    threads.emplace_back([&, i] {
+      auto reports = verify_xades(i % 2 == 0 ? xml : tampered, pki().anchors, options, "x.xml");
+      passed[i] = reports && reports->size() == 1 && reports->front().passed() ? 1 : 0;
+    });
+  }
+  for (std::thread& t : threads)
+    t.join();
+  for (std::size_t i = 0; i < passed.size(); ++i)
+    CHECK(passed[i] == (i % 2 == 0 ? 1 : 0));
 }
