@@ -21,14 +21,6 @@ Error invalid(const fs::path& path, std::string message) {
   return Error{ErrorCode::kInvalidArgument, std::move(message), {path.string(), "", 0, 0}};
 }
 
-// "in/" and "in" list the same files under the same names.
-fs::path without_trailing_separators(const fs::path& path) {
-  std::string text = path.string();
-  while (text.size() > 1 && text.back() == '/')
-    text.pop_back();
-  return text;
-}
-
 }  // namespace
 
 model::Result<std::vector<InputFile>> list_inputs(const std::vector<fs::path>& inputs,

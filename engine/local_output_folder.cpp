@@ -264,16 +264,10 @@ class LocalOutputFolder final : public OutputFolder {
   Fd dir_;
 };
 
-std::string without_trailing_separators(std::string path) {
-  while (path.size() > 1 && path.back() == '/')
-    path.pop_back();
-  return path.empty() ? "." : path;
-}
-
 }  // namespace
 
 model::Result<std::unique_ptr<OutputFolder>> open_local_output_folder(const fs::path& dir) {
-  const fs::path path = without_trailing_separators(dir.string());
+  const fs::path path = dir.empty() ? fs::path(".") : without_trailing_separators(dir);
   Fd fd(::open(path.c_str(), kDirectoryFlags));
   if (!fd.valid() && errno == ENOENT) {
     std::error_code ec;

@@ -34,6 +34,13 @@ long temporary_owner(std::string_view name) {
   return pid;
 }
 
+fs::path without_trailing_separators(const fs::path& path) {
+  std::string text = path.string();
+  while (text.size() > 1 && text.back() == '/')
+    text.pop_back();
+  return text;
+}
+
 model::Status check_relative(const fs::path& relative) {
   if (relative.empty() || relative.is_absolute() || relative.has_root_path())
     return Error{ErrorCode::kInvalidArgument, "is not a path below the output folder", {}};

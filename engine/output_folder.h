@@ -49,6 +49,10 @@ bool is_temporary_name(std::string_view name);
 // The process id recorded in a temporary's name (0 when it is not one).
 long temporary_owner(std::string_view name);
 
+// `path` without trailing '/' ("out/" names the folder "out" itself: a trailing
+// slash would make the system follow a link there).
+std::filesystem::path without_trailing_separators(const std::filesystem::path& path);
+
 // Checks that `relative` can only name something below a folder: not empty,
 // not absolute, no "." or ".." component, no empty file name.
 model::Status check_relative(const std::filesystem::path& relative);
