@@ -104,9 +104,10 @@ for t in "${targets[@]}"; do
 
   # Findings: minimised into the seed folder, named by kind and content hash.
   shopt -s nullglob
+  mkdir -p "$dir/kept"
   for artifact in "$dir"/artifacts/{crash,timeout,oom,leak}-*; do
     kind=$(basename "$artifact" | cut -d- -f1)
-    small="$artifact.min"
+    small="$dir/kept/$(basename "$artifact").min"
     if [[ $kind == crash || $kind == leak ]]; then
       "$binary" -minimize_crash=1 -max_total_time=120 -timeout="$timeout" \
         -rss_limit_mb="$rss" -exact_artifact_path="$small" "$artifact" >/dev/null 2>&1 || true
@@ -114,9 +115,13 @@ for t in "${targets[@]}"; do
     [[ -s $small ]] || cp "$artifact" "$small"
     dest="fuzz/seeds/$folder/$kind-$(sha1sum "$small" | cut -c1-16)"
     cp "$small" "$dest"
-    mv "$artifact" "$artifact.kept"
+    mv "$artifact" "$dir/kept/"
     echo "   FINDING $kind: $dest (see $log)"
     found=1
+  done
+  for slow in "$dir"/artifacts/slow-unit-*; do
+    echo "   slow input (over 10 s, not a finding by itself): $dir/kept/$(basename "$slow")"
+    mv "$slow" "$dir/kept/"
   done
   shopt -u nullglob
 

@@ -141,6 +141,10 @@ model::Result<UpdatePlan> start_update(PoDoFo::PdfMemDocument& document, std::st
     return error(ErrorCode::kLimitExceeded, origin,
                  "PDF larger than " + std::to_string(max_bytes >> 20) + " MB");
   }
+  // Nesting bounded before PoDoFo parses (its dictionary reader recurses
+  // without limit).
+  if (auto scanned = facturx::prescan_pdf(pdf, origin); !scanned)
+    return scanned.error();
   document.LoadFromBuffer(pdf.data(), static_cast<long>(pdf.size()), false);
   if (document.GetEncrypted())
     return error(ErrorCode::kUnsupported, origin, "encrypted PDF cannot be sealed");

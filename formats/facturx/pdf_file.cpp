@@ -1,6 +1,7 @@
 #include "formats/facturx/pdf_file.h"
 
 #include <podofo/podofo.h>
+#include <zlib.h>
 
 #include <exception>
 #include <memory>
@@ -86,6 +87,82 @@ void restore_info_dates(pdf::PdfMemDocument& document, std::string_view source) 
 } catch (...) {
 }
 
+// zlib data inflated into `out`, stopping past `max_bytes`. PoDoFo's own
+// Flate decoder leaks its zlib state when the output stops it by throwing, so
+// the common case (a single FlateDecode without predictor) is inflated here,
+// with the state always released.
+enum class Inflated { kOk, kTooLarge, kBroken };
+Inflated inflate_bounded(std::string_view raw, std::size_t max_bytes, std::string& out) {
+  z_stream z{};
+  if (inflateInit(&z) != Z_OK)
+    return Inflated::kBroken;
+  struct End {
+    z_stream& z;
+    ~End() { inflateEnd(&z); }
+  } end{z};
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(raw.data()));
+  z.avail_in = static_cast<uInt>(raw.size());
+  char buffer[1 << 16];
+  for (;;) {
+    z.next_out = reinterpret_cast<Bytef*>(buffer);
+    z.avail_out = sizeof buffer;
+    const int rc = inflate(&z, Z_NO_FLUSH);
+    const std::size_t got = sizeof buffer - z.avail_out;
+    if (out.size() + got > max_bytes)
+      return Inflated::kTooLarge;
+    out.append(buffer, got);
+    if (rc == Z_STREAM_END)
+      return Inflated::kOk;
+    if (rc == Z_BUF_ERROR && z.avail_in == 0)
+      return Inflated::kOk;  // truncated data: what it holds, as PoDoFo reads it
+    if (rc != Z_OK)
+      return Inflated::kBroken;
+  }
+}
+
+// Whether `dictionary`'s filters are exactly one FlateDecode without a predictor.
+bool plain_flate(const pdf::PdfDictionary& dictionary) {
+  const pdf::PdfObject* filter = dictionary.GetKey(pdf::PdfName("Filter"));
+  if (filter && filter->IsArray() && filter->GetArray().size() == 1)
+    filter = &filter->GetArray()[0];
+  if (!filter || !filter->IsName() || filter->GetName().GetName() != "FlateDecode")
+    return false;
+  const pdf::PdfObject* parameters = dictionary.GetKey(pdf::PdfName("DecodeParms"));
+  if (parameters && parameters->IsArray() && parameters->GetArray().size() == 1)
+    parameters = &parameters->GetArray()[0];
+  if (!parameters || parameters->IsNull())
+    return true;
+  if (!parameters->IsDictionary())
+    return false;
+  const pdf::PdfObject* predictor = parameters->GetDictionary().GetKey(pdf::PdfName("Predictor"));
+  return !predictor || (predictor->IsNumber() && predictor->GetNumber() <= 1);
+}
+
+// The bytes of `raw` decoded by the filters of `dictionary` within
+// `max_bytes`. kTooLarge as soon as the limit is passed.
+Inflated decode_bounded(std::string_view raw, const pdf::PdfDictionary& dictionary,
+                        std::size_t max_bytes, std::string& out) {
+  if (plain_flate(dictionary))
+    return inflate_bounded(raw, max_bytes, out);
+  pdf::PdfObject holder(dictionary);
+  const pdf::TVecFilters filters = pdf::PdfFilterFactory::CreateFilterList(&holder);
+  LimitedOutput limited(max_bytes);
+  try {
+    if (filters.empty()) {
+      limited.Write(raw.data(), static_cast<pdf::pdf_long>(raw.size()));
+    } else {
+      std::unique_ptr<pdf::PdfOutputStream> decoder(
+          pdf::PdfFilterFactory::CreateDecodeStream(filters, &limited, &dictionary));
+      decoder->Write(raw.data(), static_cast<pdf::pdf_long>(raw.size()));
+      decoder->Close();
+    }
+  } catch (const pdf::PdfError&) {
+    return limited.exceeded() ? Inflated::kTooLarge : Inflated::kBroken;
+  }
+  out = limited.take();
+  return Inflated::kOk;
+}
+
 bool pdf_space(char c) {
   return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0';
 }
@@ -156,28 +233,17 @@ model::Status check_object_streams(std::string_view source, const PdfStructure& 
       std::size_t size = source.size() - at;
       if (length && *length >= 0 && static_cast<unsigned long long>(*length) < size)
         size = static_cast<std::size_t>(*length);
-      pdf::PdfObject object(dictionary);
-      const pdf::TVecFilters filters = pdf::PdfFilterFactory::CreateFilterList(&object);
-      LimitedOutput out(limits.max_stream_bytes);
-      try {
-        if (filters.empty()) {
-          out.Write(source.data() + at, static_cast<pdf::pdf_long>(size));
-        } else {
-          std::unique_ptr<pdf::PdfOutputStream> decoder(
-              pdf::PdfFilterFactory::CreateDecodeStream(filters, &out, &dictionary));
-          decoder->Write(source.data() + at, static_cast<pdf::pdf_long>(size));
-          decoder->Close();
-        }
-      } catch (const pdf::PdfError&) {
-        if (out.exceeded()) {
-          return error_of(ErrorCode::kLimitExceeded,
-                          "object stream decodes to more than " +
-                              std::to_string(limits.max_stream_bytes) + " bytes",
-                          name, place);
-        }
-        continue;  // undecodable: PoDoFo will refuse it too
+      std::string decoded;
+      const Inflated outcome =
+          decode_bounded(source.substr(at, size), dictionary, limits.max_stream_bytes, decoded);
+      if (outcome == Inflated::kTooLarge) {
+        return error_of(ErrorCode::kLimitExceeded,
+                        "object stream decodes to more than " +
+                            std::to_string(limits.max_stream_bytes) + " bytes",
+                        name, place);
       }
-      const std::string decoded = out.take();
+      if (outcome == Inflated::kBroken)
+        continue;  // undecodable: PoDoFo will refuse it too
       model::Status scanned = scan_object_stream(
           decoded, static_cast<std::size_t>(first->GetNumber()), name, place, structure_limits);
       if (!scanned)
@@ -221,15 +287,10 @@ model::Result<PdfFile> PdfFile::load(std::string_view bytes, std::string_view na
     }
     // PoDoFo reads nested dictionaries by unbounded recursion: bound the
     // nesting before it parses anything (the rebuilt bytes too).
-    PdfStructureLimits structure;
-    structure.max_depth = limits.max_nesting_depth;
-    auto scanned = scan_pdf_structure(source, name, structure);
+    auto scanned = prescan_pdf(source, name, limits);
     if (!scanned)
       return scanned.error();
-    if (model::Status streams = check_object_streams(source, *scanned, name, limits, structure);
-        !streams)
-      return streams.error();
-    file.object_offsets_ = std::move(scanned->offsets);
+    file.object_offsets_ = std::move(*scanned);
     file.document_ = std::make_unique<pdf::PdfMemDocument>();
     try {
       file.document_->LoadFromBuffer(source.data(), static_cast<long>(source.size()),
@@ -377,24 +438,47 @@ model::Result<std::string> PdfFile::write_update() {
   }
 }
 
+model::Result<std::map<std::uint32_t, std::size_t>> prescan_pdf(std::string_view bytes,
+                                                                std::string_view name,
+                                                                const PdfLimits& limits) {
+  PdfStructureLimits structure;
+  structure.max_depth = limits.max_nesting_depth;
+  auto scanned = scan_pdf_structure(bytes, name, structure);
+  if (!scanned)
+    return scanned.error();
+  if (model::Status streams = check_object_streams(bytes, *scanned, name, limits, structure);
+      !streams)
+    return streams.error();
+  return std::move(scanned->offsets);
+}
+
 model::Result<std::string> decode_stream(pdf::PdfObject& stream, std::size_t max_bytes,
                                          std::string_view name) {
-  LimitedOutput out(max_bytes);
+  std::string out;
+  Inflated outcome = Inflated::kBroken;
+  std::string failure;
   try {
-    stream.GetStream()->GetFilteredCopy(&out);
+    // The stream's bytes as stored (PoDoFo has removed any encryption).
+    char* raw = nullptr;
+    pdf::pdf_long raw_size = 0;
+    stream.GetStream()->GetCopy(&raw, &raw_size);
+    std::unique_ptr<char, decltype(&pdf::podofo_free)> owned(raw, &pdf::podofo_free);
+    outcome = decode_bounded(std::string_view(raw, static_cast<std::size_t>(raw_size)),
+                             stream.GetDictionary(), max_bytes, out);
   } catch (const pdf::PdfError& e) {
-    if (out.exceeded()) {
-      return error_of(ErrorCode::kLimitExceeded,
-                      "stream decodes to more than " + std::to_string(max_bytes) + " bytes", name,
-                      PdfFile::describe(&stream));
-    }
-    return error_of(ErrorCode::kMalformed, "stream cannot be decoded: " + podofo_error_text(e),
-                    name, PdfFile::describe(&stream));
+    failure = ": " + podofo_error_text(e);
   } catch (...) {
-    return error_of(ErrorCode::kMalformed, "stream cannot be decoded", name,
+  }
+  if (outcome == Inflated::kTooLarge) {
+    return error_of(ErrorCode::kLimitExceeded,
+                    "stream decodes to more than " + std::to_string(max_bytes) + " bytes", name,
                     PdfFile::describe(&stream));
   }
-  return out.take();
+  if (outcome == Inflated::kBroken) {
+    return error_of(ErrorCode::kMalformed, "stream cannot be decoded" + failure, name,
+                    PdfFile::describe(&stream));
+  }
+  return out;
 }
 
 std::string podofo_error_text(const pdf::PdfError& error,

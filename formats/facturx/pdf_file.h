@@ -106,6 +106,16 @@ class PdfFile {
 std::string podofo_error_text(const PoDoFo::PdfError& error,
                               const std::map<std::uint32_t, std::size_t>* offsets = nullptr);
 
+// What PdfFile::load checks before PoDoFo parses `bytes`, for any other
+// PoDoFo parse of untrusted bytes (PoDoFo 0.9 reads nested dictionaries by
+// unbounded recursion): the nesting of every value, in the file and in its
+// object streams (decoded within max_stream_bytes), bounded by
+// max_nesting_depth. Returns the byte offset of each object number's last
+// definition. Errors: kLimitExceeded naming the object and its offset.
+model::Result<std::map<std::uint32_t, std::size_t>> prescan_pdf(std::string_view bytes,
+                                                                 std::string_view name,
+                                                                 const PdfLimits& limits = {});
+
 // The data of `stream` (an object with a stream) with its filters applied,
 // for any PoDoFo document. Errors naming `name` and the object: kLimitExceeded
 // past `max_bytes` (decoding stops there, so a small compressed stream cannot

@@ -56,14 +56,16 @@ DEEP_ARRAY = b"[" * DEPTH + b"]" * DEPTH
 INVOICE = b"<?xml version='1.0'?><x/>"
 
 
-def with_attachment(spec_extra=b"", stream_dict=None, number=4):
-    """A catalog whose EmbeddedFiles name tree lists factur-x.xml (object 3)."""
+def with_attachment(spec_extra=b"", stream_dict=None, number=4, name=b"factur-x.xml"):
+    """A catalog whose EmbeddedFiles name tree lists `name` (object 3). The
+    stream cases use another name, so that facturx build --pdf (which refuses
+    a PDF already carrying factur-x.xml) reads the attachment too."""
     stream_dict = stream_dict or b"<< /Length %d >>" % len(INVOICE)
     return [
         (1, b"<< /Type /Catalog /Pages 2 0 R /Names << /EmbeddedFiles << /Names "
-            b"[(factur-x.xml) 3 0 R] >> >> >>"),
+            b"[(" + name + b") 3 0 R] >> >> /AF [3 0 R] >>"),
         PAGES,
-        (3, b"<< /Type /Filespec /F (factur-x.xml) /UF (factur-x.xml)" + spec_extra +
+        (3, b"<< /Type /Filespec /F (" + name + b") /UF (" + name + b")" + spec_extra +
             b" /EF << /F %d 0 R >> >>" % number),
         (number, stream_dict + b"\nstream\n" + INVOICE + b"\nendstream"),
     ]
@@ -89,8 +91,10 @@ CASES = {
     "hostile-deep-array-catalog.pdf": [
         (1, b"<< /Type /Catalog /Pages 2 0 R /A " + DEEP_ARRAY + b" >>"), PAGES],
     "hostile-deep-dict-filespec.pdf": with_attachment(spec_extra=b" /A " + DEEP_DICT),
-    "hostile-length-1e9.pdf": with_attachment(stream_dict=b"<< /Length 1000000000 >>"),
-    "hostile-length-self.pdf": with_attachment(stream_dict=b"<< /Length 9 0 R >>", number=9),
+    "hostile-length-1e9.pdf": with_attachment(stream_dict=b"<< /Length 1000000000 >>",
+                                              name=b"notes.xml"),
+    "hostile-length-self.pdf": with_attachment(stream_dict=b"<< /Length 9 0 R >>", number=9,
+                                               name=b"notes.xml"),
     "hostile-deep-decodeparms.pdf": with_attachment(
         stream_dict=b"<< /Length %d /Filter /FlateDecode /DecodeParms " % len(INVOICE) +
         DEEP_ARRAY + b" >>"),
