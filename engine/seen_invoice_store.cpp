@@ -271,7 +271,7 @@ model::Result<std::unique_ptr<SeenInvoiceStore>> SeenInvoiceStore::open(
       return refusal(path, "the store vanished while it was being created");
   }
   if (S_ISLNK(info.st_mode))
-    return refusal(path, "it is a symbolic link (the store must be named by its own path)");
+    return refusal(path, "it is a symbolic link; a store is named by its own path");
   if (!S_ISREG(info.st_mode))
     return refusal(path, "it is not a regular file");
   if (info.st_size == 0)
