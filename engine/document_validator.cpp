@@ -55,16 +55,14 @@ model::Result<ValidationOutcome> DocumentValidator::validate(std::string_view by
 
   if (store_ != nullptr) {
     const std::string fingerprint = sha256_hex(bytes);
-    auto duplicate = store_->find_duplicate(invoice, fingerprint);
+    // An accepted invoice is checked and recorded atomically (claim); one
+    // refused for other reasons is only looked up, never recorded.
+    auto duplicate = outcome.accepted() ? store_->claim(invoice, outcome.document, fingerprint)
+                                        : store_->find_duplicate(invoice, fingerprint);
     if (!duplicate)
       return duplicate.error();
     if (*duplicate)
       outcome.findings.push_back(duplicate_finding(outcome.document, **duplicate));
-    if (outcome.accepted()) {
-      auto recorded = store_->record(invoice, outcome.document, fingerprint);
-      if (!recorded)
-        return recorded.error();
-    }
   }
   return outcome;
 }

@@ -33,11 +33,20 @@ struct SeenInvoice {
 // duplicate: re-running a batch is safe.
 //
 // Thread-safe: one connection, serialised by a mutex; the file may be shared
-// by several processes (SQLite locking, WAL journal, busy timeout).
+// by several processes (SQLite locking, WAL journal, busy timeout): claim()
+// checks and records in one statement of one write transaction, so of two
+// processes submitting the same key at once exactly one is the first.
+//
+// The file carries an identity (SQLite application_id and user_version, and
+// its table), so that nothing else is ever taken for a store; the format is
+// described in docs/seen-store.md.
 class SeenInvoiceStore {
  public:
-  // Opens or creates the store. Errors: kIo (cannot open or create, not a
-  // store of ours), each naming the path.
+  // Opens the store at `path`, or creates it when nothing exists there.
+  // Refuses (kInvalidArgument, naming the path and why) a symbolic link
+  // (dangling or not), anything but a regular file, an empty file, a file
+  // that is not SQLite, an SQLite database of another application or of
+  // another schema version. kIo when the file cannot be opened or created.
   static model::Result<std::unique_ptr<SeenInvoiceStore>> open(const std::filesystem::path& path);
   ~SeenInvoiceStore();
   SeenInvoiceStore(const SeenInvoiceStore&) = delete;
@@ -48,9 +57,15 @@ class SeenInvoiceStore {
   // issue date or a seller (other rules report those).
   model::Result<std::optional<SeenInvoice>> find_duplicate(const model::Invoice& invoice,
                                                            const std::string& fingerprint) const;
-  // Remembers the invoice as accepted (first acceptance wins; recording the
-  // same key again changes nothing). Does nothing for an invoice without
-  // number, issue date or seller.
+  // Check and record in one transaction: records the invoice as accepted
+  // when its (seller, year, number) is new and returns nullopt; when the key
+  // is already held, changes nothing and returns the earlier acceptance if
+  // its fingerprint differs (a duplicate), nullopt if it is the same document.
+  // Does nothing for an invoice without number, issue date or seller.
+  model::Result<std::optional<SeenInvoice>> claim(const model::Invoice& invoice,
+                                                  const std::string& document,
+                                                  const std::string& fingerprint);
+  // claim() without its answer (first acceptance wins).
   model::Status record(const model::Invoice& invoice, const std::string& document,
                        const std::string& fingerprint);
 

@@ -1,46 +1,164 @@
 #include "model/decimal.h"
 
 #include <algorithm>
+#include <array>
 
 namespace einvoice::model {
 namespace {
 
 using i128 = Int128;
+__extension__ using u128 = unsigned __int128;
+using Wide = detail::Int256;
 
-constexpr i128 pow10(int n) {
-  i128 result = 1;
+// ---------------------------------------------------------------------------
+// 256-bit two's complement arithmetic, only as much as Decimal needs. Every
+// value Decimal keeps has a magnitude below kLimit (10^75 < 2^250), so one
+// addition of two such values or one multiplication by 10 cannot wrap.
+
+Wide from_i128(i128 v) {
+  return Wide{static_cast<u128>(v), v < 0 ? ~static_cast<u128>(0) : 0};
+}
+
+bool is_negative_wide(const Wide& w) {
+  return (w.high >> 127) != 0;
+}
+
+Wide add_wide(const Wide& a, const Wide& b) {
+  Wide r;
+  r.low = a.low + b.low;
+  r.high = a.high + b.high + (r.low < a.low ? 1 : 0);
+  return r;
+}
+
+Wide negate_wide(const Wide& a) {
+  Wide r;
+  r.low = ~a.low + 1;
+  r.high = ~a.high + (r.low == 0 ? 1 : 0);
+  return r;
+}
+
+Wide abs_wide(const Wide& a) {
+  return is_negative_wide(a) ? negate_wide(a) : a;
+}
+
+// Signed comparison: negative, zero or positive.
+int compare_wide(const Wide& a, const Wide& b) {
+  const auto ah = static_cast<i128>(a.high), bh = static_cast<i128>(b.high);
+  if (ah != bh)
+    return ah < bh ? -1 : 1;
+  if (a.low != b.low)
+    return a.low < b.low ? -1 : 1;
+  return 0;
+}
+
+using Limbs = std::array<std::uint64_t, 4>;  // least significant first
+
+Limbs limbs_of(const Wide& w) {
+  return {static_cast<std::uint64_t>(w.low), static_cast<std::uint64_t>(w.low >> 64),
+          static_cast<std::uint64_t>(w.high), static_cast<std::uint64_t>(w.high >> 64)};
+}
+
+Wide wide_of(const Limbs& l) {
+  return Wide{(static_cast<u128>(l[1]) << 64) | l[0], (static_cast<u128>(l[3]) << 64) | l[2]};
+}
+
+// Product of two non-negative values; nullopt when it needs 256 bits or more
+// (the sign bit included).
+std::optional<Wide> multiply_magnitudes(const Wide& a, const Wide& b) {
+  const Limbs x = limbs_of(a), y = limbs_of(b);
+  std::array<std::uint64_t, 8> r{};
+  for (std::size_t i = 0; i < 4; ++i) {
+    u128 carry = 0;
+    for (std::size_t j = 0; j < 4; ++j) {
+      const u128 t = static_cast<u128>(x[i]) * y[j] + r[i + j] + carry;
+      r[i + j] = static_cast<std::uint64_t>(t);
+      carry = t >> 64;
+    }
+    r[i + 4] = static_cast<std::uint64_t>(carry);
+  }
+  if (r[4] != 0 || r[5] != 0 || r[6] != 0 || r[7] != 0 || (r[3] >> 63) != 0)
+    return std::nullopt;
+  return wide_of({r[0], r[1], r[2], r[3]});
+}
+
+// Divides the non-negative `value` by `divisor` in place; returns the remainder.
+std::uint64_t divide_small(Wide& value, std::uint64_t divisor) {
+  Limbs l = limbs_of(value);
+  u128 remainder = 0;
+  for (std::size_t i = 4; i-- > 0;) {
+    const u128 current = (remainder << 64) | l[i];
+    l[i] = static_cast<std::uint64_t>(current / divisor);
+    remainder = current % divisor;
+  }
+  value = wide_of(l);
+  return static_cast<std::uint64_t>(remainder);
+}
+
+Wide times_ten(const Wide& a) {
+  // 10a = 8a + 2a; REQUIRES |a| < kLimit, so nothing wraps.
+  Wide eight{a.low << 3, (a.high << 3) | (a.low >> 125)};
+  Wide two{a.low << 1, (a.high << 1) | (a.low >> 127)};
+  return add_wide(eight, two);
+}
+
+Wide pow10_wide(int n) {
+  Wide result = from_i128(1);
   for (int i = 0; i < n; ++i)
-    result *= 10;
+    result = times_ten(result);
   return result;
 }
 
-// 10^kMaxDigits: every accepted magnitude stays strictly below it, leaving
-// head room in i128 (max ~1.7e38) for one more scaling step.
-constexpr i128 kLimit = pow10(Decimal::kMaxDigits);
+// 10^kMaxResultDigits: every magnitude a Decimal holds stays strictly below it.
+const Wide& limit() {
+  static const Wide value = pow10_wide(Decimal::kMaxResultDigits);
+  return value;
+}
+
+bool in_range(const Wide& v) {
+  return compare_wide(abs_wide(v), limit()) < 0;
+}
+
+// Whether v can be multiplied by 10 and stay below the limit.
+bool scalable(const Wide& v) {
+  static const Wide bound = pow10_wide(Decimal::kMaxResultDigits - 1);
+  return compare_wide(abs_wide(v), bound) < 0;
+}
 
 bool is_xml_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
 // Brings both to the larger scale; false when that would pass the limit.
-bool align(i128& a, int& scale_a, i128& b, int& scale_b) {
+bool align(Wide& a, int& scale_a, Wide& b, int& scale_b) {
   while (scale_a < scale_b) {
-    if (a >= kLimit || a <= -kLimit)
+    if (!scalable(a))
       return false;
-    a *= 10;
+    a = times_ten(a);
     ++scale_a;
   }
   while (scale_b < scale_a) {
-    if (b >= kLimit || b <= -kLimit)
+    if (!scalable(b))
       return false;
-    b *= 10;
+    b = times_ten(b);
     ++scale_b;
   }
   return true;
 }
 
-bool in_range(i128 v) {
-  return v < kLimit && v > -kLimit;
+// ---------------------------------------------------------------------------
+// Division of narrow values (divide() only).
+
+// 10^kMaxDigits: the limit of divide()'s operands and quotient.
+constexpr i128 narrow_limit() {
+  i128 result = 1;
+  for (int i = 0; i < Decimal::kMaxDigits; ++i)
+    result *= 10;
+  return result;
+}
+constexpr i128 kNarrowLimit = narrow_limit();
+
+bool in_narrow_range(i128 v) {
+  return v < kNarrowLimit && v > -kNarrowLimit;
 }
 
 // Divides with rounding of the remainder.
@@ -63,6 +181,26 @@ i128 divide_rounded(i128 numerator, i128 denominator, Decimal::Rounding mode) {
 }
 
 }  // namespace
+
+Decimal Decimal::from_unscaled(Int128 unscaled, int scale) {
+  return Decimal(from_i128(unscaled), scale);
+}
+
+std::optional<Int128> Decimal::narrow_unscaled() const {
+  const auto high = static_cast<i128>(unscaled_.high);
+  const auto low = static_cast<i128>(unscaled_.low);
+  if ((high == 0 && low >= 0) || (high == -1 && low < 0))
+    return low;
+  return std::nullopt;
+}
+
+bool Decimal::is_negative() const {
+  return is_negative_wide(unscaled_);
+}
+
+Decimal Decimal::negate() const {
+  return Decimal(negate_wide(unscaled_), scale_);
+}
 
 std::optional<Decimal> Decimal::parse(std::string_view text) {
   while (!text.empty() && is_xml_space(text.front()))
@@ -103,21 +241,20 @@ std::optional<Decimal> Decimal::parse(std::string_view text) {
   }
   if (!seen_digit)
     return std::nullopt;
-  return Decimal(negative ? -unscaled : unscaled, scale);
+  return from_unscaled(negative ? -unscaled : unscaled, scale);
 }
 
 std::string Decimal::to_string() const {
-  i128 magnitude = unscaled_ < 0 ? -unscaled_ : unscaled_;
+  Wide magnitude = abs_wide(unscaled_);
   std::string digits;
   do {
-    digits.push_back(static_cast<char>('0' + static_cast<int>(magnitude % 10)));
-    magnitude /= 10;
-  } while (magnitude != 0);
+    digits.push_back(static_cast<char>('0' + divide_small(magnitude, 10)));
+  } while (magnitude != Wide{});
   while (static_cast<int>(digits.size()) <= scale_)
     digits.push_back('0');
   std::reverse(digits.begin(), digits.end());
   std::string out;
-  if (unscaled_ < 0)
+  if (is_negative())
     out.push_back('-');
   std::size_t integer_digits = digits.size() - static_cast<std::size_t>(scale_);
   out.append(digits, 0, integer_digits);
@@ -129,26 +266,28 @@ std::string Decimal::to_string() const {
 }
 
 std::strong_ordering Decimal::compare(const Decimal& other) const {
-  i128 a = unscaled_, b = other.unscaled_;
+  Wide a = unscaled_, b = other.unscaled_;
   int sa = scale_, sb = other.scale_;
   if (!align(a, sa, b, sb)) {
     // Only possible when one magnitude is near the limit: signs decide, else
     // the one that could not be scaled up is the larger magnitude.
-    if ((a < 0) != (b < 0))
-      return a < 0 ? std::strong_ordering::less : std::strong_ordering::greater;
+    const bool a_negative = is_negative_wide(a), b_negative = is_negative_wide(b);
+    if (a_negative != b_negative)
+      return a_negative ? std::strong_ordering::less : std::strong_ordering::greater;
     bool a_big = sa < sb;
-    bool positive = a >= 0;
-    return (a_big == positive) ? std::strong_ordering::greater : std::strong_ordering::less;
+    return (a_big != a_negative) ? std::strong_ordering::greater : std::strong_ordering::less;
   }
-  return a <=> b;
+  const int order = compare_wide(a, b);
+  return order < 0 ? std::strong_ordering::less
+                   : (order > 0 ? std::strong_ordering::greater : std::strong_ordering::equal);
 }
 
 std::optional<Decimal> Decimal::add(const Decimal& other) const {
-  i128 a = unscaled_, b = other.unscaled_;
+  Wide a = unscaled_, b = other.unscaled_;
   int sa = scale_, sb = other.scale_;
   if (!align(a, sa, b, sb))
     return std::nullopt;
-  i128 sum = a + b;
+  Wide sum = add_wide(a, b);
   if (!in_range(sum))
     return std::nullopt;
   return Decimal(sum, sa);
@@ -166,48 +305,70 @@ std::optional<Decimal> Decimal::multiply(const Decimal& other) const {
     Decimal b = other.rounded(std::min(other.scale_, kMaxScale / 2));
     return a.multiply(b);
   }
-  i128 a = unscaled_ < 0 ? -unscaled_ : unscaled_;
-  i128 b = other.unscaled_ < 0 ? -other.unscaled_ : other.unscaled_;
-  if (a != 0 && b > (kLimit - 1) / a)
+  auto product = multiply_magnitudes(abs_wide(unscaled_), abs_wide(other.unscaled_));
+  if (!product || !in_range(*product))
     return std::nullopt;
-  i128 product = unscaled_ * other.unscaled_;
-  return Decimal(product, scale);
+  const bool negative = is_negative() != other.is_negative();
+  return Decimal(negative ? negate_wide(*product) : *product, scale);
 }
 
 std::optional<Decimal> Decimal::divide(const Decimal& other, int scale) const {
-  if (other.unscaled_ == 0 || scale < 0 || scale > kMaxScale)
+  auto dividend = narrow_unscaled();
+  auto divisor = other.narrow_unscaled();
+  if (!dividend || !divisor || *divisor == 0 || scale < 0 || scale > kMaxScale ||
+      !in_narrow_range(*dividend) || !in_narrow_range(*divisor))
     return std::nullopt;
   // result = (this.u / 10^this.s) / (other.u / 10^other.s), to `scale` digits:
   // numerator = this.u * 10^(scale + other.s - this.s).
   int shift = scale + other.scale_ - scale_;
-  i128 numerator = unscaled_;
-  i128 denominator = other.unscaled_;
+  i128 numerator = *dividend;
+  i128 denominator = *divisor;
   for (; shift > 0; --shift) {
-    if (!in_range(numerator))
+    if (!in_narrow_range(numerator))
       return std::nullopt;
     numerator *= 10;
   }
-  for (; shift < 0; ++shift)
+  for (; shift < 0; ++shift) {
+    if (!in_narrow_range(denominator))
+      return std::nullopt;
     denominator *= 10;
-  if (!in_range(denominator))
+  }
+  if (!in_narrow_range(numerator) || !in_narrow_range(denominator))
     return std::nullopt;
   i128 q = divide_rounded(numerator, denominator, Rounding::kHalfAwayFromZero);
-  if (!in_range(q))
+  if (!in_narrow_range(q))
     return std::nullopt;
-  return Decimal(q, scale);
+  return from_unscaled(q, scale);
 }
 
 Decimal Decimal::rounded(int scale, Rounding mode) const {
   if (scale >= scale_) {
-    i128 v = unscaled_;
+    Wide v = unscaled_;
     for (int s = scale_; s < scale; ++s) {
-      if (!in_range(v))
+      if (!scalable(v))
         return *this;  // cannot pad further without overflow
-      v *= 10;
+      v = times_ten(v);
     }
     return Decimal(v, scale);
   }
-  return Decimal(divide_rounded(unscaled_, pow10(scale_ - scale), mode), scale);
+  // Drop scale_ - scale digits of the magnitude, noting the first digit
+  // dropped (the most significant) and whether any digit below it is not 0.
+  const bool negative = is_negative();
+  Wide magnitude = abs_wide(unscaled_);
+  std::uint64_t first_dropped = 0;
+  bool below = false;
+  for (int s = scale; s < scale_; ++s) {
+    below = below || first_dropped != 0;
+    first_dropped = divide_small(magnitude, 10);
+  }
+  bool up = false;
+  if (first_dropped > 5 || (first_dropped == 5 && below))
+    up = true;
+  else if (first_dropped == 5)  // exactly half
+    up = mode == Rounding::kHalfAwayFromZero || !negative;
+  if (up)
+    magnitude = add_wide(magnitude, from_i128(1));
+  return Decimal(negative ? negate_wide(magnitude) : magnitude, scale);
 }
 
 }  // namespace einvoice::model

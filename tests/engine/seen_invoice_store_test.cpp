@@ -1,5 +1,6 @@
 #include "engine/seen_invoice_store.h"
 
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
@@ -130,5 +131,128 @@ TEST_CASE("Concurrent recording keeps the first acceptance only", "[seen]") {
     for (int t = 0; t < 4; ++t)
       duplicates_seen += store.find_duplicate(inv, "fp" + std::to_string(t)).value() ? 1 : 0;
     CHECK(duplicates_seen == 3);  // exactly one thread's fingerprint was kept
+  }
+}
+
+namespace {
+
+// Opening `path` fails, naming the path and containing `why`.
+void check_refused(const fs::path& path, const std::string& why) {
+  auto refused = SeenInvoiceStore::open(path);
+  REQUIRE_FALSE(refused);
+  const std::string text = refused.error().describe();
+  CHECK(text.find(path.string()) != std::string::npos);
+  CHECK(text.find(why) != std::string::npos);
+}
+
+void make_foreign_database(const fs::path& path, const char* sql) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  CHECK(sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(db);
+}
+
+}  // namespace
+
+// Issue 12, defect 8: a 0-byte file or a dangling symlink was used as a new store.
+TEST_CASE("Only an einvoice store or a new path is opened as a store", "[seen]") {
+  TempStore fresh;
+  REQUIRE_FALSE(fs::exists(fresh.path));
+  REQUIRE(SeenInvoiceStore::open(fresh.path));
+  REQUIRE(fs::is_regular_file(fs::symlink_status(fresh.path)));
+  CHECK(SeenInvoiceStore::open(fresh.path));  // and it is recognised as one afterwards
+
+  TempStore empty;
+  { std::ofstream touch(empty.path); }
+  check_refused(empty.path, "empty file");
+  CHECK(fs::file_size(empty.path) == 0);  // left as it was
+
+  TempStore text;
+  { std::ofstream(text.path) << std::string(4096, 'x'); }
+  check_refused(text.path, "not an SQLite database");
+
+  TempStore foreign;
+  make_foreign_database(foreign.path, "CREATE TABLE accounts (id INTEGER, owner TEXT);");
+  check_refused(foreign.path, "another application");
+
+  TempStore lookalike;  // our table name, another application's id
+  make_foreign_database(lookalike.path,
+                        "PRAGMA application_id=7; CREATE TABLE einvoice_seen_invoice (x TEXT);");
+  check_refused(lookalike.path, "another application");
+
+  TempStore dangling;
+  fs::create_symlink(dangling.path.string() + "-target-that-does-not-exist", dangling.path);
+  check_refused(dangling.path, "symbolic link");
+  CHECK_FALSE(fs::exists(dangling.path.string() + "-target-that-does-not-exist"));
+
+  TempStore link_to_store;
+  fs::create_symlink(fresh.path, link_to_store.path);
+  check_refused(link_to_store.path, "symbolic link");
+
+  TempStore folder;
+  fs::create_directory(folder.path);
+  check_refused(folder.path, "not a regular file");
+  fs::remove(folder.path);
+}
+
+TEST_CASE("A store written before the identity was introduced is recognised and stamped",
+          "[seen]") {
+  TempStore old;
+  make_foreign_database(old.path,
+                        "CREATE TABLE einvoice_seen_invoice (seller TEXT NOT NULL, year INTEGER "
+                        "NOT NULL, number TEXT NOT NULL, document TEXT NOT NULL, fingerprint TEXT "
+                        "NOT NULL, recorded_at TEXT NOT NULL, PRIMARY KEY (seller, year, number));"
+                        "INSERT INTO einvoice_seen_invoice VALUES "
+                        "('VAT:FR1', 2026, 'F-1', 'old.xml', 'f0', '2026-01-01T00:00:00Z');");
+  auto opened = SeenInvoiceStore::open(old.path);
+  REQUIRE(opened);
+  auto duplicate = (*opened)->find_duplicate(invoice("F-1", 2026, "FR1"), "other");
+  REQUIRE(duplicate);
+  REQUIRE(*duplicate);
+  CHECK((*duplicate)->document == "old.xml");
+}
+
+// Issue 12, defect 7: the look-up and the INSERT OR IGNORE were separate, so two
+// processes could both take the same number as new.
+TEST_CASE("claim() is atomic across connections: one first acceptance per key", "[seen]") {
+  constexpr int kConnections = 4, kNumbers = 100;
+  for (int run = 0; run < 3; ++run) {
+    TempStore temp;
+    std::vector<std::unique_ptr<SeenInvoiceStore>> stores;
+    for (int c = 0; c < kConnections; ++c) {
+      auto opened = SeenInvoiceStore::open(temp.path);
+      REQUIRE(opened);
+      stores.push_back(std::move(*opened));
+    }
+    std::vector<int> duplicates(kConnections, 0), failures(kConnections, 0);
+    std::vector<std::thread> threads;
+    for (int c = 0; c < kConnections; ++c) {
+      threads.emplace_back([&, c] {
+        for (int i = 0; i < kNumbers; ++i) {
+          auto claimed = stores[static_cast<std::size_t>(c)]->claim(
+              invoice("N-" + std::to_string(i), 2026, "FR1"), "c" + std::to_string(c) + ".xml",
+              "fp" + std::to_string(c));
+          if (!claimed)
+            ++failures[static_cast<std::size_t>(c)];
+          else if (*claimed)
+            ++duplicates[static_cast<std::size_t>(c)];
+        }
+      });
+    }
+    for (auto& thread : threads)
+      thread.join();
+    int total = 0;
+    for (int c = 0; c < kConnections; ++c) {
+      CHECK(failures[static_cast<std::size_t>(c)] == 0);
+      total += duplicates[static_cast<std::size_t>(c)];
+    }
+    CHECK(total == kNumbers * (kConnections - 1));
+    // The same document again is not a duplicate of itself.
+    auto again = stores[0]->claim(invoice("N-0", 2026, "FR1"), "again.xml", "fp-again");
+    REQUIRE(again);
+    auto winner = (*again)->fingerprint;
+    auto same = stores[1]->claim(invoice("N-0", 2026, "FR1"), "same.xml", winner);
+    REQUIRE(same);
+    CHECK_FALSE(*same);
   }
 }

@@ -366,3 +366,51 @@ TEST_CASE("BR-CO-09: the buyer's VAT identifier needs a prefix too", "[calculati
 }
 
 }  // namespace einvoice
+
+namespace einvoice {
+namespace {
+
+std::set<std::string> all_ids(const model::Invoice& invoice, detect::Syntax syntax) {
+  std::set<std::string> out;
+  for (const auto& diagnostic : validation::check_rules(invoice, syntax, nullptr, "data"))
+    out.insert(diagnostic.rule_id);
+  return out;
+}
+
+}  // namespace
+
+// Issue 12, defect 3: the sums overflowed 36 digits and the rules needing
+// them were dropped. Now they are computed exactly, on the model as on
+// documents, in both flavours.
+TEST_CASE("BR-CO-10 and BR-S-08 hold their ground at the limits of Decimal", "[calculation]") {
+  const std::string max(36, '9');
+  for (auto syntax : {detect::Syntax::kCii, detect::Syntax::kUblInvoice}) {
+    INFO(static_cast<int>(syntax));
+    auto invoice = consistent();
+    invoice.lines[0].net_amount = d(("1" + std::string(35, '0')).c_str());  // 10^35
+    auto ids = all_ids(invoice, syntax);
+    CHECK(ids.count("BR-CO-10") == 1);
+    CHECK(ids.count("BR-S-08") == 1);
+
+    // Two lines of 36 nines and a line of 0.000000000000000001: no sum fits in
+    // 36 digits, yet every rule is evaluated.
+    invoice = consistent();
+    invoice.lines = {line(max.c_str(), "20"), line(max.c_str(), "20"),
+                     line("0.000000000000000001", "20")};
+    ids = all_ids(invoice, syntax);
+    CHECK(ids.count("BR-CO-10") == 1);
+    CHECK(ids.count("BR-S-08") == 1);
+
+    // The largest negative amounts.
+    invoice = consistent();
+    invoice.lines[0].net_amount = d(("-" + max).c_str());
+    invoice.vat_breakdowns[0].taxable_amount = d(("-" + max).c_str());
+    ids = all_ids(invoice, syntax);
+    CHECK(ids.count("BR-CO-10") == 1);
+    CHECK(ids.count("BR-S-08") == 1);
+    CHECK(ids.count("BR-S-09") == 1);  // 30.00 is not 20 % of -10^36
+    CHECK(ids.count("BR-CO-17") == 1);
+  }
+}
+
+}  // namespace einvoice

@@ -21,6 +21,7 @@
 //  - BR-CO-13 and BR-CO-16 branch on which optional totals are present, and
 //    do so differently per syntax.
 
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
@@ -45,12 +46,21 @@ enum class Flavour { kCii, kUbl };
 struct Term {
   bool present = false;
   std::optional<Decimal> value;
+  // Written as a negative zero ("-0.00"): its xs:double is -0.0 (a Decimal
+  // has no sign for zero), which the CII artefact's double arithmetic keeps.
+  bool negative_zero = false;
 
   static Term of(const std::optional<Decimal>& amount) { return Term{amount.has_value(), amount}; }
   bool unreadable() const { return present && !value; }
 };
 
-// The result of one rule: nullopt when it cannot be evaluated.
+// The result of one rule: nullopt when it cannot be evaluated (an unreadable
+// input, which its reader reports).
+//
+// kOverflowFails: a rule whose arithmetic overflows fails (false), so that an
+// overflow never removes a finding. Decimal computes exactly on 75 digits,
+// which no sum or product of amounts the readers accept reaches (see
+// model/decimal.h); only values computed elsewhere could.
 using Verdict = std::optional<bool>;
 
 inline const Decimal& hundred() {
@@ -68,7 +78,7 @@ inline Decimal round_integer(const Decimal& x) {
   return x.rounded(0, Decimal::Rounding::kHalfUp);
 }
 
-// Exact sum; nullopt on overflow.
+// Exact sum; nullopt on overflow (the caller's rule then fails).
 inline std::optional<Decimal> exact_sum(std::span<const Decimal> values) {
   Decimal total;
   for (const Decimal& v : values) {
@@ -89,26 +99,58 @@ inline std::optional<Decimal> plus(const std::optional<Decimal>& a, const Decima
 // xs:double arithmetic of the CII artefact (see the header comment).
 namespace xpath_double {
 
+// Signed zeros: the official validator keeps the sign of an xs:double zero
+// through its arithmetic and tells -0.0 from 0.0 in "=" (as Java's
+// Double.equals): the CII artefact reports BR-O-09 ("CalculatedAmount = 0")
+// on a CalculatedAmount of -0.00, and BR-CO-14 when the VAT category tax
+// amounts sum to -0.0 against a BT-110 of 0.00.
+
 // The xs:double an untyped node's text becomes (correctly rounded, as Java's
-// Double.parseDouble).
+// Double.parseDouble), in the classic locale.
 inline double from_decimal(const Decimal& value) {
   const std::string text = value.to_string();
-  return std::strtod(text.c_str(), nullptr);
+  double out = 0.0;
+  std::from_chars(text.data(), text.data() + text.size(), out);
+  return out;
 }
 
-// fn:sum over untyped nodes: each cast to xs:double, added in order.
-inline double sum(std::span<const Decimal> values) {
+// The same for a value whose text was a negative zero when `negative_zero`.
+inline double from_decimal(const Decimal& value, bool negative_zero) {
+  return negative_zero ? -0.0 : from_decimal(value);
+}
+
+// The xs:double of a readable term (see Term::negative_zero).
+inline double from_term(const Term& term) {
+  return from_decimal(*term.value, term.negative_zero);
+}
+
+// "=" on two xs:doubles as the official validator decides it (no NaN here):
+// equal values with the same sign (0.0 and -0.0 differ).
+inline bool equal(double a, double b) {
+  return a == b && std::signbit(a) == std::signbit(b);
+}
+
+// fn:sum over untyped nodes: each cast to xs:double, the first taken as it
+// is and the others added in order (so sum(-0.0) is -0.0); the sum of
+// nothing is the integer 0. `negative_zeros`, when given, flags the values
+// written as a negative zero (one flag per value).
+inline double sum(std::span<const Decimal> values, std::span<const char> negative_zeros = {}) {
   double total = 0.0;
-  for (const Decimal& v : values)
-    total += from_decimal(v);
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    const double value = from_decimal(values[i], i < negative_zeros.size() && negative_zeros[i]);
+    total = i == 0 ? value : total + value;
+  }
   return total;
 }
 
-// fn:round on an xs:double: the nearest integer, halves towards +infinity.
+// fn:round on an xs:double: the nearest integer, halves towards +infinity;
+// a zero keeps its sign and a value in [-0.5, 0) rounds to -0.0 (XPath F&O).
 // (x - floor(x) is exact for every double.)
 inline double round(double x) {
   if (!std::isfinite(x) || x == 0.0)
     return x;
+  if (x < 0.0 && x >= -0.5)
+    return -0.0;
   const double floor = std::floor(x);
   return x - floor >= 0.5 ? floor + 1.0 : floor;
 }
@@ -120,7 +162,8 @@ inline double round_cents(double sum) {
 
 // round(xs:decimal(value) * 100) as an integer Decimal: the double's exact
 // binary value times 100, rounded half towards +infinity. nullopt for
-// magnitudes no invoice has (or infinities).
+// infinities and magnitudes past Decimal's arithmetic (beyond 10^75, far
+// beyond any amount a reader accepts).
 inline std::optional<Decimal> exact_cents(double value) {
   if (!std::isfinite(value))
     return std::nullopt;
@@ -133,9 +176,12 @@ inline std::optional<Decimal> exact_cents(double value) {
   const int shift = exponent - 53;
   const model::Int128 scaled = static_cast<model::Int128>(mantissa) * 100;  // |scaled| < 2^60
   if (shift >= 0) {
-    if (shift > 60)
-      return std::nullopt;
-    return Decimal::from_unscaled(scaled * (static_cast<model::Int128>(1) << shift), 0);
+    std::optional<Decimal> cents = Decimal::from_unscaled(scaled, 0);
+    for (int left = shift; cents && left > 0; left -= 64) {
+      const int step = left < 64 ? left : 64;
+      cents = cents->multiply(Decimal::from_unscaled(static_cast<model::Int128>(1) << step, 0));
+    }
+    return cents;
   }
   const int down = -shift;
   if (down > 120)  // |value * 100| < 2^-60: rounds to zero
@@ -165,35 +211,38 @@ inline Verdict line_total_holds(Flavour flavour, const Term& line_total,
     return std::nullopt;
   if (flavour == Flavour::kCii) {
     auto cents = xpath_double::exact_cents(xpath_double::sum(line_amounts));
-    if (!cents)
-      return std::nullopt;
     if (!line_total.value)
+      return false;
+    if (!cents)  // a sum beyond 10^73 (or infinite) equals no amount a reader accepts
       return false;
     auto total_cents = line_total.value->multiply(hundred());
     return total_cents && total_cents->numerically_equal(*cents);
   }
   auto sum = exact_sum(line_amounts);
   if (!sum)
-    return std::nullopt;
+    return false;  // overflow: see kOverflowFails
   return line_total.value && line_total.value->numerically_equal(round_cents(*sum));
 }
 
 // BR-CO-11 / BR-CO-12: BT-107 (BT-108) against the document level allowance
 // (charge) amounts. `count` is the number of allowances (charges), with or
 // without an amount; `amounts` the amounts present.
+// `negative_zeros` flags the amounts written as a negative zero (CII).
 inline Verdict allowance_total_holds(Flavour flavour, const Term& total, std::size_t count,
-                                     std::span<const Decimal> amounts) {
+                                     std::span<const Decimal> amounts,
+                                     std::span<const char> negative_zeros = {}) {
   if (total.unreadable())
     return std::nullopt;
   if (!total.present)
     return count == 0;
   if (flavour == Flavour::kCii) {
-    return xpath_double::from_decimal(*total.value) ==
-           xpath_double::round_cents(xpath_double::sum(amounts));
+    return xpath_double::equal(
+        xpath_double::from_term(total),
+        xpath_double::round_cents(xpath_double::sum(amounts, negative_zeros)));
   }
   auto sum = exact_sum(amounts);
   if (!sum)
-    return std::nullopt;
+    return false;  // overflow: see kOverflowFails
   return total.value->numerically_equal(round_cents(*sum));
 }
 
@@ -215,27 +264,30 @@ inline Verdict total_without_vat_holds(Flavour flavour, const Term& without_vat,
   if (expected && charges.value)
     expected = expected->add(*charges.value);
   if (!expected)
-    return std::nullopt;
+    return false;  // overflow: see kOverflowFails
   return without_vat.value->numerically_equal(round_cents(*expected));
 }
 
 // BR-CO-14: BT-110 against the VAT category tax amounts (BT-117) present.
 // UBL: `has_breakdown` false means the TaxTotal has no TaxSubtotal (holds).
+// `negative_zeros` flags the amounts written as a negative zero (CII).
 inline Verdict vat_total_holds(Flavour flavour, const Term& vat_total, bool has_breakdown,
-                               std::span<const Decimal> category_amounts) {
+                               std::span<const Decimal> category_amounts,
+                               std::span<const char> negative_zeros = {}) {
   if (vat_total.unreadable())
     return std::nullopt;
   if (flavour == Flavour::kCii) {
     if (!vat_total.value)
       return std::nullopt;  // the CII context is the BT-110 element itself
-    return xpath_double::from_decimal(*vat_total.value) ==
-           xpath_double::round_cents(xpath_double::sum(category_amounts));
+    return xpath_double::equal(
+        xpath_double::from_term(vat_total),
+        xpath_double::round_cents(xpath_double::sum(category_amounts, negative_zeros)));
   }
   if (!has_breakdown)
     return true;
   auto sum = exact_sum(category_amounts);
   if (!sum)
-    return std::nullopt;
+    return false;  // overflow: see kOverflowFails
   return vat_total.value && vat_total.value->numerically_equal(round_cents(*sum));
 }
 
@@ -250,7 +302,7 @@ inline Verdict total_with_vat_holds(Flavour flavour, const Term& with_vat, const
   if (vat_totals_in_currency == 1 && with_vat.value && without_vat.value && vat_total.value) {
     auto sum = without_vat.value->add(*vat_total.value);
     if (!sum)
-      return std::nullopt;
+      return false;  // overflow: see kOverflowFails
     sum_matches = with_vat.value->numerically_equal(round_cents(*sum));
   }
   if (flavour == Flavour::kCii && !sum_matches && with_vat.value && without_vat.value)
@@ -272,7 +324,7 @@ inline Verdict amount_due_holds(Flavour flavour, const Term& due, const Term& wi
     if (expected && rounding.value)
       expected = expected->add(*rounding.value);
     if (!expected)
-      return std::nullopt;
+      return false;  // overflow: see kOverflowFails
     return due.value->numerically_equal(*expected);
   }
   // UBL: round((BT-115 - BT-114) * 100) div 100 against round((BT-112 - BT-113) * 100) div 100,
@@ -290,7 +342,7 @@ inline Verdict amount_due_holds(Flavour flavour, const Term& due, const Term& wi
       right = round_cents(*right);
   }
   if (!left || !right)
-    return std::nullopt;
+    return false;  // overflow: see kOverflowFails
   return left->numerically_equal(*right);
 }
 
@@ -310,10 +362,10 @@ inline Verdict category_tax_holds(Flavour flavour, const Term& tax, const Term& 
   auto product = taxable.value->abs().multiply(*rate.value);
   auto tax_cents = tax.value->abs().multiply(hundred());
   if (!product || !tax_cents)
-    return std::nullopt;
+    return false;  // overflow: see kOverflowFails
   auto difference = tax_cents->subtract(round_integer(*product));
   if (!difference)
-    return std::nullopt;
+    return false;  // overflow: see kOverflowFails
   const auto distance = difference->abs().compare(hundred());
   return flavour == Flavour::kCii ? distance <= 0 : distance < 0;
 }

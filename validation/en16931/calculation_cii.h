@@ -248,13 +248,16 @@ class CiiCalculation {
     }
     if (indicators_readable) {
       bool amounts_readable = true;
-      const auto allowance_values = values_of(allowance_amounts, amounts_readable);
-      const auto charge_values = values_of(charge_amounts, amounts_readable);
+      std::vector<char> allowance_zeros, charge_zeros;
+      const auto allowance_values =
+          values_of(allowance_amounts, amounts_readable, &allowance_zeros);
+      const auto charge_values = values_of(charge_amounts, amounts_readable, &charge_zeros);
       if (amounts_readable) {
-        report_if_failed(
-            allowance_total_holds(Flavour::kCii, allowance_total, allowances, allowance_values),
-            kBrCo11, summation);
-        report_if_failed(allowance_total_holds(Flavour::kCii, charge_total, charges, charge_values),
+        report_if_failed(allowance_total_holds(Flavour::kCii, allowance_total, allowances,
+                                               allowance_values, allowance_zeros),
+                         kBrCo11, summation);
+        report_if_failed(allowance_total_holds(Flavour::kCii, charge_total, charges, charge_values,
+                                               charge_zeros),
                          kBrCo12, summation);
       }
     }
@@ -311,10 +314,12 @@ class CiiCalculation {
   // BR-CO-14 on each ram:TaxTotalAmount in the invoice currency.
   void check_vat_total(XmlElement amount) {
     bool readable = true;
-    const auto values = values_of(category_tax_amounts_, readable);
+    std::vector<char> negative_zeros;
+    const auto values = values_of(category_tax_amounts_, readable, &negative_zeros);
     if (readable)
-      report_if_failed(vat_total_holds(Flavour::kCii, decimal_of(amount), true, values), kBrCo14,
-                       amount);
+      report_if_failed(
+          vat_total_holds(Flavour::kCii, decimal_of(amount), true, values, negative_zeros), kBrCo14,
+          amount);
   }
 
   void check_country_prefix(XmlElement id) {

@@ -24,18 +24,23 @@ void for_each_descendant(XmlElement parent, XmlElement grandparent, F&& f) {
   }
 }
 
-// xs:decimal(child): the first child named {ns}local.
-inline Term decimal_child(XmlElement parent, std::string_view ns, std::string_view local) {
-  XmlElement child = parent.child(ns, local);
-  if (!child)
-    return {};
-  return Term{true, Decimal::parse(child.text())};
+// Whether `text`, read as `value`, is a negative zero ("-0", "-0.00").
+inline bool is_negative_zero(const std::optional<Decimal>& value, std::string_view text) {
+  const std::string_view trimmed = xml::trim_xml_space(text);
+  return value && value->is_zero() && !trimmed.empty() && trimmed.front() == '-';
 }
 
 inline Term decimal_of(XmlElement element) {
   if (!element)
     return {};
-  return Term{true, Decimal::parse(element.text())};
+  const std::string text = element.text();
+  auto value = Decimal::parse(text);
+  return Term{true, value, is_negative_zero(value, text)};
+}
+
+// xs:decimal(child): the first child named {ns}local.
+inline Term decimal_child(XmlElement parent, std::string_view ns, std::string_view local) {
+  return decimal_of(parent.child(ns, local));
 }
 
 inline bool has_child(XmlElement parent, std::string_view ns, std::string_view local) {
@@ -79,15 +84,22 @@ inline bool normalized_upper_equals(std::string_view text, std::string_view expe
 // Decimal values of every element in `elements` that can be read (fn:sum
 // skips nothing, but an unreadable value stops the official run: `readable`
 // becomes false then).
-inline std::vector<Decimal> values_of(const std::vector<XmlElement>& elements, bool& readable) {
+// `negative_zeros`, when given, receives one flag per value: written as a
+// negative zero.
+inline std::vector<Decimal> values_of(const std::vector<XmlElement>& elements, bool& readable,
+                                      std::vector<char>* negative_zeros = nullptr) {
   std::vector<Decimal> out;
   out.reserve(elements.size());
   for (XmlElement e : elements) {
-    auto value = Decimal::parse(e.text());
-    if (value)
+    const std::string text = e.text();
+    auto value = Decimal::parse(text);
+    if (value) {
       out.push_back(*value);
-    else
+      if (negative_zeros != nullptr)
+        negative_zeros->push_back(is_negative_zero(value, text) ? 1 : 0);
+    } else {
       readable = false;
+    }
   }
   return out;
 }

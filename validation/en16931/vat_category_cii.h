@@ -425,7 +425,7 @@ class CiiVatCategories {
         known = false;
         return;
       }
-      holds = *basis == to_double(*expected);
+      holds = double_equal(*basis, to_double(*expected));
     });
     return known ? std::optional<bool>(holds) : std::nullopt;
   }
@@ -542,7 +542,7 @@ class CiiVatCategories {
           if (!basis_element) {
             holds = false;
           } else if (auto basis = untyped_double(basis_element)) {
-            holds = *basis == to_double(*expected);
+            holds = double_equal(*basis, to_double(*expected));
           }
         }
         report_if_failed(holds, kO, 8, t.tax);

@@ -144,7 +144,8 @@ class ModelVatCategories {
   }
 
   // Σ lines + Σ charges - Σ allowances of `code` (and `rate`), each sum
-  // rounded to cents when `rounded`. nullopt when an amount is absent.
+  // rounded to cents when `rounded` (absent amounts count as nothing).
+  // nullopt on overflow, which fails the rule (see calculation::Verdict).
   std::optional<Decimal> basis_of(std::string_view code, const Decimal* rate, bool rounded) const {
     auto matches = [&](const model::Code& c, const model::Amount& r) {
       return is(c, code) && (rate == nullptr || (r && r->numerically_equal(*rate)));
@@ -198,15 +199,16 @@ class ModelVatCategories {
       std::optional<bool> holds;
       if (rated) {
         if (b.rate && !(cii_ && category != kS)) {
-          if (auto expected = basis_of(code, &*b.rate, cii_))
-            holds = taxable && (cii_ ? taxable->numerically_equal(*expected)
-                                     : within_one(*taxable, *expected));
+          auto expected = basis_of(code, &*b.rate, cii_);
+          holds = expected && taxable &&
+                  (cii_ ? taxable->numerically_equal(*expected) : within_one(*taxable, *expected));
         }
-      } else if (auto expected = basis_of(code, nullptr, cii_)) {
+      } else {
+        auto expected = basis_of(code, nullptr, cii_);
         if (!cii_ || category == kO)
-          holds = taxable && taxable->numerically_equal(*expected);
+          holds = expected && taxable && taxable->numerically_equal(*expected);
         else
-          holds = taxable && within_one(*taxable, *expected);
+          holds = expected && taxable && within_one(*taxable, *expected);
       }
       if (holds && !*holds)
         report(category, 8, place);
@@ -220,11 +222,13 @@ class ModelVatCategories {
         // round(|T| * R / 100 * 100) cents against |A| * 100 +- 100.
         auto product = b.taxable_amount->abs().multiply(*b.rate);
         auto tax_cents = b.tax_amount->abs().multiply(calculation::hundred());
-        if (product && tax_cents) {
+        if (!product || !tax_cents) {
+          report(category, 9, place);  // overflow fails the rule
+        } else {
           const Decimal cents = calculation::round_integer(*product);
           auto low = tax_cents->subtract(calculation::hundred());
           auto high = tax_cents->add(calculation::hundred());
-          if (low && high && !(low->compare(cents) < 0 && high->compare(cents) > 0))
+          if (!low || !high || !(low->compare(cents) < 0 && high->compare(cents) > 0))
             report(category, 9, place);
         }
       }

@@ -36,13 +36,21 @@ inline bool element_code_is(XmlElement e, std::string_view code) {
 
 // The xs:double an untyped node becomes when compared with a number; nullopt
 // when the text is not a number (the official run would stop).
+// A text written "-0.00" becomes -0.0 (see calculation::xpath_double).
 inline std::optional<double> untyped_double(XmlElement e) {
   if (!e)
     return std::nullopt;
-  auto value = Decimal::parse(e.text());
+  const std::string text = e.text();
+  auto value = Decimal::parse(text);
   if (!value)
     return std::nullopt;
-  return calculation::xpath_double::from_decimal(*value);
+  return calculation::xpath_double::from_decimal(*value,
+                                                 calculation::is_negative_zero(value, text));
+}
+
+// "=" on two xs:doubles as the official validator decides it (-0.0 != 0.0).
+inline bool double_equal(double a, double b) {
+  return calculation::xpath_double::equal(a, b);
 }
 
 // The sign of an untyped number compared with 0 (in xs:double), as the
@@ -81,7 +89,10 @@ inline int compare_exact(double x, const Decimal& d) {
     power *= 10;
   // Compare mantissa * 2^shift * 10^scale with unscaled.
   model::Int128 left = static_cast<model::Int128>(mantissa) * power;  // < 2^113
-  model::Int128 right = d.unscaled();
+  const auto narrow = d.narrow_unscaled();
+  if (!narrow)
+    return 0;
+  model::Int128 right = *narrow;
   if (shift >= 0) {
     if (shift > 10)
       return 0;
@@ -104,7 +115,8 @@ inline Decimal round_cents(const Decimal& x) {
   return calculation::round_cents(x);
 }
 
-// Exact sum of Decimals kept in `total`; false on overflow.
+// Exact sum of Decimals kept in `total`; false on overflow, which no sum of
+// amounts a reader accepts reaches (model/decimal.h: 75 exact digits).
 inline bool accumulate(std::optional<Decimal>& total, const Decimal& value) {
   if (!total)
     return false;
