@@ -15,6 +15,7 @@ constexpr const char* kUsage =
     "usage: einvoice facturx build --xml INVOICE.xml [--pdf VISUAL.pdf | --lang fr|en] -o OUT.pdf\n"
     "                              [--profile minimum|basicwl|basic|en16931|extended]\n"
     "                              [--relationship data|alternative|source] [--icc FILE]\n"
+    "                              [--schemas DIR]\n"
     "       einvoice facturx extract IN.pdf [-o OUT.xml]\n"
     "       einvoice facturx check IN.pdf [--schemas DIR]\n"
     "\n"
@@ -25,7 +26,8 @@ constexpr const char* kUsage =
     "         A PDF that is already PDF/A keeps its bytes (incremental update);\n"
     "         otherwise every change made to it is listed. The profile comes from the\n"
     "         XML's guideline id unless --profile is given. SOURCE_DATE_EPOCH fixes\n"
-    "         the build time for reproducible output.\n"
+    "         the build time for reproducible output. An XML that breaks the XSD of\n"
+    "         the profile is refused with the reason (nothing is written).\n"
     "extract  writes the invoice XML (factur-x.xml, xrechnung.xml, zugferd-invoice.xml)\n"
     "         to OUT (or stdout) and lists the profile, the XMP claims and every\n"
     "         attachment on stderr.\n"
@@ -80,6 +82,12 @@ int run_build(const Arguments& args) {
   }
   if (auto icc = args.value("--icc"))
     options.icc_profile = *icc;
+  auto validator = make_validator(args);
+  if (!validator) {
+    print_error("facturx", validator.error());
+    return kExitUsage;
+  }
+  options.schemas = validator->get();
   engine::LocalFileSystem files;
   auto xml = files.read(*xml_path, 64u << 20);
   if (!xml)

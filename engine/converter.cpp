@@ -2,12 +2,15 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
+#include <utility>
 
 #include "formats/cii/cii_reader.h"
 #include "formats/cii/cii_writer.h"
 #include "formats/ubl/ubl_reader.h"
 #include "formats/ubl/ubl_writer.h"
 #include "formats/xsd/schema_validator.h"
+#include "validation/rules.h"
 
 namespace einvoice::engine {
 namespace {
@@ -17,9 +20,84 @@ using model::ErrorCode;
 
 // Own rule ids of the conversion stage.
 constexpr const char* kRuleOutputSchema = "EINV-CONV-01";
+constexpr const char* kRuleOutputRules = "EINV-CONV-02";
+constexpr const char* kRuleAdaptedTerm = "EINV-CONV-03";
 
 Error unsupported(std::string_view name, std::string message) {
   return Error{ErrorCode::kUnsupported, std::move(message), {std::string(name), "", 0, 0}};
+}
+
+// The CII binding forbids a VAT accounting currency (BT-6) equal to the
+// invoice currency (BT-5, BR-53 of the CII rules) where UBL allows it. Such a
+// BT-6 says nothing BT-5 does not, so a CII output leaves it out, and BT-111
+// with it when it repeats BT-110 (an amount in the invoice currency): the
+// input's meaning is kept and the output passes the rules the input passed.
+model::Invoice adapt_for_cii(const model::Invoice& invoice, std::string_view document_name,
+                             model::Diagnostics& diagnostics) {
+  model::Invoice out = invoice;
+  if (!out.vat_accounting_currency_code || out.vat_accounting_currency_code != out.currency_code)
+    return out;
+  model::Diagnostic d;
+  d.rule_id = kRuleAdaptedTerm;
+  d.severity = model::Severity::kWarning;
+  d.business_term = "BT-6";
+  d.location.file = std::string(document_name);
+  d.message = "the VAT accounting currency '" + *out.vat_accounting_currency_code +
+              "' is the invoice currency: left out of the CII output, whose binding requires "
+              "the two to differ (BR-53)";
+  out.vat_accounting_currency_code.reset();
+  const model::DocumentTotals& totals = out.totals;
+  if (totals.vat_total_accounting_currency &&
+      (!totals.vat_total || *totals.vat_total_accounting_currency == *totals.vat_total)) {
+    if (!totals.vat_total)
+      out.totals.vat_total = totals.vat_total_accounting_currency;
+    out.totals.vat_total_accounting_currency.reset();
+    d.message +=
+        "; its VAT total in accounting currency (BT-111) repeats BT-110 and is left out too";
+  }
+  diagnostics.push_back(std::move(d));
+  return out;
+}
+
+// UBL carries BT-83 and the rest of BG-16 only inside a cac:PaymentMeans,
+// whose cbc:PaymentMeansCode (BT-81) is mandatory; CII carries BT-83 outside
+// any payment means, so a CII may have BG-16 without BT-81 and pass its rules.
+// The UBL output then states the UNTDID 4461 code 1 "instrument not defined".
+constexpr const char* kUndefinedPaymentMeans = "1";
+
+model::Invoice adapt_for_ubl(const model::Invoice& invoice, std::string_view document_name,
+                             model::Diagnostics& diagnostics) {
+  model::Invoice out = invoice;
+  auto& payment = out.payment_instructions;
+  if (!payment || payment->means_type_code)
+    return out;
+  // What goes in a cac:PaymentMeans (BT-90 alone travels as a party identifier).
+  const auto& debit = payment->direct_debit;
+  const bool placed_in_means =
+      payment->means_text || payment->remittance_information ||
+      !payment->credit_transfers.empty() || payment->card ||
+      (debit && (debit->mandate_reference || debit->debited_account_identifier));
+  if (!placed_in_means)
+    return out;
+  payment->means_type_code = kUndefinedPaymentMeans;
+  model::Diagnostic d;
+  d.rule_id = kRuleAdaptedTerm;
+  d.severity = model::Severity::kWarning;
+  d.business_term = "BT-81";
+  d.location.file = std::string(document_name);
+  d.message =
+      "payment instructions without a payment means type code: the UBL output states "
+      "code 1 (instrument not defined), as UBL carries them only with a code";
+  diagnostics.push_back(std::move(d));
+  return out;
+}
+
+// The rules a document breaks, by rule id and severity, for comparison.
+std::set<std::pair<std::string, model::Severity>> rule_keys(const model::Diagnostics& findings) {
+  std::set<std::pair<std::string, model::Severity>> keys;
+  for (const auto& d : findings)
+    keys.emplace(d.rule_id, d.severity);
+  return keys;
 }
 
 }  // namespace
@@ -107,10 +185,10 @@ model::Result<ConversionOutcome> Converter::convert(std::string_view bytes,
   const model::Invoice& invoice = read->parsed.invoice;
   detect::Syntax target_syntax;
   if (options_.target == TargetSyntax::kCii) {
-    outcome.output = cii::write_cii(invoice);
+    outcome.output = cii::write_cii(adapt_for_cii(invoice, document_name, outcome.diagnostics));
     target_syntax = detect::Syntax::kCii;
   } else {
-    outcome.output = ubl::write_ubl(invoice);
+    outcome.output = ubl::write_ubl(adapt_for_ubl(invoice, document_name, outcome.diagnostics));
     target_syntax = detect::Syntax::kUblInvoice;
   }
 
@@ -133,8 +211,55 @@ model::Result<ConversionOutcome> Converter::convert(std::string_view bytes,
       return outcome;
     }
   }
+  if (options_.validate_output_rules && !check_output_rules(*read, document_name, outcome))
+    return outcome;
   outcome.converted = true;
   return outcome;
+}
+
+// The rules run on the output as written (read back, so that the syntax rules
+// see its XML); the input's own findings are computed only when the output has
+// some, which keeps the common case (a clean output) at one rules run.
+bool Converter::check_output_rules(const ReadOutcome& input, std::string_view document_name,
+                                   ConversionOutcome& outcome) const {
+  std::string output_name =
+      std::string(document_name) + " (converted to " + to_string(options_.target) + ")";
+  auto written = read_invoice(outcome.output, output_name, options_.limits);
+  if (!written) {
+    model::Diagnostic d;
+    d.rule_id = kRuleOutputRules;
+    d.message =
+        "the converted document cannot be read back (please report this einvoice "
+        "defect): " +
+        written.error().message;
+    d.location.file = output_name;
+    outcome.diagnostics.push_back(std::move(d));
+    outcome.output.clear();
+    return false;
+  }
+  model::Diagnostics after =
+      validation::check_rules(written->parsed.invoice, written->source_syntax,
+                              written->document ? &*written->document : nullptr, output_name);
+  if (after.empty())
+    return true;
+  const auto before = rule_keys(validation::check_rules(input.parsed.invoice, input.source_syntax,
+                                                        input.document ? &*input.document : nullptr,
+                                                        document_name));
+  bool refused = false;
+  for (auto& finding : after) {
+    if (before.count({finding.rule_id, finding.severity}))
+      continue;
+    const bool fatal = finding.severity == model::Severity::kFatal;
+    refused = refused || fatal;
+    finding.message = "the converted document breaks " + finding.rule_id +
+                      ", which the input passes" +
+                      (fatal ? " (please report this einvoice defect): " : ": ") + finding.message;
+    finding.rule_id = kRuleOutputRules;
+    outcome.diagnostics.push_back(std::move(finding));
+  }
+  if (refused)
+    outcome.output.clear();
+  return !refused;
 }
 
 }  // namespace einvoice::engine

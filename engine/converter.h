@@ -28,6 +28,10 @@ struct ConversionOptions {
   TargetSyntax target = TargetSyntax::kUbl;
   bool validate_input_schema = true;   // refuse inputs that break their XSD
   bool validate_output_schema = true;  // check what we wrote against its XSD
+  // Run the EN 16931 rules (with the target syntax's rules) on what we wrote
+  // and refuse a conversion that introduces a fatal finding the input did not
+  // have; a new warning is reported and the conversion kept.
+  bool validate_output_rules = true;
   xml::XmlLimits limits;
 };
 
@@ -58,6 +62,14 @@ model::Result<ReadOutcome> read_invoice(std::string_view bytes, std::string_view
                                         const xml::XmlLimits& limits = {});
 
 // Converts CII <-> UBL (any direction, also to the same syntax to normalise).
+// The output is checked against the target XSD (EINV-CONV-01) and the EN 16931
+// rules (EINV-CONV-02, a rule broken by the output but not by the input);
+// both are einvoice defects, never the sender's. Where the target binding
+// cannot say what the source said in a way its rules accept, the converter
+// writes the accepted form and reports the change as an EINV-CONV-03 warning
+// (BT-6 equal to BT-5, which CII forbids, is left out of a CII output; payment
+// instructions without BT-81, which UBL cannot carry, get code 1 "instrument
+// not defined" in a UBL output).
 //
 // Thread safety: convert() is const and may be called from many threads at
 // once; the schema validator is shared and must outlive the converter.
@@ -75,6 +87,11 @@ class Converter {
   const ConversionOptions& options() const { return options_; }
 
  private:
+  // Adds to `outcome` the rules its output breaks and `input` does not;
+  // false (output cleared) when one of them is fatal.
+  bool check_output_rules(const ReadOutcome& input, std::string_view document_name,
+                          ConversionOutcome& outcome) const;
+
   std::shared_ptr<const xsd::SchemaValidator> validator_;
   ConversionOptions options_;
 };

@@ -52,10 +52,40 @@ facturx::EmbedOptions embed_options(const model::Invoice& invoice, facturx::Prof
   return embed;
 }
 
+std::optional<xsd::SchemaId> schema_of_profile(facturx::Profile profile);
+
+// Ok when `xml` fits the XSD of `profile` (or nothing can check it); otherwise
+// kInvalid naming the profile and the first problems, located at the first.
+model::Status check_profile_schema(std::string_view xml, std::string_view xml_name,
+                                   facturx::Profile profile, const FacturxBuildOptions& options) {
+  constexpr std::size_t kNamedProblems = 5;
+  const std::optional<xsd::SchemaId> schema = schema_of_profile(profile);
+  if (!options.schemas || !schema)
+    return {};
+  auto report = options.schemas->validate(xml, *schema, xml_name);
+  if (!report)
+    return report.error();
+  if (report->valid || report->issues.empty())
+    return {};
+  std::string message = std::string("the invoice XML breaks the XSD of the Factur-X ") +
+                        facturx::to_string(profile) +
+                        " profile, so the Factur-X would be refused; nothing was built:";
+  for (std::size_t i = 0; i < report->issues.size() && i < kNamedProblems; ++i) {
+    const model::Diagnostic& issue = report->issues[i];
+    message += (i ? "; " : " ") + std::string("line ") + std::to_string(issue.location.line) +
+               ": " + issue.message;
+  }
+  if (report->issues.size() > kNamedProblems)
+    message += "; and " + std::to_string(report->issues.size() - kNamedProblems) + " more";
+  return Error{ErrorCode::kInvalid, std::move(message), report->issues.front().location};
+}
+
 model::Result<FacturxBuildOutcome> embed(const model::Invoice& invoice, std::string xml,
-                                         facturx::Profile profile, std::string_view pdf,
-                                         std::string_view pdf_name,
+                                         std::string_view xml_name, facturx::Profile profile,
+                                         std::string_view pdf, std::string_view pdf_name,
                                          const FacturxBuildOptions& options) {
+  if (auto fits = check_profile_schema(xml, xml_name, profile, options); !fits)
+    return fits.error();
   auto icc = icc_bytes(options);
   if (!icc)
     return icc.error();
@@ -142,11 +172,12 @@ model::Result<FacturxBuildOutcome> build_facturx(std::string_view invoice_xml,
       named && named->family != facturx::Family::kZugferd1 ? named->profile
                                                            : facturx::Profile::kEn16931);
   if (read->source_syntax == detect::Syntax::kCii)
-    return embed(invoice, std::string(invoice_xml), profile, pdf, pdf_name, options);
+    return embed(invoice, std::string(invoice_xml), xml_name, profile, pdf, pdf_name, options);
   // UBL: the CII of the same invoice, declaring the profile it is built for.
   invoice.process_control.specification_identifier = std::string(facturx::guideline_of(profile));
   std::string cii = cii::write_cii(invoice);
-  return embed(invoice, std::move(cii), profile, pdf, pdf_name, options);
+  return embed(invoice, std::move(cii), std::string(xml_name) + " (as CII)", profile, pdf, pdf_name,
+               options);
 }
 
 model::Result<FacturxBuildOutcome> build_facturx(const model::Invoice& invoice,
@@ -155,7 +186,8 @@ model::Result<FacturxBuildOutcome> build_facturx(const model::Invoice& invoice,
   facturx::Profile profile = options.profile.value_or(facturx::Profile::kEn16931);
   model::Invoice declared = invoice;
   declared.process_control.specification_identifier = std::string(facturx::guideline_of(profile));
-  return embed(declared, cii::write_cii(declared), profile, pdf, pdf_name, options);
+  return embed(declared, cii::write_cii(declared), "the invoice written as CII", profile, pdf,
+               pdf_name, options);
 }
 
 model::Result<FacturxExtract> extract_facturx(std::string_view pdf, std::string_view pdf_name) {

@@ -42,6 +42,10 @@ struct FacturxBuildOptions {
   // build's default).
   render::Language language = render::Language::kFrench;
   std::filesystem::path font_directory;
+  // The XSD of the declared profile is checked before anything is embedded
+  // (a Factur-X whose XML breaks it would be refused by every receiver and
+  // by check_facturx); null: no XSD step. Must outlive the call.
+  const xsd::SchemaValidator* schemas = nullptr;
 };
 
 struct FacturxBuildOutcome {
@@ -56,8 +60,9 @@ struct FacturxBuildOutcome {
 // Builds from invoice XML bytes: CII is embedded byte for byte; UBL is
 // converted to CII first (its guideline id set to the profile's). `pdf` is the
 // visual part; empty, the invoice is rendered from its data (A4, embedded
-// fonts, every mandatory mention). Errors: the XML cannot be read or is not an invoice, the PDF
-// cannot be read or is encrypted, the ICC profile is missing.
+// fonts, every mandatory mention). Errors: the XML cannot be read or is not an invoice, the XML
+// breaks the XSD of the profile (kInvalid, naming each problem with its line), the PDF cannot be
+// read or is encrypted, the ICC profile is missing.
 model::Result<FacturxBuildOutcome> build_facturx(std::string_view invoice_xml,
                                                  std::string_view xml_name, std::string_view pdf,
                                                  std::string_view pdf_name,

@@ -50,6 +50,23 @@ std::optional<Date> Date::parse_iso(std::string_view text) {
   return make(digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2));
 }
 
+std::optional<Date> Date::parse_xs_date(std::string_view text) {
+  text = trim(text);
+  if (text.size() > 10) {
+    std::string_view zone = text.substr(10);
+    if (zone != "Z") {
+      if (zone.size() != 6 || (zone[0] != '+' && zone[0] != '-') || zone[3] != ':')
+        return std::nullopt;
+      int hours = digits(zone, 1, 2);
+      int minutes = digits(zone, 4, 2);
+      if (hours < 0 || minutes < 0 || minutes > 59 || hours > 14 || (hours == 14 && minutes != 0))
+        return std::nullopt;
+    }
+    text = text.substr(0, 10);
+  }
+  return parse_iso(text);
+}
+
 std::optional<Date> Date::parse_compact(std::string_view text) {
   text = trim(text);
   if (text.size() != 8)

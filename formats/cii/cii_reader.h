@@ -22,8 +22,10 @@ bool is_cii_invoice(xml::XmlElement root);
 // (EINV-READ-01) and dates (EINV-READ-02) leave their term absent, content
 // the model cannot hold where EN 16931 allows one occurrence (a second
 // payment terms, a second BT-83, ...) is kept first-wins and reported as an
-// EINV-READ-03 warning; reading always continues. Extensions the EN 16931
-// model has no term for (EXTENDED profile extras) are ignored silently.
+// EINV-READ-03 warning; reading always continues. Every element no term was
+// read from (EXTENDED profile extras, a misspelt or misplaced element) is
+// reported once, at its topmost unread element, as an EINV-READ-03 warning
+// with its XPath.
 // `document_name` is used in error and diagnostic locations.
 // Thread-safe: concurrent calls share no state.
 model::Result<model::ParsedInvoice> read_cii(std::string_view bytes, std::string_view document_name,

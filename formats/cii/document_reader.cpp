@@ -26,6 +26,9 @@ model::ParsedInvoice DocumentReader::read(XmlElement root) {
   }
   if (transaction)
     read_transaction(transaction);
+  // Whatever no reader took is reported with its XPath, never dropped silently.
+  root.mark_read();
+  terms_.report_unread(root);
 
   model::Diagnostics diagnostics = terms_.take_diagnostics();
   for (const LineSpan& span : line_spans_) {

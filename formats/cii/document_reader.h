@@ -34,7 +34,8 @@ using xml::trim_xml_space;
 //
 // Conventions: every BT is read with a set_* helper that keeps the first
 // occurrence and reports any further one with TermReader::dropped; elements
-// the EN 16931 binding does not use are skipped without a finding.
+// the EN 16931 binding does not use are left unread and reported at the end
+// (TermReader::report_unread).
 class DocumentReader {
  public:
   explicit DocumentReader(std::string document_name) : terms_(std::move(document_name)) {}

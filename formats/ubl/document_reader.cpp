@@ -106,6 +106,9 @@ model::ParsedInvoice DocumentReader::read(XmlElement root) {
   });
   read_tax_totals();
   resolve_creditor_identifier();
+  // Whatever no reader took is reported with its XPath, never dropped silently.
+  root.mark_read();
+  terms_.report_unread(root);
 
   model::Diagnostics diagnostics = terms_.take_diagnostics();
   for (const LineSpan& span : line_spans_) {

@@ -29,8 +29,11 @@ bool is_ubl_invoice(xml::XmlElement root);
 // kept first-wins and reported as an EINV-READ-03 warning (a second BT that
 // EN 16931 allows once, a payment means whose code differs from the first,
 // line allowances carrying a VAT category, ...). Findings met inside an
-// invoice line name the line ("(invoice line 3)"). UBL elements outside the
-// binding (extensions, UBLVersionID, ...) are skipped without a finding.
+// invoice line name the line ("(invoice line 3)"). Every element no term was
+// read from (extensions, UBLVersionID, a misspelt or misplaced element, ...)
+// is reported once, at its topmost unread element, as an EINV-READ-03 warning
+// with its XPath. Dates are xs:date: a time zone is accepted and dropped, the
+// calendar date kept (model::Date::parse_xs_date).
 //
 // Binding decisions where UBL and the model differ:
 //  - BT-90 is the one party identifier with schemeID "SEPA" (any case): the

@@ -27,10 +27,12 @@ std::optional<model::Date> TermReader::date_iso(XmlElement element, std::string_
   if (!element)
     return std::nullopt;
   std::string raw = element.text();
-  auto value = model::Date::parse_iso(raw);
+  auto value = model::Date::parse_xs_date(raw);
   if (!value) {
     report(kRuleUnreadableDate, model::Severity::kFatal, element, term,
-           "'" + raw + "' is not a valid date in the form YYYY-MM-DD");
+           "'" + raw +
+               "' is not a valid date in the form YYYY-MM-DD (optionally followed by a time "
+               "zone, Z or +hh:mm)");
   }
   return value;
 }
@@ -103,8 +105,22 @@ void TermReader::dropped(XmlElement element, std::string_view term, std::string 
   report(kRuleDroppedContent, model::Severity::kWarning, element, term, std::move(message));
 }
 
+void TermReader::report_unread(XmlElement container) {
+  for (XmlElement c = container.first_element_child(); c; c = c.next_element_sibling()) {
+    if (c.is_read()) {
+      report_unread(c);
+      continue;
+    }
+    dropped(c, "",
+            c.qualified_name() +
+                " was not read and is dropped: the EN 16931 binding has no term at this place "
+                "(an extension, a misspelt name or an element out of place)");
+  }
+}
+
 void TermReader::report(std::string_view rule, model::Severity severity, XmlElement element,
                         std::string_view term, std::string message) {
+  element.mark_read();
   model::Diagnostic d;
   d.rule_id = std::string(rule);
   d.severity = severity;

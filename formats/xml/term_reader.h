@@ -29,7 +29,8 @@ class TermReader {
   // Decimal of the element's text; a fatal EINV-READ-01 finding naming `term`
   // when present but not an xs:decimal (e.g. "12,50").
   std::optional<model::Decimal> decimal(XmlElement element, std::string_view term);
-  // xs:date "YYYY-MM-DD" (UBL). Fatal EINV-READ-02 when unreadable.
+  // xs:date "YYYY-MM-DD" with an optional time zone (UBL), which is dropped
+  // (Date::parse_xs_date). Fatal EINV-READ-02 when unreadable.
   std::optional<model::Date> date_iso(XmlElement element, std::string_view term);
   // CII udt:DateTimeString with format 102 "YYYYMMDD". `element` is the
   // DateTimeString itself. Fatal EINV-READ-02 when unreadable or another format.
@@ -51,6 +52,14 @@ class TermReader {
 
   // Records a warning that content the EN 16931 model cannot hold was dropped.
   void dropped(XmlElement element, std::string_view term, std::string message);
+  // An EINV-READ-03 warning, with its XPath, for each element under
+  // `container` (which must be read) that no reader read (XmlElement's read
+  // marks); the unread element's own content is not listed again. Run once,
+  // after the whole document was read. Recursion is bounded by the parser's
+  // depth limit.
+  void report_unread(XmlElement container);
+  // Records a finding located at `element` and marks the element read (it
+  // has been dealt with).
   void report(std::string_view rule, model::Severity severity, XmlElement element,
               std::string_view term, std::string message);
 

@@ -136,10 +136,27 @@ XmlElement XmlElement::path(std::string_view ns,
   return current;
 }
 
+namespace {
+// The value of _xmlNode::_private on elements a reader has read.
+char read_mark;
+}  // namespace
+
+void XmlElement::mark_read() const {
+  for (xmlNodePtr n = node_; n && n->type == XML_ELEMENT_NODE && n->_private != &read_mark;
+       n = n->parent) {
+    n->_private = &read_mark;
+  }
+}
+
+bool XmlElement::is_read() const {
+  return node_ && node_->_private == &read_mark;
+}
+
 std::string XmlElement::text() const {
   std::string out;
   if (!node_)
     return out;
+  mark_read();
   for (xmlNodePtr c = node_->children; c; c = c->next) {
     if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content) {
       out += view(c->content);
@@ -151,6 +168,7 @@ std::string XmlElement::text() const {
 std::optional<std::string> XmlElement::attribute(std::string_view name) const {
   if (!node_)
     return std::nullopt;
+  mark_read();
   for (xmlAttrPtr a = node_->properties; a; a = a->next) {
     if (a->ns == nullptr && view(a->name) == name) {
       std::string value;

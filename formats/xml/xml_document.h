@@ -69,10 +69,18 @@ class XmlElement {
   XmlElement next_element_sibling() const;
 
   // The element's own text (text and CDATA children, not descendants), exactly
-  // as written after entity decoding.
+  // as written after entity decoding. Marks the element read (mark_read).
   std::string text() const;
-  // An attribute without namespace, or nullopt.
+  // An attribute without namespace, or nullopt. Marks the element read.
   std::optional<std::string> attribute(std::string_view name) const;
+
+  // Read marks, for readers that report what they leave behind: an element is
+  // read once its text or an attribute was taken or mark_read() was called on
+  // it or a descendant (a container is read when something in it is). The
+  // mark lives in the document (libxml2's per-node application pointer) and
+  // is never cleared; marking is not thread-safe on one document.
+  void mark_read() const;
+  bool is_read() const;
 
   int line() const;
   // Absolute XPath with the document's prefixes, e.g.

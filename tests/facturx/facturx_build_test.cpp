@@ -177,3 +177,38 @@ TEST_CASE("facturx build: bad inputs give clear errors", "[facturx][build]") {
   REQUIRE_FALSE(no_icc);
   CHECK(no_icc.error().message.find("ICC") != std::string::npos);
 }
+
+// Issue 13: a CII valid against CII D16B but not against the Factur-X profile
+// XSD (two ram:Content in one note) was embedded, and the Factur-X's own check
+// then rejected it. The build now checks the profile XSD and refuses.
+TEST_CASE("facturx build: an XML breaking the profile XSD is refused with the reason",
+          "[facturx][build][issue13]") {
+  const std::string original = slurp(kCorpus / "facturx/xml/factur-x-en16931.xml");
+  const std::string first_content =
+      "<ram:Content>FOURNISSEUR F SARL au capital de 50 000 EUR</ram:Content>";
+  const auto at = original.find(first_content);
+  REQUIRE(at != std::string::npos);
+  std::string xml = original;
+  xml.insert(at + first_content.size(), "<ram:Content>Second content of one note</ram:Content>");
+  const einvoice::xsd::SchemaValidator schemas(EINVOICE_SCHEMA_DIR);
+  auto d16b = schemas.validate(xml, SchemaId::kCiiD16B, "two-contents.xml");
+  REQUIRE(d16b);
+  REQUIRE(d16b->valid);  // the case: the general CII schema accepts it
+
+  einvoice::engine::FacturxBuildOptions options;
+  options.timestamp = "2026-11-23T10:00:00+00:00";
+  options.schemas = &schemas;
+  auto built = einvoice::engine::build_facturx(xml, "two-contents.xml", slurp(kPlainPdf),
+                                               "visual.pdf", options);
+  REQUIRE_FALSE(built);
+  CHECK(built.error().code == einvoice::model::ErrorCode::kInvalid);
+  CHECK(built.error().where.file == "two-contents.xml");
+  CHECK(built.error().where.line > 0);
+  CHECK_THAT(built.error().message, Catch::Contains("EN 16931 profile"));
+  CHECK_THAT(built.error().message, Catch::Contains("Content"));
+
+  // The untouched file still builds with the check on.
+  auto fine = einvoice::engine::build_facturx(original, "fine.xml", slurp(kPlainPdf), "visual.pdf",
+                                              options);
+  CHECK(fine);
+}

@@ -34,3 +34,22 @@ TEST_CASE("Dates order chronologically", "[date]") {
   CHECK(*Date::parse_iso("2024-01-31") < *Date::parse_iso("2024-02-01"));
   CHECK(*Date::parse_iso("2023-12-31") < *Date::parse_iso("2024-01-01"));
 }
+
+// Issue 13: a UBL date with a time zone is a valid xs:date; the calendar date
+// is kept as written and the zone dropped.
+TEST_CASE("xs:date with a time zone keeps its calendar date", "[date]") {
+  for (const char* text :
+       {"2016-04-04+01:00", "2016-04-04Z", "2016-04-04-05:30", "2016-04-04+14:00",
+        "2016-04-04-14:00", " 2016-04-04+00:00\n", "2016-04-04"}) {
+    INFO(text);
+    auto date = Date::parse_xs_date(text);
+    REQUIRE(date);
+    CHECK(*date == Date{2016, 4, 4});
+  }
+  for (const char* bad : {"2016-04-04+15:00", "2016-04-04+14:30", "2016-04-04+01:60",
+                          "2016-04-04+0100", "2016-04-04 +01:00", "2016-04-04z", "2016-04-04+1:00",
+                          "2016-04-04T00:00:00", "2016-04-31+01:00", "2016-04-04++1:00"}) {
+    INFO(bad);
+    CHECK_FALSE(Date::parse_xs_date(bad).has_value());
+  }
+}
