@@ -38,6 +38,46 @@ void append_json_strings(std::string& out, const std::vector<std::string>& items
   }
 }
 
+// ,"revision":..,"revisions":..,"scope":{..},"later_changes":[..]
+void append_pades_json(std::string& out, const SealVerdict& v) {
+  out += ",\"revision\":" + (v.revision ? std::to_string(*v.revision) : std::string("null")) +
+         ",\"revisions\":" + std::to_string(v.revisions) + ",\"scope\":{\"byte_range\":";
+  if (v.byte_range) {
+    const auto& r = *v.byte_range;
+    out += "[" + std::to_string(r[0]) + "," + std::to_string(r[1]) + "," + std::to_string(r[2]) +
+           "," + std::to_string(r[3]) + "]";
+  } else {
+    out += "null";
+  }
+  out += ",\"covers_whole_revision\":" + std::string(v.covers_whole_revision ? "true" : "false") +
+         "},\"later_changes\":[";
+  for (std::size_t i = 0; i < v.later_changes.size(); ++i) {
+    const signing::PdfObjectChange& c = v.later_changes[i];
+    out += std::string(i > 0 ? "," : "") + "{\"object\":" + std::to_string(c.number) +
+           ",\"generation\":" + std::to_string(c.generation) +
+           ",\"change\":" + model::JsonWriter::quote(c.change) +
+           ",\"kind\":" + model::JsonWriter::quote(c.what) +
+           ",\"allowed\":" + (c.allowed ? "true" : "false") + "}";
+  }
+  out += "]";
+}
+
+// The revision, scope and later changes of a PAdES signature, one line each.
+void append_pades_text(std::string& out, const SealVerdict& v) {
+  out += "  revision: " + (v.revision ? std::to_string(*v.revision) : std::string("none")) +
+         " of " + std::to_string(v.revisions) + "\n";
+  if (v.byte_range) {
+    const auto& r = *v.byte_range;
+    out += "  scope: bytes [" + std::to_string(r[0]) + ", " + std::to_string(r[0] + r[1]) +
+           ") and [" + std::to_string(r[2]) + ", " + std::to_string(r[2] + r[3]) + ")" +
+           (v.covers_whole_revision ? " (the whole revision but /Contents)"
+                                    : " (NOT the whole revision)") +
+           "\n";
+  }
+  for (const signing::PdfObjectChange& c : v.later_changes)
+    out += "  later change: " + c.describe() + "\n";
+}
+
 }  // namespace
 
 bool looks_like_pdf(std::string_view bytes) {
@@ -122,6 +162,13 @@ model::Result<std::vector<SealVerdict>> verify_document(std::string_view input,
       SealVerdict v = verdict_of(
           r.cades, r.document_timestamp ? "PAdES document timestamp" : "PAdES", r.level());
       v.passed = v.passed && r.covers_revision;
+      if (r.revision != 0)
+        v.revision = r.revision;
+      v.revisions = r.revision_count;
+      if (r.byte_range != std::array<std::uint64_t, 4>{})
+        v.byte_range = r.byte_range;
+      v.covers_whole_revision = r.covers_revision;
+      v.later_changes = r.later_changes;
       verdicts.push_back(std::move(v));
     }
     return verdicts;
@@ -175,7 +222,10 @@ std::string verdicts_json(std::string_view name, const std::vector<SealVerdict>&
     append_json_strings(out, v.errors);
     out += "],\"warnings\":[";
     append_json_strings(out, v.warnings);
-    out += "]}";
+    out += "]";
+    if (v.format.starts_with("PAdES"))
+      append_pades_json(out, v);
+    out += "}";
   }
   return out + "]}\n";
 }
@@ -193,6 +243,8 @@ std::string verdicts_text(std::string_view name, const std::vector<SealVerdict>&
     out += "  signer: " + v.signer + "\n";
     if (v.siren)
       out += "  SIREN: " + *v.siren + "\n";
+    if (v.format.starts_with("PAdES"))
+      append_pades_text(out, v);
     for (const auto& e : v.errors)
       out += "  error: " + e + "\n";
     for (const auto& w : v.warnings)

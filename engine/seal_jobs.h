@@ -5,7 +5,9 @@
 // (.p7s); verification reports one verdict per signature. Composes the signing module; knows
 // nothing of the command line.
 
+#include <array>
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -69,6 +71,14 @@ struct SealVerdict {
   std::vector<std::string> errors;
   std::vector<std::string> warnings;
   bool passed = false;
+  // PAdES only: the signed revision (1-based) of `revisions`, the byte range
+  // and whether it covers that whole revision but /Contents, and every
+  // object the later revisions add, change or remove.
+  std::optional<std::size_t> revision;
+  std::size_t revisions = 0;
+  std::optional<std::array<std::uint64_t, 4>> byte_range;
+  bool covers_whole_revision = false;
+  std::vector<signing::PdfObjectChange> later_changes;
 };
 
 // Verifies the seals of `input`: with `detached` (a .p7s), the CAdES over
@@ -81,7 +91,10 @@ model::Result<std::vector<SealVerdict>> verify_document(std::string_view input,
                                                         const signing::TrustStore& anchors,
                                                         std::chrono::sys_seconds validation_time);
 
-// The verdicts as JSON: {"file": ..., "signatures": [{...}]}. Deterministic.
+// The verdicts as JSON: {"file": ..., "signatures": [{...}]}, a PAdES
+// signature with "revision", "revisions", "scope" {"byte_range",
+// "covers_whole_revision"} and "later_changes" [{"object", "generation",
+// "change", "kind", "allowed"}]. Deterministic.
 std::string verdicts_json(std::string_view name, const std::vector<SealVerdict>& verdicts);
 // One "key: value" block per signature.
 std::string verdicts_text(std::string_view name, const std::vector<SealVerdict>& verdicts);
