@@ -230,6 +230,38 @@ std::string verdicts_json(std::string_view name, const std::vector<SealVerdict>&
   return out + "]}\n";
 }
 
+std::optional<std::string> signed_revision_note(std::string_view pdf, std::string_view name) {
+  const signing::PadesRevisionSummary s = signing::summarize_revisions(pdf, name);
+  if (s.signatures == 0)
+    return std::nullopt;
+  std::string note =
+      "reads revision " + std::to_string(s.revisions) + " of " + std::to_string(s.revisions) + "; ";
+  if (s.signed_revision == 0)
+    return note + "no signature covers a whole revision (run einvoice verify)";
+  if (s.reads_signed_revision())
+    return note + "it is the signed revision (the seal itself is checked by einvoice verify)";
+  note += "the signed revision is " + std::to_string(s.signed_revision) +
+          ": the revision read is NOT the signed one";
+  if (!s.problem.empty())
+    return note + ", and what the later revisions change is unknown (" + s.problem + ")";
+  std::vector<std::string> forbidden;
+  for (const signing::PdfObjectChange& c : s.changes) {
+    if (!c.allowed)
+      forbidden.push_back(c.describe());
+  }
+  if (forbidden.empty())
+    return note +
+           ", but the later revisions only add what a signature allows (DSS, document "
+           "timestamps, signature fields)";
+  note += "; later revisions change " + std::to_string(forbidden.size()) +
+          " object(s) in a way a signature does not allow: ";
+  for (std::size_t i = 0; i < forbidden.size() && i < 10; ++i)
+    note += (i > 0 ? "; " : "") + forbidden[i];
+  if (forbidden.size() > 10)
+    note += "; ...";
+  return note;
+}
+
 std::string verdicts_text(std::string_view name, const std::vector<SealVerdict>& verdicts) {
   std::string out;
   for (std::size_t i = 0; i < verdicts.size(); ++i) {

@@ -99,4 +99,11 @@ std::string verdicts_json(std::string_view name, const std::vector<SealVerdict>&
 // One "key: value" block per signature.
 std::string verdicts_text(std::string_view name, const std::vector<SealVerdict>& verdicts);
 
+// For a signed PDF, which revision a reader (and `facturx extract`/`check`)
+// reads and whether it is the signed one, e.g. "reads revision 3 of 3; the
+// signed revision is 2: later revisions change 2 object(s) in a way a
+// signature does not allow (8 0 obj changed (/Type /Filespec: /EF), ...)";
+// nullopt for a PDF without signature. Thread-safe.
+std::optional<std::string> signed_revision_note(std::string_view pdf, std::string_view name);
+
 }  // namespace einvoice::engine

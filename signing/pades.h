@@ -156,4 +156,20 @@ model::Result<std::vector<PadesSignatureReport>> verify_pades(std::string_view p
                                                               const VerificationOptions& options,
                                                               std::string_view origin);
 
+// The revisions of a PDF as a reader sees them (the latest) against its
+// signatures, without verifying any CMS: for `facturx extract` and `check`.
+struct PadesRevisionSummary {
+  std::size_t revisions = 0;        // a reader shows the last one
+  std::size_t signatures = 0;       // /ByteRange dictionaries found
+  std::size_t signed_revision = 0;  // the latest revision a byte range ends at; 0 none
+  // What the revisions after signed_revision change (see verify_pades).
+  std::vector<PdfObjectChange> changes;
+  std::string problem;  // why the changes could not be computed; empty when they were
+  bool reads_signed_revision() const {
+    return signed_revision != 0 && signed_revision == revisions;
+  }
+};
+// Bounded as verify_pades. Never fails: problems are in the summary.
+PadesRevisionSummary summarize_revisions(std::string_view pdf, std::string_view origin);
+
 }  // namespace einvoice::signing

@@ -386,4 +386,41 @@ model::Result<std::vector<PadesSignatureReport>> verify_pades(std::string_view p
   return reports;
 }
 
+PadesRevisionSummary summarize_revisions(std::string_view pdf, std::string_view origin) {
+  PadesRevisionSummary summary;
+  const std::vector<pdf::PdfRevision> revisions = pdf::find_revisions(pdf);
+  summary.revisions = revisions.size();
+  std::size_t signed_end = 0;
+  constexpr std::string_view kKey = "/ByteRange";
+  for (std::size_t at = pdf.find(kKey); at != std::string_view::npos;
+       at = pdf.find(kKey, at + kKey.size())) {
+    if (++summary.signatures > pdf::kMaxSignatures) {
+      summary.problem = "more than " + std::to_string(pdf::kMaxSignatures) + " signatures";
+      return summary;
+    }
+    const SignatureDictionary d = read_dictionary(pdf, at);
+    if (!d.error.empty())
+      continue;
+    const std::size_t end = d.byte_range[2] + d.byte_range[3];
+    if (const auto revision = pdf::revision_ending_at(revisions, end);
+        revision && *revision + 1 > summary.signed_revision) {
+      summary.signed_revision = *revision + 1;
+      signed_end = end;
+    }
+  }
+  if (summary.signed_revision == 0 || summary.reads_signed_revision())
+    return summary;
+  auto comparer = pdf::RevisionComparer::load(pdf, origin);
+  if (!comparer) {
+    summary.problem = comparer.error().message;
+    return summary;
+  }
+  auto changes = comparer->changes_after(signed_end);
+  if (changes)
+    summary.changes = std::move(*changes);
+  else
+    summary.problem = changes.error().message;
+  return summary;
+}
+
 }  // namespace einvoice::signing
