@@ -123,11 +123,11 @@ std::optional<std::string_view> raw_stream(PdfObject* object) {
   return std::string_view(stream->Get(), static_cast<std::size_t>(stream->GetLength()));
 }
 
-// The offsets of the in-use entries ("n") of the classic cross-reference
-// section at `at`; nothing when there is none there (a cross-reference
-// stream). Reads at most kMaxObjects entries.
+// Adds the offsets of the in-use entries ("n") of the classic
+// cross-reference section at `at`; nothing when there is none there (a
+// cross-reference stream). Reads at most `budget` entries and decreases it.
 void classic_xref_offsets(std::string_view pdf, std::uint64_t at,
-                          std::unordered_set<std::uint64_t>& offsets) {
+                          std::unordered_set<std::uint64_t>& offsets, std::size_t& budget) {
   if (at >= pdf.size() || pdf.substr(at, 4) != "xref")
     return;
   std::size_t i = at + 4;
@@ -147,13 +147,12 @@ void classic_xref_offsets(std::string_view pdf, std::uint64_t at,
       v = v * 10 + static_cast<std::uint64_t>(c - '0');
     return v;
   };
-  std::size_t entries = 0;
-  while (entries <= kMaxObjects) {
+  while (budget > 0) {
     const auto first = number(token());
     const auto count = number(token());
     if (!first || !count)
       return;  // "trailer" or damage
-    for (std::uint64_t k = 0; k < *count && entries <= kMaxObjects; ++k, ++entries) {
+    for (std::uint64_t k = 0; k < *count && budget > 0; ++k, --budget) {
       const auto offset = number(token());
       token();  // generation
       const std::string_view type = token();
@@ -505,6 +504,14 @@ class Classifier {
 void compare_trailers(State& before, State& after, std::vector<PdfObjectChange>& changes) {
   const PdfObject* old_trailer = before.file.document().GetTrailer();
   const PdfObject* trailer = after.file.document().GetTrailer();
+  if (old_trailer == nullptr || trailer == nullptr || !old_trailer->IsDictionary() ||
+      !trailer->IsDictionary()) {
+    PdfObjectChange c;
+    c.change = "changed";
+    c.what = "trailer missing";
+    changes.push_back(std::move(c));
+    return;
+  }
   for (const char* name : {"Root", "Info", "Encrypt"}) {
     const PdfObject* a = old_trailer->GetDictionary().GetKey(PoDoFo::PdfName(name));
     const PdfObject* b = trailer->GetDictionary().GetKey(PoDoFo::PdfName(name));
@@ -621,22 +628,28 @@ model::Result<std::vector<PdfObjectChange>> RevisionComparer::changes_after(
     // here, so its objects count as unlisted unless compared above).
     std::unordered_set<std::uint64_t> listed;
     std::vector<std::pair<std::size_t, bool>> later;  // revision end, classic section
+    std::size_t budget = kMaxObjects;  // cross-reference entries read, all sections together
+    std::unordered_set<std::uint64_t> sections;
     for (const PdfRevision& r : find_revisions(pdf_)) {
-      if (r.eof_end > signed_end) {
+      if (r.eof_end <= signed_end)
+        continue;
+      later.emplace_back(
+          r.eof_end, pdf_.substr(std::min<std::uint64_t>(r.startxref, pdf_.size()), 4) == "xref");
+      if (sections.insert(r.startxref).second) {
         listed.insert(r.startxref);  // a cross-reference stream's own header
-        later.emplace_back(
-            r.eof_end, pdf_.substr(std::min<std::uint64_t>(r.startxref, pdf_.size()), 4) == "xref");
-        classic_xref_offsets(pdf_, r.startxref, listed);
+        classic_xref_offsets(pdf_, r.startxref, listed, budget);
       }
     }
     // True when the header at `offset` belongs to a revision with a classic
     // cross-reference section (bytes after the last revision count as one).
+    // `later` is in file order.
     auto in_classic_revision = [&](std::size_t offset) {
-      for (const auto& [end, classic] : later) {
-        if (offset < end)
-          return classic;
-      }
-      return true;
+      const auto found =
+          std::upper_bound(later.begin(), later.end(), offset,
+                           [](std::size_t o, const std::pair<std::size_t, bool>& revision) {
+                             return o < revision.first;
+                           });
+      return found == later.end() || found->second;
     };
     std::size_t headers = 0;
     for (std::size_t at = pdf_.find(" obj", signed_end);

@@ -56,16 +56,23 @@ fs::path corpus(const std::string& relative) {
   return fs::path(EINVOICE_CORPUS_DIR) / relative;
 }
 
-}  // namespace
-
-TEST_CASE("cli seal/verify: a Factur-X sealed with PAdES", "[signing][cli]") {
-  Setup s;
+// The corpus Factur-X EN16931_Einfach sealed (B-B) by `einvoice seal` into
+// the test folder; fails the test when sealing fails.
+fs::path seal_einfach_pdf(const Setup& s) {
   const fs::path out = s.dir.path() / "sealed.pdf";
   const auto sealed =
       einvoice_run(s.dir, "seal " + quote(corpus("facturx/pdf/library__EN16931_Einfach.pdf")) +
                               " --p12 " + quote(s.p12) + " -o " + quote(out));
   INFO(sealed.output);
   REQUIRE(sealed.status == 0);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("cli seal/verify: a Factur-X sealed with PAdES", "[signing][cli]") {
+  Setup s;
+  const fs::path out = seal_einfach_pdf(s);
 
   const auto text = einvoice_run(s.dir, "verify " + quote(out) + " --trust " + quote(s.trust));
   INFO(text.output);
@@ -244,12 +251,7 @@ TEST_CASE("cli seal/verify: PAdES B-LT and B-LTA with a CRL", "[signing][cli]") 
 TEST_CASE("cli verify: a PAdES seal's revision, scope and later changes, text and JSON",
           "[signing][cli][revisions]") {
   Setup s;
-  const fs::path out = s.dir.path() / "sealed.pdf";
-  const auto sealed =
-      einvoice_run(s.dir, "seal " + quote(corpus("facturx/pdf/library__EN16931_Einfach.pdf")) +
-                              " --p12 " + quote(s.p12) + " -o " + quote(out));
-  INFO(sealed.output);
-  REQUIRE(sealed.status == 0);
+  const fs::path out = seal_einfach_pdf(s);
   const auto clean = einvoice_run(s.dir, "verify " + quote(out) + " --trust " + quote(s.trust));
   INFO(clean.output);
   REQUIRE(clean.status == 0);
