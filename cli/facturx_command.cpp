@@ -7,6 +7,9 @@
 #include "engine/facturx_jobs.h"
 #include "engine/file_system.h"
 #include "formats/xsd/schema_validator.h"
+#ifdef EINVOICE_HAS_SEAL
+#include "engine/seal_jobs.h"
+#endif
 
 namespace einvoice::cli {
 namespace {
@@ -121,6 +124,20 @@ int run_build(const Arguments& args) {
   return kExitOk;
 }
 
+// For a signed PDF, "revision: reads revision N of N; ..." (which revision
+// was read and whether it is the signed one); nothing for an unsigned PDF or
+// a build without the signing module.
+void print_revision_note(std::ostream& out, std::string_view pdf, const std::string& path) {
+#ifdef EINVOICE_HAS_SEAL
+  if (auto note = engine::signed_revision_note(pdf, path))
+    out << "revision: " << *note << '\n';
+#else
+  (void)out;
+  (void)pdf;
+  (void)path;
+#endif
+}
+
 int run_extract(const Arguments& args) {
   if (args.positional.size() != 1)
     return usage_error("facturx extract", "exactly one PDF is expected", kUsage);
@@ -143,6 +160,7 @@ int run_extract(const Arguments& args) {
               << c.xmp->pdfa_conformance.value_or("") << ", profile "
               << c.xmp->conformance_level.value_or("(none)") << '\n';
   }
+  print_revision_note(std::cerr, *pdf, path);
   const facturx::Attachment* invoice = c.invoice_attachment();
   if (!invoice) {
     std::cerr << "einvoice facturx: " << path << ": no invoice XML attached\n";
@@ -189,6 +207,7 @@ int run_check(const Arguments& args) {
       continue;
     }
     std::cout << path << ": " << (check->accepted() ? "valid Factur-X" : "INVALID") << '\n';
+    print_revision_note(std::cout, *pdf, path);
     for (const auto& finding : check->findings)
       print_diagnostic(std::cout, finding);
     if (!check->accepted())

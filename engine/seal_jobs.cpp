@@ -41,6 +41,46 @@ void append_json_strings(std::string& out, const std::vector<std::string>& items
   }
 }
 
+// ,"revision":..,"revisions":..,"scope":{..},"later_changes":[..]
+void append_pades_json(std::string& out, const SealVerdict& v) {
+  out += ",\"revision\":" + (v.revision ? std::to_string(*v.revision) : std::string("null")) +
+         ",\"revisions\":" + std::to_string(v.revisions) + ",\"scope\":{\"byte_range\":";
+  if (v.byte_range) {
+    const auto& r = *v.byte_range;
+    out += "[" + std::to_string(r[0]) + "," + std::to_string(r[1]) + "," + std::to_string(r[2]) +
+           "," + std::to_string(r[3]) + "]";
+  } else {
+    out += "null";
+  }
+  out += ",\"covers_whole_revision\":" + std::string(v.covers_whole_revision ? "true" : "false") +
+         "},\"later_changes\":[";
+  for (std::size_t i = 0; i < v.later_changes.size(); ++i) {
+    const signing::PdfObjectChange& c = v.later_changes[i];
+    out += std::string(i > 0 ? "," : "") + "{\"object\":" + std::to_string(c.number) +
+           ",\"generation\":" + std::to_string(c.generation) +
+           ",\"change\":" + model::JsonWriter::quote(c.change) +
+           ",\"kind\":" + model::JsonWriter::quote(c.what) +
+           ",\"allowed\":" + (c.allowed ? "true" : "false") + "}";
+  }
+  out += "]";
+}
+
+// The revision, scope and later changes of a PAdES signature, one line each.
+void append_pades_text(std::string& out, const SealVerdict& v) {
+  out += "  revision: " + (v.revision ? std::to_string(*v.revision) : std::string("none")) +
+         " of " + std::to_string(v.revisions) + "\n";
+  if (v.byte_range) {
+    const auto& r = *v.byte_range;
+    out += "  scope: bytes [" + std::to_string(r[0]) + ", " + std::to_string(r[0] + r[1]) +
+           ") and [" + std::to_string(r[2]) + ", " + std::to_string(r[2] + r[3]) + ")" +
+           (v.covers_whole_revision ? " (the whole revision but /Contents)"
+                                    : " (NOT the whole revision)") +
+           "\n";
+  }
+  for (const signing::PdfObjectChange& c : v.later_changes)
+    out += "  later change: " + c.describe() + "\n";
+}
+
 }  // namespace
 
 bool looks_like_pdf(std::string_view bytes) {
@@ -125,6 +165,13 @@ model::Result<std::vector<SealVerdict>> verify_document(std::string_view input,
       SealVerdict v = verdict_of(
           r.cades, r.document_timestamp ? "PAdES document timestamp" : "PAdES", r.level());
       v.passed = v.passed && r.covers_revision;
+      if (r.revision != 0)
+        v.revision = r.revision;
+      v.revisions = r.revision_count;
+      if (r.byte_range != std::array<std::uint64_t, 4>{})
+        v.byte_range = r.byte_range;
+      v.covers_whole_revision = r.covers_revision;
+      v.later_changes = r.later_changes;
       verdicts.push_back(std::move(v));
     }
     return verdicts;
@@ -183,9 +230,44 @@ std::string verdicts_json(std::string_view name, const std::vector<SealVerdict>&
     append_json_strings(out, v.errors);
     out += "],\"warnings\":[";
     append_json_strings(out, v.warnings);
-    out += "]}";
+    out += "]";
+    if (v.format.starts_with("PAdES"))
+      append_pades_json(out, v);
+    out += "}";
   }
   return out + "]}\n";
+}
+
+std::optional<std::string> signed_revision_note(std::string_view pdf, std::string_view name) {
+  const signing::PadesRevisionSummary s = signing::summarize_revisions(pdf, name);
+  if (s.signatures == 0)
+    return std::nullopt;
+  std::string note =
+      "reads revision " + std::to_string(s.revisions) + " of " + std::to_string(s.revisions) + "; ";
+  if (s.signed_revision == 0)
+    return note + "no signature covers a whole revision (run einvoice verify)";
+  if (s.reads_signed_revision())
+    return note + "it is the signed revision (the seal itself is checked by einvoice verify)";
+  note += "the signed revision is " + std::to_string(s.signed_revision) +
+          ": the revision read is NOT the signed one";
+  if (!s.problem.empty())
+    return note + ", and what the later revisions change is unknown (" + s.problem + ")";
+  std::vector<std::string> forbidden;
+  for (const signing::PdfObjectChange& c : s.changes) {
+    if (!c.allowed)
+      forbidden.push_back(c.describe());
+  }
+  if (forbidden.empty())
+    return note +
+           ", but the later revisions only add what a signature allows (DSS, document "
+           "timestamps, signature fields)";
+  note += "; later revisions change " + std::to_string(forbidden.size()) +
+          " object(s) in a way a signature does not allow: ";
+  for (std::size_t i = 0; i < forbidden.size() && i < 10; ++i)
+    note += (i > 0 ? "; " : "") + forbidden[i];
+  if (forbidden.size() > 10)
+    note += "; ...";
+  return note;
 }
 
 std::string verdicts_text(std::string_view name, const std::vector<SealVerdict>& verdicts) {
@@ -206,6 +288,8 @@ std::string verdicts_text(std::string_view name, const std::vector<SealVerdict>&
              (*v.whole_document ? "the whole document" : "part of the document") + "\n";
     for (const auto& s : v.scope)
       out += "  signed: " + s + "\n";
+    if (v.format.starts_with("PAdES"))
+      append_pades_text(out, v);
     for (const auto& e : v.errors)
       out += "  error: " + e + "\n";
     for (const auto& w : v.warnings)

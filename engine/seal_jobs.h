@@ -5,7 +5,9 @@
 // (.p7s); verification reports one verdict per signature. Composes the signing module; knows
 // nothing of the command line.
 
+#include <array>
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -73,6 +75,14 @@ struct SealVerdict {
   std::optional<bool> whole_document;
   std::vector<std::string> scope;
   bool passed = false;
+  // PAdES only: the signed revision (1-based) of `revisions`, the byte range
+  // and whether it covers that whole revision but /Contents, and every
+  // object the later revisions add, change or remove.
+  std::optional<std::size_t> revision;
+  std::size_t revisions = 0;
+  std::optional<std::array<std::uint64_t, 4>> byte_range;
+  bool covers_whole_revision = false;
+  std::vector<signing::PdfObjectChange> later_changes;
 };
 
 // Verifies the seals of `input`: with `detached` (a .p7s), the CAdES over
@@ -85,9 +95,19 @@ model::Result<std::vector<SealVerdict>> verify_document(std::string_view input,
                                                         const signing::TrustStore& anchors,
                                                         std::chrono::sys_seconds validation_time);
 
-// The verdicts as JSON: {"file": ..., "signatures": [{...}]}. Deterministic.
+// The verdicts as JSON: {"file": ..., "signatures": [{...}]}, a PAdES
+// signature with "revision", "revisions", "scope" {"byte_range",
+// "covers_whole_revision"} and "later_changes" [{"object", "generation",
+// "change", "kind", "allowed"}]. Deterministic.
 std::string verdicts_json(std::string_view name, const std::vector<SealVerdict>& verdicts);
 // One "key: value" block per signature.
 std::string verdicts_text(std::string_view name, const std::vector<SealVerdict>& verdicts);
+
+// For a signed PDF, which revision a reader (and `facturx extract`/`check`)
+// reads and whether it is the signed one, e.g. "reads revision 3 of 3; the
+// signed revision is 2: later revisions change 2 object(s) in a way a
+// signature does not allow (8 0 obj changed (/Type /Filespec: /EF), ...)";
+// nullopt for a PDF without signature. Thread-safe.
+std::optional<std::string> signed_revision_note(std::string_view pdf, std::string_view name);
 
 }  // namespace einvoice::engine

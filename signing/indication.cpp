@@ -44,6 +44,8 @@ const char* to_string(SubIndication sub_indication) {
       return "REVOKED";
     case SubIndication::kRevokedNoPoe:
       return "REVOKED_NO_POE";
+    case SubIndication::kForbiddenModificationAfterSigning:
+      return "FORBIDDEN_MODIFICATION_AFTER_SIGNING";
   }
   return "?";
 }

@@ -28,6 +28,11 @@ enum class SubIndication {
                         // existence of the signature (its signature-time-stamp)
   kRevokedNoPoe,        // INDETERMINATE: the signer certificate is revoked and nothing proves
                         // the signature existed before the revocation
+  // Not an EN 319 102-1 value: TOTAL_FAILED because a later incremental
+  // update of the PDF changes the document beyond what PAdES allows after a
+  // signature (DSS, VRI, document timestamps, signature fields), e.g. an
+  // embedded file, a page or the catalog (docs/sealing.md).
+  kForbiddenModificationAfterSigning,
 };
 
 const char* to_string(Indication indication);         // "TOTAL_PASSED", ...

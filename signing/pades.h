@@ -85,15 +85,40 @@ model::Result<std::string> add_document_timestamp(std::string_view pdf,
                                                   TimestampAuthority& authority,
                                                   std::string_view origin);
 
+// An object that the revisions after a signed one add, change or remove
+// (number 0: the trailer's /Root, /Info or /Encrypt).
+struct PdfObjectChange {
+  std::uint32_t number = 0;
+  std::uint16_t generation = 0;
+  // "added", "changed", "removed", or "unreferenced" (an object written in a
+  // later revision that the final cross-reference does not use).
+  std::string change;
+  // What the object is and, for a change, which keys differ: "/Type
+  // /EmbeddedFile stream", "/Type /Catalog: /Names", "DSS certificate"...
+  std::string what;
+  // One of the changes PAdES allows after a signature (docs/sealing.md).
+  bool allowed = false;
+  // "12 0 obj changed (/Type /Catalog: /Names): forbidden"
+  std::string describe() const;
+};
+
 // One signature dictionary of a PDF and its verdict.
 struct PadesSignatureReport {
   SignatureReport cades;   // the CMS verified over the byte range
   std::string sub_filter;  // "ETSI.CAdES.detached", "adbe.pkcs7.detached", ...
   std::array<std::uint64_t, 4> byte_range{};
-  // The byte range covers the whole revision except /Contents.
+  // The byte range covers the whole revision except /Contents: it starts at
+  // 0, skips exactly the /Contents string and ends at a revision's %%EOF.
   bool covers_revision = false;
+  // The signed revision (1-based, in file order) and the file's revision
+  // count; 0 when the byte range does not end at a revision.
+  std::size_t revision = 0;
+  std::size_t revision_count = 0;
   // Bytes follow the signed revision (a later incremental update).
   bool modified_after_signing = false;
+  // What the later revisions change; any change not allowed makes the
+  // verdict TOTAL_FAILED / FORBIDDEN_MODIFICATION_AFTER_SIGNING.
+  std::vector<PdfObjectChange> later_changes;
   // A document timestamp (/SubFilter /ETSI.RFC3161): `cades` then holds the
   // token's verdict (timestamps[0]) and best_signature_time its genTime.
   bool document_timestamp = false;
@@ -104,12 +129,21 @@ struct PadesSignatureReport {
 };
 
 // Finds every signature dictionary (/ByteRange) of `pdf`, checks that its
-// byte range starts at 0 and skips exactly the /Contents hex string, and
-// verifies the CMS over the ranges with verify_detached_cades (the /M date
-// standing for the signing-time attribute), and every document timestamp's
-// token over its ranges. A byte range that does not reach the end of the
-// file is reported (modified_after_signing, a warning). A broken byte range
-// gives TOTAL_FAILED / FORMAT_FAILURE.
+// byte range starts at 0, skips exactly the /Contents hex string and ends at
+// the end of a revision (its "%%EOF"), and verifies the CMS over the ranges
+// with verify_detached_cades (the /M date standing for the signing-time
+// attribute), and every document timestamp's token over its ranges. A broken
+// byte range, or one that stops short of its revision's end, gives
+// TOTAL_FAILED / FORMAT_FAILURE (covers_revision false).
+// When revisions follow the signed one, the signed state (the file's prefix
+// up to the signed revision) is compared with the final state object by
+// object (later_changes): only a DSS, /VRI, document timestamps and invisible
+// signature fields, a signature field's appearance, and the catalog, AcroForm
+// and page entries that carry them keep the verdict; any other change, or a
+// later state that cannot be read, gives TOTAL_FAILED /
+// FORBIDDEN_MODIFICATION_AFTER_SIGNING (resp. FORMAT_FAILURE) naming the
+// changed objects. Work is bounded (pdf_revisions.h: revisions, objects,
+// signatures).
 // The DSS of the latest revision, when present, is the validation material
 // (VerificationOptions::material): its certificates and revocation data
 // decide the signer's revocation status (REVOKED / REVOKED_NO_POE). Levels:
@@ -121,5 +155,21 @@ model::Result<std::vector<PadesSignatureReport>> verify_pades(std::string_view p
                                                               const TrustStore& anchors,
                                                               const VerificationOptions& options,
                                                               std::string_view origin);
+
+// The revisions of a PDF as a reader sees them (the latest) against its
+// signatures, without verifying any CMS: for `facturx extract` and `check`.
+struct PadesRevisionSummary {
+  std::size_t revisions = 0;        // a reader shows the last one
+  std::size_t signatures = 0;       // /ByteRange dictionaries found
+  std::size_t signed_revision = 0;  // the latest revision a byte range ends at; 0 none
+  // What the revisions after signed_revision change (see verify_pades).
+  std::vector<PdfObjectChange> changes;
+  std::string problem;  // why the changes could not be computed; empty when they were
+  bool reads_signed_revision() const {
+    return signed_revision != 0 && signed_revision == revisions;
+  }
+};
+// Bounded as verify_pades. Never fails: problems are in the summary.
+PadesRevisionSummary summarize_revisions(std::string_view pdf, std::string_view origin);
 
 }  // namespace einvoice::signing

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "signing/pades.h"
+#include "signing/pdf_revisions.h"
 #include "signing/pdf_update.h"
 #include "signing/timestamp_token.h"
 
@@ -71,6 +72,15 @@ std::string dictionary_value(std::string_view dict, std::string_view key) {
   return {};
 }
 
+// True when the hex string at `at` is the value of a /Contents key.
+bool follows_contents_key(std::string_view pdf, std::size_t at) {
+  constexpr std::string_view kContents = "/Contents";
+  std::size_t i = at;
+  while (i > 0 && is_space(pdf[i - 1]))
+    --i;
+  return i >= kContents.size() && pdf.substr(i - kContents.size(), kContents.size()) == kContents;
+}
+
 SignatureDictionary read_dictionary(std::string_view pdf, std::size_t at) {
   SignatureDictionary d;
   std::size_t i = at + std::string_view("/ByteRange").size();
@@ -96,7 +106,8 @@ SignatureDictionary read_dictionary(std::string_view pdf, std::size_t at) {
   }
   const auto [a, b, c, e] = d.byte_range;
   if (!parsed || a != 0 || b >= c || c > pdf.size() || e > pdf.size() - c || b < 1 ||
-      pdf[b] != '<' || pdf[c - 1] != '>') {
+      pdf[b] != '<' || pdf[c - 1] != '>' || !follows_contents_key(pdf, b) ||
+      pdf.find_first_not_of("0123456789abcdefABCDEF", b + 1) != c - 1) {
     d.error = "/ByteRange at offset " + std::to_string(at) +
               " does not cover the revision except a /Contents hex string";
     return d;
@@ -196,7 +207,54 @@ void assign_long_term_levels(std::vector<PadesSignatureReport>& reports,
   }
 }
 
+// Fails `report` unless the revisions after its signed one (ending at
+// `signed_end`) change only what PAdES allows; records the changes.
+void judge_later_revisions(pdf::RevisionComparer* comparer, const std::string& load_problem,
+                           std::size_t signed_end, PadesSignatureReport& report) {
+  auto fail = [&](SubIndication sub, std::string message) {
+    if (report.cades.indication != Indication::kTotalFailed) {
+      report.cades.indication = Indication::kTotalFailed;
+      report.cades.sub_indication = sub;
+    }
+    report.cades.errors.push_back(std::move(message));
+  };
+  if (comparer == nullptr) {
+    fail(SubIndication::kFormatFailure,
+         "the revisions after the signed one could not be compared with it: " + load_problem);
+    return;
+  }
+  auto changes = comparer->changes_after(signed_end);
+  if (!changes) {
+    fail(SubIndication::kFormatFailure,
+         "the revisions after the signed one could not be compared with it: " +
+             changes.error().message);
+    return;
+  }
+  report.later_changes = std::move(*changes);
+  std::size_t forbidden = 0;
+  for (const PdfObjectChange& c : report.later_changes) {
+    if (c.allowed)
+      continue;
+    ++forbidden;
+    fail(SubIndication::kForbiddenModificationAfterSigning,
+         "modified after signing: " + c.describe());
+  }
+  if (forbidden == 0) {
+    report.cades.warnings.push_back(
+        "later revisions add " + std::to_string(report.later_changes.size()) +
+        " change(s), all of a kind PAdES allows after a signature (DSS, document timestamp, "
+        "signature field)");
+  }
+}
+
 }  // namespace
+
+std::string PdfObjectChange::describe() const {
+  std::string out = number == 0
+                        ? std::string("trailer")
+                        : std::to_string(number) + " " + std::to_string(generation) + " obj";
+  return out + " " + change + " (" + what + "): " + (allowed ? "allowed" : "forbidden");
+}
 
 std::string PadesSignatureReport::level() const {
   if (document_timestamp)
@@ -231,11 +289,33 @@ model::Result<std::vector<PadesSignatureReport>> verify_pades(std::string_view p
   if (dss)
     with_dss.material = &dss->material;
 
+  const std::vector<pdf::PdfRevision> revisions = pdf::find_revisions(pdf);
+  // The final state, loaded when a signature is followed by revisions.
+  std::optional<pdf::RevisionComparer> comparer;
+  std::string comparer_problem;
+  bool comparer_tried = false;
+  auto final_state = [&]() -> pdf::RevisionComparer* {
+    if (!comparer_tried) {
+      comparer_tried = true;
+      auto loaded = pdf::RevisionComparer::load(pdf, origin);
+      if (loaded)
+        comparer.emplace(std::move(*loaded));
+      else
+        comparer_problem = loaded.error().message;
+    }
+    return comparer ? &*comparer : nullptr;
+  };
+
   std::vector<PadesSignatureReport> reports;
   constexpr std::string_view kKey = "/ByteRange";
   for (std::size_t at = pdf.find(kKey); at != std::string_view::npos;
        at = pdf.find(kKey, at + kKey.size())) {
+    if (reports.size() >= pdf::kMaxSignatures) {
+      return pdf::error(model::ErrorCode::kLimitExceeded, origin,
+                        "more than " + std::to_string(pdf::kMaxSignatures) + " signatures");
+    }
     PadesSignatureReport report;
+    report.revision_count = revisions.size();
     const SignatureDictionary d = read_dictionary(pdf, at);
     report.byte_range = d.byte_range;
     report.sub_filter = d.sub_filter;
@@ -246,9 +326,23 @@ model::Result<std::vector<PadesSignatureReport>> verify_pades(std::string_view p
       reports.push_back(std::move(report));
       continue;
     }
-    report.covers_revision = true;
     const auto [a, b, c, e] = d.byte_range;
     const std::size_t revision_end = c + e;
+    const auto revision = pdf::revision_ending_at(revisions, revision_end);
+    if (!revision || revisions.size() > pdf::kMaxRevisions) {
+      report.cades.indication = Indication::kTotalFailed;
+      report.cades.sub_indication = SubIndication::kFormatFailure;
+      report.cades.errors.push_back(
+          revision ? "more than " + std::to_string(pdf::kMaxRevisions) + " revisions"
+                   : "/ByteRange at offset " + std::to_string(at) + " ends at offset " +
+                         std::to_string(revision_end) +
+                         ", not at the end of a revision (startxref and %%EOF): bytes of its "
+                         "revision are not signed");
+      reports.push_back(std::move(report));
+      continue;
+    }
+    report.covers_revision = true;
+    report.revision = *revision + 1;
     std::size_t tail = revision_end;
     while (tail < pdf.size() && is_space(pdf[tail]))
       ++tail;
@@ -259,7 +353,7 @@ model::Result<std::vector<PadesSignatureReport>> verify_pades(std::string_view p
     if (d.sub_filter == "ETSI.RFC3161") {
       verify_document_timestamp(d, signed_bytes, anchors, options, origin, report);
       if (report.modified_after_signing)
-        report.cades.warnings.push_back("the document was modified after the document timestamp");
+        judge_later_revisions(final_state(), comparer_problem, revision_end, report);
       reports.push_back(std::move(report));
       continue;
     }
@@ -276,11 +370,8 @@ model::Result<std::vector<PadesSignatureReport>> verify_pades(std::string_view p
       continue;
     }
     report.cades = std::move(verdicts->front());
-    if (report.modified_after_signing) {
-      report.cades.warnings.push_back(
-          "the document was modified after signing: " + std::to_string(pdf.size() - revision_end) +
-          " bytes follow the signed revision");
-    }
+    if (report.modified_after_signing)
+      judge_later_revisions(final_state(), comparer_problem, revision_end, report);
     reports.push_back(std::move(report));
   }
   if (reports.empty())
@@ -293,6 +384,43 @@ model::Result<std::vector<PadesSignatureReport>> verify_pades(std::string_view p
   }
   assign_long_term_levels(reports, dss);
   return reports;
+}
+
+PadesRevisionSummary summarize_revisions(std::string_view pdf, std::string_view origin) {
+  PadesRevisionSummary summary;
+  const std::vector<pdf::PdfRevision> revisions = pdf::find_revisions(pdf);
+  summary.revisions = revisions.size();
+  std::size_t signed_end = 0;
+  constexpr std::string_view kKey = "/ByteRange";
+  for (std::size_t at = pdf.find(kKey); at != std::string_view::npos;
+       at = pdf.find(kKey, at + kKey.size())) {
+    if (++summary.signatures > pdf::kMaxSignatures) {
+      summary.problem = "more than " + std::to_string(pdf::kMaxSignatures) + " signatures";
+      return summary;
+    }
+    const SignatureDictionary d = read_dictionary(pdf, at);
+    if (!d.error.empty())
+      continue;
+    const std::size_t end = d.byte_range[2] + d.byte_range[3];
+    if (const auto revision = pdf::revision_ending_at(revisions, end);
+        revision && *revision + 1 > summary.signed_revision) {
+      summary.signed_revision = *revision + 1;
+      signed_end = end;
+    }
+  }
+  if (summary.signed_revision == 0 || summary.reads_signed_revision())
+    return summary;
+  auto comparer = pdf::RevisionComparer::load(pdf, origin);
+  if (!comparer) {
+    summary.problem = comparer.error().message;
+    return summary;
+  }
+  auto changes = comparer->changes_after(signed_end);
+  if (changes)
+    summary.changes = std::move(*changes);
+  else
+    summary.problem = changes.error().message;
+  return summary;
 }
 
 }  // namespace einvoice::signing

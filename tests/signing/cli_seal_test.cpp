@@ -2,12 +2,14 @@
 // with PAdES and a CII XML with a detached CAdES, keys passed as a throw-away
 // PKCS#12 written to the test's temporary folder (never committed).
 #include <catch2/catch.hpp>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "signing/revocation_issuer.h"
+#include "tests/signing/pdf_attack.h"
 #include "tests/signing/test_pki.h"
 
 using namespace einvoice;
@@ -54,16 +56,23 @@ fs::path corpus(const std::string& relative) {
   return fs::path(EINVOICE_CORPUS_DIR) / relative;
 }
 
-}  // namespace
-
-TEST_CASE("cli seal/verify: a Factur-X sealed with PAdES", "[signing][cli]") {
-  Setup s;
+// The corpus Factur-X EN16931_Einfach sealed (B-B) by `einvoice seal` into
+// the test folder; fails the test when sealing fails.
+fs::path seal_einfach_pdf(const Setup& s) {
   const fs::path out = s.dir.path() / "sealed.pdf";
   const auto sealed =
       einvoice_run(s.dir, "seal " + quote(corpus("facturx/pdf/library__EN16931_Einfach.pdf")) +
                               " --p12 " + quote(s.p12) + " -o " + quote(out));
   INFO(sealed.output);
   REQUIRE(sealed.status == 0);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("cli seal/verify: a Factur-X sealed with PAdES", "[signing][cli]") {
+  Setup s;
+  const fs::path out = seal_einfach_pdf(s);
 
   const auto text = einvoice_run(s.dir, "verify " + quote(out) + " --trust " + quote(s.trust));
   INFO(text.output);
@@ -240,5 +249,80 @@ TEST_CASE("cli seal/verify: PAdES B-LT and B-LTA with a CRL", "[signing][cli]") 
           std::string::npos);
     if (level == "B-LTA")
       CHECK(verified.output.find("(PAdES document timestamp)") != std::string::npos);
+  }
+}
+
+TEST_CASE("cli verify: a PAdES seal's revision, scope and later changes, text and JSON",
+          "[signing][cli][revisions]") {
+  Setup s;
+  const fs::path out = seal_einfach_pdf(s);
+  const auto clean = einvoice_run(s.dir, "verify " + quote(out) + " --trust " + quote(s.trust));
+  INFO(clean.output);
+  REQUIRE(clean.status == 0);
+  // "revision: R of N": the seal is the last revision.
+  const std::size_t at = clean.output.find("  revision: ");
+  REQUIRE(at != std::string::npos);
+  unsigned revision = 0, revisions = 0;
+  REQUIRE(std::sscanf(clean.output.c_str() + at, "  revision: %u of %u", &revision, &revisions) ==
+          2);
+  CHECK(revision == revisions);
+  CHECK(clean.output.find(" (the whole revision but /Contents)\n") != std::string::npos);
+  CHECK(clean.output.find("later change:") == std::string::npos);
+
+  // An update after the seal adds a key to the catalog.
+  const std::string pdf = read_text(out);
+  const unsigned catalog = object_number_with(pdf, "/Catalog");
+  const std::string body = last_object_body(pdf, catalog);
+  const fs::path attacked =
+      s.dir.write("attacked.pdf", append_update(pdf, {{catalog, body.substr(0, body.rfind(">>")) +
+                                                                    "/PageMode/UseOutlines>>"}}));
+  const std::string object = std::to_string(catalog) + " 0 obj";
+
+  const auto text = einvoice_run(s.dir, "verify " + quote(attacked) + " --trust " + quote(s.trust));
+  INFO(text.output);
+  CHECK(text.status == 1);
+  CHECK(text.output.find("indication: TOTAL_FAILED / FORBIDDEN_MODIFICATION_AFTER_SIGNING\n") !=
+        std::string::npos);
+  CHECK(text.output.find("  revision: " + std::to_string(revision) + " of " +
+                         std::to_string(revisions + 1) + "\n") != std::string::npos);
+  CHECK(text.output.find("  later change: " + object +
+                         " changed (/Type /Catalog: /PageMode): "
+                         "forbidden\n") != std::string::npos);
+
+  const auto json = einvoice_run(
+      s.dir, "verify " + quote(attacked) + " --trust " + quote(s.trust) + " --format json");
+  INFO(json.output);
+  CHECK(json.status == 1);
+  CHECK(json.output.find("\"sub_indication\":\"FORBIDDEN_MODIFICATION_AFTER_SIGNING\"") !=
+        std::string::npos);
+  CHECK(json.output.find("\"revision\":" + std::to_string(revision) +
+                         ",\"revisions\":" + std::to_string(revisions + 1) +
+                         ",\"scope\":{\"byte_range\":[0,") != std::string::npos);
+  CHECK(json.output.find("\"covers_whole_revision\":true}") != std::string::npos);
+  CHECK(json.output.find("\"later_changes\":[{\"object\":" + std::to_string(catalog) +
+                         ",\"generation\":0,\"change\":\"changed\",\"kind\":\"/Type /Catalog: "
+                         "/PageMode\",\"allowed\":false}]") != std::string::npos);
+
+  // facturx extract and check say which revision they read.
+  const std::string signed_note = "revision: reads revision " + std::to_string(revisions) + " of " +
+                                  std::to_string(revisions) + "; it is the signed revision";
+  const auto clean_extract =
+      einvoice_run(s.dir, "facturx extract " + quote(out) + " -o " + quote(s.dir.path() / "a.xml"));
+  INFO(clean_extract.output);
+  CHECK(clean_extract.status == 0);
+  CHECK(clean_extract.output.find(signed_note) != std::string::npos);
+  const std::string not_signed_note =
+      "revision: reads revision " + std::to_string(revisions + 1) + " of " +
+      std::to_string(revisions + 1) + "; the signed revision is " + std::to_string(revision) +
+      ": the revision read is NOT the signed one; later revisions change 1 object(s) in a way a "
+      "signature does not allow: " +
+      object + " changed";
+  for (const std::string command : {"facturx extract", "facturx check"}) {
+    const auto run = einvoice_run(
+        s.dir, command + " " + quote(attacked) +
+                   (command == "facturx extract" ? " -o " + quote(s.dir.path() / "b.xml")
+                                                 : std::string()));
+    INFO(run.output);
+    CHECK(run.output.find(not_signed_note) != std::string::npos);
   }
 }

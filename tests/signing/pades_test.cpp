@@ -157,13 +157,14 @@ TEST_CASE("pades: a flipped byte inside the signed range fails the hash", "[sign
   CHECK(reports[0].cades.sub_indication == SubIndication::kHashFailure);
 }
 
-TEST_CASE("pades: bytes appended after signing are reported", "[signing][pades]") {
+TEST_CASE("pades: an object appended after signing fails the seal", "[signing][pades]") {
   std::string sealed = seal_test_pdf(original_pdf(), CadesLevel::kBaselineB);
   sealed += "1 0 obj\n<</Injected true>>\nendobj\n%%EOF\n";
   const auto reports = verify_test_pdf(sealed);
   REQUIRE(reports.size() == 1);
   CHECK(reports[0].modified_after_signing);
-  CHECK_FALSE(reports[0].cades.warnings.empty());
+  CHECK(reports[0].cades.indication == Indication::kTotalFailed);
+  CHECK(reports[0].cades.sub_indication == SubIndication::kForbiddenModificationAfterSigning);
 }
 
 TEST_CASE("pades: a PDF without signature and a non-PDF", "[signing][pades]") {
