@@ -72,8 +72,7 @@ TEST_CASE("issue 13: a UBL date with a time zone converts, keeping its calendar 
   auto to_cii = convert(ubl, engine::TargetSyntax::kCii, "zoned-date.xml");
   INFO(describe(to_cii.diagnostics));
   REQUIRE(to_cii.converted);
-  CHECK_THAT(to_cii.output,
-             Catch::Contains("<ram:IssueDateTime><udt:DateTimeString format=\"102\">20160404<"));
+  CHECK_THAT(to_cii.output, Catch::Contains("format=\"102\">20160404</udt:DateTimeString>"));
   CHECK_THAT(to_cii.output, Catch::Contains(">20160504</udt:DateTimeString>"));
 
   auto to_ubl = convert(ubl, engine::TargetSyntax::kUbl, "zoned-date.xml");
