@@ -6,6 +6,24 @@ namespace einvoice::cii {
 
 using xml::XmlElement;
 
+namespace {
+
+// Unread CII elements that carry nothing beyond what the binding fixes: the
+// tax type code "VAT" and an empty ram:ApplicableHeaderTradeDelivery, which
+// the XSD requires.
+bool implied_by_binding(XmlElement parent, XmlElement element) {
+  const std::string_view name = element.local_name();
+  if (name == "ApplicableHeaderTradeDelivery")
+    return !element.first_element_child();
+  if (name != "TypeCode")
+    return false;
+  const std::string_view container = parent.local_name();
+  return (container == "ApplicableTradeTax" || container == "CategoryTradeTax") &&
+         trim_xml_space(element.text()) == "VAT";
+}
+
+}  // namespace
+
 model::ParsedInvoice DocumentReader::read(XmlElement root) {
   XmlElement transaction;
   for (XmlElement c = root.first_element_child(); c; c = c.next_element_sibling()) {
@@ -28,7 +46,7 @@ model::ParsedInvoice DocumentReader::read(XmlElement root) {
     read_transaction(transaction);
   // Whatever no reader took is reported with its XPath, never dropped silently.
   root.mark_read();
-  terms_.report_unread(root);
+  terms_.report_unread(root, &implied_by_binding);
 
   model::Diagnostics diagnostics = terms_.take_diagnostics();
   for (const LineSpan& span : line_spans_) {

@@ -9,6 +9,19 @@ using xml::XmlElement;
 
 namespace {
 
+// Unread UBL elements that carry nothing beyond what the binding fixes: the
+// cac:TaxScheme "VAT" of a tax category.
+bool implied_by_binding(XmlElement parent, XmlElement element) {
+  const std::string_view container = parent.local_name();
+  return element.local_name() == "TaxScheme" &&
+         (container == "TaxCategory" || container == "ClassifiedTaxCategory") &&
+         xml::trim_xml_space(element.child(kCbcNamespace, "ID").text()) == "VAT";
+}
+
+}  // namespace
+
+namespace {
+
 // Longest BT-21 code accepted in front of a note ("#AAI#..."). UNTDID 4451
 // codes have three letters; a little slack keeps unknown codes round-tripping.
 constexpr std::size_t kMaxNoteSubjectCode = 10;
@@ -108,7 +121,7 @@ model::ParsedInvoice DocumentReader::read(XmlElement root) {
   resolve_creditor_identifier();
   // Whatever no reader took is reported with its XPath, never dropped silently.
   root.mark_read();
-  terms_.report_unread(root);
+  terms_.report_unread(root, &implied_by_binding);
 
   model::Diagnostics diagnostics = terms_.take_diagnostics();
   for (const LineSpan& span : line_spans_) {

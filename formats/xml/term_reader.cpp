@@ -105,12 +105,15 @@ void TermReader::dropped(XmlElement element, std::string_view term, std::string 
   report(kRuleDroppedContent, model::Severity::kWarning, element, term, std::move(message));
 }
 
-void TermReader::report_unread(XmlElement container) {
+void TermReader::report_unread(XmlElement container,
+                               bool (*implied)(XmlElement parent, XmlElement element)) {
   for (XmlElement c = container.first_element_child(); c; c = c.next_element_sibling()) {
     if (c.is_read()) {
-      report_unread(c);
+      report_unread(c, implied);
       continue;
     }
+    if (implied && implied(container, c))
+      continue;
     dropped(c, "",
             c.qualified_name() +
                 " was not read and is dropped: the EN 16931 binding has no term at this place "

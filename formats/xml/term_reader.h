@@ -56,8 +56,11 @@ class TermReader {
   // `container` (which must be read) that no reader read (XmlElement's read
   // marks); the unread element's own content is not listed again. Run once,
   // after the whole document was read. Recursion is bounded by the parser's
-  // depth limit.
-  void report_unread(XmlElement container);
+  // depth limit. `implied(parent, element)` (may be null) names unread
+  // elements whose content the binding fixes (a "VAT" type code, an empty
+  // mandatory block): those are not reported.
+  void report_unread(XmlElement container,
+                     bool (*implied)(XmlElement parent, XmlElement element) = nullptr);
   // Records a finding located at `element` and marks the element read (it
   // has been dealt with).
   void report(std::string_view rule, model::Severity severity, XmlElement element,
