@@ -1,8 +1,11 @@
 #include "signing/local_timestamp_authority.h"
 
+#include <fcntl.h>
 #include <openssl/pem.h>
+#include <unistd.h>
 
-#include <fstream>
+#include <cerrno>
+#include <cstring>
 #include <system_error>
 
 #include "signing/certificate_issuer.h"
@@ -38,6 +41,38 @@ ASN1_INTEGER* serial_callback(TS_RESP_CTX* /*ctx*/, void* data) {
     return nullptr;
   }
   return serial;
+}
+
+// Creates `file` with `mode` and writes `data` to it, fsynced. Never follows a
+// link and never replaces anything: a name that already exists (a file, a
+// planted or dangling link) is an error naming it.
+model::Status write_new_file(const std::filesystem::path& file, std::string_view data,
+                             mode_t mode) {
+  const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
+  if (fd < 0) {
+    return detail::make_error(model::ErrorCode::kIo,
+                              "cannot create " + file.string() + ": " + std::strerror(errno),
+                              file.string());
+  }
+  std::size_t written = 0;
+  while (written < data.size()) {
+    const ssize_t n = ::write(fd, data.data() + written, data.size() - written);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n <= 0)
+      break;
+    written += static_cast<std::size_t>(n);
+  }
+  const bool ok = written == data.size() && ::fsync(fd) == 0;
+  const int saved = errno;
+  ::close(fd);
+  if (!ok) {
+    ::unlink(file.c_str());
+    return detail::make_error(model::ErrorCode::kIo,
+                              "cannot write " + file.string() + ": " + std::strerror(saved),
+                              file.string());
+  }
+  return {};
 }
 
 }  // namespace
@@ -85,23 +120,23 @@ model::Result<std::unique_ptr<LocalTimestampAuthority>> LocalTimestampAuthority:
                               "cannot create " + folder.string() + ": " + ec.message(),
                               folder.string());
   }
-  // The key file is created private before the key is written to it.
-  std::ofstream(key_file, std::ios::binary).close();
-  fs::permissions(key_file, fs::perms::owner_read | fs::perms::owner_write,
-                  fs::perm_options::replace, ec);
-  detail::BioPtr bio(BIO_new_file(key_file.c_str(), "wb"));
-  if (ec || !bio ||
-      PEM_write_bio_PrivateKey(bio.get(), (*created)->signer().native_key(), nullptr, nullptr, 0,
-                               nullptr, nullptr) != 1) {
+  // The key is written to memory, then to a file created private (0600) and
+  // exclusively: a link planted at either name is refused, never followed.
+  detail::BioPtr bio(BIO_new(BIO_s_mem()));
+  if (!bio || PEM_write_bio_PrivateKey(bio.get(), (*created)->signer().native_key(), nullptr,
+                                       nullptr, 0, nullptr, nullptr) != 1) {
     return detail::openssl_error(model::ErrorCode::kIo, "cannot write " + key_file.string());
   }
-  bio.reset();
-  std::ofstream certificate(certificate_file, std::ios::binary);
-  certificate << (*created)->signer().certificate().pem();
-  if (!certificate.good()) {
-    return detail::make_error(model::ErrorCode::kIo, "cannot write " + certificate_file.string(),
-                              certificate_file.string());
-  }
+  char* pem = nullptr;
+  const long pem_size = BIO_get_mem_data(bio.get(), &pem);
+  if (auto written =
+          write_new_file(key_file, std::string_view(pem, static_cast<std::size_t>(pem_size)), 0600);
+      !written)
+    return written.error();
+  if (auto written =
+          write_new_file(certificate_file, (*created)->signer().certificate().pem(), 0644);
+      !written)
+    return written.error();
   return created;
 }
 

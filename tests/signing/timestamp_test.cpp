@@ -1,8 +1,11 @@
 // RFC 3161: requests, the local TSA's responses, response checks, token
 // verification, and the openssl CLI as an independent verifier.
 #include <openssl/ts.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
 
 #include "signing/local_timestamp_authority.h"
 #include "signing/timestamp_request.h"
@@ -179,4 +182,33 @@ TEST_CASE("the local TSA uses its clock and counts serial numbers", "[signing]")
   CHECK(first->gen_time == fixed);
   CHECK(first->serial == "1");
   CHECK(second->serial == "2");
+}
+
+TEST_CASE("a kept test TSA folder never writes through a planted link", "[signing]") {
+  namespace fs = std::filesystem;
+  const fs::path root =
+      fs::temp_directory_path() / ("einvoice-tsa-dir-" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  fs::create_directories(root / "dir");
+  const fs::path victim = root / "victim.txt";
+  { std::ofstream(victim) << "keep me"; }
+  fs::create_symlink(victim, root / "dir" / "tsa-key.pem");
+  const auto clock = [] { return std::chrono::system_clock::now(); };
+
+  auto refused = LocalTimestampAuthority::load_or_create(root / "dir", clock);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().message.find("tsa-key.pem") != std::string::npos);
+  std::ifstream in(victim);
+  std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CHECK(content == "keep me");
+
+  // A clean folder gets a private key and is reused on the next run.
+  auto created = LocalTimestampAuthority::load_or_create(root / "fresh", clock);
+  REQUIRE(created.ok());
+  CHECK((fs::status(root / "fresh" / "tsa-key.pem").permissions() & fs::perms::group_all) ==
+        fs::perms::none);
+  auto again = LocalTimestampAuthority::load_or_create(root / "fresh", clock);
+  REQUIRE(again.ok());
+  CHECK((*again)->name() == (*created)->name());
+  fs::remove_all(root);
 }
