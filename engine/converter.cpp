@@ -122,7 +122,7 @@ std::optional<TargetSyntax> parse_target_syntax(std::string_view text) {
 }
 
 model::Result<ReadOutcome> read_invoice(std::string_view bytes, std::string_view document_name,
-                                        const xml::XmlLimits& limits) {
+                                        const xml::XmlLimits& limits, bool report_unread) {
   detect::ContainerKind container = detect::sniff_container(bytes);
   if (container != detect::ContainerKind::kXml) {
     if (bytes.empty()) {
@@ -140,11 +140,11 @@ model::Result<ReadOutcome> read_invoice(std::string_view bytes, std::string_view
   outcome.source_syntax = detect::syntax_of(root);
   switch (outcome.source_syntax) {
     case detect::Syntax::kCii:
-      outcome.parsed = cii::read_cii(*document);
+      outcome.parsed = cii::read_cii(*document, report_unread);
       break;
     case detect::Syntax::kUblInvoice:
     case detect::Syntax::kUblCreditNote:
-      outcome.parsed = ubl::read_ubl(*document);
+      outcome.parsed = ubl::read_ubl(*document, report_unread);
       break;
     case detect::Syntax::kUnknown: {
       std::string ns(root.namespace_uri());
@@ -165,7 +165,10 @@ Converter::Converter(std::shared_ptr<const xsd::SchemaValidator> validator,
 
 model::Result<ConversionOutcome> Converter::convert(std::string_view bytes,
                                                     std::string_view document_name) const {
-  auto read = read_invoice(bytes, document_name, options_.limits);
+  // Without the input's XSD check, misplaced or misspelt elements are not
+  // caught by the schema: every element the readers leave is reported.
+  auto read = read_invoice(bytes, document_name, options_.limits,
+                           /*report_unread=*/!options_.validate_input_schema);
   if (!read)
     return read.error();
   ConversionOutcome outcome;

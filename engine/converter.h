@@ -55,11 +55,14 @@ struct ReadOutcome {
 // Reads any supported structured invoice (CII, UBL Invoice, UBL CreditNote)
 // into the model. Errors: kMalformed/kLimitExceeded (not XML, DTD, too deep),
 // kUnsupported (PDF, images, other XML vocabularies), each naming the file.
+// `report_unread`: every element no term was read from is an EINV-READ-03
+// warning with its XPath (a conversion whose input skipped its XSD check).
 // The official schema a document of this syntax is checked against.
 xsd::SchemaId schema_of(detect::Syntax syntax);
 
 model::Result<ReadOutcome> read_invoice(std::string_view bytes, std::string_view document_name,
-                                        const xml::XmlLimits& limits = {});
+                                        const xml::XmlLimits& limits = {},
+                                        bool report_unread = false);
 
 // Converts CII <-> UBL (any direction, also to the same syntax to normalise).
 // The output is checked against the target XSD (EINV-CONV-01) and the EN 16931

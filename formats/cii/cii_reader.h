@@ -25,7 +25,7 @@ bool is_cii_invoice(xml::XmlElement root);
 // EINV-READ-03 warning; reading always continues. Every element no term was
 // read from (EXTENDED profile extras, a misspelt or misplaced element) is
 // reported once, at its topmost unread element, as an EINV-READ-03 warning
-// with its XPath.
+// with its XPath, when the document overload is asked to (`report_unread`).
 // `document_name` is used in error and diagnostic locations.
 // Thread-safe: concurrent calls share no state.
 model::Result<model::ParsedInvoice> read_cii(std::string_view bytes, std::string_view document_name,
@@ -34,6 +34,6 @@ model::Result<model::ParsedInvoice> read_cii(std::string_view bytes, std::string
 // Reads an already parsed document; diagnostics name document.name(). When
 // the root is not a CII invoice the invoice is empty and the only diagnostic
 // is a fatal kRuleNotCii finding.
-model::ParsedInvoice read_cii(const xml::XmlDocument& document);
+model::ParsedInvoice read_cii(const xml::XmlDocument& document, bool report_unread = false);
 
 }  // namespace einvoice::cii

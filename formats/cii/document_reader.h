@@ -38,7 +38,9 @@ using xml::trim_xml_space;
 // (TermReader::report_unread).
 class DocumentReader {
  public:
-  explicit DocumentReader(std::string document_name) : terms_(std::move(document_name)) {}
+  // `report_unread`: also report every element no term was read from.
+  explicit DocumentReader(std::string document_name, bool report_unread = false)
+      : terms_(std::move(document_name)), report_unread_(report_unread) {}
 
   // REQUIRES: is_cii_invoice(root).
   model::ParsedInvoice read(xml::XmlElement root);
@@ -106,6 +108,8 @@ class DocumentReader {
   };
 
   xml::TermReader terms_;
+
+  bool report_unread_ = false;
   model::Invoice invoice_;
   std::vector<LineSpan> line_spans_;
 };

@@ -119,9 +119,12 @@ model::ParsedInvoice DocumentReader::read(XmlElement root) {
   });
   read_tax_totals();
   resolve_creditor_identifier();
-  // Whatever no reader took is reported with its XPath, never dropped silently.
-  root.mark_read();
-  terms_.report_unread(root, &implied_by_binding);
+  // On request (a conversion whose input skipped its XSD check), whatever no
+  // reader took is reported with its XPath rather than dropped silently.
+  if (report_unread_) {
+    root.mark_read();
+    terms_.report_unread(root, &implied_by_binding);
+  }
 
   model::Diagnostics diagnostics = terms_.take_diagnostics();
   for (const LineSpan& span : line_spans_) {

@@ -66,7 +66,9 @@ struct AllowanceChargeTerms {
 // a finding.
 class DocumentReader {
  public:
-  explicit DocumentReader(std::string document_name) : terms_(std::move(document_name)) {}
+  // `report_unread`: also report every element no term was read from.
+  explicit DocumentReader(std::string document_name, bool report_unread = false)
+      : terms_(std::move(document_name)), report_unread_(report_unread) {}
 
   // REQUIRES: is_ubl_invoice(root).
   model::ParsedInvoice read(xml::XmlElement root);
@@ -143,6 +145,8 @@ class DocumentReader {
   };
 
   xml::TermReader terms_;
+
+  bool report_unread_ = false;
   model::Invoice invoice_;
   bool credit_note_ = false;
   std::vector<LineSpan> line_spans_;

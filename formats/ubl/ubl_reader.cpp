@@ -36,14 +36,14 @@ model::Result<model::ParsedInvoice> read_ubl(std::string_view bytes, std::string
   return DocumentReader(std::string(document_name)).read(root);
 }
 
-model::ParsedInvoice read_ubl(const xml::XmlDocument& document) {
+model::ParsedInvoice read_ubl(const xml::XmlDocument& document, bool report_unread) {
   xml::XmlElement root = document.root();
   if (!is_ubl_invoice(root)) {
     xml::TermReader terms(document.name());
     terms.report(kRuleNotUbl, model::Severity::kFatal, root, "", not_ubl_message(root));
     return model::ParsedInvoice{{}, terms.take_diagnostics()};
   }
-  return DocumentReader(document.name()).read(root);
+  return DocumentReader(document.name(), report_unread).read(root);
 }
 
 }  // namespace einvoice::ubl

@@ -61,7 +61,9 @@ model::Result<model::ParsedInvoice> read_ubl(std::string_view bytes, std::string
 
 // Reads an already parsed document; diagnostics name document.name(). When
 // the root is not a UBL invoice the invoice is empty and the only diagnostic
-// is a fatal kRuleNotUbl finding.
-model::ParsedInvoice read_ubl(const xml::XmlDocument& document);
+// is a fatal kRuleNotUbl finding. With `report_unread`, every element no
+// term was read from is reported once, at its topmost unread element, as an
+// EINV-READ-03 warning with its XPath.
+model::ParsedInvoice read_ubl(const xml::XmlDocument& document, bool report_unread = false);
 
 }  // namespace einvoice::ubl
