@@ -100,8 +100,15 @@ std::string random_hex() {
 }
 
 std::string temporary_name_for(const std::string& name) {
-  return "." + name.substr(0, kMaxNameInTemporary) + std::string(kTemporaryMarker) +
-         std::to_string(::getpid()) + "-" + random_hex();
+  // Appended piece by piece: "." + std::string&& trips GCC 12's -O3
+  // -Wrestrict false positive (GCC bug 105329).
+  std::string temporary = ".";
+  temporary += name.substr(0, kMaxNameInTemporary);
+  temporary += kTemporaryMarker;
+  temporary += std::to_string(::getpid());
+  temporary += '-';
+  temporary += random_hex();
+  return temporary;
 }
 
 // True when the process that wrote temporary `name` is gone.
