@@ -14,7 +14,7 @@
 # /var/tmp/einvoice-fuzz), merged (minimised) after each campaign. Every crash,
 # timeout or out-of-memory input is minimised and copied into the target's
 # seed folder (fuzz/seeds/<folder>/), where ctest replays it once fixed.
-# Prints, per target: seconds, executions, edge coverage (cov:) and features
+# Prints, per target: wall and CPU seconds, executions, edge coverage (cov:) and features
 # (ft:) at start and end, and the findings. Exit 1 when a campaign found one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,6 +43,7 @@ declare -A spec=(
   [invoice_read]="invoice 10 2048 1048576 seeds/xml $corpus/en16931/cii/examples $corpus/en16931/ubl/examples $corpus/en16931-mutants testdata"
   [pdf_read]="pdf 25 2048 2097152 $corpus/facturx/pdf"
   [scan_input]="scan 20 2560 2097152 seeds/pdf $corpus/ocr/real"
+  [ocr_fields]="ocr_fields 10 2048 1048576"
   [cades_verify]="cades 10 2048 262144"
   [timestamp_response]="tsr 10 2048 65536"
   [revocation_read]="revocation 10 2048 1048576"
@@ -90,15 +91,19 @@ for t in "${targets[@]}"; do
   echo "== $t: ${seconds}s, -timeout=$timeout -rss_limit_mb=$rss -max_len=$max_len, log $log"
   start=$(date +%s)
   status=0
-  "$binary" "$dir/corpus" "${seeds[@]}" -max_total_time="$seconds" -timeout="$timeout" \
-    -rss_limit_mb="$rss" -max_len="$max_len" -artifact_prefix="$dir/artifacts/" \
-    -print_final_stats=1 >"$log" 2>&1 || status=$?
+  TIMEFORMAT='%3U %3S'
+  { time {
+    "$binary" "$dir/corpus" "${seeds[@]}" -max_total_time="$seconds" -timeout="$timeout" \
+      -rss_limit_mb="$rss" -max_len="$max_len" -artifact_prefix="$dir/artifacts/" \
+      -print_final_stats=1 >"$log" 2>&1 || status=$?
+  }; } 2>"$dir/cpu-seconds"
   elapsed=$(($(date +%s) - start))
+  cpu=$(awk '{printf "%.0f", $1 + $2}' "$dir/cpu-seconds")
   inited=$(grep -m1 -E '#[0-9]+[[:space:]]+INITED' "$log" || true)
   last=$(grep -E '#[0-9]+[[:space:]]+(NEW|REDUCE|pulse|DONE|INITED)' "$log" | tail -1 || true)
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   [[ -n $execs ]] || execs=$(sed -n 's/^#\([0-9]*\).*/\1/p' <<<"$last")
-  echo "   ran ${elapsed}s, ${execs:-?} executions, exit $status"
+  echo "   ran ${elapsed}s (${cpu} CPU-s), ${execs:-?} executions, exit $status"
   echo "   start: $(grep -oE 'cov: [0-9]+ ft: [0-9]+' <<<"$inited" || echo '?')"
   echo "   end:   $(grep -oE 'cov: [0-9]+ ft: [0-9]+' <<<"$last" || echo '?')"
 
