@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 
 namespace einvoice::model {
 namespace {
@@ -246,13 +247,25 @@ std::optional<Decimal> Decimal::parse(std::string_view text) {
 
 std::string Decimal::to_string() const {
   Wide magnitude = abs_wide(unscaled_);
-  std::string digits;
-  do {
-    digits.push_back(static_cast<char>('0' + divide_small(magnitude, 10)));
-  } while (magnitude != Wide{});
-  while (static_cast<int>(digits.size()) <= scale_)
-    digits.push_back('0');
-  std::reverse(digits.begin(), digits.end());
+  // Digits least significant first; the usual magnitudes (below 2^64) are
+  // divided as machine words, the wide path only beyond.
+  char buffer[80];  // a 256-bit magnitude has at most 78 digits
+  std::size_t count = 0;
+  if (magnitude.high == 0 && magnitude.low <= UINT64_MAX) {
+    auto word = static_cast<std::uint64_t>(magnitude.low);
+    do {
+      buffer[count++] = static_cast<char>('0' + word % 10);
+      word /= 10;
+    } while (word != 0);
+  } else {
+    do {
+      buffer[count++] = static_cast<char>('0' + divide_small(magnitude, 10));
+    } while (magnitude != Wide{} && count < sizeof buffer);
+  }
+  std::string digits(std::make_reverse_iterator(buffer + count),
+                     std::make_reverse_iterator(buffer));
+  if (static_cast<int>(digits.size()) <= scale_)
+    digits.insert(0, static_cast<std::size_t>(scale_) + 1 - digits.size(), '0');
   std::string out;
   if (is_negative())
     out.push_back('-');

@@ -27,7 +27,7 @@ bool implied_by_binding(XmlElement parent, XmlElement element) {
 model::ParsedInvoice DocumentReader::read(XmlElement root) {
   XmlElement transaction;
   for (XmlElement c = root.first_element_child(); c; c = c.next_element_sibling()) {
-    if (c.namespace_uri() != kRsmNamespace)
+    if (!c.in_namespace(kRsmNamespace))
       continue;
     std::string_view name = c.local_name();
     if (name == "ExchangedDocumentContext") {

@@ -20,7 +20,7 @@ namespace einvoice::cii {
 template <class F>
 void for_each_ram_child(xml::XmlElement parent, F&& f) {
   for (xml::XmlElement c = parent.first_element_child(); c; c = c.next_element_sibling()) {
-    if (c.namespace_uri() == kRamNamespace)
+    if (c.in_namespace(kRamNamespace))
       f(c, c.local_name());
   }
 }

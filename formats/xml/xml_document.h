@@ -46,6 +46,17 @@ class XmlElement {
   std::string qualified_name() const;
   std::string_view namespace_uri() const;  // empty when none
   bool is(std::string_view ns, std::string_view local) const;
+  // Same as namespace_uri() == ns, without measuring the URI first.
+  bool in_namespace(std::string_view ns) const;
+
+  // Identities of the strings holding the element's local name and its
+  // namespace URI (null when absent). The parser shares one string between
+  // the elements of one name (and of one namespace declaration), so these
+  // are keys for per-document caches of name lookups: equal keys mean equal
+  // names; different keys may still name the same. Valid while the document
+  // lives.
+  const void* name_key() const;
+  const void* namespace_key() const;
 
   // First child element with that namespace and local name, or null.
   XmlElement child(std::string_view ns, std::string_view local) const;
@@ -73,6 +84,9 @@ class XmlElement {
   std::string text() const;
   // An attribute without namespace, or nullopt. Marks the element read.
   std::optional<std::string> attribute(std::string_view name) const;
+  // Whether the element has that attribute (without namespace). Neither
+  // copies its value nor marks the element read: for checks of presence.
+  bool has_attribute(std::string_view name) const;
 
   // Read marks, for readers that report what they leave behind: an element is
   // read once its text or an attribute was taken or mark_read() was called on

@@ -4,9 +4,25 @@
 
 namespace einvoice::xml {
 
+namespace {
+
+// True for the characters append_escaped rewrites or drops.
+bool needs_escape(unsigned char c, bool attribute) {
+  if (c >= 0x20)
+    return c == '&' || c == '<' || c == '>' || (attribute && c == '"');
+  return attribute || (c != '\n' && c != '\t');
+}
+
+}  // namespace
+
 void append_escaped(std::string& out, std::string_view value, bool attribute) {
-  for (char c : value) {
-    auto u = static_cast<unsigned char>(c);
+  std::size_t clean_from = 0;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const auto c = static_cast<unsigned char>(value[i]);
+    if (!needs_escape(c, attribute))
+      continue;
+    out.append(value.data() + clean_from, i - clean_from);
+    clean_from = i + 1;
     switch (c) {
       case '&':
         out += "&amp;";
@@ -17,45 +33,34 @@ void append_escaped(std::string& out, std::string_view value, bool attribute) {
       case '>':
         out += "&gt;";
         break;
+      case '"':
+        out += "&quot;";
+        break;
       case '\r':
         out += "&#13;";
         break;
-      case '"':
-        if (attribute) {
-          out += "&quot;";
-        } else {
-          out.push_back(c);
-        }
-        break;
       case '\n':
-        if (attribute) {
-          out += "&#10;";
-        } else {
-          out.push_back(c);
-        }
+        out += "&#10;";
         break;
       case '\t':
-        if (attribute) {
-          out += "&#9;";
-        } else {
-          out.push_back(c);
-        }
+        out += "&#9;";
         break;
       default:
-        if (u < 0x20)
-          break;  // not allowed in XML 1.0
-        out.push_back(c);
+        break;  // other control characters are not allowed in XML 1.0
     }
   }
+  out.append(value.data() + clean_from, value.size() - clean_from);
 }
 
 XmlWriter::XmlWriter() {
-  out_.reserve(16 * 1024);
+  out_.reserve(32 * 1024);
+  open_names_.reserve(256);
+  open_starts_.reserve(16);
   out_ += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 }
 
 void XmlWriter::indent() {
-  out_.append(open_.size() * 2, ' ');
+  out_.append(open_starts_.size() * 2, ' ');
 }
 
 void XmlWriter::close_start_tag() {
@@ -67,12 +72,13 @@ void XmlWriter::close_start_tag() {
 
 XmlWriter& XmlWriter::start(std::string_view qname) {
   close_start_tag();
-  if (!open_.empty())
+  if (!open_starts_.empty())
     out_.push_back('\n');
   indent();
   out_.push_back('<');
   out_ += qname;
-  open_.emplace_back(qname);
+  open_starts_.push_back(open_names_.size());
+  open_names_ += qname;
   start_tag_open_ = true;
   has_children_ = false;
   has_text_ = false;
@@ -103,9 +109,9 @@ XmlWriter& XmlWriter::text(std::string_view value) {
 }
 
 XmlWriter& XmlWriter::end() {
-  assert(!open_.empty());
-  std::string name = std::move(open_.back());
-  open_.pop_back();
+  assert(!open_starts_.empty());
+  const std::size_t name_start = open_starts_.back();
+  open_starts_.pop_back();
   if (start_tag_open_) {
     out_ += "/>";
     start_tag_open_ = false;
@@ -115,9 +121,10 @@ XmlWriter& XmlWriter::end() {
       indent();
     }
     out_ += "</";
-    out_ += name;
+    out_.append(open_names_, name_start, std::string::npos);
     out_.push_back('>');
   }
+  open_names_.resize(name_start);
   // The parent now holds at least one child element.
   has_children_ = true;
   has_text_ = false;
@@ -131,7 +138,7 @@ XmlWriter& XmlWriter::leaf(std::string_view qname, std::string_view value) {
 }
 
 std::string XmlWriter::finish() {
-  assert(open_.empty());
+  assert(open_starts_.empty());
   out_.push_back('\n');
   return std::move(out_);
 }

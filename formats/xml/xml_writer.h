@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,7 +45,11 @@ class XmlWriter {
   void indent();
 
   std::string out_;
-  std::vector<std::string> open_;
+  // The names of the open elements, innermost last, kept end to end in one
+  // buffer (no allocation per element): open_names_ holds them,
+  // open_starts_ where each begins.
+  std::string open_names_;
+  std::vector<std::size_t> open_starts_;
   bool start_tag_open_ = false;
   bool has_children_ = false;  // innermost element holds child elements
   bool has_text_ = false;      // innermost element holds text

@@ -160,3 +160,42 @@ TEST_CASE("Set-once term readers keep the first value and report the others", "[
   CHECK(terms.diagnostics()[0].message.find("a '2' ignored") != std::string::npos);
   CHECK(terms.diagnostics()[1].location.xpath == "/r/n[2]");
 }
+
+TEST_CASE("Name and namespace tests compare whole strings, prefixes never match", "[xml]") {
+  auto doc = XmlDocument::parse(
+      "<a:r xmlns:a='urn:a' xmlns:ab='urn:ab'><a:x k='1' kk='2'/><ab:x/><a:xx/><plain/>"
+      "<a:x/></a:r>",
+      "t.xml");
+  REQUIRE(doc);
+  auto root = doc->root();
+  auto x = root.first_element_child();
+  auto abx = x.next_element_sibling();
+  auto xx = abx.next_element_sibling();
+  auto plain = xx.next_element_sibling();
+  auto second_x = plain.next_element_sibling();
+  CHECK(x.is("urn:a", "x"));
+  CHECK_FALSE(x.is("urn:a", "xx"));
+  CHECK_FALSE(x.is("urn:a", ""));
+  CHECK_FALSE(xx.is("urn:a", "x"));
+  CHECK_FALSE(abx.is("urn:a", "x"));
+  CHECK(abx.in_namespace("urn:ab"));
+  CHECK_FALSE(abx.in_namespace("urn:a"));
+  CHECK_FALSE(x.in_namespace("urn:ab"));
+  CHECK_FALSE(x.in_namespace(std::string_view("urn:a\0", 6)));
+  CHECK(plain.in_namespace(""));
+  CHECK(plain.is("", "plain"));
+  CHECK_FALSE(plain.in_namespace("urn:a"));
+  CHECK_FALSE(einvoice::xml::XmlElement().in_namespace(""));
+  // Attribute presence, exact names only, without taking the value.
+  CHECK(x.has_attribute("k"));
+  CHECK(x.has_attribute("kk"));
+  CHECK_FALSE(x.has_attribute("kkk"));
+  CHECK_FALSE(x.has_attribute(""));
+  CHECK_FALSE(abx.has_attribute("k"));
+  CHECK_FALSE(x.is_read());
+  // Keys: equal for elements of one name in one namespace declaration.
+  CHECK(x.name_key() == second_x.name_key());
+  CHECK(x.namespace_key() == second_x.namespace_key());
+  CHECK(x.namespace_key() != abx.namespace_key());
+  CHECK(plain.namespace_key() == nullptr);
+}

@@ -82,7 +82,7 @@ class CiiCalculation {
   void collect() {
     for_each_descendant(
         root_, XmlElement(), [&](XmlElement e, XmlElement parent, XmlElement grandparent) {
-          if (e.namespace_uri() != kRam)
+          if (!e.in_namespace(kRam))
             return;
           const std::string_view name = e.local_name();
           if (name == "ChargeIndicator") {

@@ -72,7 +72,7 @@ class UblCalculation {
 
   void collect() {
     for_each_descendant(root_, XmlElement(), [&](XmlElement e, XmlElement parent, XmlElement) {
-      if (e.namespace_uri() != kCac)
+      if (!e.in_namespace(kCac))
         return;
       const std::string_view name = e.local_name();
       if (name == "AllowanceCharge") {

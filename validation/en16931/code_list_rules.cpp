@@ -297,7 +297,7 @@ class CiiWalk : public CodeWalk {
 
   void visit(XmlElement element, XmlElement parent, XmlElement grandparent) {
     check(element, parent, grandparent);
-    const bool ram = element.namespace_uri() == kRam;
+    const bool ram = element.in_namespace(kRam);
     const std::string_view name = ram ? element.local_name() : std::string_view{};
     const bool product = ram && name == "SpecifiedTradeProduct";
     const bool ship_to = ram && name == "ShipToTradeParty";
@@ -317,7 +317,7 @@ class CiiWalk : public CodeWalk {
   }
 
   void check(XmlElement e, XmlElement parent, XmlElement grandparent) {
-    if (e.namespace_uri() != kRam)
+    if (!e.in_namespace(kRam))
       return;
     const std::string_view name = e.local_name();
     if (name == "TypeCode") {
@@ -419,7 +419,7 @@ class UblWalk : public CodeWalk {
 
   void visit(XmlElement element, XmlElement parent) {
     check(element, parent);
-    const bool cac = element.namespace_uri() == kCac;
+    const bool cac = element.in_namespace(kCac);
     const std::string_view name = cac ? element.local_name() : std::string_view{};
     const bool sepa_party = cac && (name == "AccountingSupplierParty" || name == "PayeeParty");
     in_sepa_party_ += sepa_party;
@@ -464,7 +464,7 @@ class UblWalk : public CodeWalk {
   }
 
   void check(XmlElement e, XmlElement parent) {
-    if (e.namespace_uri() != kCbc)
+    if (!e.in_namespace(kCbc))
       return;
     const std::string_view name = e.local_name();
     if (name == "InvoiceTypeCode") {

@@ -171,7 +171,7 @@ class CiiCore {
   }
 
   void visit(XmlElement e, const std::vector<XmlElement>& up) {
-    if (e.namespace_uri() != kRam)
+    if (!e.in_namespace(kRam))
       return;
     const std::string_view name = e.local_name();
     const XmlElement parent = ancestor(up, 1);

@@ -94,7 +94,7 @@ inline bool attribute_has_content(XmlElement element, std::string_view name) {
 }
 
 inline bool has_attribute(XmlElement element, std::string_view name) {
-  return element && element.attribute(name).has_value();
+  return element.has_attribute(name);
 }
 
 // normalize-space(text), XML whitespace only.

@@ -146,7 +146,7 @@ class UblDecimals {
   }
 
   void visit(XmlElement e, XmlElement parent, XmlElement) {
-    if (e.namespace_uri() != ubl::kCacNamespace)
+    if (!e.in_namespace(ubl::kCacNamespace))
       return;
     const std::string_view name = e.local_name();
     if (name == "LegalMonetaryTotal") {
@@ -221,7 +221,7 @@ class CiiDecimals {
   }
 
   void visit(XmlElement e, XmlElement parent, XmlElement grandparent) {
-    if (e.namespace_uri() != kRam)
+    if (!e.in_namespace(kRam))
       return;
     const std::string_view name = e.local_name();
     if (name == "ChargeIndicator" && parent.is(kRam, "SpecifiedTradeAllowanceCharge")) {

@@ -532,20 +532,20 @@ class CiiSyntaxChecker {
   // The name's info, cached by the strings of the element's name and
   // namespace (the parser shares them between elements of one name).
   const NameInfo& info_of(XmlElement e) {
-    const std::string_view local = e.local_name();
-    const std::string_view uri = e.namespace_uri();
-    const auto hash = (reinterpret_cast<std::uintptr_t>(local.data()) >> 3) ^
-                      (reinterpret_cast<std::uintptr_t>(uri.data()) >> 5);
+    const void* local = e.name_key();
+    const void* uri = e.namespace_key();
+    const auto hash = (reinterpret_cast<std::uintptr_t>(local) >> 3) ^
+                      (reinterpret_cast<std::uintptr_t>(uri) >> 5);
     for (std::size_t probe = 0; probe < 8; ++probe) {
       CacheSlot& slot = cache_[(hash + probe) % cache_.size()];
-      if (slot.local == local.data() && slot.uri == uri.data() && slot.local != nullptr)
+      if (slot.local == local && slot.uri == uri && slot.local != nullptr)
         return slot.info;
       if (slot.local == nullptr) {
-        slot = {local.data(), uri.data(), compute_info(local, uri)};
+        slot = {local, uri, compute_info(e.local_name(), e.namespace_uri())};
         return slot.info;
       }
     }
-    scratch_ = compute_info(local, uri);
+    scratch_ = compute_info(e.local_name(), e.namespace_uri());
     return scratch_;
   }
 
@@ -639,7 +639,7 @@ class CiiSyntaxChecker {
         continue;
       if (from + 1 < check.steps.size())
         n += count_path(c, check, from + 1);
-      else if (check.attribute.empty() || c.attribute(check.attribute))
+      else if (check.attribute.empty() || c.has_attribute(check.attribute))
         ++n;
     }
     return n;
@@ -662,7 +662,7 @@ class CiiSyntaxChecker {
       counts_[i] += n;
     };
     for (std::uint16_t i : tables_.attribute_only[context])
-      add(i, e.attribute(checks[i].attribute) ? 1 : 0);
+      add(i, e.has_attribute(checks[i].attribute) ? 1 : 0);
     const auto& index = tables_.by_first[context];
     for (std::size_t k = begin; k < end; ++k) {
       const XmlElement c = children_[k].element;
@@ -675,7 +675,7 @@ class CiiSyntaxChecker {
         const CompiledCheck& check = checks[it->second];
         if (check.steps.size() > 1)
           add(it->second, count_path(c, check, 1));
-        else if (check.attribute.empty() || c.attribute(check.attribute))
+        else if (check.attribute.empty() || c.has_attribute(check.attribute))
           add(it->second, 1);
       }
     }
@@ -765,7 +765,7 @@ class CiiSyntaxChecker {
         check_referenced_document(e, frame);
         break;
       case kQuantity:
-        if (!billed_unit_code_ && e.attribute("unitCode"))
+        if (!billed_unit_code_ && e.has_attribute("unitCode"))
           report(kDt033, e);
         break;
       case kTradeTax:
@@ -789,7 +789,7 @@ class CiiSyntaxChecker {
       const std::uint16_t name = name_of(c);
       if (name == kRamGlobalID) {
         global_id = true;
-        scheme = scheme || c.attribute("schemeID").has_value();
+        scheme = scheme || c.has_attribute("schemeID");
       } else if (name == kRamOriginTradeCountry) {
         origin = true;
         origin_ids += count_children(c, kRamID);
@@ -1043,7 +1043,7 @@ class CiiSyntaxChecker {
       for_each_child(transaction, kRamIncludedSupplyChainTradeLineItem, [&](XmlElement line) {
         for_each_child(line, kRamSpecifiedLineTradeDelivery, [&](XmlElement delivery) {
           for_each_child(delivery, kRamBilledQuantity, [&](XmlElement quantity) {
-            any = any || quantity.attribute("unitCode").has_value();
+            any = any || quantity.has_attribute("unitCode");
           });
         });
       });
@@ -1073,8 +1073,8 @@ class CiiSyntaxChecker {
   const Tables& tables_;
   XmlElement root_;
   struct CacheSlot {
-    const char* local = nullptr;
-    const char* uri = nullptr;
+    const void* local = nullptr;
+    const void* uri = nullptr;
     NameInfo info;
   };
   std::array<CacheSlot, 512> cache_{};

@@ -190,7 +190,7 @@ class NameTable {
 
 bool is(XmlElement e, Name name) {
   const QName& q = kKnownNames[name];
-  return e.local_name() == q.local && e.namespace_uri() == uri_of(q.ns);
+  return e.is(uri_of(q.ns), q.local);
 }
 
 // ---------------------------------------------------------------------------
@@ -524,21 +524,21 @@ class UblSyntaxChecker {
   // ns_index() of the element's namespace, remembering the namespace
   // declarations met (each element of one declaration shares its string).
   int namespace_index(XmlElement e) {
-    std::string_view uri = e.namespace_uri();
+    const void* key = e.namespace_key();
     for (std::size_t i = 0; i < known_uri_count_; ++i) {
-      if (known_uris_[i].first == uri.data())
+      if (known_uris_[i].first == key)
         return known_uris_[i].second;
     }
-    int index = ns_index(uri);
+    int index = ns_index(e.namespace_uri());
     if (known_uri_count_ < known_uris_.size())
-      known_uris_[known_uri_count_++] = {uri.data(), index};
+      known_uris_[known_uri_count_++] = {key, index};
     return index;
   }
 
   void apply(const Check& check, XmlElement e) {
     if (fired_[check.rule])
       return;
-    if (check.attribute.empty() || e.attribute(check.attribute))
+    if (check.attribute.empty() || e.has_attribute(check.attribute))
       once(check.rule, e);
   }
 
@@ -557,7 +557,7 @@ class UblSyntaxChecker {
     for (const Check& check : tables_.anywhere)
       apply(check, e);
     // UBL-DT-18: count(//@name) - count(//cbc:PaymentMeansCode/@name) <= 0
-    if (frame.name != kCbcPaymentMeansCode && e.attribute("name"))
+    if (frame.name != kCbcPaymentMeansCode && e.has_attribute("name"))
       once(kDt18, e);
   }
 
@@ -584,9 +584,9 @@ class UblSyntaxChecker {
       if (dot != std::string::npos && characters(std::string_view(value).substr(dot + 1)) > 2)
         report(kDt01, e, value);
     } else if (local.ends_with("BinaryObject")) {
-      if (!e.attribute("mimeCode"))
+      if (!e.has_attribute("mimeCode"))
         report(kDt06, e);
-      if (!e.attribute("filename"))
+      if (!e.has_attribute("filename"))
         report(kDt07, e);
     }
   }
@@ -671,7 +671,7 @@ class UblSyntaxChecker {
         (value == "130" ? is_130 : not_130) = true;
         is_50 = is_50 || value == "50";
       } else if (is(c, kCbcID)) {
-        scheme_id = scheme_id || c.attribute("schemeID").has_value();
+        scheme_id = scheme_id || c.has_attribute("schemeID");
       } else if (is(c, kCbcDocumentDescription)) {
         ++descriptions;
       } else if (is(c, kCacAttachment)) {
@@ -845,7 +845,7 @@ class UblSyntaxChecker {
               if (!due_date)
                 due_date = m;
             } else if (is(m, kCbcPaymentMeansCode)) {
-              named_codes += m.attribute("name").has_value();
+              named_codes += m.has_attribute("name");
             } else if (is(m, kCacCardAccount)) {
               ++cards;
             } else if (is(m, kCacPaymentMandate)) {
@@ -933,7 +933,7 @@ class UblSyntaxChecker {
   bool credit_note_root_ = false;     // local-name(/*) = 'CreditNote'
   bool cn_credit_note_root_ = false;  // the root is cn:CreditNote
   std::bitset<kRuleCount> fired_;
-  std::array<std::pair<const char*, int>, 8> known_uris_{};
+  std::array<std::pair<const void*, int>, 8> known_uris_{};
   std::size_t known_uri_count_ = 0;
   int sepa_ids_ = 0;
   DistinctValues payment_ids_;
