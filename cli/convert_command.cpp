@@ -8,8 +8,8 @@
 #include "cli/commands.h"
 #include "engine/batch_converter.h"
 #include "engine/converter.h"
-#include "engine/file_system.h"
 #include "engine/job_plan.h"
+#include "env/file_system.h"
 #include "formats/xsd/schema_validator.h"
 
 namespace einvoice::cli {
@@ -84,7 +84,7 @@ int run_convert(int argc, char** argv, int first) {
     }
   }
 
-  engine::LocalFileSystem files;
+  env::LocalFileSystem files;
   std::vector<fs::path> inputs(args->positional.begin(), args->positional.end());
   bool single_file = inputs.size() == 1 && !files.is_directory(inputs[0]);
   if (!out_dir && !(single_file)) {

@@ -5,7 +5,7 @@
 #include "cli/cli_support.h"
 #include "cli/commands.h"
 #include "engine/facturx_jobs.h"
-#include "engine/file_system.h"
+#include "env/file_system.h"
 #include "formats/xsd/schema_validator.h"
 #ifdef EINVOICE_HAS_SEAL
 #include "engine/seal_jobs.h"
@@ -91,7 +91,7 @@ int run_build(const Arguments& args) {
     return kExitUsage;
   }
   options.schemas = validator->get();
-  engine::LocalFileSystem files;
+  env::LocalFileSystem files;
   auto xml = files.read(*xml_path, 64u << 20);
   if (!xml)
     return fail(xml.error());
@@ -142,7 +142,7 @@ int run_extract(const Arguments& args) {
   if (args.positional.size() != 1)
     return usage_error("facturx extract", "exactly one PDF is expected", kUsage);
   const std::string& path = args.positional[0];
-  engine::LocalFileSystem files;
+  env::LocalFileSystem files;
   auto pdf = files.read(path, 256u << 20);
   if (!pdf)
     return fail(pdf.error());
@@ -193,7 +193,7 @@ int run_check(const Arguments& args) {
     print_error("facturx", validator.error());
     return kExitUsage;
   }
-  engine::LocalFileSystem files;
+  env::LocalFileSystem files;
   int exit_code = kExitOk;
   for (const auto& path : args.positional) {
     auto pdf = files.read(path, 256u << 20);

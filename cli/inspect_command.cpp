@@ -3,7 +3,7 @@
 #include "cli/cli_support.h"
 #include "cli/commands.h"
 #include "engine/converter.h"
-#include "engine/file_system.h"
+#include "env/file_system.h"
 #include "model/invoice_json.h"
 
 namespace einvoice::cli {
@@ -37,7 +37,7 @@ int run_inspect(int argc, char** argv, int first) {
   if (args->positional.size() != 1)
     return usage_error("inspect", "give exactly one input", kUsage);
   const std::string& path = args->positional[0];
-  engine::LocalFileSystem files;
+  env::LocalFileSystem files;
   xml::XmlLimits limits;
   auto bytes = files.read(path, limits.max_bytes);
   if (!bytes) {

@@ -5,10 +5,10 @@
 
 #include "cli/cli_support.h"
 #include "cli/commands.h"
-#include "engine/file_system.h"
 #include "engine/job_plan.h"
 #include "engine/ocr_job.h"
 #include "engine/parallel.h"
+#include "env/file_system.h"
 #include "formats/xsd/schema_validator.h"
 
 namespace einvoice::cli {
@@ -53,8 +53,7 @@ const std::vector<std::string>& scan_extensions() {
   return extensions;
 }
 
-int write_or_fail(const engine::FileSystem& files, const std::string& path,
-                  const std::string& bytes) {
+int write_or_fail(const env::FileSystem& files, const std::string& path, const std::string& bytes) {
   if (auto written = files.write_atomic(path, bytes); !written) {
     print_error("ocr", written.error());
     return kExitUsage;
@@ -65,7 +64,7 @@ int write_or_fail(const engine::FileSystem& files, const std::string& path,
 // One document: the report on stdout, --json and --facturx files.
 int run_single(const Arguments& args, const std::string& input, engine::OcrJobOptions options) {
   const auto facturx_path = args.value("--facturx");
-  engine::LocalFileSystem files;
+  env::LocalFileSystem files;
   auto bytes = files.read(input, options.limits.max_bytes);
   if (!bytes) {
     print_error("ocr", bytes.error());
@@ -101,7 +100,7 @@ int run_single(const Arguments& args, const std::string& input, engine::OcrJobOp
 int run_batch(const Arguments& args, engine::OcrJobOptions options) {
   const std::filesystem::path out_dir = *args.value("--out-dir");
   options.build_facturx = args.has("--with-facturx");
-  engine::LocalFileSystem files;
+  env::LocalFileSystem files;
   std::vector<std::filesystem::path> inputs(args.positional.begin(), args.positional.end());
   auto listed = engine::list_inputs(inputs, files, scan_extensions());
   if (!listed) {

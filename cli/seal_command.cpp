@@ -5,8 +5,8 @@
 
 #include "cli/cli_support.h"
 #include "cli/commands.h"
-#include "engine/file_system.h"
 #include "engine/seal_jobs.h"
+#include "env/file_system.h"
 #include "signing/http_timestamp_authority.h"
 #include "signing/local_timestamp_authority.h"
 #include "signing/revocation.h"
@@ -153,7 +153,7 @@ int run_seal(int argc, char** argv, int first) {
   options.signing_time =
       std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
 
-  engine::LocalFileSystem files;
+  env::LocalFileSystem files;
   for (const std::string& file : crl_files) {
     auto bytes = files.read(file, 64u << 20);
     auto crl = bytes ? signing::read_crl(signing::as_bytes(*bytes), file)

@@ -8,11 +8,11 @@
 #include "cli/cli_support.h"
 #include "cli/commands.h"
 #include "engine/document_validator.h"
-#include "engine/file_system.h"
 #include "engine/job_plan.h"
 #include "engine/parallel.h"
 #include "engine/seen_invoice_store.h"
 #include "engine/validation_report.h"
+#include "env/file_system.h"
 #include "formats/xsd/schema_validator.h"
 
 namespace einvoice::cli {
@@ -147,7 +147,7 @@ int run_validate(int argc, char** argv, int first) {
   const bool quiet = args->has("--quiet");
   auto out_dir = args->value("--out-dir");
 
-  engine::LocalFileSystem files;
+  env::LocalFileSystem files;
   std::vector<fs::path> named(args->positional.begin(), args->positional.end());
   auto inputs = engine::list_inputs(named, files);
   if (!inputs) {
@@ -176,7 +176,7 @@ int run_validate(int argc, char** argv, int first) {
     }
     store = std::move(*opened);
   }
-  std::unique_ptr<engine::OutputFolder> out;
+  std::unique_ptr<env::OutputFolder> out;
   if (out_dir) {
     auto opened = files.open_output_folder(*out_dir);
     if (!opened) {

@@ -4,8 +4,8 @@
 
 #include "cli/cli_support.h"
 #include "cli/commands.h"
-#include "engine/file_system.h"
 #include "engine/seal_jobs.h"
+#include "env/file_system.h"
 
 namespace einvoice::cli {
 namespace {
@@ -55,7 +55,7 @@ int run_verify(int argc, char** argv, int first) {
     return kExitUsage;
   }
 
-  engine::LocalFileSystem files;
+  env::LocalFileSystem files;
   const std::string& input = args->positional.front();
   auto bytes = files.read(input, 256u << 20);
   if (!bytes) {

@@ -3,7 +3,7 @@
 
 #include "cli/cli_support.h"
 #include "cli/commands.h"
-#include "engine/file_system.h"
+#include "env/file_system.h"
 #include "formats/xsd/schema_validator.h"
 
 namespace einvoice::cli {
@@ -40,7 +40,7 @@ int run_xsd(int argc, char** argv, int first) {
     print_error("xsd", validator.error());
     return kExitUsage;
   }
-  engine::LocalFileSystem files;
+  env::LocalFileSystem files;
   int exit_code = kExitOk;
   for (const auto& path : args->positional) {
     auto bytes = files.read(path, 64u << 20);

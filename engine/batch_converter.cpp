@@ -24,7 +24,7 @@ const char* to_string(JobState state) {
   return "unknown";
 }
 
-JobResult BatchConverter::run_one(const OutputFolder& out, const BatchJob& job,
+JobResult BatchConverter::run_one(const env::OutputFolder& out, const BatchJob& job,
                                   const BatchOptions& options) const {
   JobResult result;
   result.job = job;
@@ -67,7 +67,7 @@ JobResult BatchConverter::run_one(const OutputFolder& out, const BatchJob& job,
   return result;
 }
 
-BatchProgress BatchConverter::run(const OutputFolder& out, const std::vector<BatchJob>& jobs,
+BatchProgress BatchConverter::run(const env::OutputFolder& out, const std::vector<BatchJob>& jobs,
                                   const BatchOptions& options) const {
   if (options.resume)
     out.remove_leftovers();

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "engine/converter.h"
-#include "engine/file_system.h"
+#include "env/file_system.h"
 
 namespace einvoice::engine {
 
@@ -69,19 +69,19 @@ struct BatchOptions {
 // bad document never stops the batch. Outputs are written only through `out`.
 class BatchConverter {
  public:
-  BatchConverter(const Converter& converter, const FileSystem& files)
+  BatchConverter(const Converter& converter, const env::FileSystem& files)
       : converter_(converter), files_(files) {}
 
-  BatchProgress run(const OutputFolder& out, const std::vector<BatchJob>& jobs,
+  BatchProgress run(const env::OutputFolder& out, const std::vector<BatchJob>& jobs,
                     const BatchOptions& options) const;
 
   // Converts one job into `out` (used by run(); exposed for single-file callers).
-  JobResult run_one(const OutputFolder& out, const BatchJob& job,
+  JobResult run_one(const env::OutputFolder& out, const BatchJob& job,
                     const BatchOptions& options) const;
 
  private:
   const Converter& converter_;
-  const FileSystem& files_;
+  const env::FileSystem& files_;
 };
 
 }  // namespace einvoice::engine

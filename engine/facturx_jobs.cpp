@@ -5,7 +5,7 @@
 #include <ctime>
 
 #include "engine/converter.h"
-#include "engine/file_system.h"
+#include "env/file_system.h"
 #include "formats/cii/cii_writer.h"
 #include "formats/facturx/container_check.h"
 #include "formats/xsd/schema_validator.h"
@@ -26,7 +26,7 @@ model::Result<std::string> icc_bytes(const FacturxBuildOptions& options) {
   std::filesystem::path path = options.icc_profile.empty()
                                    ? std::filesystem::path(EINVOICE_SRGB_PROFILE)
                                    : options.icc_profile;
-  LocalFileSystem files;
+  const env::FileSystem& files = env::system_env().files;
   auto bytes = files.read(path, 1u << 20);
   if (!bytes) {
     Error e = bytes.error();
@@ -138,12 +138,12 @@ std::optional<xsd::SchemaId> schema_of_profile(facturx::Profile profile) {
 
 }  // namespace
 
-std::string build_timestamp() {
-  std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
+std::string build_timestamp(const env::Env& env) {
+  std::time_t now = std::chrono::system_clock::to_time_t(env.clock.now());
+  if (auto epoch = env.variables.get("SOURCE_DATE_EPOCH")) {
     char* end = nullptr;
-    long long value = std::strtoll(epoch, &end, 10);
-    if (end && *end == '\0' && value >= 0)
+    long long value = std::strtoll(epoch->c_str(), &end, 10);
+    if (!epoch->empty() && end && *end == '\0' && value >= 0)
       now = static_cast<std::time_t>(value);
   }
   std::tm utc{};

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "env/env.h"
 #include "formats/facturx/facturx_embedder.h"
 #include "formats/facturx/facturx_profile.h"
 #include "formats/facturx/facturx_reader.h"
@@ -94,7 +95,9 @@ struct FacturxCheck {
 model::Result<FacturxCheck> check_facturx(std::string_view pdf, std::string_view pdf_name,
                                           const xsd::SchemaValidator* schemas);
 
-// "YYYY-MM-DDThh:mm:ss+00:00" for now, or for SOURCE_DATE_EPOCH when set.
-std::string build_timestamp();
+// "YYYY-MM-DDThh:mm:ss+00:00" for the environment's clock, or for its
+// SOURCE_DATE_EPOCH variable when set to a whole number of seconds (builds
+// that must be reproducible).
+std::string build_timestamp(const env::Env& env = env::system_env());
 
 }  // namespace einvoice::engine

@@ -24,14 +24,14 @@ Error invalid(const fs::path& path, std::string message) {
 }  // namespace
 
 model::Result<std::vector<InputFile>> list_inputs(const std::vector<fs::path>& inputs,
-                                                  const FileSystem& files,
+                                                  const env::FileSystem& files,
                                                   const std::vector<std::string>& extensions) {
   std::vector<InputFile> out;
   for (const auto& input : inputs) {
     if (!files.exists(input))
       return invalid(input, "no such file or folder");
     if (files.is_directory(input)) {
-      const fs::path folder = without_trailing_separators(input);
+      const fs::path folder = env::without_trailing_separators(input);
       auto listed = files.list_files(folder);
       if (!listed)
         return listed.error();
@@ -40,13 +40,13 @@ model::Result<std::vector<InputFile>> list_inputs(const std::vector<fs::path>& i
           continue;
         // Lexical: a link keeps its own name, whatever it points to.
         fs::path relative = file.lexically_relative(folder);
-        if (!check_relative(relative))
+        if (!env::check_relative(relative))
           return invalid(file, "is not below the folder " + folder.string());
         out.push_back({file, std::move(relative)});
       }
     } else {
       fs::path name = input.filename();
-      if (!check_relative(name))
+      if (!env::check_relative(name))
         return invalid(input, "names no file");
       out.push_back({input, std::move(name)});
     }
@@ -55,7 +55,8 @@ model::Result<std::vector<InputFile>> list_inputs(const std::vector<fs::path>& i
 }
 
 model::Result<std::vector<BatchJob>> plan_jobs(const std::vector<fs::path>& inputs,
-                                               const fs::path& out_dir, const FileSystem& files) {
+                                               const fs::path& out_dir,
+                                               const env::FileSystem& files) {
   auto listed = list_inputs(inputs, files);
   if (!listed)
     return listed.error();

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "engine/batch_converter.h"
-#include "engine/file_system.h"
+#include "env/file_system.h"
 
 namespace einvoice::engine {
 
@@ -24,7 +24,7 @@ struct InputFile {
 // with one of `extensions` (lower case, with the dot; recursively, sorted).
 // Error (kInvalidArgument) for a missing input.
 model::Result<std::vector<InputFile>> list_inputs(const std::vector<std::filesystem::path>& inputs,
-                                                  const FileSystem& files,
+                                                  const env::FileSystem& files,
                                                   const std::vector<std::string>& extensions = {
                                                       ".xml"});
 
@@ -39,6 +39,6 @@ model::Result<std::vector<InputFile>> list_inputs(const std::vector<std::filesys
 // overwrite its own input.
 model::Result<std::vector<BatchJob>> plan_jobs(const std::vector<std::filesystem::path>& inputs,
                                                const std::filesystem::path& out_dir,
-                                               const FileSystem& files);
+                                               const env::FileSystem& files);
 
 }  // namespace einvoice::engine

@@ -63,15 +63,6 @@ Error store_error(const std::filesystem::path& path, sqlite3* db, const std::str
       ErrorCode::kIo, "seen-invoice store: " + doing + ": " + why, {path.string(), "", 0, 0}};
 }
 
-std::string utc_now() {
-  std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buffer;
-}
-
 // The key of an invoice, or nullopt when it cannot be told apart.
 struct Key {
   std::string seller;
@@ -258,7 +249,7 @@ std::string check_identity(sqlite3* db) {
 }  // namespace
 
 model::Result<std::unique_ptr<SeenInvoiceStore>> SeenInvoiceStore::open(
-    const std::filesystem::path& path) {
+    const std::filesystem::path& path, const env::Clock& clock) {
   struct stat info {};
   if (::lstat(path.c_str(), &info) != 0) {
     if (errno != ENOENT) {
@@ -291,7 +282,7 @@ model::Result<std::unique_ptr<SeenInvoiceStore>> SeenInvoiceStore::open(
     sqlite3_close(db);
     return refusal(path, why);
   }
-  return std::unique_ptr<SeenInvoiceStore>(new SeenInvoiceStore(db, path));
+  return std::unique_ptr<SeenInvoiceStore>(new SeenInvoiceStore(db, path, clock));
 }
 
 SeenInvoiceStore::~SeenInvoiceStore() {
@@ -350,7 +341,7 @@ model::Result<std::optional<SeenInvoice>> SeenInvoiceStore::claim(const model::I
     claim.bind(3, key->number);
     claim.bind(4, document);
     claim.bind(5, fingerprint);
-    claim.bind(6, utc_now());
+    claim.bind(6, env::utc_timestamp(clock_.now()));
     if (sqlite3_step(claim.get()) == SQLITE_ROW) {
       first = SeenInvoice{claim.column(0), claim.column(1), claim.column(2)};
       stepped = sqlite3_step(claim.get()) == SQLITE_DONE;

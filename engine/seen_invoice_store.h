@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "env/env.h"
 #include "model/invoice.h"
 #include "model/result.h"
 
@@ -47,7 +48,10 @@ class SeenInvoiceStore {
   // (dangling or not), anything but a regular file, an empty file, a file
   // that is not SQLite, an SQLite database of another application or of
   // another schema version. kIo when the file cannot be opened or created.
-  static model::Result<std::unique_ptr<SeenInvoiceStore>> open(const std::filesystem::path& path);
+  // Acceptance times (recorded_at) are read from `clock`, which must outlive
+  // the store.
+  static model::Result<std::unique_ptr<SeenInvoiceStore>> open(
+      const std::filesystem::path& path, const env::Clock& clock = env::system_env().clock);
   ~SeenInvoiceStore();
   SeenInvoiceStore(const SeenInvoiceStore&) = delete;
   SeenInvoiceStore& operator=(const SeenInvoiceStore&) = delete;
@@ -70,10 +74,12 @@ class SeenInvoiceStore {
                        const std::string& fingerprint);
 
  private:
-  SeenInvoiceStore(sqlite3* db, std::filesystem::path path) : db_(db), path_(std::move(path)) {}
+  SeenInvoiceStore(sqlite3* db, std::filesystem::path path, const env::Clock& clock)
+      : db_(db), path_(std::move(path)), clock_(clock) {}
 
   sqlite3* db_;
   std::filesystem::path path_;
+  const env::Clock& clock_;
   mutable std::mutex mutex_;
 };
 

@@ -3,13 +3,13 @@
 #include <atomic>
 #include <catch2/catch.hpp>
 
+#include "env/memory_file_system.h"
 #include "formats/xsd/schema_validator.h"
-#include "memory_file_system.h"
 #include "test_inputs.h"
 
 using namespace einvoice;
+using einvoice::env::MemoryFileSystem;
 using einvoice::testing::corpus;
-using einvoice::testing::MemoryFileSystem;
 using einvoice::testing::read_file;
 
 namespace {

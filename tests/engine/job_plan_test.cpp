@@ -2,10 +2,10 @@
 
 #include <catch2/catch.hpp>
 
-#include "memory_file_system.h"
+#include "env/memory_file_system.h"
 
 using einvoice::engine::plan_jobs;
-using einvoice::testing::MemoryFileSystem;
+using einvoice::env::MemoryFileSystem;
 namespace fs = std::filesystem;
 
 TEST_CASE("Folders contribute their XML files, mirrored under the output folder", "[plan]") {

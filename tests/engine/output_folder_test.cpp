@@ -6,9 +6,9 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 
-#include "engine/file_system.h"
 #include "engine/job_plan.h"
-#include "memory_file_system.h"
+#include "env/file_system.h"
+#include "env/memory_file_system.h"
 #include "test_inputs.h"
 #include "tests/scratch_folder.h"
 
@@ -37,7 +37,7 @@ std::vector<std::string> names_in(const fs::path& dir) {
 TEST_CASE("An output folder writes atomically below itself and leaves no temporary",
           "[output-folder]") {
   Scratch s;
-  engine::LocalFileSystem files;
+  env::LocalFileSystem files;
   auto out = files.open_output_folder(s.dir() / "out" / "deep");
   REQUIRE(out);
   REQUIRE((*out)->write("sub/a.xml", "first"));
@@ -56,7 +56,7 @@ TEST_CASE("An output folder writes atomically below itself and leaves no tempora
 
 TEST_CASE("Relative paths that could leave the output folder are refused", "[output-folder]") {
   Scratch s;
-  engine::LocalFileSystem files;
+  env::LocalFileSystem files;
   einvoice::testing::write_text(s.dir() / "victim.xml", "precious");
   auto out = files.open_output_folder(s.dir() / "out");
   REQUIRE(out);
@@ -74,7 +74,7 @@ TEST_CASE("Relative paths that could leave the output folder are refused", "[out
 TEST_CASE("A symbolic link at the output's name is refused, its target untouched",
           "[output-folder]") {
   Scratch s;
-  engine::LocalFileSystem files;
+  env::LocalFileSystem files;
   einvoice::testing::write_text(s.dir() / "outside/victim.xml", "precious");
   fs::create_directories(s.dir() / "out");
   fs::create_symlink(s.dir() / "outside/victim.xml", s.dir() / "out/a.xml");
@@ -95,7 +95,7 @@ TEST_CASE("A symbolic link at the output's name is refused, its target untouched
 TEST_CASE("A symbolic link planted at the old predictable temporary name is never followed",
           "[output-folder]") {
   Scratch s;
-  engine::LocalFileSystem files;
+  env::LocalFileSystem files;
   einvoice::testing::write_text(s.dir() / "outside/victim.xml", "precious");
   fs::create_directories(s.dir() / "out");
   // The writer used to open "OUT.tmp-PID-N" (N counting writes) with ofstream.
@@ -112,7 +112,7 @@ TEST_CASE("A symbolic link planted at the old predictable temporary name is neve
 
 TEST_CASE("A sub-folder that is a symbolic link is refused", "[output-folder]") {
   Scratch s;
-  engine::LocalFileSystem files;
+  env::LocalFileSystem files;
   fs::create_directories(s.dir() / "outside");
   fs::create_directories(s.dir() / "out");
   fs::create_directory_symlink(s.dir() / "outside", s.dir() / "out/sub");
@@ -129,7 +129,7 @@ TEST_CASE("A sub-folder that is a symbolic link is refused", "[output-folder]") 
 TEST_CASE("An output folder that is a symbolic link is refused, naming where it points",
           "[output-folder]") {
   Scratch s;
-  engine::LocalFileSystem files;
+  env::LocalFileSystem files;
   fs::create_directories(s.dir() / "real");
   fs::create_directory_symlink(s.dir() / "real", s.dir() / "link");
   for (std::string name : {"link", "link/"}) {
@@ -149,7 +149,7 @@ TEST_CASE("An output folder that is a symbolic link is refused, naming where it 
 TEST_CASE("A folder swapped for a link during a run cannot redirect the writes",
           "[output-folder]") {
   Scratch s;
-  engine::LocalFileSystem files;
+  env::LocalFileSystem files;
   fs::create_directories(s.dir() / "outside");
   auto out = files.open_output_folder(s.dir() / "out");
   REQUIRE(out);
@@ -164,17 +164,17 @@ TEST_CASE("A folder swapped for a link during a run cannot redirect the writes",
 TEST_CASE("Temporaries left by an ended run are recognised, skipped as inputs and removed",
           "[output-folder]") {
   Scratch s;
-  engine::LocalFileSystem files;
+  env::LocalFileSystem files;
   const std::string dead = std::to_string(einvoice::testing::ended_process_id());
   const std::string alive = std::to_string(::getpid());
   const std::string left = ".a.xml.einvoice-tmp-" + dead + "-0123456789abcdef";
   const std::string running = ".b.xml.einvoice-tmp-" + alive + "-0123456789abcdef";
   const std::string link = ".c.xml.einvoice-tmp-" + dead + "-fedcba9876543210";
-  CHECK(engine::is_temporary_name(left));
-  CHECK(engine::temporary_owner(left) == std::stol(dead));
-  CHECK_FALSE(engine::is_temporary_name("a.xml"));
-  CHECK_FALSE(engine::is_temporary_name(".a.xml.einvoice-tmp-12-xyz"));
-  CHECK_FALSE(engine::is_temporary_name("a.xml.tmp-12-0"));
+  CHECK(env::is_temporary_name(left));
+  CHECK(env::temporary_owner(left) == std::stol(dead));
+  CHECK_FALSE(env::is_temporary_name("a.xml"));
+  CHECK_FALSE(env::is_temporary_name(".a.xml.einvoice-tmp-12-xyz"));
+  CHECK_FALSE(env::is_temporary_name("a.xml.tmp-12-0"));
 
   einvoice::testing::write_text(s.dir() / "outside/victim.xml", "precious");
   einvoice::testing::write_text(s.dir() / "out/sub" / left, "partial");
@@ -197,7 +197,7 @@ TEST_CASE("Temporaries left by an ended run are recognised, skipped as inputs an
 }
 
 TEST_CASE("A failing output folder is reported for single files too", "[output-folder]") {
-  einvoice::testing::MemoryFileSystem files;
+  einvoice::env::MemoryFileSystem files;
   files.failing_folders.insert("out");
   auto written = files.write_atomic("out/a.xml", "x");
   REQUIRE_FALSE(written);
@@ -212,7 +212,7 @@ TEST_CASE("A failing output folder is reported for single files too", "[output-f
 TEST_CASE("Inputs in a folder are named by their own path, never through a link's target",
           "[plan][output-folder]") {
   Scratch s;
-  engine::LocalFileSystem files;
+  env::LocalFileSystem files;
   einvoice::testing::write_text(s.dir() / "data/x.xml", "x");
   einvoice::testing::write_text(s.dir() / "in/a.xml", "a");
   fs::create_symlink(s.dir() / "data/x.xml", s.dir() / "in/link.xml");
@@ -233,5 +233,5 @@ TEST_CASE("Inputs in a folder are named by their own path, never through a link'
   auto jobs = engine::plan_jobs({s.dir() / "in"}, s.dir() / "o/out", files);
   REQUIRE(jobs);
   for (const auto& job : *jobs)
-    CHECK(engine::check_relative(job.output));
+    CHECK(env::check_relative(job.output));
 }

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <thread>
@@ -255,4 +256,23 @@ TEST_CASE("claim() is atomic across connections: one first acceptance per key", 
     REQUIRE(same);
     CHECK_FALSE(*same);
   }
+}
+
+TEST_CASE("Acceptance times come from the store's clock", "[seen]") {
+  TempStore temp;
+  einvoice::env::ManualClock clock(
+      std::chrono::system_clock::time_point(std::chrono::seconds(1788220800)));
+  auto opened = SeenInvoiceStore::open(temp.path, clock);
+  REQUIRE(opened);
+  REQUIRE((*opened)->record(invoice("F-1", 2026, "FR1"), "first.xml", "fp-1"));
+  clock.advance(std::chrono::hours(30));
+  REQUIRE((*opened)->record(invoice("F-2", 2026, "FR1"), "second.xml", "fp-2"));
+  auto first = (*opened)->find_duplicate(invoice("F-1", 2026, "FR1"), "other");
+  auto second = (*opened)->find_duplicate(invoice("F-2", 2026, "FR1"), "other");
+  REQUIRE(first);
+  REQUIRE(*first);
+  REQUIRE(second);
+  REQUIRE(*second);
+  CHECK((*first)->recorded_at == "2026-09-01T00:00:00Z");
+  CHECK((*second)->recorded_at == "2026-09-02T06:00:00Z");
 }

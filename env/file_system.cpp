@@ -1,4 +1,4 @@
-#include "engine/file_system.h"
+#include "env/file_system.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -6,9 +6,9 @@
 #include <fstream>
 #include <system_error>
 
-#include "engine/local_output_folder.h"
+#include "env/local_output_folder.h"
 
-namespace einvoice::engine {
+namespace einvoice::env {
 namespace fs = std::filesystem;
 using model::Error;
 using model::ErrorCode;
@@ -55,7 +55,7 @@ model::Status FileSystem::write_atomic(const fs::path& path, std::string_view co
 
 model::Result<std::unique_ptr<OutputFolder>> LocalFileSystem::open_output_folder(
     const fs::path& dir) const {
-  return open_local_output_folder(dir);
+  return open_local_output_folder(dir, random_);
 }
 
 bool LocalFileSystem::exists(const fs::path& path) const {
@@ -86,4 +86,4 @@ model::Result<std::vector<fs::path>> LocalFileSystem::list_files(const fs::path&
   return files;
 }
 
-}  // namespace einvoice::engine
+}  // namespace einvoice::env

@@ -5,7 +5,7 @@
 
 #include "model/result.h"
 
-namespace einvoice::engine {
+namespace einvoice::env {
 
 // A folder that outputs are written into, opened once and held: every file is
 // placed below it by a relative path, never through a symbolic link, so
@@ -57,4 +57,4 @@ std::filesystem::path without_trailing_separators(const std::filesystem::path& p
 // not absolute, no "." or ".." component, no empty file name.
 model::Status check_relative(const std::filesystem::path& relative);
 
-}  // namespace einvoice::engine
+}  // namespace einvoice::env

@@ -1,9 +1,8 @@
-#include "engine/local_output_folder.h"
+#include "env/local_output_folder.h"
 
 #include <dirent.h>
 #include <fcntl.h>
 #include <signal.h>
-#include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -14,7 +13,9 @@
 #include <string>
 #include <system_error>
 
-namespace einvoice::engine {
+#include "env/random_source.h"
+
+namespace einvoice::env {
 namespace fs = std::filesystem;
 using model::Error;
 using model::ErrorCode;
@@ -82,24 +83,21 @@ std::string not_a_folder_reason(int dir_fd, const char* name, int open_errno) {
   return "cannot open folder: " + errno_text(open_errno);
 }
 
-std::string random_hex() {
-  unsigned char bytes[kRandomDigits / 2];
-  if (::getrandom(bytes, sizeof bytes, 0) != static_cast<ssize_t>(sizeof bytes)) {
-    // Only the name's unpredictability suffers; O_EXCL keeps the creation safe.
-    std::random_device device;
-    for (auto& b : bytes)
-      b = static_cast<unsigned char>(device());
-  }
+// kRandomDigits hex digits from `random`. Should the source fail, only the
+// name's unpredictability suffers (O_EXCL keeps the creation safe): the
+// standard library's device fills in.
+std::string random_digits(const RandomSource& random) {
+  if (auto hex = random_hex(random, kRandomDigits / 2))
+    return *hex;
+  std::random_device device;
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out;
-  for (unsigned char b : bytes) {
-    out += kHex[b >> 4];
-    out += kHex[b & 15];
-  }
+  for (std::size_t i = 0; i < kRandomDigits; ++i)
+    out += kHex[device() & 15];
   return out;
 }
 
-std::string temporary_name_for(const std::string& name) {
+std::string temporary_name_for(const std::string& name, const RandomSource& random) {
   // Appended piece by piece: "." + std::string&& trips GCC 12's -O3
   // -Wrestrict false positive (GCC bug 105329).
   std::string temporary = ".";
@@ -107,7 +105,7 @@ std::string temporary_name_for(const std::string& name) {
   temporary += kTemporaryMarker;
   temporary += std::to_string(::getpid());
   temporary += '-';
-  temporary += random_hex();
+  temporary += random_digits(random);
   return temporary;
 }
 
@@ -142,7 +140,8 @@ model::Status write_all(int fd, std::string_view content, const fs::path& where)
 
 class LocalOutputFolder final : public OutputFolder {
  public:
-  LocalOutputFolder(fs::path path, Fd dir) : path_(std::move(path)), dir_(std::move(dir)) {}
+  LocalOutputFolder(fs::path path, Fd dir, const RandomSource& random)
+      : path_(std::move(path)), dir_(std::move(dir)), random_(random) {}
 
   const fs::path& path() const override { return path_; }
 
@@ -164,7 +163,7 @@ class LocalOutputFolder final : public OutputFolder {
     std::string temporary;
     Fd file;
     for (int attempt = 0; attempt < 8 && !file.valid(); ++attempt) {
-      temporary = temporary_name_for(name);
+      temporary = temporary_name_for(name, random_);
       file = Fd(::openat(parent->get(), temporary.c_str(),
                          O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666));
       if (!file.valid() && errno != EEXIST)
@@ -269,11 +268,13 @@ class LocalOutputFolder final : public OutputFolder {
 
   fs::path path_;
   Fd dir_;
+  const RandomSource& random_;
 };
 
 }  // namespace
 
-model::Result<std::unique_ptr<OutputFolder>> open_local_output_folder(const fs::path& dir) {
+model::Result<std::unique_ptr<OutputFolder>> open_local_output_folder(const fs::path& dir,
+                                                                      const RandomSource& random) {
   const fs::path path = dir.empty() ? fs::path(".") : without_trailing_separators(dir);
   Fd fd(::open(path.c_str(), kDirectoryFlags));
   if (!fd.valid() && errno == ENOENT) {
@@ -296,7 +297,7 @@ model::Result<std::unique_ptr<OutputFolder>> open_local_output_folder(const fs::
     }
     return io_error(path, not_a_folder_reason(AT_FDCWD, path.c_str(), error));
   }
-  return std::unique_ptr<OutputFolder>(new LocalOutputFolder(dir, std::move(fd)));
+  return std::unique_ptr<OutputFolder>(new LocalOutputFolder(dir, std::move(fd), random));
 }
 
-}  // namespace einvoice::engine
+}  // namespace einvoice::env

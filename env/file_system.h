@@ -6,12 +6,13 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/output_folder.h"
+#include "env/output_folder.h"
+#include "env/random_source.h"
 #include "model/result.h"
 
-namespace einvoice::engine {
+namespace einvoice::env {
 
-// Every file access of the engine goes through this interface, so tests can
+// Every file access of einvoice goes through this interface, so tests can
 // use in-memory or failing implementations. Implementations must be safe to
 // call from several threads at once.
 class FileSystem {
@@ -45,6 +46,10 @@ class FileSystem {
 // The real file system.
 class LocalFileSystem final : public FileSystem {
  public:
+  // Temporary names of atomic writes draw on `random` (which must outlive
+  // this file system and the folders it opens).
+  explicit LocalFileSystem(const RandomSource& random = system_random()) : random_(random) {}
+
   model::Result<std::string> read(const std::filesystem::path& path,
                                   std::size_t max_bytes) const override;
   model::Result<std::unique_ptr<OutputFolder>> open_output_folder(
@@ -53,6 +58,9 @@ class LocalFileSystem final : public FileSystem {
   bool is_directory(const std::filesystem::path& path) const override;
   model::Result<std::vector<std::filesystem::path>> list_files(
       const std::filesystem::path& dir) const override;
+
+ private:
+  const RandomSource& random_;
 };
 
-}  // namespace einvoice::engine
+}  // namespace einvoice::env

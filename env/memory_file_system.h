@@ -5,15 +5,15 @@
 #include <mutex>
 #include <set>
 
-#include "engine/file_system.h"
+#include "env/file_system.h"
 
-namespace einvoice::testing {
+namespace einvoice::env {
 
-// In-memory FileSystem for engine tests. Paths in `failing_writes` fail when
+// In-memory FileSystem for tests. Paths in `failing_writes` fail when
 // written (through an output folder), paths in `failing_reads` on read, as a
 // full disk or a lost mount would; folders in `failing_folders` cannot be
 // opened for output, as a folder that is a link is refused. Thread-safe.
-class MemoryFileSystem final : public engine::FileSystem {
+class MemoryFileSystem final : public FileSystem {
  public:
   std::map<std::filesystem::path, std::string> files;
   std::set<std::filesystem::path> failing_reads;
@@ -32,12 +32,12 @@ class MemoryFileSystem final : public engine::FileSystem {
     }
     return it->second;
   }
-  model::Result<std::unique_ptr<engine::OutputFolder>> open_output_folder(
+  model::Result<std::unique_ptr<OutputFolder>> open_output_folder(
       const std::filesystem::path& dir) const override {
     std::lock_guard<std::mutex> lock(mutex_);
     if (failing_folders.count(dir))
       return model::Error{model::ErrorCode::kIo, "is a symbolic link", {dir.string(), "", 0, 0}};
-    return std::unique_ptr<engine::OutputFolder>(new Folder(*this, dir));
+    return std::unique_ptr<OutputFolder>(new Folder(*this, dir));
   }
   bool exists(const std::filesystem::path& path) const override {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -62,7 +62,7 @@ class MemoryFileSystem final : public engine::FileSystem {
 
  private:
   // Writes land in `files` under folder / relative.
-  class Folder final : public engine::OutputFolder {
+  class Folder final : public OutputFolder {
    public:
     Folder(const MemoryFileSystem& owner, std::filesystem::path dir)
         : owner_(owner), dir_(std::move(dir)) {}
@@ -70,7 +70,7 @@ class MemoryFileSystem final : public engine::FileSystem {
     model::Status write(const std::filesystem::path& relative,
                         std::string_view content) const override {
       const auto path = dir_ / relative;
-      if (auto checked = engine::check_relative(relative); !checked)
+      if (auto checked = check_relative(relative); !checked)
         return model::Error{
             model::ErrorCode::kIo, checked.error().message, {path.string(), "", 0, 0}};
       std::lock_guard<std::mutex> lock(owner_.mutex_);
@@ -105,4 +105,4 @@ class MemoryFileSystem final : public engine::FileSystem {
   mutable std::mutex mutex_;
 };
 
-}  // namespace einvoice::testing
+}  // namespace einvoice::env

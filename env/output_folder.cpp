@@ -1,10 +1,10 @@
-#include "engine/output_folder.h"
+#include "env/output_folder.h"
 
 #include <cctype>
 #include <charconv>
 #include <string>
 
-namespace einvoice::engine {
+namespace einvoice::env {
 namespace fs = std::filesystem;
 using model::Error;
 using model::ErrorCode;
@@ -54,4 +54,4 @@ model::Status check_relative(const fs::path& relative) {
   return model::Status::Ok();
 }
 
-}  // namespace einvoice::engine
+}  // namespace einvoice::env
