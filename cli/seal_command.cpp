@@ -6,6 +6,7 @@
 #include "cli/cli_support.h"
 #include "cli/commands.h"
 #include "engine/seal_jobs.h"
+#include "env/env.h"
 #include "env/file_system.h"
 #include "signing/http_timestamp_authority.h"
 #include "signing/local_timestamp_authority.h"
@@ -16,7 +17,7 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: einvoice seal IN (--p12 FILE [--password-env VAR] | --key K --cert C [--chain F])\n"
-    "                        [--tsa URL | --test-tsa [--test-tsa-dir DIR]]\n"
+    "                        [--tsa URL [TSA options] | --test-tsa [--test-tsa-dir DIR]]\n"
     "                        [--level B-B|B-T|B-LT|B-LTA [--crl FILE]... [--ocsp FILE]...]\n"
     "                        [--as pades|cades|xades] -o OUT\n"
     "\n"
@@ -28,7 +29,15 @@ constexpr const char* kUsage =
     "                      from the environment variable VAR (default EINVOICE_P12_PASSWORD)\n"
     "  --key K --cert C    PEM key (password from --password-env if encrypted) and\n"
     "                      certificate; --chain adds intermediate certificates\n"
-    "  --tsa URL           RFC 3161 timestamp authority for B-T (the default level with it)\n"
+    "  --tsa URL           RFC 3161 timestamp authority for B-T (the default level with it),\n"
+    "                      http:// or https://; proxies from http_proxy/https_proxy unless\n"
+    "                      --tsa-proxy; TSA options:\n"
+    "    --tsa-user USER   HTTP basic authentication (its password from the environment\n"
+    "                      variable named by --tsa-password-env, default EINVOICE_TSA_PASSWORD)\n"
+    "    --tsa-ca FILE     trust only these PEM certificates for the TSA's TLS server\n"
+    "    --tsa-cert FILE --tsa-key FILE   TLS client certificate and key (PEM)\n"
+    "    --tsa-proxy URL   proxy for the TSA, e.g. http://proxy:3128\n"
+    "    --tsa-timeout S   seconds for the whole exchange (default 30)\n"
     "  --test-tsa          an in-process, self-signed test TSA (never for evidence)\n"
     "  --test-tsa-dir DIR  keep the test TSA's key and certificate in DIR across runs\n"
     "                      (tsa-key.pem, tsa-certificate.pem): put tsa-certificate.pem in\n"
@@ -46,9 +55,11 @@ constexpr const char* kUsage =
 }  // namespace
 
 int run_seal(int argc, char** argv, int first) {
-  ArgumentSpec spec{{"--p12", "--password-env", "--key", "--cert", "--chain", "--tsa", "--level",
-                     "--as", "-o", "--crl", "--ocsp", "--test-tsa-dir"},
-                    {"--help", "-h", "--test-tsa"}};
+  ArgumentSpec spec{
+      {"--p12", "--password-env", "--key", "--cert", "--chain", "--tsa", "--level", "--as", "-o",
+       "--crl", "--ocsp", "--test-tsa-dir", "--tsa-user", "--tsa-password-env", "--tsa-ca",
+       "--tsa-cert", "--tsa-key", "--tsa-proxy", "--tsa-timeout"},
+      {"--help", "-h", "--test-tsa"}};
   std::string error;
   auto args = parse_arguments(argc, argv, first, spec, error);
   if (!args)
@@ -70,6 +81,15 @@ int run_seal(int argc, char** argv, int first) {
     return usage_error("seal", "--tsa and --test-tsa exclude each other", kUsage);
   if (args->value("--test-tsa-dir") && !args->has("--test-tsa"))
     return usage_error("seal", "--test-tsa-dir goes with --test-tsa", kUsage);
+  for (const char* tsa_option : {"--tsa-user", "--tsa-password-env", "--tsa-ca", "--tsa-cert",
+                                 "--tsa-key", "--tsa-proxy", "--tsa-timeout"}) {
+    if (args->value(tsa_option) && !args->value("--tsa"))
+      return usage_error("seal", std::string(tsa_option) + " goes with --tsa URL", kUsage);
+  }
+  if (args->value("--tsa-password-env") && !args->value("--tsa-user"))
+    return usage_error("seal", "--tsa-password-env goes with --tsa-user", kUsage);
+  if (args->value("--tsa-cert").has_value() != args->value("--tsa-key").has_value())
+    return usage_error("seal", "--tsa-cert and --tsa-key go together", kUsage);
 
   engine::SealJobOptions options;
   const bool has_tsa = args->value("--tsa") || args->has("--test-tsa");
@@ -117,8 +137,8 @@ int run_seal(int argc, char** argv, int first) {
   std::string password;
   const std::string password_variable =
       args->value("--password-env").value_or("EINVOICE_P12_PASSWORD");
-  if (const char* p = std::getenv(password_variable.c_str()))
-    password = p;
+  if (auto p = env::system_env().variables.get(password_variable))
+    password = *p;
   model::Result<std::unique_ptr<signing::SoftwareSigner>> signer =
       with_p12 ? signing::load_pkcs12_signer(*args->value("--p12"), password)
                : signing::load_pem_signer(*args->value("--key"), *args->value("--cert"),
@@ -130,7 +150,25 @@ int run_seal(int argc, char** argv, int first) {
 
   std::unique_ptr<signing::TimestampAuthority> tsa;
   if (auto url = args->value("--tsa")) {
-    auto http = signing::HttpTimestampAuthority::create(*url);
+    signing::HttpTimestampAuthority::Options tsa_options;
+    tsa_options.ca_file = args->value("--tsa-ca").value_or("");
+    tsa_options.proxy = args->value("--tsa-proxy").value_or("");
+    tsa_options.client_certificate = args->value("--tsa-cert").value_or("");
+    tsa_options.client_key = args->value("--tsa-key").value_or("");
+    if (auto user = args->value("--tsa-user")) {
+      tsa_options.user = *user;
+      const std::string variable =
+          args->value("--tsa-password-env").value_or("EINVOICE_TSA_PASSWORD");
+      tsa_options.password = env::system_env().variables.get(variable).value_or("");
+    }
+    if (auto timeout = args->value("--tsa-timeout")) {
+      char* end = nullptr;
+      const long seconds = std::strtol(timeout->c_str(), &end, 10);
+      if (timeout->empty() || *end != '\0' || seconds < 1 || seconds > 3600)
+        return usage_error("seal", "--tsa-timeout takes whole seconds from 1 to 3600", kUsage);
+      tsa_options.timeout = std::chrono::seconds(seconds);
+    }
+    auto http = signing::HttpTimestampAuthority::create(*url, tsa_options);
     if (!http) {
       print_error("seal", http.error());
       return kExitUsage;

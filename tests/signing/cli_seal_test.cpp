@@ -326,3 +326,27 @@ TEST_CASE("cli verify: a PAdES seal's revision, scope and later changes, text an
     CHECK(run.output.find(not_signed_note) != std::string::npos);
   }
 }
+
+TEST_CASE("cli seal: TSA options go with --tsa, and an unreachable TSA is named",
+          "[signing][cli]") {
+  Setup s;
+  const std::string base = "seal " + quote(corpus("facturx/pdf/library__EN16931_Einfach.pdf")) +
+                           " --p12 " + quote(s.p12) + " -o " + quote(s.dir.path() / "out.pdf");
+  auto alone = einvoice_run(s.dir, base + " --tsa-user alice");
+  CHECK(alone.status == 2);
+  CHECK(alone.output.find("--tsa-user goes with --tsa URL") != std::string::npos);
+  auto half = einvoice_run(s.dir, base + " --tsa http://127.0.0.1:9/ --tsa-cert c.pem");
+  CHECK(half.status == 2);
+  CHECK(half.output.find("--tsa-cert and --tsa-key go together") != std::string::npos);
+  auto timeout = einvoice_run(s.dir, base + " --tsa http://127.0.0.1:9/ --tsa-timeout 0");
+  CHECK(timeout.status == 2);
+  CHECK(timeout.output.find("--tsa-timeout") != std::string::npos);
+  // Port 9 (discard) on loopback: nobody listens in the test environment.
+  auto unreachable = einvoice_run(s.dir, base +
+                                             " --tsa http://127.0.0.1:9/tsa --tsa-user alice"
+                                             " --tsa-timeout 5");
+  CHECK(unreachable.status == 2);
+  CHECK(unreachable.output.find("http://127.0.0.1:9/tsa") != std::string::npos);
+  CHECK(unreachable.output.find("cannot connect") != std::string::npos);
+  CHECK_FALSE(fs::exists(s.dir.path() / "out.pdf"));
+}

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <functional>
 #include <string>
 #include <thread>
@@ -259,4 +260,82 @@ TEST_CASE("TSA URLs are checked", "[signing]") {
   CHECK_FALSE(HttpTimestampAuthority::create("http://:80/").ok());
   CHECK_FALSE(HttpTimestampAuthority::create("http://tsa.example:x/").ok());
   CHECK_FALSE(HttpTimestampAuthority::create("http://a b/").ok());
+}
+
+TEST_CASE("The TSA client authenticates, refuses big replies and follows no redirect",
+          "[signing]") {
+  const std::string data = "<Invoice>F2026-0002</Invoice>";
+  SECTION("HTTP basic authentication, as commercial TSAs ask") {
+    OneShotServer server([](const std::string& head, const Bytes& body) {
+      // "tsa-user:s3cret" in base64.
+      if (head.find("Authorization: Basic dHNhLXVzZXI6czNjcmV0") == std::string::npos)
+        return std::string(
+            "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"tsa\"\r\n"
+            "Content-Length: 0\r\n\r\n");
+      return tsa_reply(body, false);
+    });
+    HttpTimestampAuthority::Options options;
+    options.user = "tsa-user";
+    options.password = "s3cret";
+    auto client = HttpTimestampAuthority::create(server.url(), options);
+    REQUIRE(client.ok());
+    auto token = request_timestamp(**client, as_bytes(data));
+    REQUIRE(token.ok());
+    CHECK(verify_timestamp_token(*token, as_bytes(data), pki().anchors, now()).ok());
+  }
+  SECTION("a reply past the size limit") {
+    OneShotServer server([](const std::string&, const Bytes&) {
+      return "HTTP/1.1 200 OK\r\nContent-Length: 5000\r\n\r\n" + std::string(5000, 'x');
+    });
+    HttpTimestampAuthority::Options options;
+    options.max_response_bytes = 4096;
+    auto client = HttpTimestampAuthority::create(server.url(), options);
+    REQUIRE(client.ok());
+    auto reply = (*client)->exchange(as_bytes("x"));
+    REQUIRE_FALSE(reply.ok());
+    CHECK(reply.error().code == model::ErrorCode::kIo);
+    CHECK(reply.error().message.find("larger than the limit") != std::string::npos);
+  }
+  SECTION("a redirect is an error, never followed") {
+    OneShotServer server([](const std::string&, const Bytes&) {
+      return std::string(
+          "HTTP/1.1 302 Found\r\nLocation: http://127.0.0.1:1/elsewhere\r\n"
+          "Content-Length: 0\r\n\r\n");
+    });
+    auto client = HttpTimestampAuthority::create(server.url());
+    REQUIRE(client.ok());
+    auto reply = (*client)->exchange(as_bytes("x"));
+    REQUIRE_FALSE(reply.ok());
+    CHECK(reply.error().message.find("HTTP status 302") != std::string::npos);
+  }
+  SECTION("a server that never answers times out") {
+    OneShotServer server([](const std::string&, const Bytes&) {
+      std::this_thread::sleep_for(std::chrono::seconds(3));
+      return std::string();
+    });
+    HttpTimestampAuthority::Options options;
+    options.timeout = std::chrono::seconds(1);
+    auto client = HttpTimestampAuthority::create(server.url(), options);
+    REQUIRE(client.ok());
+    auto reply = (*client)->exchange(as_bytes("x"));
+    REQUIRE_FALSE(reply.ok());
+    CHECK(reply.error().code == model::ErrorCode::kIo);
+    CHECK(reply.error().message.find("timeout") != std::string::npos);
+  }
+}
+
+TEST_CASE("TSA URLs with IPv6 literals, and client certificates come with their key", "[signing]") {
+  CHECK(HttpTimestampAuthority::create("http://[::1]:8080/tsa").ok());
+  CHECK(HttpTimestampAuthority::create("https://[2001:db8::1]/").ok());
+  CHECK_FALSE(HttpTimestampAuthority::create("http://[::1/").ok());
+  CHECK_FALSE(HttpTimestampAuthority::create("http://[::1]x/").ok());
+  CHECK_FALSE(HttpTimestampAuthority::create("http://[::1]:/").ok());
+  CHECK_FALSE(HttpTimestampAuthority::create("http://user@tsa.example/").ok());
+  HttpTimestampAuthority::Options options;
+  options.client_certificate = "/etc/einvoice/tsa-client.pem";
+  auto refused = HttpTimestampAuthority::create("https://tsa.example/", options);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().message.find("needs its key") != std::string::npos);
+  options.client_key = "/etc/einvoice/tsa-client.key";
+  CHECK(HttpTimestampAuthority::create("https://tsa.example/", options).ok());
 }
