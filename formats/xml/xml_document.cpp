@@ -7,6 +7,8 @@
 #include <cstring>
 #include <mutex>
 
+#include "formats/xml/parse_count.h"
+
 namespace einvoice::xml {
 namespace {
 
@@ -238,9 +240,18 @@ std::string XmlElement::xpath() const {
   return out;
 }
 
+namespace {
+thread_local std::uint64_t parses = 0;
+}  // namespace
+
+std::uint64_t parses_on_this_thread() {
+  return parses;
+}
+
 model::Result<XmlDocument> XmlDocument::parse(std::string_view bytes,
                                               std::string_view document_name,
                                               const XmlLimits& limits) {
+  ++parses;
   init_libxml_once();
   std::string name(document_name);
   if (bytes.size() > limits.max_bytes) {

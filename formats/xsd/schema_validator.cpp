@@ -22,6 +22,7 @@
 #include <xercesc/validators/schema/SchemaGrammar.hpp>
 
 #include "formats/xsd/element_depth.h"
+#include "formats/xsd/validation_count.h"
 
 namespace einvoice::xsd {
 namespace {
@@ -287,8 +288,17 @@ model::Status SchemaValidator::preload(SchemaId schema) const {
   return model::Status::Ok();
 }
 
+namespace {
+thread_local std::uint64_t validations = 0;
+}  // namespace
+
+std::uint64_t validations_on_this_thread() {
+  return validations;
+}
+
 model::Result<XsdReport> SchemaValidator::validate(std::string_view xml, SchemaId schema,
                                                    std::string_view document_name) const {
+  ++validations;
   std::string name(document_name);
   if (xml.size() > max_bytes_) {
     return Error{ErrorCode::kLimitExceeded,

@@ -6,7 +6,9 @@
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "formats/xml/parse_count.h"
 #include "formats/xsd/schema_validator.h"
+#include "formats/xsd/validation_count.h"
 #include "test_inputs.h"
 #include "validation/rules.h"
 
@@ -166,4 +168,34 @@ TEST_CASE("issue 13: a CII with a payment reference but no payment means code be
     CHECK_THAT(outcome.output, Catch::Contains("<cbc:PaymentID>0003434323213231</cbc:PaymentID>"));
     CHECK(fatal_rules_on(outcome.output, "reference-only.ubl.xml").empty());
   }
+}
+
+TEST_CASE("A conversion parses each document once per parser", "[convert]") {
+  // Issue 15: the input once with libxml2 (detect and read) and once with
+  // Xerces (its XSD); the output, checked, once with each as well.
+  const std::string cii = read_file(corpus("en16931/cii/examples/CII_business_example_01.xml"));
+  for (auto target : {engine::TargetSyntax::kUbl, engine::TargetSyntax::kCii}) {
+    engine::ConversionOptions options;
+    options.target = target;
+    engine::Converter converter(validator(), options);
+    (void)converter.convert(cii, "warm-up.xml");  // grammars loaded first
+    const auto parses = xml::parses_on_this_thread();
+    const auto validations = xsd::validations_on_this_thread();
+    auto outcome = converter.convert(cii, "CII_business_example_01.xml");
+    REQUIRE(outcome);
+    CHECK(outcome->converted);
+    CHECK(xml::parses_on_this_thread() - parses == 2);
+    CHECK(xsd::validations_on_this_thread() - validations == 2);
+  }
+  // Without the checks, the input alone, by libxml2 alone.
+  engine::ConversionOptions bare;
+  bare.validate_input_schema = false;
+  bare.validate_output_schema = false;
+  bare.validate_output_rules = false;
+  engine::Converter converter(validator(), bare);
+  const auto parses = xml::parses_on_this_thread();
+  const auto validations = xsd::validations_on_this_thread();
+  REQUIRE(converter.convert(cii, "CII_business_example_01.xml"));
+  CHECK(xml::parses_on_this_thread() - parses == 1);
+  CHECK(xsd::validations_on_this_thread() - validations == 0);
 }

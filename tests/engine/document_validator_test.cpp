@@ -6,7 +6,9 @@
 #include <filesystem>
 
 #include "engine/seen_invoice_store.h"
+#include "formats/xml/parse_count.h"
 #include "formats/xsd/schema_validator.h"
+#include "formats/xsd/validation_count.h"
 #include "test_inputs.h"
 
 using einvoice::engine::DocumentValidator;
@@ -100,4 +102,17 @@ TEST_CASE("Duplicate control refuses a second invoice with the same number", "[v
   fs::remove(path);
   fs::remove(path.string() + "-wal");
   fs::remove(path.string() + "-shm");
+}
+
+TEST_CASE("Validation parses the document once per parser", "[validate]") {
+  DocumentValidator validator(schemas(), ValidationOptions{});
+  const std::string xml = sample("fr-invoice-multirate.cii.xml");
+  REQUIRE(validator.validate(xml, "warm-up.xml"));  // grammars loaded first
+  const auto parses = einvoice::xml::parses_on_this_thread();
+  const auto validations = einvoice::xsd::validations_on_this_thread();
+  auto outcome = validator.validate(xml, "fr-invoice-multirate.cii.xml");
+  REQUIRE(outcome);
+  CHECK(outcome->accepted());
+  CHECK(einvoice::xml::parses_on_this_thread() - parses == 1);
+  CHECK(einvoice::xsd::validations_on_this_thread() - validations == 1);
 }
