@@ -5,6 +5,7 @@
 #include "cli/cli_support.h"
 #include "cli/commands.h"
 #include "engine/seal_jobs.h"
+#include "env/env.h"
 #include "env/file_system.h"
 
 namespace einvoice::cli {
@@ -44,8 +45,8 @@ int run_verify(int argc, char** argv, int first) {
     return usage_error("verify", "unknown format '" + format + "'", kUsage);
   std::string trust_dir = args->value("--trust").value_or("");
   if (trust_dir.empty()) {
-    if (const char* env = std::getenv("EINVOICE_TRUST_DIR"))
-      trust_dir = env;
+    if (auto named = env::system_env().variables.get("EINVOICE_TRUST_DIR"))
+      trust_dir = *named;
   }
   if (trust_dir.empty())
     return usage_error("verify", "no trust anchors (--trust DIR)", kUsage);
@@ -72,7 +73,7 @@ int run_verify(int argc, char** argv, int first) {
     detached = std::move(*sig_bytes);
   }
   const auto now =
-      std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+      std::chrono::time_point_cast<std::chrono::seconds>(env::system_env().clock.now());
   auto verdicts = engine::verify_document(
       *bytes, detached ? std::optional<std::string_view>(*detached) : std::nullopt, input, *anchors,
       now);

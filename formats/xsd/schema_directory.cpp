@@ -35,16 +35,16 @@ std::filesystem::path schema_directory_beside(const std::filesystem::path& execu
 }
 
 model::Result<std::filesystem::path> resolve_schema_directory(
-    const std::optional<std::filesystem::path>& explicit_dir) {
+    const std::optional<std::filesystem::path>& explicit_dir, const env::Environment& variables) {
   if (explicit_dir) {
     if (holds_schemas(*explicit_dir))
       return *explicit_dir;
     return not_schemas(*explicit_dir, "schema folder");
   }
-  if (const char* env = std::getenv("EINVOICE_SCHEMAS"); env && *env) {
-    if (holds_schemas(env))
-      return std::filesystem::path(env);
-    return not_schemas(env, "EINVOICE_SCHEMAS");
+  if (const auto named = variables.get("EINVOICE_SCHEMAS"); named && !named->empty()) {
+    if (holds_schemas(*named))
+      return std::filesystem::path(*named);
+    return not_schemas(*named, "EINVOICE_SCHEMAS");
   }
   std::vector<std::filesystem::path> tried;
   if (const auto executable = running_executable(); !executable.empty())

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <optional>
 
+#include "env/env.h"
 #include "model/result.h"
 
 namespace einvoice::xsd {
@@ -19,9 +20,10 @@ namespace einvoice::xsd {
 //   5. the configured install prefix's share/einvoice/schemas.
 // An explicit folder or variable that does not hold schemas is an error (not
 // silently skipped). kInvalidArgument lists every place tried.
-// Thread safety: reads the environment; call it before starting threads.
+// EINVOICE_SCHEMAS is read from `variables` (the process's by default).
 model::Result<std::filesystem::path> resolve_schema_directory(
-    const std::optional<std::filesystem::path>& explicit_dir);
+    const std::optional<std::filesystem::path>& explicit_dir,
+    const env::Environment& variables = env::system_env().variables);
 
 // The schema folder of an installed program: `executable`'s folder, then
 // ../share/einvoice/schemas (lexically normalised). Does not touch the disk.

@@ -210,8 +210,8 @@ TEST_CASE("The repository's schemas/ is the fallback and holds every schema set"
           "[xsd][install]") {
   // Run from a build folder with no --schemas and no EINVOICE_SCHEMAS, the
   // test program (build/tests/xsd/xsd_test) has no share/ beside it.
-  ::unsetenv("EINVOICE_SCHEMAS");
-  auto found = einvoice::xsd::resolve_schema_directory(std::nullopt);
+  const einvoice::env::MapEnvironment no_variables;
+  auto found = einvoice::xsd::resolve_schema_directory(std::nullopt, no_variables);
   REQUIRE(found);
   CHECK(fs::equivalent(*found, fs::path(EINVOICE_SCHEMA_DIR)));
   SchemaValidator shipped(*found);
@@ -221,4 +221,19 @@ TEST_CASE("The repository's schemas/ is the fallback and holds every schema set"
     INFO(einvoice::xsd::to_string(id));
     CHECK(shipped.preload(id).ok());
   }
+}
+
+TEST_CASE("EINVOICE_SCHEMAS names the schema folder, and a wrong one is an error",
+          "[xsd][install]") {
+  const einvoice::env::MapEnvironment named({{"EINVOICE_SCHEMAS", EINVOICE_SCHEMA_DIR}});
+  auto found = einvoice::xsd::resolve_schema_directory(std::nullopt, named);
+  REQUIRE(found);
+  CHECK(fs::equivalent(*found, fs::path(EINVOICE_SCHEMA_DIR)));
+  const einvoice::env::MapEnvironment wrong({{"EINVOICE_SCHEMAS", "/nonexistent/schemas"}});
+  auto refused = einvoice::xsd::resolve_schema_directory(std::nullopt, wrong);
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().message.find("EINVOICE_SCHEMAS") != std::string::npos);
+  // An explicit folder wins over the variable.
+  auto explicit_dir = einvoice::xsd::resolve_schema_directory(fs::path(EINVOICE_SCHEMA_DIR), wrong);
+  CHECK(explicit_dir);
 }
