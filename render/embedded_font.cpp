@@ -100,9 +100,8 @@ std::string EmbeddedFont::to_unicode_cmap() const {
   return out;
 }
 
-std::string EmbeddedFont::subset_program() const {
-  std::vector<std::uint16_t> glyphs = glyphs_;
-  return font_->subset(glyphs, unicode_);
+model::Result<FontSubset> EmbeddedFont::subset() const {
+  return subset_font(font_->program(), glyphs_, unicode_, font_->postscript_name());
 }
 
 std::string EmbeddedFont::subset_tag() const {

@@ -7,6 +7,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "model/result.h"
+#include "render/font_subset.h"
 #include "render/true_type_font.h"
 
 namespace einvoice::render {
@@ -32,8 +34,9 @@ class EmbeddedFont {
   std::vector<int> cid_widths() const;
   // The ToUnicode CMap program for the CIDs used.
   std::string to_unicode_cmap() const;
-  // The subset font program; `tag` becomes the six-letter subset prefix.
-  std::string subset_program() const;
+  // The font program cut down to the glyphs used, and the glyph each CID
+  // drew in it (the CIDToGIDMap). Errors as subset_font.
+  model::Result<FontSubset> subset() const;
   // "ABCDEF": a deterministic tag derived from the glyphs used.
   std::string subset_tag() const;
 

@@ -32,13 +32,14 @@ pdf::PdfString utf8_string(const std::string& text) {
 
 // The Type 0 font dictionary of `font`, with its descendant, descriptor,
 // font program and ToUnicode objects.
-pdf::PdfObject* add_font(pdf::PdfVecObjects& objects, const EmbeddedFont& font) {
+pdf::PdfObject* add_font(pdf::PdfVecObjects& objects, const EmbeddedFont& font,
+                         const FontSubset& subset) {
   const TrueTypeFont& program = font.font();
   const double scale = 1000.0 / program.units_per_em();
   auto units = [scale](int value) { return static_cast<long long>(value * scale); };
   const std::string base_font = font.subset_tag() + "+" + program.postscript_name();
 
-  const std::string bytes = font.subset_program();
+  const std::string& bytes = subset.program;
   pdf::PdfObject* file = objects.CreateObject();
   file->GetDictionary().AddKey("Length1", integer(static_cast<long long>(bytes.size())));
   file->GetStream()->Set(bytes.data(), static_cast<pdf::pdf_long>(bytes.size()));
@@ -76,7 +77,24 @@ pdf::PdfObject* add_font(pdf::PdfVecObjects& objects, const EmbeddedFont& font) 
   w.push_back(integer(0));
   w.push_back(widths);
   c.AddKey("W", w);
-  c.AddKey("CIDToGIDMap", pdf::PdfName("Identity"));
+  // Where each CID's glyph landed in the subset: /Identity when nothing
+  // moved, else a stream of two-byte glyph ids in CID order.
+  bool identity = true;
+  for (std::size_t cid = 0; cid < subset.cid_to_gid.size(); ++cid)
+    identity = identity && subset.cid_to_gid[cid] == cid;
+  if (identity) {
+    c.AddKey("CIDToGIDMap", pdf::PdfName("Identity"));
+  } else {
+    std::string map;
+    map.reserve(2 * subset.cid_to_gid.size());
+    for (std::uint16_t gid : subset.cid_to_gid) {
+      map.push_back(static_cast<char>(gid >> 8));
+      map.push_back(static_cast<char>(gid & 0xFF));
+    }
+    pdf::PdfObject* cid_to_gid = objects.CreateObject();
+    cid_to_gid->GetStream()->Set(map.data(), static_cast<pdf::pdf_long>(map.size()));
+    c.AddKey("CIDToGIDMap", cid_to_gid->Reference());
+  }
 
   const std::string cmap = font.to_unicode_cmap();
   pdf::PdfObject* to_unicode = objects.CreateObject();
@@ -112,8 +130,12 @@ model::Result<std::string> assemble_pdf(
     pdf::PdfVecObjects& objects = document.GetObjects();
 
     pdf::PdfDictionary font_resources;
-    for (const auto& [name, font] : fonts)
-      font_resources.AddKey(pdf::PdfName(name), add_font(objects, *font)->Reference());
+    for (const auto& [name, font] : fonts) {
+      auto subset = font->subset();
+      if (!subset)
+        return subset.error();
+      font_resources.AddKey(pdf::PdfName(name), add_font(objects, *font, *subset)->Reference());
+    }
 
     const pdf::PdfRect media_box(0, 0, PageComposer::kPageWidth, PageComposer::kPageHeight);
     for (const std::string& content : pages) {

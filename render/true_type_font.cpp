@@ -9,19 +9,6 @@
 namespace einvoice::render {
 namespace {
 
-// The binary-search fields of TrueType headers (table directory, cmap
-// format 4): the largest power of two not above `count`, times `unit`, and
-// its log2.
-std::pair<std::uint16_t, std::uint16_t> binary_search_header(std::size_t count, unsigned unit) {
-  std::uint16_t power = 1;
-  std::uint16_t log2 = 0;
-  while (power * 2u <= count) {
-    power = static_cast<std::uint16_t>(power * 2);
-    ++log2;
-  }
-  return {static_cast<std::uint16_t>(power * unit), log2};
-}
-
 using model::Error;
 using model::ErrorCode;
 
@@ -46,45 +33,6 @@ std::int16_t s16(std::string_view data, std::size_t at) {
 
 std::uint32_t u32(std::string_view data, std::size_t at) {
   return (static_cast<std::uint32_t>(u16(data, at)) << 16) | u16(data, at + 2);
-}
-
-void put16(std::string& out, std::uint32_t value) {
-  out.push_back(static_cast<char>((value >> 8) & 0xFF));
-  out.push_back(static_cast<char>(value & 0xFF));
-}
-
-void put32(std::string& out, std::uint32_t value) {
-  put16(out, value >> 16);
-  put16(out, value & 0xFFFF);
-}
-
-void set16(std::string& out, std::size_t at, std::uint32_t value) {
-  out.at(at) = static_cast<char>((value >> 8) & 0xFF);
-  out.at(at + 1) = static_cast<char>(value & 0xFF);
-}
-
-void set32(std::string& out, std::size_t at, std::uint32_t value) {
-  set16(out, at, value >> 16);
-  set16(out, at + 2, value & 0xFFFF);
-}
-
-std::uint32_t checksum(std::string_view data) {
-  std::uint32_t sum = 0;
-  for (std::size_t i = 0; i < data.size(); i += 4) {
-    std::uint32_t word = 0;
-    for (std::size_t k = 0; k < 4; ++k) {
-      word <<= 8;
-      if (i + k < data.size())
-        word |= static_cast<unsigned char>(data[i + k]);
-    }
-    sum += word;
-  }
-  return sum;
-}
-
-void pad4(std::string& out) {
-  while (out.size() % 4 != 0)
-    out.push_back('\0');
 }
 
 // Keeps only characters allowed in a PDF name without escaping.
@@ -176,87 +124,6 @@ std::string read_postscript_name(std::string_view name) {
       return text;
   }
   return {};
-}
-
-// A minimal cmap: one (3,1) format 4 subtable, one segment per mapped code.
-std::string build_cmap(const std::vector<char32_t>& unicode) {
-  std::map<std::uint16_t, std::uint16_t> codes;  // code point -> subset glyph
-  for (std::size_t glyph = 1; glyph < unicode.size(); ++glyph) {
-    const char32_t c = unicode[glyph];
-    if (c != 0 && c < 0xFFFF)
-      codes.emplace(static_cast<std::uint16_t>(c), static_cast<std::uint16_t>(glyph));
-  }
-  const std::size_t seg_count = codes.size() + 1;
-  const auto [search_range, entry_selector] = binary_search_header(seg_count, 2);
-  std::string sub;
-  put16(sub, 4);
-  put16(sub, static_cast<std::uint32_t>(16 + 8 * seg_count));
-  put16(sub, 0);
-  put16(sub, static_cast<std::uint32_t>(2 * seg_count));
-  put16(sub, search_range);
-  put16(sub, entry_selector);
-  put16(sub, static_cast<std::uint32_t>(2 * seg_count - search_range));
-  for (const auto& [code, glyph] : codes)
-    put16(sub, code);
-  put16(sub, 0xFFFF);
-  put16(sub, 0);  // reservedPad
-  for (const auto& [code, glyph] : codes)
-    put16(sub, code);
-  put16(sub, 0xFFFF);
-  for (const auto& [code, glyph] : codes)
-    put16(sub, static_cast<std::uint16_t>(glyph - code));
-  put16(sub, 1);
-  for (std::size_t i = 0; i < seg_count; ++i)
-    put16(sub, 0);
-  std::string out;
-  put16(out, 0);
-  put16(out, 1);
-  put16(out, 3);
-  put16(out, 1);
-  put32(out, 12);
-  return out + sub;
-}
-
-// Appends the components a composite glyph refers to.
-void collect_components(std::string_view glyph, std::vector<std::uint16_t>& out) {
-  if (glyph.size() < 10 || s16(glyph, 0) >= 0)
-    return;
-  std::size_t at = 10;
-  for (int guard = 0; guard < 1024; ++guard) {
-    const std::uint16_t flags = u16(glyph, at);
-    out.push_back(u16(glyph, at + 2));
-    at += 4 + ((flags & 0x0001) ? 4 : 2);
-    if (flags & 0x0008)
-      at += 2;
-    else if (flags & 0x0040)
-      at += 4;
-    else if (flags & 0x0080)
-      at += 8;
-    if (!(flags & 0x0020))
-      break;
-  }
-}
-
-// Rewrites the component glyph ids of a composite glyph copied into `glyph`.
-void renumber_components(std::string& glyph,
-                         const std::unordered_map<std::uint16_t, std::uint16_t>& new_ids) {
-  if (glyph.size() < 10 || s16(glyph, 0) >= 0)
-    return;
-  std::size_t at = 10;
-  for (int guard = 0; guard < 1024; ++guard) {
-    const std::uint16_t flags = u16(glyph, at);
-    const auto found = new_ids.find(u16(glyph, at + 2));
-    set16(glyph, at + 2, found == new_ids.end() ? 0 : found->second);
-    at += 4 + ((flags & 0x0001) ? 4 : 2);
-    if (flags & 0x0008)
-      at += 2;
-    else if (flags & 0x0040)
-      at += 4;
-    else if (flags & 0x0080)
-      at += 8;
-    if (!(flags & 0x0020))
-      break;
-  }
 }
 
 }  // namespace
@@ -407,16 +274,6 @@ std::string_view TrueTypeFont::table(const char* tag) const {
   return std::string_view(data_).substr(found->second.offset, found->second.length);
 }
 
-std::string_view TrueTypeFont::glyph_data(std::uint16_t glyph) const {
-  if (glyph >= glyph_count_)
-    return {};
-  const std::uint32_t begin = glyph_offsets_[glyph];
-  const std::uint32_t end = glyph_offsets_[glyph + 1u];
-  if (end <= begin)
-    return {};
-  return table("glyf").substr(begin, end - begin);
-}
-
 std::uint16_t TrueTypeFont::glyph_for(char32_t code_point) const {
   const auto found = cmap_.find(code_point);
   return found == cmap_.end() || found->second >= glyph_count_ ? 0 : found->second;
@@ -424,97 +281,6 @@ std::uint16_t TrueTypeFont::glyph_for(char32_t code_point) const {
 
 int TrueTypeFont::advance(std::uint16_t glyph) const {
   return glyph < advances_.size() ? advances_[glyph] : 0;
-}
-
-std::string TrueTypeFont::subset(std::vector<std::uint16_t>& glyphs,
-                                 const std::vector<char32_t>& unicode) const {
-  if (glyphs.empty() || glyphs[0] != 0)
-    glyphs.insert(glyphs.begin(), 0);
-  std::unordered_map<std::uint16_t, std::uint16_t> new_ids;
-  for (std::size_t i = 0; i < glyphs.size(); ++i)
-    new_ids.emplace(glyphs[i], static_cast<std::uint16_t>(i));
-  // Close over composite components (they may nest).
-  for (std::size_t i = 0; i < glyphs.size() && glyphs.size() < 0xFFFF; ++i) {
-    std::vector<std::uint16_t> components;
-    try {
-      collect_components(glyph_data(glyphs[i]), components);
-    } catch (const OutOfBounds&) {
-    }
-    for (std::uint16_t component : components) {
-      if (component < glyph_count_ && new_ids.emplace(component, glyphs.size()).second)
-        glyphs.push_back(component);
-    }
-  }
-
-  std::string glyf;
-  std::string loca;
-  std::string hmtx;
-  for (std::uint16_t old_id : glyphs) {
-    put32(loca, static_cast<std::uint32_t>(glyf.size()));
-    std::string glyph(glyph_data(old_id));
-    try {
-      renumber_components(glyph, new_ids);
-    } catch (const OutOfBounds&) {
-      glyph.clear();  // a damaged composite is drawn as nothing
-    }
-    glyf += glyph;
-    pad4(glyf);
-    put16(hmtx, advance(old_id));
-    put16(hmtx, static_cast<std::uint16_t>(
-                    old_id < left_side_bearings_.size() ? left_side_bearings_[old_id] : 0));
-  }
-  put32(loca, static_cast<std::uint32_t>(glyf.size()));
-
-  std::string head(table("head"));
-  set32(head, 8, 0);
-  set16(head, 50, 1);
-  std::string hhea(table("hhea"));
-  set16(hhea, 34, static_cast<std::uint32_t>(glyphs.size()));
-  std::string maxp(table("maxp"));
-  set16(maxp, 4, static_cast<std::uint32_t>(glyphs.size()));
-  std::string post(table("post").substr(0, 32));
-  post.resize(32, '\0');
-  set32(post, 0, 0x00030000);
-
-  std::map<std::string, std::string> out_tables;
-  out_tables["head"] = std::move(head);
-  out_tables["hhea"] = std::move(hhea);
-  out_tables["maxp"] = std::move(maxp);
-  out_tables["hmtx"] = std::move(hmtx);
-  out_tables["loca"] = std::move(loca);
-  out_tables["glyf"] = std::move(glyf);
-  out_tables["post"] = std::move(post);
-  out_tables["cmap"] = build_cmap(unicode);
-  for (const char* tag : {"OS/2", "name", "cvt ", "fpgm", "prep", "gasp"}) {
-    if (tables_.count(tag))
-      out_tables[tag] = std::string(table(tag));
-  }
-
-  const std::size_t count = out_tables.size();
-  const auto [search_range, entry_selector] = binary_search_header(count, 16);
-  std::string font;
-  put32(font, 0x00010000);
-  put16(font, static_cast<std::uint32_t>(count));
-  put16(font, search_range);
-  put16(font, entry_selector);
-  put16(font, static_cast<std::uint32_t>(count * 16 - search_range));
-  std::size_t offset = 12 + 16 * count;
-  std::size_t head_offset = 0;
-  for (const auto& [tag, body] : out_tables) {
-    font += tag;
-    put32(font, checksum(body));
-    put32(font, static_cast<std::uint32_t>(offset));
-    put32(font, static_cast<std::uint32_t>(body.size()));
-    if (tag == "head")
-      head_offset = offset;
-    offset += (body.size() + 3) / 4 * 4;
-  }
-  for (const auto& [tag, body] : out_tables) {
-    font += body;
-    pad4(font);
-  }
-  set32(font, head_offset + 8, 0xB1B0AFBAu - checksum(font));
-  return font;
 }
 
 }  // namespace einvoice::render

@@ -13,7 +13,7 @@
 namespace einvoice::render {
 
 // A TrueType font program (glyf outlines) read from a file: its Unicode cmap,
-// horizontal metrics and the tables a PDF subset needs.
+// horizontal metrics and its program (render/font_subset.h cuts it down).
 //
 // Immutable once built: a loaded font may be shared by any number of threads.
 class TrueTypeFont {
@@ -42,13 +42,8 @@ class TrueTypeFont {
   const std::string& postscript_name() const { return postscript_name_; }
   std::uint16_t glyph_count() const { return glyph_count_; }
 
-  // A font program holding only `glyphs` (original ids); glyph i of the
-  // subset is glyphs[i]. Components of composite glyphs are appended to
-  // `glyphs` so the subset is self-contained; glyphs[0] must be 0 (.notdef).
-  // `unicode` gives, per subset glyph, the code point written into the
-  // subset's cmap (0 = none); it may be shorter than `glyphs`.
-  std::string subset(std::vector<std::uint16_t>& glyphs,
-                     const std::vector<char32_t>& unicode) const;
+  // The whole font program as read (for the subsetter).
+  const std::string& program() const { return data_; }
 
  private:
   struct Table {
@@ -58,7 +53,6 @@ class TrueTypeFont {
 
   TrueTypeFont() = default;
   std::string_view table(const char* tag) const;
-  std::string_view glyph_data(std::uint16_t glyph) const;
 
   std::string data_;
   std::map<std::string, Table> tables_;
