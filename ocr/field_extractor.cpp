@@ -35,10 +35,75 @@ bool heads_a_column(const LabelHit& hit) {
   return hit.after.front().box.x - hit.box.right() > 2 * line_height;
 }
 
+// The words just before a label, in its block (up to the first wide gap),
+// folded: "avoir relatif a la" before "facture n°".
+std::string folded_words_before(const LabelHit& hit) {
+  const auto& words = hit.line->line->words;
+  const double line_height = std::max(1.0, hit.line->line->box.height);
+  std::size_t first = hit.first_word;
+  while (first > 0 && words[first].box.x - words[first - 1].box.right() <= 2 * line_height)
+    --first;
+  std::string text;
+  for (std::size_t i = first; i < hit.first_word && i < words.size(); ++i) {
+    text += text.empty() ? "" : " ";
+    text += words[i].text;
+  }
+  return fold_for_labels(text);
+}
+
+// True when the words before an invoice-number label say the number is that
+// of an earlier invoice the document refers to (a credit note's "relatif à
+// la facture n°", "credit note for invoice", "Gutschrift zur Rechnung"):
+// BT-25, never the document's own number.
+bool refers_to_earlier_invoice(const LabelHit& hit) {
+  static constexpr std::string_view kEndings[] = {"relatif a la",
+                                                  "relative a la",
+                                                  "relatif a",
+                                                  "relative a",
+                                                  "rapportant a la",
+                                                  "annule la",
+                                                  "annulant la",
+                                                  "reference a la",
+                                                  "concernant la",
+                                                  "correspondant a la",
+                                                  "sur la",
+                                                  "sur",
+                                                  "rectifiant la",
+                                                  "for",
+                                                  "against",
+                                                  "relating to",
+                                                  "related to",
+                                                  "referring to",
+                                                  "correcting",
+                                                  "cancelling",
+                                                  "zur",
+                                                  "zu",
+                                                  "bezug",
+                                                  "bezug auf",
+                                                  "korrektur zur",
+                                                  "storno zur"};
+  const std::string before = folded_words_before(hit);
+  for (std::string_view ending : kEndings) {
+    if (before.size() >= ending.size() &&
+        before.compare(before.size() - ending.size(), ending.size(), ending) == 0 &&
+        (before.size() == ending.size() || before[before.size() - ending.size() - 1] == ' '))
+      return true;
+  }
+  return false;
+}
+
 void extract_number(const Layout& layout, ExtractedInvoice& out, const LayoutLine*& number_line) {
   std::optional<Field> best;
   bool best_specific = false;
   for (const auto& hit : layout.find(LabelKind::kInvoiceNumber)) {
+    if (refers_to_earlier_invoice(hit)) {
+      if (!out.field("BT-25")) {
+        if (auto read = read_reference(hit.after))
+          out.fields["BT-25"] = make_field(read->value, read->box, read->confidence, hit.line->page,
+                                           FieldSource::kLabelled);
+      }
+      continue;
+    }
     // "Invoice #: 12", "Facture : 12", "Rechnung Nr. 12": a generic label
     // followed by a number sign or a colon is as good as a specific one.
     const std::string first_after = hit.after.empty() ? std::string() : hit.after.front().text;
@@ -238,8 +303,24 @@ void extract_references(const Layout& layout, ExtractedInvoice& out) {
 // Credit note when the header says so; an invoice otherwise.
 void extract_type(const Layout& layout, ExtractedInvoice& out) {
   for (const auto& hit : layout.find(LabelKind::kCreditNoteTitle)) {
-    if (in_header(*hit.line) && hit.first_word == 0) {
+    // A title: the first word of its line, or of a block of the header
+    // ("ATELIER DURAND SARL        AVOIR").
+    const bool starts_block = hit.first_word == 0 || folded_words_before(hit).empty();
+    if (in_header(*hit.line) && starts_block) {
       out.fields["BT-3"] = make_field("381", hit.box, 100, hit.line->page, FieldSource::kLabelled);
+      return;
+    }
+  }
+  // "Avoir n° AV-7", "Credit note number 7", "Gutschrift Nr. 7": the
+  // document's own number is a credit note's.
+  for (const auto& hit : layout.find(LabelKind::kInvoiceNumber)) {
+    const std::string label = fold_for_labels(hit.label);
+    const bool credit_label =
+        label.rfind("avoir", 0) == 0 || label.find("d avoir") != std::string::npos ||
+        label.rfind("credit note", 0) == 0 || label.rfind("gutschrift", 0) == 0 ||
+        label.rfind("creditnota", 0) == 0;
+    if (credit_label && in_header(*hit.line) && !refers_to_earlier_invoice(hit)) {
+      out.fields["BT-3"] = make_field("381", hit.box, 95, hit.line->page, FieldSource::kLabelled);
       return;
     }
   }
@@ -336,6 +417,43 @@ void report_findings(ExtractedInvoice& out) {
 
 }  // namespace
 
+// A credit note (381) states its amounts as positive numbers (EN 16931: the
+// type code carries the direction); printed negative, they are read back
+// positive, and the field says so.
+void make_credit_note_amounts_positive(ExtractedInvoice& out) {
+  const Field* type = out.field("BT-3");
+  if (!type || type->value != "381")
+    return;
+  auto positive = [](Field& field) {
+    if (field.value.size() > 1 && field.value.front() == '-') {
+      field.value.erase(0, 1);
+      field.check += field.check.empty() ? "" : "; ";
+      field.check += "printed negative on a credit note, whose amounts are positive";
+    }
+  };
+  for (const char* term :
+       {"BT-106", "BT-107", "BT-108", "BT-109", "BT-110", "BT-112", "BT-113", "BT-114", "BT-115"}) {
+    if (auto it = out.fields.find(term); it != out.fields.end())
+      positive(it->second);
+  }
+  bool all_negative = !out.line_table.lines.empty();
+  for (const auto& line : out.line_table.lines)
+    all_negative = all_negative && line.net_amount.value.starts_with("-");
+  if (all_negative) {
+    for (auto& line : out.line_table.lines) {
+      positive(line.net_amount);
+      if (line.unit_price)
+        positive(*line.unit_price);
+    }
+  }
+  for (auto& row : out.vat_breakdown) {
+    if (row.basis.is_negative())
+      row.basis = row.basis.negate();
+    if (row.vat.is_negative())
+      row.vat = row.vat.negate();
+  }
+}
+
 ExtractedInvoice extract_fields(const std::vector<PageText>& pages) {
   ExtractedInvoice out;
   const Layout layout(pages);
@@ -351,6 +469,7 @@ ExtractedInvoice extract_fields(const std::vector<PageText>& pages) {
     infer_single_rate(out);
   extract_line_table(layout, out);
   extract_parties(layout, out);
+  make_credit_note_amounts_positive(out);
   report_findings(out);
   return out;
 }

@@ -21,14 +21,14 @@ struct Settable {
 constexpr Settable kSettable[] = {
     {"BT-1", Kind::kText},     {"BT-2", Kind::kDate},     {"BT-3", Kind::kCode},
     {"BT-5", Kind::kCode},     {"BT-9", Kind::kDate},     {"BT-13", Kind::kText},
-    {"BT-20", Kind::kText},    {"BT-27", Kind::kText},    {"BT-29", Kind::kText},
-    {"BT-30", Kind::kText},    {"BT-31", Kind::kText},    {"BT-35", Kind::kText},
-    {"BT-37", Kind::kText},    {"BT-38", Kind::kText},    {"BT-40", Kind::kCode},
-    {"BT-44", Kind::kText},    {"BT-46", Kind::kText},    {"BT-47", Kind::kText},
-    {"BT-48", Kind::kText},    {"BT-50", Kind::kText},    {"BT-52", Kind::kText},
-    {"BT-53", Kind::kText},    {"BT-55", Kind::kCode},    {"BT-84", Kind::kText},
-    {"BT-86", Kind::kText},    {"BT-109", Kind::kAmount}, {"BT-110", Kind::kAmount},
-    {"BT-112", Kind::kAmount}, {"BT-115", Kind::kAmount}};
+    {"BT-20", Kind::kText},    {"BT-25", Kind::kText},    {"BT-27", Kind::kText},
+    {"BT-29", Kind::kText},    {"BT-30", Kind::kText},    {"BT-31", Kind::kText},
+    {"BT-35", Kind::kText},    {"BT-37", Kind::kText},    {"BT-38", Kind::kText},
+    {"BT-40", Kind::kCode},    {"BT-44", Kind::kText},    {"BT-46", Kind::kText},
+    {"BT-47", Kind::kText},    {"BT-48", Kind::kText},    {"BT-50", Kind::kText},
+    {"BT-52", Kind::kText},    {"BT-53", Kind::kText},    {"BT-55", Kind::kCode},
+    {"BT-84", Kind::kText},    {"BT-86", Kind::kText},    {"BT-109", Kind::kAmount},
+    {"BT-110", Kind::kAmount}, {"BT-112", Kind::kAmount}, {"BT-115", Kind::kAmount}};
 
 const Settable* settable(std::string_view term) {
   for (const auto& s : kSettable) {
@@ -198,6 +198,11 @@ model::Invoice build_invoice(const ExtractedInvoice& e) {
   invoice.payment_due_date = date(e, "BT-9");
   invoice.purchase_order_reference = text(e, "BT-13");
   invoice.payment_terms = text(e, "BT-20");
+  if (auto preceding = text(e, "BT-25")) {
+    model::PrecedingInvoiceReference reference;
+    reference.reference = preceding;
+    invoice.preceding_invoices.push_back(reference);
+  }
 
   auto& seller = invoice.seller;
   seller.name = text(e, "BT-27");

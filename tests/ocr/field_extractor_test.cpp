@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "ocr/invoice_builder.h"
 #include "tests/ocr/page_art.h"
 
 using namespace einvoice::ocr;
@@ -330,4 +331,71 @@ Facture n° 502
 )")});
   REQUIRE(wrong.field("BT-113"));
   CHECK(wrong.field("BT-113")->check_failed);
+}
+
+namespace {
+
+// Issue 14: a credit note cancelling an invoice, amounts printed negative.
+const char* const kFrenchCreditNote = R"(
+ATELIER DURAND SARL                             AVOIR
+12 rue des Lilas                                Avoir n° AV-2026-0007
+69003 Lyon                                      Date : 20/10/2026
+SIRET : 542 107 651 00011                       Avoir relatif à la facture n° F2025-01495
+TVA intracommunautaire : FR 13 542107651
+
+Vendeur                                         Client
+Atelier Durand SARL                             Boulangerie Martin SAS
+12 rue des Lilas                                4 place du Marché
+69003 Lyon                                      38000 Grenoble
+
+Désignation                 Quantité     Prix unitaire HT    TVA      Total HT
+Retour pièces détachées            1             -360,00     20 %      -360,00
+
+                                           Total HT              -360,00 €
+                                           Total TVA              -72,00 €
+                                           Total TTC             -432,00 €
+)";
+
+}  // namespace
+
+TEST_CASE("OCR extraction: a credit note's own number, the invoice it cancels, positive amounts",
+          "[ocr][extract][credit-note]") {
+  const auto e = extract_fields({page_of(kFrenchCreditNote)});
+  CHECK(value(e, "BT-3") == "381");
+  CHECK(value(e, "BT-1") == "AV-2026-0007");
+  CHECK(value(e, "BT-25") == "F2025-01495");
+  CHECK(value(e, "BT-2") == "2026-10-20");
+  CHECK(value(e, "BT-109") == "360.00");
+  CHECK(value(e, "BT-110") == "72.00");
+  CHECK(value(e, "BT-112") == "432.00");
+}
+
+TEST_CASE("OCR extraction: the cancelled invoice reaches the model as BT-25",
+          "[ocr][credit-note]") {
+  const auto e = extract_fields({page_of(kFrenchCreditNote)});
+  const einvoice::model::Invoice invoice = build_invoice(e);
+  CHECK(invoice.type_code == "381");
+  CHECK(invoice.number == "AV-2026-0007");
+  REQUIRE(invoice.preceding_invoices.size() == 1);
+  CHECK(invoice.preceding_invoices[0].reference == "F2025-01495");
+  REQUIRE(invoice.totals.total_with_vat);
+  CHECK(invoice.totals.total_with_vat->to_string() == "432.00");
+  // An ordinary invoice keeps its own number and cites no earlier one.
+  const auto plain = build_invoice(extract_fields({page_of(kFrenchInvoice)}));
+  CHECK(plain.type_code == "380");
+  CHECK(plain.preceding_invoices.empty());
+}
+
+TEST_CASE("OCR extraction: 'credit note for invoice' in English names BT-25",
+          "[ocr][credit-note]") {
+  const char* const art = R"(
+NORTHWIND TRADING LTD                             CREDIT NOTE
+1 Harbour Street                                  Credit note no. CN-88
+Bristol BS1 4DJ                                   Date: 02/11/2026
+                                                  Credit note for invoice no. INV-2026-551
+)";
+  const auto e = extract_fields({page_of(art)});
+  CHECK(value(e, "BT-3") == "381");
+  CHECK(value(e, "BT-1") == "CN-88");
+  CHECK(value(e, "BT-25") == "INV-2026-551");
 }
