@@ -2,7 +2,9 @@
 
 #include <catch2/catch.hpp>
 #include <string>
+#include <vector>
 
+#include "formats/xml/namespace_test.h"
 #include "formats/xml/term_reader.h"
 
 using einvoice::model::ErrorCode;
@@ -198,4 +200,25 @@ TEST_CASE("Name and namespace tests compare whole strings, prefixes never match"
   CHECK(x.namespace_key() == second_x.namespace_key());
   CHECK(x.namespace_key() != abx.namespace_key());
   CHECK(plain.namespace_key() == nullptr);
+}
+
+TEST_CASE("A namespace test remembers answers per namespace string, never by prefix", "[xml]") {
+  auto doc = XmlDocument::parse(
+      "<a:r xmlns:a='urn:a' xmlns:ab='urn:ab'><a:x/><ab:x/><a:y/><plain/><ab:y/>"
+      "<c:z xmlns:c='urn:a'/></a:r>",
+      "t.xml");
+  REQUIRE(doc);
+  einvoice::xml::NamespaceTest in_a("urn:a");
+  std::vector<bool> seen;
+  for (auto e = doc->root().first_element_child(); e; e = e.next_element_sibling())
+    seen.push_back(in_a(e));
+  // a:x, ab:x, a:y, plain, ab:y, and c:z whose own declaration names urn:a.
+  CHECK(seen == std::vector<bool>{true, false, true, false, false, true});
+  CHECK(in_a(doc->root()));
+  einvoice::xml::NamespaceTest none("");
+  CHECK(none(doc->root()
+                 .first_element_child()
+                 .next_element_sibling()
+                 .next_element_sibling()
+                 .next_element_sibling()));
 }

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "formats/cii/cii_namespaces.h"
+#include "formats/xml/namespace_test.h"
 #include "validation/en16931/calculation_arithmetic.h"
 #include "validation/en16931/calculation_table.h"
 #include "validation/en16931/calculation_xml.h"
@@ -55,6 +56,8 @@ class CiiCalculation {
 
  private:
   static constexpr std::string_view kRam = cii::kRamNamespace;
+  // Per walk of one document (see NamespaceTest).
+  mutable xml::NamespaceTest in_ram_{kRam};
   static constexpr std::string_view kRsm = cii::kRsmNamespace;
   static constexpr std::string_view kUdt = cii::kUdtNamespace;
 
@@ -82,7 +85,7 @@ class CiiCalculation {
   void collect() {
     for_each_descendant(
         root_, XmlElement(), [&](XmlElement e, XmlElement parent, XmlElement grandparent) {
-          if (!e.in_namespace(kRam))
+          if (!in_ram_(e))
             return;
           const std::string_view name = e.local_name();
           if (name == "ChargeIndicator") {

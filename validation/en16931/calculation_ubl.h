@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "formats/ubl/ubl_namespaces.h"
+#include "formats/xml/namespace_test.h"
 #include "validation/en16931/calculation_arithmetic.h"
 #include "validation/en16931/calculation_table.h"
 #include "validation/en16931/calculation_xml.h"
@@ -54,6 +55,8 @@ class UblCalculation {
  private:
   static constexpr std::string_view kCac = ubl::kCacNamespace;
   static constexpr std::string_view kCbc = ubl::kCbcNamespace;
+  // Per walk of one document (see NamespaceTest).
+  mutable xml::NamespaceTest in_cac_{kCac};
 
   static bool same(XmlElement a, XmlElement b) { return a.raw() == b.raw(); }
 
@@ -72,7 +75,7 @@ class UblCalculation {
 
   void collect() {
     for_each_descendant(root_, XmlElement(), [&](XmlElement e, XmlElement parent, XmlElement) {
-      if (!e.in_namespace(kCac))
+      if (!in_cac_(e))
         return;
       const std::string_view name = e.local_name();
       if (name == "AllowanceCharge") {

@@ -20,6 +20,7 @@
 
 #include "formats/cii/cii_namespaces.h"
 #include "formats/ubl/ubl_namespaces.h"
+#include "formats/xml/namespace_test.h"
 #include "formats/xml/xml_document.h"
 #include "validation/en16931/code_list_tables.h"
 #include "validation/rule_families.h"
@@ -294,10 +295,12 @@ class CiiWalk : public CodeWalk {
 
  private:
   static constexpr std::string_view kRam = cii::kRamNamespace;
+  // Per walk of one document (see NamespaceTest).
+  mutable xml::NamespaceTest in_ram_{kRam};
 
   void visit(XmlElement element, XmlElement parent, XmlElement grandparent) {
     check(element, parent, grandparent);
-    const bool ram = element.in_namespace(kRam);
+    const bool ram = in_ram_(element);
     const std::string_view name = ram ? element.local_name() : std::string_view{};
     const bool product = ram && name == "SpecifiedTradeProduct";
     const bool ship_to = ram && name == "ShipToTradeParty";
@@ -317,7 +320,7 @@ class CiiWalk : public CodeWalk {
   }
 
   void check(XmlElement e, XmlElement parent, XmlElement grandparent) {
-    if (!e.in_namespace(kRam))
+    if (!in_ram_(e))
       return;
     const std::string_view name = e.local_name();
     if (name == "TypeCode") {
@@ -416,10 +419,13 @@ class UblWalk : public CodeWalk {
  private:
   static constexpr std::string_view kCac = ubl::kCacNamespace;
   static constexpr std::string_view kCbc = ubl::kCbcNamespace;
+  // Per walk of one document (see NamespaceTest).
+  mutable xml::NamespaceTest in_cac_{kCac};
+  mutable xml::NamespaceTest in_cbc_{kCbc};
 
   void visit(XmlElement element, XmlElement parent) {
     check(element, parent);
-    const bool cac = element.in_namespace(kCac);
+    const bool cac = in_cac_(element);
     const std::string_view name = cac ? element.local_name() : std::string_view{};
     const bool sepa_party = cac && (name == "AccountingSupplierParty" || name == "PayeeParty");
     in_sepa_party_ += sepa_party;
@@ -464,7 +470,7 @@ class UblWalk : public CodeWalk {
   }
 
   void check(XmlElement e, XmlElement parent) {
-    if (!e.in_namespace(kCbc))
+    if (!in_cbc_(e))
       return;
     const std::string_view name = e.local_name();
     if (name == "InvoiceTypeCode") {

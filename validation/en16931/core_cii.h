@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "formats/cii/cii_namespaces.h"
+#include "formats/xml/namespace_test.h"
 #include "validation/en16931/core_table.h"
 #include "validation/en16931/core_xml.h"
 #include "validation/rule_context.h"
@@ -42,6 +43,8 @@ class CiiCore {
 
  private:
   static constexpr std::string_view kRam = cii::kRamNamespace;
+  // Per walk of one document (see NamespaceTest).
+  mutable xml::NamespaceTest in_ram_{kRam};
   static constexpr std::string_view kRsm = cii::kRsmNamespace;
   static constexpr std::string_view kUdt = cii::kUdtNamespace;
 
@@ -171,7 +174,7 @@ class CiiCore {
   }
 
   void visit(XmlElement e, const std::vector<XmlElement>& up) {
-    if (!e.in_namespace(kRam))
+    if (!in_ram_(e))
       return;
     const std::string_view name = e.local_name();
     const XmlElement parent = ancestor(up, 1);

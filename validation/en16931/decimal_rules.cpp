@@ -18,6 +18,7 @@
 
 #include "formats/cii/cii_namespaces.h"
 #include "formats/ubl/ubl_namespaces.h"
+#include "formats/xml/namespace_test.h"
 #include "validation/en16931/calculation_xml.h"
 #include "validation/rule_families.h"
 
@@ -146,7 +147,7 @@ class UblDecimals {
   }
 
   void visit(XmlElement e, XmlElement parent, XmlElement) {
-    if (!e.in_namespace(ubl::kCacNamespace))
+    if (!in_cac_(e))
       return;
     const std::string_view name = e.local_name();
     if (name == "LegalMonetaryTotal") {
@@ -199,6 +200,7 @@ class UblDecimals {
   }
 
   RuleContext& context_;
+  xml::NamespaceTest in_cac_{ubl::kCacNamespace};  // per walk of one document
 };
 
 // ---------------------------------------------------------------------------
@@ -212,6 +214,8 @@ class CiiDecimals {
 
  private:
   static constexpr std::string_view kRam = cii::kRamNamespace;
+  // Per walk of one document (see NamespaceTest).
+  mutable xml::NamespaceTest in_ram_{kRam};
 
   void walk(XmlElement element, XmlElement parent) {
     for (XmlElement c = element.first_element_child(); c; c = c.next_element_sibling()) {
@@ -221,7 +225,7 @@ class CiiDecimals {
   }
 
   void visit(XmlElement e, XmlElement parent, XmlElement grandparent) {
-    if (!e.in_namespace(kRam))
+    if (!in_ram_(e))
       return;
     const std::string_view name = e.local_name();
     if (name == "ChargeIndicator" && parent.is(kRam, "SpecifiedTradeAllowanceCharge")) {
