@@ -594,6 +594,7 @@ model::Result<std::vector<SignatureReport>> verify_xades(std::string_view xml,
                                                          const TrustStore& anchors,
                                                          const VerificationOptions& options,
                                                          std::string_view origin) {
+  QuietLibxml quiet;  // failures become report entries, never stderr output
   auto document = parse(xml, origin);
   if (!document)
     return document.error();

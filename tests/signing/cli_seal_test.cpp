@@ -350,3 +350,18 @@ TEST_CASE("cli seal: TSA options go with --tsa, and an unreachable TSA is named"
   CHECK(unreachable.output.find("cannot connect") != std::string::npos);
   CHECK_FALSE(fs::exists(s.dir.path() / "out.pdf"));
 }
+
+TEST_CASE("cli verify: a signature libxml2 cannot canonicalise is a verdict, not stderr noise",
+          "[signing][cli]") {
+  Setup s;
+  // A fuzzed XAdES (fuzz/seeds/xades) whose signed reference breaks
+  // canonicalisation: libxml2 used to print "C14N error" lines to stderr.
+  const fs::path seed = fs::path(EINVOICE_SOURCE_DIR) / "fuzz/seeds/xades/c14n-failure.xml";
+  const auto verified = einvoice_run(s.dir, "verify " + quote(seed) + " --trust " + quote(s.trust));
+  INFO(verified.output);
+  CHECK(verified.status == 1);
+  CHECK(verified.output.find("C14N error") == std::string::npos);
+  // The reason is in the verdict instead.
+  CHECK(verified.output.find("TOTAL_FAILED") != std::string::npos);
+  CHECK(verified.output.find("processing docs children list") != std::string::npos);
+}
