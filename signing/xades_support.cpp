@@ -7,6 +7,8 @@
 
 #include <cstring>
 
+#include "formats/xml/libxml_errors.h"
+
 namespace einvoice::signing::xades {
 
 using model::Error;
@@ -153,27 +155,6 @@ constexpr C14nMode kC14nModes[] = {
 
 }  // namespace
 
-namespace {
-
-void ignore_structured(void*, xmlErrorPtr) {}
-void ignore_generic(void*, const char*, ...) {}
-
-}  // namespace
-
-QuietLibxml::QuietLibxml()
-    : structured_(xmlStructuredError),
-      structured_context_(xmlStructuredErrorContext),
-      generic_(xmlGenericError),
-      generic_context_(xmlGenericErrorContext) {
-  xmlSetStructuredErrorFunc(nullptr, ignore_structured);
-  xmlSetGenericErrorFunc(nullptr, ignore_generic);
-}
-
-QuietLibxml::~QuietLibxml() {
-  xmlSetStructuredErrorFunc(structured_context_, structured_);
-  xmlSetGenericErrorFunc(generic_context_, generic_);
-}
-
 std::optional<std::string> c14n(xmlDoc* doc, const xmlNode* include, const xmlNode* exclude,
                                 const std::string& method) {
   const C14nMode* mode = nullptr;
@@ -184,7 +165,7 @@ std::optional<std::string> c14n(xmlDoc* doc, const xmlNode* include, const xmlNo
   if (mode == nullptr)
     return std::nullopt;
   Selection selection{include, exclude};
-  QuietLibxml quiet;  // a failure is reported by the caller, never printed
+  xml::LibxmlErrorCapture quiet;  // a failure is reported by the caller, never printed
   xmlOutputBuffer* buffer = xmlAllocOutputBuffer(nullptr);
   if (buffer == nullptr)
     return std::nullopt;

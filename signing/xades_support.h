@@ -52,23 +52,6 @@ std::optional<std::string> attribute(xmlNode* node, const char* name);
 // C14N 1.0 / 1.1 / exclusive URIs, with or without comments), of the
 // subtree of `include` (null: the whole document) minus the subtree of
 // `exclude` (null: nothing). nullopt for another method or a failure.
-// Silences libxml2's (and so xmlsec1's canonicalisation) error messages on
-// this thread while it lives, restoring the previous handlers after: they
-// would go to stderr, while every failure is reported as a result.
-class QuietLibxml {
- public:
-  QuietLibxml();
-  ~QuietLibxml();
-  QuietLibxml(const QuietLibxml&) = delete;
-  QuietLibxml& operator=(const QuietLibxml&) = delete;
-
- private:
-  xmlStructuredErrorFunc structured_;
-  void* structured_context_;
-  xmlGenericErrorFunc generic_;
-  void* generic_context_;
-};
-
 std::optional<std::string> c14n(xmlDoc* doc, const xmlNode* include, const xmlNode* exclude,
                                 const std::string& method = kExcC14n);
 

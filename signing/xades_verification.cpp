@@ -9,6 +9,7 @@
 #include <ctime>
 #include <unordered_map>
 
+#include "formats/xml/libxml_errors.h"
 #include "signing/certificate_validation.h"
 #include "signing/timestamp_token.h"
 #include "signing/xades.h"
@@ -594,7 +595,7 @@ model::Result<std::vector<SignatureReport>> verify_xades(std::string_view xml,
                                                          const TrustStore& anchors,
                                                          const VerificationOptions& options,
                                                          std::string_view origin) {
-  QuietLibxml quiet;  // failures become report entries, never stderr output
+  xml::LibxmlErrorCapture quiet;  // failures become report entries, never stderr output
   auto document = parse(xml, origin);
   if (!document)
     return document.error();

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <mutex>
 
+#include "formats/xml/libxml_errors.h"
 #include "formats/xml/parse_count.h"
 
 namespace einvoice::xml {
@@ -267,6 +268,9 @@ model::Result<XmlDocument> XmlDocument::parse(std::string_view bytes,
     return Error{ErrorCode::kLimitExceeded, "document too large", {name, "", 0, 0}};
   }
 
+  // Encoding and I/O failures are raised outside the parser's own (silenced)
+  // reporting: taken here, never printed, and named in the error below.
+  LibxmlErrorCapture captured;
   xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
   if (!ctxt)
     return Error{ErrorCode::kInternal, "out of memory creating XML parser", {name, "", 0, 0}};
@@ -312,6 +316,8 @@ model::Result<XmlDocument> XmlDocument::parse(std::string_view bytes,
     }
     if (message.empty())
       message = "not well-formed XML";
+    if (!captured.first_message().empty() && captured.first_message() != message)
+      message += " (" + captured.first_message() + ")";
     return Error{depth_error ? ErrorCode::kLimitExceeded : ErrorCode::kMalformed,
                  "XML syntax: " + message,
                  {name, "", line, column}};

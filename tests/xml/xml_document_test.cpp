@@ -222,3 +222,15 @@ TEST_CASE("A namespace test remembers answers per namespace string, never by pre
                  .next_element_sibling()
                  .next_element_sibling()));
 }
+
+TEST_CASE("An encoding failure is named in the error, not printed by libxml2", "[xml][hostile]") {
+  // ISO-2022-JP declared, bytes that cannot be converted.
+  const std::string bytes =
+      "<?xml version=\"1.0\" encoding=\"ISO-2022-JP\"?>\n<a>\x1b$B\xff\xfe</a>\n";
+  auto doc = XmlDocument::parse(bytes, "bad-encoding.xml");
+  REQUIRE_FALSE(doc);
+  CHECK(doc.error().message.find("input conversion failed") != std::string::npos);
+  CHECK(doc.error().where.file == "bad-encoding.xml");
+  // The handlers are restored: a later good parse still works and says nothing.
+  CHECK(XmlDocument::parse("<a/>", "good.xml"));
+}
