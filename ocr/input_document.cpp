@@ -218,6 +218,22 @@ model::Result<InputDocument> InputDocument::open(std::string bytes, std::string 
       break;
     }
     case InputKind::kPdf: {
+      // poppler interprets page content with no bound of its own: the work
+      // of rendering each page is measured first, within the limits, and
+      // poppler reads the copy that was measured (pdf_content_budget.h).
+      facturx::ContentLimits content;
+      content.max_page_content_bytes = limits.max_page_content_bytes;
+      content.max_content_bytes = limits.max_content_bytes;
+      content.max_pages = limits.max_pages;
+      content.render_dpi = limits.render_dpi;
+      content.max_image_samples = static_cast<double>(limits.max_pixels);
+      content.max_page_image_samples = 2 * static_cast<double>(limits.max_pixels);
+      facturx::PdfLimits pdf_limits;
+      pdf_limits.max_file_bytes = limits.max_bytes;
+      auto copy = facturx::bounded_render_copy(state->bytes, state->name, content, pdf_limits);
+      if (!copy)
+        return copy.error();
+      state->bytes = std::move(*copy);
       state->pdf.reset(poppler::document::load_from_raw_data(
           state->bytes.data(), static_cast<int>(state->bytes.size())));
       if (!state->pdf)
@@ -237,21 +253,6 @@ model::Result<InputDocument> InputDocument::open(std::string bytes, std::string 
                     "the document has " + std::to_string(state->pages) + " pages; the limit is " +
                         std::to_string(limits.max_pages) + " pages per invoice (max_pages)",
                     state->name);
-  }
-  if (state->kind == InputKind::kPdf) {
-    // poppler interprets page content with no bound of its own: the decoded
-    // content is measured first, within the limits (a few kilobytes may
-    // inflate to gigabytes).
-    facturx::ContentLimits content;
-    content.max_page_content_bytes = limits.max_page_content_bytes;
-    content.max_content_bytes = limits.max_content_bytes;
-    content.max_pages = limits.max_pages;
-    facturx::PdfLimits pdf_limits;
-    pdf_limits.max_file_bytes = limits.max_bytes;
-    if (model::Status bounded =
-            facturx::check_page_content(state->bytes, state->name, content, pdf_limits);
-        !bounded)
-      return bounded.error();
   }
   return InputDocument(std::move(state));
 }

@@ -10,6 +10,7 @@
 #include <sstream>
 #include <utility>
 
+#include "formats/facturx/pdf_bytes.h"
 #include "formats/facturx/pdf_structure_scan.h"
 #include "formats/facturx/xref_rebuilder.h"
 
@@ -157,14 +158,13 @@ Inflated decode_bounded(std::string_view raw, const pdf::PdfDictionary& dictiona
       decoder->Close();
     }
   } catch (const pdf::PdfError&) {
-    return limited.exceeded() ? Inflated::kTooLarge : Inflated::kBroken;
+    if (limited.exceeded())
+      return Inflated::kTooLarge;
+    out = limited.take();  // what was decoded before the failure
+    return Inflated::kBroken;
   }
   out = limited.take();
   return Inflated::kOk;
-}
-
-bool pdf_space(char c) {
-  return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0';
 }
 
 // The integer value of object `number` (last definition), for an indirect /Length.
@@ -174,7 +174,7 @@ std::optional<long long> integer_object(std::string_view source, const PdfStruct
     if (it->number != number)
       continue;
     std::size_t at = it->value_begin;
-    while (at < it->value_end && pdf_space(source[at]))
+    while (at < it->value_end && pdf_is_space(source[at]))
       ++at;
     long long value = 0;
     std::size_t digits = 0;
@@ -199,7 +199,7 @@ model::Status check_object_streams(std::string_view source, const PdfStructure& 
                                    const PdfStructureLimits& structure_limits) {
   for (const PdfObjectSpan& span : structure.objects) {
     std::size_t at = span.value_end;
-    while (at < source.size() && pdf_space(source[at]))
+    while (at < source.size() && pdf_is_space(source[at]))
       ++at;
     if (source.substr(at, 6) != "stream")
       continue;
@@ -454,6 +454,11 @@ model::Result<std::map<std::uint32_t, std::size_t>> prescan_pdf(std::string_view
 
 model::Result<std::string> decode_stream(pdf::PdfObject& stream, std::size_t max_bytes,
                                          std::string_view name) {
+  return decode_stream(stream, max_bytes, name, false);
+}
+
+model::Result<std::string> decode_stream(pdf::PdfObject& stream, std::size_t max_bytes,
+                                         std::string_view name, bool keep_prefix) {
   std::string out;
   Inflated outcome = Inflated::kBroken;
   std::string failure;
@@ -474,7 +479,7 @@ model::Result<std::string> decode_stream(pdf::PdfObject& stream, std::size_t max
                     "stream decodes to more than " + std::to_string(max_bytes) + " bytes", name,
                     PdfFile::describe(&stream));
   }
-  if (outcome == Inflated::kBroken) {
+  if (outcome == Inflated::kBroken && !keep_prefix) {
     return error_of(ErrorCode::kMalformed, "stream cannot be decoded" + failure, name,
                     PdfFile::describe(&stream));
   }

@@ -113,8 +113,8 @@ std::string podofo_error_text(const PoDoFo::PdfError& error,
 // max_nesting_depth. Returns the byte offset of each object number's last
 // definition. Errors: kLimitExceeded naming the object and its offset.
 model::Result<std::map<std::uint32_t, std::size_t>> prescan_pdf(std::string_view bytes,
-                                                                 std::string_view name,
-                                                                 const PdfLimits& limits = {});
+                                                                std::string_view name,
+                                                                const PdfLimits& limits = {});
 
 // The data of `stream` (an object with a stream) with its filters applied,
 // for any PoDoFo document. Errors naming `name` and the object: kLimitExceeded
@@ -122,6 +122,10 @@ model::Result<std::map<std::uint32_t, std::size_t>> prescan_pdf(std::string_view
 // fill memory), kMalformed when a filter fails.
 model::Result<std::string> decode_stream(PoDoFo::PdfObject& stream, std::size_t max_bytes,
                                          std::string_view name);
+// The same, except that a stream a filter fails on gives the bytes decoded
+// before the failure (as a lenient renderer reads them) instead of kMalformed.
+model::Result<std::string> decode_stream(PoDoFo::PdfObject& stream, std::size_t max_bytes,
+                                         std::string_view name, bool keep_prefix);
 
 // A PDF text string (PDFDocEncoding or UTF-16BE with BOM) as UTF-8.
 std::string pdf_text(const PoDoFo::PdfObject* object);

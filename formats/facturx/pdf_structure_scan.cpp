@@ -5,22 +5,17 @@
 #include <optional>
 #include <string>
 
+#include "formats/facturx/pdf_bytes.h"
+
 namespace einvoice::facturx {
 namespace {
 
 using model::Error;
 using model::ErrorCode;
 
-bool is_space(char c) {
-  return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0';
-}
-bool is_delimiter(char c) {
-  return c == '(' || c == ')' || c == '<' || c == '>' || c == '[' || c == ']' || c == '{' ||
-         c == '}' || c == '/' || c == '%';
-}
-bool is_regular(char c) {
-  return !is_space(c) && !is_delimiter(c);
-}
+constexpr auto is_space = pdf_is_space;
+constexpr auto is_delimiter = pdf_is_delimiter;
+constexpr auto is_regular = pdf_is_regular;
 bool is_digit(char c) {
   return c >= '0' && c <= '9';
 }

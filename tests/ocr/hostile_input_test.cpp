@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "ocr/input_document.h"
+#include "tests/ocr/test_pdf.h"
 
 using namespace einvoice;
 using namespace einvoice::ocr;
@@ -73,34 +74,18 @@ std::string png_claiming(std::uint32_t width, std::uint32_t height) {
 // A well-formed PDF of `pages` empty A4 pages, with a correct xref table;
 // each page's /Contents is `contents` (a stream object) when given.
 std::string pdf_with_pages(int pages, const std::string& contents = "") {
-  std::ostringstream pdf;
-  std::vector<std::size_t> offsets;
-  pdf << "%PDF-1.4\n";
-  auto object = [&](const std::string& body) {
-    offsets.push_back(static_cast<std::size_t>(pdf.tellp()));
-    pdf << offsets.size() << " 0 obj\n" << body << "\nendobj\n";
-  };
-  object("<< /Type /Catalog /Pages 2 0 R >>");
+  std::vector<std::string> bodies{"<< /Type /Catalog /Pages 2 0 R >>"};
   std::string kids;
   for (int i = 0; i < pages; ++i)
     kids += std::to_string(3 + i) + " 0 R ";
-  object("<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages) + " >>");
+  bodies.push_back("<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages) + " >>");
   const std::string contents_ref =
       contents.empty() ? "" : " /Contents " + std::to_string(3 + pages) + " 0 R";
   for (int i = 0; i < pages; ++i)
-    object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]" + contents_ref + " >>");
+    bodies.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]" + contents_ref + " >>");
   if (!contents.empty())
-    object(contents);
-  const auto xref = pdf.tellp();
-  pdf << "xref\n0 " << offsets.size() + 1 << "\n0000000000 65535 f \n";
-  for (auto offset : offsets) {
-    char line[24];
-    std::snprintf(line, sizeof line, "%010zu 00000 n \n", offset);
-    pdf << line;
-  }
-  pdf << "trailer\n<< /Size " << offsets.size() + 1 << " /Root 1 0 R >>\nstartxref\n"
-      << xref << "\n%%EOF\n";
-  return pdf.str();
+    bodies.push_back(contents);
+  return test::pdf_of(bodies);
 }
 
 // A FlateDecode stream object whose data inflates to `size` bytes of
