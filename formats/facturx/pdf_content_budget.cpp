@@ -515,14 +515,28 @@ model::Result<std::string> ContentWalker::write_copy(const std::vector<pdf::PdfO
       broken.push_back(object->Reference());
     }
   }
-  for (const pdf::PdfReference& reference : broken)
+  std::vector<pdf::PdfObject*> kept_pages;
+  for (pdf::PdfObject* page : pages) {
+    const bool gone = std::any_of(broken.begin(), broken.end(), [&](const pdf::PdfReference& r) {
+      return r == page->Reference();
+    });
+    if (!gone)
+      kept_pages.push_back(page);
+  }
+  for (const pdf::PdfReference& reference : broken) {
+    if (reference == file_.document().GetCatalog()->Reference()) {
+      return Error{ErrorCode::kMalformed,
+                   "unreadable PDF: its catalog cannot be read",
+                   {file_.name(), file_.place(file_.document().GetCatalog()), 0, 0}};
+    }
     delete objects.RemoveObject(reference);
+  }
   try {
     // One flat page tree: the renderer sees the pages walked and no other
     // (a page tree deeper than the walk goes, or pages it could not reach).
     pdf::PdfObject* tree = objects.CreateObject(pdf::PdfDictionary());
     pdf::PdfArray kids;
-    for (pdf::PdfObject* page : pages) {
+    for (pdf::PdfObject* page : kept_pages) {
       for (const char* key : {"Resources", "MediaBox", "CropBox", "Rotate"}) {
         pdf::PdfObject* value = inherited(page, key);
         if (!value || page->GetDictionary().HasKey(pdf::PdfName(key)))
@@ -536,7 +550,8 @@ model::Result<std::string> ContentWalker::write_copy(const std::vector<pdf::PdfO
       kids.push_back(page->Reference());
     }
     tree->GetDictionary().AddKey(pdf::PdfName("Type"), pdf::PdfName("Pages"));
-    tree->GetDictionary().AddKey(pdf::PdfName("Count"), static_cast<pdf::pdf_int64>(pages.size()));
+    tree->GetDictionary().AddKey(pdf::PdfName("Count"),
+                                 static_cast<pdf::pdf_int64>(kept_pages.size()));
     tree->GetDictionary().AddKey(pdf::PdfName("Kids"), kids);
     file_.document().GetCatalog()->GetDictionary().AddKey(pdf::PdfName("Pages"), tree->Reference());
     for (auto& [id, data] : decoded_) {
@@ -549,12 +564,16 @@ model::Result<std::string> ContentWalker::write_copy(const std::vector<pdf::PdfO
     }
     for (auto& [id, data] : page_contents_) {
       pdf::PdfObject* page = objects.GetObject(pdf::PdfReference(id.first, id.second));
+      if (!page)
+        continue;
       pdf::PdfObject* content = objects.CreateObject(pdf::PdfDictionary());
       content->GetStream()->Set(data.data(), static_cast<pdf::pdf_long>(data.size()));
       page->GetDictionary().AddKey(pdf::PdfName("Contents"), content->Reference());
     }
     for (auto& [id, kept] : kept_annotations_) {
       pdf::PdfObject* page = objects.GetObject(pdf::PdfReference(id.first, id.second));
+      if (!page)
+        continue;
       pdf::PdfArray array;
       for (const pdf::PdfObject& annotation : kept)
         array.push_back(annotation);

@@ -12,6 +12,7 @@
 
 #include "formats/facturx/pdf_bytes.h"
 #include "formats/facturx/pdf_structure_scan.h"
+#include "formats/facturx/qpdf_repair.h"
 #include "formats/facturx/xref_rebuilder.h"
 
 namespace einvoice::facturx {
@@ -274,13 +275,20 @@ model::Result<PdfFile> PdfFile::load(std::string_view bytes, std::string_view na
   file.name_ = std::string(name);
   file.limits_ = limits;
   std::string failure;
-  for (int attempt = 0; attempt < 2; ++attempt) {
+  for (int attempt = 0; attempt < 3; ++attempt) {
     std::string_view source = bytes;
-    if (attempt == 1) {
-      // The first read failed: rebuild the cross-reference table and retry.
-      auto rebuilt = rebuild_cross_reference(bytes);
+    if (attempt > 0) {
+      // The first read failed: rebuild the cross-reference table and retry;
+      // then let qpdf read it with its recovery and write it cleanly (a
+      // missing endobj, objects PoDoFo cannot delimit).
+      std::optional<std::string> rebuilt;
+      if (attempt == 1) {
+        rebuilt = rebuild_cross_reference(bytes);
+      } else if (std::string repaired, why; repair_with_qpdf(bytes, name, repaired, why)) {
+        rebuilt = std::move(repaired);
+      }
       if (!rebuilt)
-        break;
+        continue;
       file.repaired_bytes_ = std::move(*rebuilt);
       file.repaired_ = true;
       source = file.repaired_bytes_;
