@@ -12,6 +12,11 @@ model::Result<std::shared_ptr<const xsd::SchemaValidator>> make_validator(const 
   std::optional<std::filesystem::path> explicit_dir;
   if (auto dir = args.value("--schemas"))
     explicit_dir = *dir;
+  return make_validator(explicit_dir);
+}
+
+model::Result<std::shared_ptr<const xsd::SchemaValidator>> make_validator(
+    const std::optional<std::filesystem::path>& explicit_dir) {
   auto dir = xsd::resolve_schema_directory(explicit_dir);
   if (!dir)
     return dir.error();

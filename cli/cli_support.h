@@ -1,7 +1,9 @@
 #pragma once
 
+#include <filesystem>
 #include <iosfwd>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "cli/arguments.h"
@@ -18,6 +20,9 @@ namespace einvoice::cli {
 // The validator over the schema folder named by --schemas, EINVOICE_SCHEMAS,
 // the installed location or the source tree (in that order).
 model::Result<std::shared_ptr<const xsd::SchemaValidator>> make_validator(const Arguments& args);
+// The same for a folder given (or not) by other means.
+model::Result<std::shared_ptr<const xsd::SchemaValidator>> make_validator(
+    const std::optional<std::filesystem::path>& explicit_dir);
 
 // "file:line: fatal [RULE] BT-x: message (at /xpath)"
 void print_diagnostic(std::ostream& out, const model::Diagnostic& diagnostic);

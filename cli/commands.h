@@ -13,6 +13,7 @@ int run_convert(int argc, char** argv, int first);
 int run_facturx(int argc, char** argv, int first);
 int run_inspect(int argc, char** argv, int first);
 int run_ocr(int argc, char** argv, int first);
+int run_process(int argc, char** argv, int first);
 int run_validate(int argc, char** argv, int first);
 int run_xsd(int argc, char** argv, int first);
 // Only in builds with the signing module (EINVOICE_HAS_SEAL).

@@ -39,20 +39,6 @@ constexpr const char* kUsage =
     "\n"
     "Exit codes: 0 success (check: no fatal finding), 1 invalid input, 2 usage or I/O error.\n";
 
-std::optional<facturx::Profile> parse_profile_option(const std::string& text) {
-  if (text == "minimum")
-    return facturx::Profile::kMinimum;
-  if (text == "basicwl" || text == "basic-wl")
-    return facturx::Profile::kBasicWl;
-  if (text == "basic")
-    return facturx::Profile::kBasic;
-  if (text == "en16931")
-    return facturx::Profile::kEn16931;
-  if (text == "extended")
-    return facturx::Profile::kExtended;
-  return std::nullopt;
-}
-
 int fail(const model::Error& error) {
   print_error("facturx", error);
   return error.code == model::ErrorCode::kIo ? kExitUsage : kExitInvalid;
@@ -74,7 +60,7 @@ int run_build(const Arguments& args) {
       return usage_error("facturx build", "--lang is fr or en, not '" + *lang + "'", kUsage);
   }
   if (auto profile = args.value("--profile")) {
-    options.profile = parse_profile_option(*profile);
+    options.profile = facturx::parse_profile_option(*profile);
     if (!options.profile)
       return usage_error("facturx build", "unknown profile '" + *profile + "'", kUsage);
   }

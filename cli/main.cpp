@@ -22,6 +22,9 @@ constexpr const char* kUsage =
     "  inspect IN       print the invoice as JSON keyed by EN 16931 business term ids\n"
     "  ocr IN           read a scanned or printed invoice (JPEG, PNG, TIFF, PDF): fields with\n"
     "                   confidence, what is missing, and a Factur-X of the scan (--facturx)\n"
+    "  process IN... --out-dir DIR [--to facturx|cii|ubl] [--job FILE.json]\n"
+    "                   the whole pipeline: any invoice or scan in, validated Factur-X, CII or\n"
+    "                   UBL out, with a JSON report per document\n"
     "  validate IN...   check invoices: XSD, EN 16931 and syntax rules, French rules\n"
     "                   (--profile fr), duplicates (--seen-store); text, JSON or SVRL reports\n"
     "  xsd IN...        check documents against the official XSD (CII D16B, UBL 2.1)\n"
@@ -55,6 +58,8 @@ int main(int argc, char** argv) {
     return einvoice::cli::run_inspect(argc, argv, 2);
   if (command == "ocr")
     return einvoice::cli::run_ocr(argc, argv, 2);
+  if (command == "process")
+    return einvoice::cli::run_process(argc, argv, 2);
   if (command == "validate")
     return einvoice::cli::run_validate(argc, argv, 2);
   if (command == "xsd")

@@ -27,6 +27,16 @@ Error unsupported(std::string_view name, std::string message) {
   return Error{ErrorCode::kUnsupported, std::move(message), {std::string(name), "", 0, 0}};
 }
 
+// The rules a document breaks, by rule id and severity, for comparison.
+std::set<std::pair<std::string, model::Severity>> rule_keys(const model::Diagnostics& findings) {
+  std::set<std::pair<std::string, model::Severity>> keys;
+  for (const auto& d : findings)
+    keys.emplace(d.rule_id, d.severity);
+  return keys;
+}
+
+}  // namespace
+
 // The CII binding forbids a VAT accounting currency (BT-6) equal to the
 // invoice currency (BT-5, BR-53 of the CII rules) where UBL allows it. Such a
 // BT-6 says nothing BT-5 does not, so a CII output leaves it out, and BT-111
@@ -91,16 +101,6 @@ model::Invoice adapt_for_ubl(const model::Invoice& invoice, std::string_view doc
   diagnostics.push_back(std::move(d));
   return out;
 }
-
-// The rules a document breaks, by rule id and severity, for comparison.
-std::set<std::pair<std::string, model::Severity>> rule_keys(const model::Diagnostics& findings) {
-  std::set<std::pair<std::string, model::Severity>> keys;
-  for (const auto& d : findings)
-    keys.emplace(d.rule_id, d.severity);
-  return keys;
-}
-
-}  // namespace
 
 xsd::SchemaId schema_of(detect::Syntax syntax) {
   return syntax == detect::Syntax::kCii ? xsd::SchemaId::kCiiD16B : xsd::SchemaId::kUbl21;

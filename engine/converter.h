@@ -64,6 +64,17 @@ model::Result<ReadOutcome> read_invoice(std::string_view bytes, std::string_view
                                         const xml::XmlLimits& limits = {},
                                         bool report_unread = false);
 
+// The invoice as the CII binding can carry it: a VAT accounting currency
+// (BT-6) equal to the invoice currency left out (the CII rules forbid it), with
+// BT-111 when it repeats BT-110. Each change is an EINV-CONV-03 warning added
+// to `diagnostics`, naming `document_name`.
+model::Invoice adapt_for_cii(const model::Invoice& invoice, std::string_view document_name,
+                             model::Diagnostics& diagnostics);
+// The invoice as the UBL binding can carry it: payment instructions without a
+// means code get code 1 (instrument not defined). EINV-CONV-03 as above.
+model::Invoice adapt_for_ubl(const model::Invoice& invoice, std::string_view document_name,
+                             model::Diagnostics& diagnostics);
+
 // Converts CII <-> UBL (any direction, also to the same syntax to normalise).
 // The output is checked against the target XSD (EINV-CONV-01) and the EN 16931
 // rules (EINV-CONV-02, a rule broken by the output but not by the input);

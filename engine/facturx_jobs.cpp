@@ -52,8 +52,6 @@ facturx::EmbedOptions embed_options(const model::Invoice& invoice, facturx::Prof
   return embed;
 }
 
-std::optional<xsd::SchemaId> schema_of_profile(facturx::Profile profile);
-
 // Ok when `xml` fits the XSD of `profile` (or nothing can check it); otherwise
 // kInvalid naming the profile and the first problems, located at the first.
 model::Status check_profile_schema(std::string_view xml, std::string_view xml_name,
@@ -117,6 +115,9 @@ model::Result<FacturxBuildOutcome> embed(const model::Invoice& invoice, std::str
   return outcome;
 }
 
+
+}  // namespace
+
 std::optional<xsd::SchemaId> schema_of_profile(facturx::Profile profile) {
   switch (profile) {
     case facturx::Profile::kMinimum:
@@ -135,8 +136,6 @@ std::optional<xsd::SchemaId> schema_of_profile(facturx::Profile profile) {
       return std::nullopt;  // ZUGFeRD 1 has its own (older) schema
   }
 }
-
-}  // namespace
 
 std::string build_timestamp(const env::Env& env) {
   std::time_t now = std::chrono::system_clock::to_time_t(env.clock.now());
@@ -160,24 +159,43 @@ model::Result<FacturxBuildOutcome> build_facturx(std::string_view invoice_xml,
   auto read = read_invoice(invoice_xml, xml_name);
   if (!read)
     return read.error();
-  if (model::has_fatal(read->parsed.diagnostics)) {
-    const auto& first = read->parsed.diagnostics.front();
+  return build_facturx(*read, invoice_xml, xml_name, pdf, pdf_name, options);
+}
+
+model::Result<FacturxBuildOutcome> build_facturx(const ReadOutcome& read,
+                                                 std::string_view invoice_xml,
+                                                 std::string_view xml_name, std::string_view pdf,
+                                                 std::string_view pdf_name,
+                                                 const FacturxBuildOptions& options) {
+  if (model::has_fatal(read.parsed.diagnostics)) {
+    const auto& first = read.parsed.diagnostics.front();
     return Error{ErrorCode::kInvalid, "the invoice XML cannot be read fully: " + first.message,
                  first.location};
   }
-  model::Invoice& invoice = read->parsed.invoice;
+  model::Invoice invoice = read.parsed.invoice;
   auto named =
       facturx::profile_of_guideline(invoice.process_control.specification_identifier.value_or(""));
   facturx::Profile profile = options.profile.value_or(
       named && named->family != facturx::Family::kZugferd1 ? named->profile
                                                            : facturx::Profile::kEn16931);
-  if (read->source_syntax == detect::Syntax::kCii)
+  // A CII is embedded byte for byte, unless its guideline id names another
+  // profile, ZUGFeRD 1.0 or none known: the XMP and the XML would then
+  // disagree (FX-09, FX-20).
+  const bool declares_other =
+      !named || named->profile != profile || named->family == facturx::Family::kZugferd1;
+  if (read.source_syntax == detect::Syntax::kCii && !declares_other)
     return embed(invoice, std::string(invoice_xml), xml_name, profile, pdf, pdf_name, options);
-  // UBL: the CII of the same invoice, declaring the profile it is built for.
+  // Otherwise the CII of the same invoice, declaring the profile it is built
+  // for, as the CII binding can carry it.
+  model::Diagnostics adaptations;
+  invoice = adapt_for_cii(invoice, xml_name, adaptations);
   invoice.process_control.specification_identifier = std::string(facturx::guideline_of(profile));
   std::string cii = cii::write_cii(invoice);
-  return embed(invoice, std::move(cii), std::string(xml_name) + " (as CII)", profile, pdf, pdf_name,
-               options);
+  auto built = embed(invoice, std::move(cii), std::string(xml_name) + " (as CII)", profile, pdf,
+                     pdf_name, options);
+  if (built)
+    built->adaptations = std::move(adaptations);
+  return built;
 }
 
 model::Result<FacturxBuildOutcome> build_facturx(const model::Invoice& invoice,

@@ -12,10 +12,12 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/converter.h"
 #include "env/env.h"
 #include "formats/facturx/facturx_embedder.h"
 #include "formats/facturx/facturx_profile.h"
 #include "formats/facturx/facturx_reader.h"
+#include "formats/xsd/schema_id.h"
 #include "model/diagnostic.h"
 #include "model/invoice.h"
 #include "model/result.h"
@@ -56,6 +58,9 @@ struct FacturxBuildOutcome {
   bool incremental = false;
   std::vector<std::string> changes;             // made to the given PDF
   std::vector<std::string> remaining_problems;  // that keep it from PDF/A-3
+  // When the XML was written anew (from UBL, or a CII declaring another
+  // profile): what the CII binding could not carry as given (EINV-CONV-03).
+  model::Diagnostics adaptations;
 };
 
 // Builds from invoice XML bytes: CII is embedded byte for byte; UBL is
@@ -65,6 +70,14 @@ struct FacturxBuildOutcome {
 // breaks the XSD of the profile (kInvalid, naming each problem with its line), the PDF cannot be
 // read or is encrypted, the ICC profile is missing.
 model::Result<FacturxBuildOutcome> build_facturx(std::string_view invoice_xml,
+                                                 std::string_view xml_name, std::string_view pdf,
+                                                 std::string_view pdf_name,
+                                                 const FacturxBuildOptions& options);
+
+// The same from an invoice already read from `invoice_xml` (read_invoice):
+// the XML is not parsed again (only checked against the profile's XSD).
+model::Result<FacturxBuildOutcome> build_facturx(const ReadOutcome& read,
+                                                 std::string_view invoice_xml,
                                                  std::string_view xml_name, std::string_view pdf,
                                                  std::string_view pdf_name,
                                                  const FacturxBuildOptions& options);
@@ -94,6 +107,10 @@ struct FacturxCheck {
 };
 model::Result<FacturxCheck> check_facturx(std::string_view pdf, std::string_view pdf_name,
                                           const xsd::SchemaValidator* schemas);
+
+// The XSD an invoice XML of `profile` is checked against (the Factur-X
+// schema of the profile; CII D16B for XRechnung); nullopt for ZUGFeRD 1.0.
+std::optional<xsd::SchemaId> schema_of_profile(facturx::Profile profile);
 
 // "YYYY-MM-DDThh:mm:ss+00:00" for the environment's clock, or for its
 // SOURCE_DATE_EPOCH variable when set to a whole number of seconds (builds

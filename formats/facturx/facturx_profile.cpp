@@ -128,4 +128,18 @@ bool is_full_invoice(Profile profile) {
   return profile != Profile::kMinimum && profile != Profile::kBasicWl;
 }
 
+std::optional<Profile> parse_profile_option(std::string_view text) {
+  if (text == "minimum")
+    return Profile::kMinimum;
+  if (text == "basicwl" || text == "basic-wl")
+    return Profile::kBasicWl;
+  if (text == "basic")
+    return Profile::kBasic;
+  if (text == "en16931")
+    return Profile::kEn16931;
+  if (text == "extended")
+    return Profile::kExtended;
+  return std::nullopt;
+}
+
 }  // namespace einvoice::facturx

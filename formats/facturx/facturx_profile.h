@@ -24,6 +24,9 @@ enum class Profile {
 enum class Family { kFacturX, kZugferd2, kZugferd1, kXRechnung };
 
 const char* to_string(Profile profile);  // "MINIMUM", "BASIC WL", ..., "XRECHNUNG"
+// The Factur-X profile an option names: "minimum", "basicwl" (or
+// "basic-wl"), "basic", "en16931", "extended"; nullopt otherwise.
+std::optional<Profile> parse_profile_option(std::string_view text);
 const char* to_string(Family family);
 
 // Profile and family of a CII guideline id (BT-24), e.g.

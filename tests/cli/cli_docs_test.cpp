@@ -79,7 +79,7 @@ TEST_CASE("Every subcommand in --help exists and is documented in both READMEs",
   const std::string usage = run("--help", code);
   REQUIRE(code == 0);
   const auto commands = listed_commands(usage);
-  const std::set<std::string> dispatched = {"convert",  "facturx", "inspect", "ocr",
+  const std::set<std::string> dispatched = {"convert",  "facturx", "inspect", "ocr",   "process",
                                             "validate", "xsd",     "seal",    "verify"};
   CHECK(commands == dispatched);
 

@@ -1,0 +1,163 @@
+#pragma once
+
+// The whole pipeline on one document: whatever comes in (CII, UBL, a
+// Factur-X, a scanned PDF or image) goes through the stages it needs
+// (detect, read or OCR, XSD, EN 16931 and French rules, build, check of what
+// was built) and comes out in the requested format, with a JSON report of
+// every stage's outcome, findings and time. The batch of them is run by
+// run_batch (batch_runner.h); the command line's `einvoice process` and a
+// server's upload handler are thin layers over this.
+
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/batch_runner.h"
+#include "engine/converter.h"
+#include "engine/job_plan.h"
+#include "env/env.h"
+#include "env/file_system.h"
+#include "formats/facturx/facturx_profile.h"
+#include "formats/xsd/schema_id.h"
+#include "model/diagnostic.h"
+#include "model/result.h"
+#include "ocr/page_reader.h"
+#include "render/invoice_renderer.h"
+#include "validation/rules.h"
+
+namespace einvoice::xsd {
+class SchemaValidator;
+}
+
+namespace einvoice::engine {
+
+enum class OutputFormat { kFacturX, kCii, kUbl };
+const char* to_string(OutputFormat format);
+// "facturx", "cii" or "ubl"; nullopt otherwise.
+std::optional<OutputFormat> parse_output_format(std::string_view text);
+// What an output's name ends with: ".facturx.pdf", ".cii.xml", ".ubl.xml".
+const char* output_suffix(OutputFormat format);
+inline constexpr std::string_view kReportSuffix = ".report.json";
+
+struct ProcessOptions {
+  OutputFormat to = OutputFormat::kFacturX;
+  validation::RuleOptions rules;  // EN 16931, or with the French rules
+  facturx::Profile facturx_profile = facturx::Profile::kEn16931;
+  render::Language language = render::Language::kFrench;  // of a rendered Factur-X
+  std::size_t max_input_bytes = 100u << 20;
+  bool resume = false;  // skip the inputs whose report is already written
+  // Factur-X build time, "YYYY-MM-DDThh:mm:ss+00:00"; empty: the clock (or
+  // SOURCE_DATE_EPOCH).
+  std::string timestamp;
+};
+
+// Built once per process, shared by every thread: the schemas, the
+// rendering resources, the OCR engines.
+struct ProcessResources {
+  std::shared_ptr<const xsd::SchemaValidator> schemas;  // required
+  std::filesystem::path font_directory;                 // empty: the build's default
+  std::filesystem::path icc_profile;                    // empty: the build's default
+  ocr::ReaderOptions reader;
+};
+
+// Tesseract engines (one PageReader each), made when first needed and lent
+// to one thread at a time. Thread-safe.
+class PageReaderPool {
+ public:
+  explicit PageReaderPool(ocr::ReaderOptions options) : options_(std::move(options)) {}
+  class Lease {
+   public:
+    Lease(PageReaderPool& pool, std::unique_ptr<ocr::PageReader> reader)
+        : pool_(pool), reader_(std::move(reader)) {}
+    Lease(Lease&&) = default;
+    ~Lease();
+    ocr::PageReader& operator*() { return *reader_; }
+
+   private:
+    PageReaderPool& pool_;
+    std::unique_ptr<ocr::PageReader> reader_;
+  };
+  // Errors: the models cannot be loaded (PageReader::create).
+  model::Result<Lease> acquire();
+
+ private:
+  ocr::ReaderOptions options_;
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<ocr::PageReader>> idle_;
+};
+
+struct StageReport {
+  std::string stage;   // "read", "detect", "ocr", "xsd", "rules", "build", "check", "write"
+  std::string status;  // "ok", "findings", "failed", "skipped"
+  long long milliseconds = 0;
+  std::string detail;
+};
+
+// The outcome of one document, written beside its output as JSON.
+struct DocumentReport {
+  std::filesystem::path input;
+  std::filesystem::path base;    // below the output folder, without suffix
+  std::string kind = "unknown";  // "cii", "ubl", "facturx", "scan", "unknown"
+  ItemState state = ItemState::kFailed;
+  std::string output;  // below the output folder; empty when none was written
+  std::vector<StageReport> stages;
+  model::Diagnostics findings;
+  std::vector<std::string> missing;  // of a scan: what could not be read
+  std::optional<model::Error> error;
+};
+
+std::string report_json(const DocumentReport& report);
+
+// The outputs of `inputs` (lists_inputs: files, and the invoices and scans
+// below folders): each input's base, its relative name without its last
+// extension. Errors (kInvalidArgument): a missing input, two inputs with the
+// same base (naming both).
+model::Result<std::vector<InputFile>> plan_process(const std::vector<std::filesystem::path>& inputs,
+                                                   const env::FileSystem& files);
+std::filesystem::path base_of(const InputFile& input);
+
+// Thread safety: process() is const and may run on many threads at once.
+class Processor {
+ public:
+  Processor(const ProcessResources& resources, ProcessOptions options,
+            const env::Env& env = env::system_env());
+
+  // Processes one input: writes `<base><suffix>` (when the document gets
+  // that far) and then `<base>.report.json` into `out`, the report last (so
+  // an existing report means a finished document, for resume). Never throws;
+  // every problem is in the report.
+  DocumentReport process(const InputFile& input, const env::FileSystem& files,
+                         const env::OutputFolder& out) const;
+
+  const ProcessOptions& options() const { return options_; }
+
+ private:
+  struct Work;
+  // How an XML goes through: the XSD it is checked against (default: its
+  // syntax's, or the Factur-X profile's for a CII to embed), and whether an
+  // output is built from it.
+  struct XmlPlan {
+    std::optional<xsd::SchemaId> schema;
+    bool build = true;
+  };
+  void process_xml(Work& work, std::string_view bytes, std::string_view name,
+                   const XmlPlan& plan) const;
+  void process_pdf(Work& work, std::string bytes, const std::string& name) const;
+  // Builds the Factur-X of `read` (with `pdf` as visual part, or rendered
+  // when empty), then checks it as a receiver would.
+  void build_facturx_output(Work& work, const ReadOutcome& read, std::string_view xml,
+                            std::string_view xml_name, std::string_view pdf,
+                            std::string_view pdf_name, bool embed_as_is) const;
+  void process_scan(Work& work, std::string bytes, const std::string& name) const;
+
+  const ProcessResources& resources_;
+  ProcessOptions options_;
+  const env::Env& env_;
+  mutable PageReaderPool readers_;
+};
+
+}  // namespace einvoice::engine
