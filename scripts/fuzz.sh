@@ -115,8 +115,10 @@ for t in "${targets[@]}"; do
     kind=$(basename "$artifact" | cut -d- -f1)
     small="$dir/kept/$(basename "$artifact").min"
     if [[ $kind == crash || $kind == leak ]]; then
+      # Intermediate inputs of the minimisation stay in the campaign folder.
       "$binary" -minimize_crash=1 -max_total_time=120 -timeout="$timeout" \
-        -rss_limit_mb="$rss" -exact_artifact_path="$small" "$artifact" >/dev/null 2>&1 || true
+        -rss_limit_mb="$rss" -artifact_prefix="$dir/kept/minimising-" \
+        -exact_artifact_path="$small" "$artifact" >/dev/null 2>&1 || true
     fi
     [[ -s $small ]] || cp "$artifact" "$small"
     dest="fuzz/seeds/$folder/$kind-$(sha1sum "$small" | cut -c1-16)"
