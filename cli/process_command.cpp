@@ -60,6 +60,16 @@ void add_options(CLI::App& app, ProcessArguments& a) {
 // one parser a server uses too.
 model::Result<engine::ProcessJob> job_of(const CLI::App& app, const ProcessArguments& a,
                                          const env::FileSystem& files) {
+  if (a.job_file.empty() && a.inputs.empty()) {
+    return model::Error{model::ErrorCode::kInvalidArgument,
+                        "no input: name invoices, scans or folders (or --job FILE.json)",
+                        {}};
+  }
+  if (a.job_file.empty() && a.out_dir.empty()) {
+    return model::Error{model::ErrorCode::kInvalidArgument,
+                        "--out-dir is required: the folder outputs and reports are written into",
+                        {}};
+  }
   nlohmann::json job = nlohmann::json::object();
   std::string name = "the command line";
   if (!a.job_file.empty()) {
