@@ -31,6 +31,24 @@ model::Result<std::shared_ptr<const xsd::SchemaValidator>> make_validator(
   return std::shared_ptr<const xsd::SchemaValidator>(std::move(validator));
 }
 
+model::Result<unsigned> jobs_option(const Arguments& args) {
+  for (const char* option : {"--jobs", "--threads"}) {
+    auto value = args.value(option);
+    if (!value)
+      continue;
+    const bool digits = !value->empty() && value->size() <= 4 &&
+                        value->find_first_not_of("0123456789") == std::string::npos;
+    if (!digits) {
+      return model::Error{
+          model::ErrorCode::kInvalidArgument,
+          std::string(option) + " needs a whole number of threads, not '" + *value + "'",
+          {}};
+    }
+    return static_cast<unsigned>(std::stoul(*value));
+  }
+  return 0u;
+}
+
 void print_diagnostic(std::ostream& out, const model::Diagnostic& d) {
   const auto& at = d.location;
   out << at.file;

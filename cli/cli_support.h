@@ -24,6 +24,11 @@ model::Result<std::shared_ptr<const xsd::SchemaValidator>> make_validator(const 
 model::Result<std::shared_ptr<const xsd::SchemaValidator>> make_validator(
     const std::optional<std::filesystem::path>& explicit_dir);
 
+// The worker threads of --jobs N (or --threads N, its older name): 0 (all
+// cores) when neither is given; an error message naming the option when the
+// value is not a whole number.
+model::Result<unsigned> jobs_option(const Arguments& args);
+
 // "file:line: fatal [RULE] BT-x: message (at /xpath)"
 void print_diagnostic(std::ostream& out, const model::Diagnostic& diagnostic);
 // "einvoice <command>: file:line: problem" on stderr.

@@ -30,7 +30,7 @@ constexpr const char* kUsage =
     "  --resume            skip inputs whose output already exists (outputs are written\n"
     "                      atomically, so an interrupted batch resumes safely; the\n"
     "                      temporary files it left are removed)\n"
-    "  --threads N         worker threads (default: all cores)\n"
+    "  --jobs N            worker threads (default: all cores; --threads N also)\n"
     "  --no-input-xsd      convert inputs even when they break their XSD\n"
     "  --schemas DIR       folder of the official XSDs (default: $EINVOICE_SCHEMAS, the\n"
     "                      installed schemas, then the source tree's ../shared/schemas)\n"
@@ -53,7 +53,7 @@ void print_progress(const engine::BatchProgress& p) {
 }  // namespace
 
 int run_convert(int argc, char** argv, int first) {
-  ArgumentSpec spec{{"--to", "-o", "--out-dir", "--threads", "--schemas"},
+  ArgumentSpec spec{{"--to", "-o", "--out-dir", "--jobs", "--threads", "--schemas"},
                     {"--resume", "--no-input-xsd", "--quiet", "--help", "-h"}};
   std::string error;
   auto args = parse_arguments(argc, argv, first, spec, error);
@@ -75,14 +75,10 @@ int run_convert(int argc, char** argv, int first) {
   auto out_dir = args->value("--out-dir");
   if (out_file && out_dir)
     return usage_error("convert", "give -o or --out-dir, not both", kUsage);
-  unsigned threads = 0;
-  if (auto t = args->value("--threads")) {
-    try {
-      threads = static_cast<unsigned>(std::stoul(*t));
-    } catch (...) {
-      return usage_error("convert", "--threads needs a whole number, not '" + *t + "'", kUsage);
-    }
-  }
+  auto jobs_given = jobs_option(*args);
+  if (!jobs_given)
+    return usage_error("convert", jobs_given.error().message, kUsage);
+  const unsigned threads = *jobs_given;
 
   env::LocalFileSystem files;
   std::vector<fs::path> inputs(args->positional.begin(), args->positional.end());

@@ -107,14 +107,10 @@ int run_batch(const Arguments& args, engine::OcrJobOptions options) {
     print_error("ocr", listed.error());
     return kExitUsage;
   }
-  unsigned threads = 0;
-  if (auto jobs = args.value("--jobs")) {
-    try {
-      threads = static_cast<unsigned>(std::stoul(*jobs));
-    } catch (const std::exception&) {
-      return usage_error("ocr", "--jobs expects a number, not '" + *jobs + "'", kUsage);
-    }
-  }
+  auto jobs_given = jobs_option(args);
+  if (!jobs_given)
+    return usage_error("ocr", jobs_given.error().message, kUsage);
+  const unsigned threads = *jobs_given;
   auto out = files.open_output_folder(out_dir);
   if (!out) {
     print_error("ocr", out.error());
@@ -187,8 +183,9 @@ int run_batch(const Arguments& args, engine::OcrJobOptions options) {
 }  // namespace
 
 int run_ocr(int argc, char** argv, int first) {
-  ArgumentSpec spec{{"--json", "--facturx", "--set", "--schemas", "--out-dir", "--jobs"},
-                    {"--help", "-h", "--with-facturx", "--resume"}};
+  ArgumentSpec spec{
+      {"--json", "--facturx", "--set", "--schemas", "--out-dir", "--jobs", "--threads"},
+      {"--help", "-h", "--with-facturx", "--resume"}};
   std::string error;
   auto args = parse_arguments(argc, argv, first, spec, error);
   if (!args)

@@ -37,7 +37,7 @@ constexpr const char* kUsage =
     "                      same seller and year (an einvoice SQLite store, created when the\n"
     "                      path does not exist; a link or any other file is refused)\n"
     "  --no-xsd            skip the XSD check\n"
-    "  --threads N         worker threads (default: all cores)\n"
+    "  --jobs N            worker threads (default: all cores; --threads N also)\n"
     "  --schemas DIR       folder of the official XSDs (default: $EINVOICE_SCHEMAS, the\n"
     "                      installed schemas, then the source tree's ../shared/schemas)\n"
     "  --quiet             print only the invalid inputs' reports (text) and the summary\n"
@@ -99,7 +99,7 @@ struct Verdict {
 
 int run_validate(int argc, char** argv, int first) {
   ArgumentSpec spec{
-      {"--profile", "--format", "--out-dir", "--seen-store", "--threads", "--schemas"},
+      {"--profile", "--format", "--out-dir", "--seen-store", "--jobs", "--threads", "--schemas"},
       {"--fr-transition", "--no-xsd", "--quiet", "--help", "-h"}};
   std::string error;
   auto args = parse_arguments(argc, argv, first, spec, error);
@@ -135,14 +135,10 @@ int run_validate(int argc, char** argv, int first) {
       return usage_error("validate", "--format must be text, json or svrl, not '" + *f + "'",
                          kUsage);
   }
-  unsigned threads = 0;
-  if (auto t = args->value("--threads")) {
-    try {
-      threads = static_cast<unsigned>(std::stoul(*t));
-    } catch (...) {
-      return usage_error("validate", "--threads needs a whole number, not '" + *t + "'", kUsage);
-    }
-  }
+  auto jobs_given = jobs_option(*args);
+  if (!jobs_given)
+    return usage_error("validate", jobs_given.error().message, kUsage);
+  const unsigned threads = *jobs_given;
   options.check_schema = !args->has("--no-xsd");
   const bool quiet = args->has("--quiet");
   auto out_dir = args->value("--out-dir");

@@ -77,6 +77,25 @@ TEST_CASE("convert a folder: good files converted, bad ones named, exit 1", "[cl
   CHECK(resumed.out.find("2 skipped") != std::string::npos);
 }
 
+TEST_CASE("--jobs sets the threads of convert, validate and ocr alike; a bad value is named",
+          "[cli]") {
+  Scratch s;
+  const std::string in = corpus("en16931/cii/examples/CII_example3.xml");
+  auto converted = s.run("convert " + in + " --to ubl --out-dir " + (s.dir() / "out").string() +
+                         " --jobs 2" + schemas());
+  CHECK(converted.exit_code == 0);
+  CHECK(fs::exists(s.dir() / "out" / "CII_example3.xml"));
+  CHECK(s.run("validate " + in + " --jobs 2" + schemas()).exit_code == 0);
+  const std::vector<std::string> commands = {"convert " + in + " --to ubl -o x.xml",
+                                             "validate " + in, "ocr " + in + " --out-dir o"};
+  for (const std::string& command : commands) {
+    auto bad = s.run(command + " --jobs two" + schemas());
+    INFO(command << ": " << bad.err);
+    CHECK(bad.exit_code == 2);
+    CHECK(bad.err.find("--jobs needs a whole number of threads, not 'two'") != std::string::npos);
+  }
+}
+
 TEST_CASE("inspect prints the model as JSON keyed by BT ids", "[cli]") {
   Scratch s;
   auto run = s.run("inspect --compact " + corpus("en16931/ubl/examples/ubl-tc434-example1.xml"));
