@@ -77,7 +77,7 @@ TEST_CASE("convert a folder: good files converted, bad ones named, exit 1", "[cl
   CHECK(resumed.out.find("2 skipped") != std::string::npos);
 }
 
-TEST_CASE("--jobs sets the threads of convert, validate and ocr alike, a bad value is named",
+TEST_CASE("Threads: --jobs sets them for convert, validate and ocr alike, a bad value is named",
           "[cli]") {
   Scratch s;
   const std::string in = corpus("en16931/cii/examples/CII_example3.xml");
