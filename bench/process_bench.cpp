@@ -56,17 +56,8 @@ Figure measure(const engine::ProcessResources& resources, engine::OutputFormat t
   std::size_t done = 0;
   double elapsed = 0;
   while (elapsed < seconds) {
-    const engine::BatchTotals totals = engine::run_batch<engine::DocumentReport>(
-        items.size(), runner,
-        [&](std::size_t i) { return processor.process(items[i], files, **out); },
-        [&](std::size_t i) {
-          engine::DocumentReport r;
-          r.input = items[i].path;
-          r.state = engine::ItemState::kCancelled;
-          return r;
-        },
-        [](const engine::DocumentReport& r) { return r.state; },
-        [&](std::size_t, engine::DocumentReport&&) {});
+    const engine::BatchTotals totals =
+        engine::process_all(processor, items, files, **out, runner, [](const auto&) {});
     done += totals.total;
     figure.not_done += totals.total - totals.done;
     elapsed += totals.elapsed_seconds;

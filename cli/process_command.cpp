@@ -125,6 +125,11 @@ void print_line(const engine::DocumentReport& report, const std::filesystem::pat
   std::cout << "\n";
 }
 
+int fail(const model::Error& error) {
+  print_error("process", error);
+  return kExitUsage;
+}
+
 int exit_code_of(const engine::BatchTotals& totals) {
   if (totals.failed > 0 || totals.cancelled > 0)
     return kExitUsage;
@@ -146,26 +151,18 @@ int run_process(int argc, char** argv, int first) {
   }
   env::LocalFileSystem files;
   auto job = job_of(app, a, files);
-  if (!job) {
-    print_error("process", job.error());
-    return kExitUsage;
-  }
+  if (!job)
+    return fail(job.error());
   auto inputs = engine::plan_process(job->inputs, files);
-  if (!inputs) {
-    print_error("process", inputs.error());
-    return kExitUsage;
-  }
+  if (!inputs)
+    return fail(inputs.error());
   auto out = files.open_output_folder(job->out_dir);
-  if (!out) {
-    print_error("process", out.error());
-    return kExitUsage;
-  }
+  if (!out)
+    return fail(out.error());
   auto schemas = make_validator(
       a.schemas.empty() ? std::nullopt : std::optional<std::filesystem::path>(a.schemas));
-  if (!schemas) {
-    print_error("process", schemas.error());
-    return kExitUsage;
-  }
+  if (!schemas)
+    return fail(schemas.error());
   engine::ProcessResources resources;
   resources.schemas = *schemas;
   const engine::Processor processor(resources, job->options);
@@ -182,17 +179,9 @@ int run_process(int argc, char** argv, int first) {
     };
   }
   std::signal(SIGINT, on_interrupt);
-  const auto& list = *inputs;
-  const engine::BatchTotals totals = engine::run_batch<engine::DocumentReport>(
-      list.size(), runner, [&](std::size_t i) { return processor.process(list[i], files, **out); },
-      [&](std::size_t i) {
-        engine::DocumentReport cancelled;
-        cancelled.input = list[i].path;
-        cancelled.state = engine::ItemState::kCancelled;
-        return cancelled;
-      },
-      [](const engine::DocumentReport& r) { return r.state; },
-      [&](std::size_t, engine::DocumentReport&& r) { print_line(r, job->out_dir); });
+  const engine::BatchTotals totals =
+      engine::process_all(processor, *inputs, files, **out, runner,
+                          [&](const engine::DocumentReport& r) { print_line(r, job->out_dir); });
   std::signal(SIGINT, SIG_DFL);
   if (!a.quiet)
     std::cerr << "\n";

@@ -35,7 +35,6 @@ ItemState state_of(const Error& error) {
                                                                             : ItemState::kRefused;
 }
 
-
 std::size_t fatal_count(const model::Diagnostics& findings) {
   std::size_t count = 0;
   for (const auto& d : findings)
@@ -602,6 +601,24 @@ std::string report_json(const DocumentReport& report) {
   std::string text = json.take();
   text += '\n';
   return text;
+}
+
+BatchTotals process_all(const Processor& processor, const std::vector<InputFile>& inputs,
+                        const env::FileSystem& files, const env::OutputFolder& out,
+                        const RunnerOptions& runner,
+                        const std::function<void(const DocumentReport&)>& on_report) {
+  return run_batch<DocumentReport>(
+      inputs.size(), runner,
+      [&](std::size_t i) { return processor.process(inputs[i], files, out); },
+      [&](std::size_t i) {
+        DocumentReport cancelled;
+        cancelled.input = inputs[i].path;
+        cancelled.base = base_of(inputs[i]);
+        cancelled.state = ItemState::kCancelled;
+        return cancelled;
+      },
+      [](const DocumentReport& report) { return report.state; },
+      [&](std::size_t, DocumentReport&& report) { on_report(report); });
 }
 
 }  // namespace einvoice::engine

@@ -9,6 +9,7 @@
 // server's upload handler are thin layers over this.
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -159,5 +160,13 @@ class Processor {
   const env::Env& env_;
   mutable PageReaderPool readers_;
 };
+
+// Processes `inputs` into `out` on run_batch: `on_report` gets each report in
+// input order (an input not started when the batch is cancelled comes as
+// kCancelled). Returns the totals.
+BatchTotals process_all(const Processor& processor, const std::vector<InputFile>& inputs,
+                        const env::FileSystem& files, const env::OutputFolder& out,
+                        const RunnerOptions& runner,
+                        const std::function<void(const DocumentReport&)>& on_report);
 
 }  // namespace einvoice::engine
