@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <exception>
 #include <map>
 #include <utility>
 
@@ -165,6 +166,25 @@ DocumentReport Processor::process(const InputFile& input, const env::FileSystem&
     report.state = ItemState::kSkipped;
     return report;
   }
+  try {
+    run_stages(input, files, out, report);
+  } catch (const std::exception& e) {
+    // A defect or an exhausted resource: this document fails, the batch goes on.
+    report.error = Error{ErrorCode::kInternal,
+                         std::string("unexpected failure: ") + e.what(),
+                         {input.path.string(), "", 0, 0}};
+    report.state = ItemState::kFailed;
+    report.output.clear();
+  }
+  if (auto written = out.write(report_name, report_json(report)); !written) {
+    report.error = written.error();
+    report.state = ItemState::kFailed;
+  }
+  return report;
+}
+
+void Processor::run_stages(const InputFile& input, const env::FileSystem& files,
+                           const env::OutputFolder& out, DocumentReport& report) const {
   Work work{report, {}, std::nullopt};
   const std::string name = input.path.string();
   std::optional<std::string> bytes;
@@ -218,11 +238,6 @@ DocumentReport Processor::process(const InputFile& input, const env::FileSystem&
   } else if (!report.error && report.state != ItemState::kDone) {
     report.state = ItemState::kRefused;
   }
-  if (auto written = out.write(report_name, report_json(report)); !written) {
-    report.error = written.error();
-    report.state = ItemState::kFailed;
-  }
-  return report;
 }
 
 void Processor::process_xml(Work& work, std::string_view bytes, std::string_view name,

@@ -138,6 +138,9 @@ class Processor {
 
  private:
   struct Work;
+  // Every stage of one document into `report` (process() catches what throws).
+  void run_stages(const InputFile& input, const env::FileSystem& files,
+                  const env::OutputFolder& out, DocumentReport& report) const;
   // How an XML goes through: the XSD it is checked against (default: its
   // syntax's, or the Factur-X profile's for a CII to embed), and whether an
   // output is built from it.

@@ -2,6 +2,7 @@
 // an in-memory (and failing) file system, parses counted per parser.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 
 #include "engine/facturx_jobs.h"
 #include "engine/process_json.h"
@@ -202,4 +203,53 @@ TEST_CASE("Process job: two inputs that would share an output name are refused b
   auto planned = plan_process({"a/x.xml", "b/x.pdf"}, files);
   REQUIRE_FALSE(planned);
   CHECK(planned.error().message.find("a/x.xml") != std::string::npos);
+}
+
+namespace {
+
+// A file system whose reads throw, as a defect or an exhausted resource would.
+class ThrowingFileSystem final : public env::FileSystem {
+ public:
+  explicit ThrowingFileSystem(env::MemoryFileSystem& files) : files_(files) {}
+  model::Result<std::string> read(const std::filesystem::path&, std::size_t) const override {
+    throw std::runtime_error("simulated failure");
+  }
+  model::Result<std::unique_ptr<env::OutputFolder>> open_output_folder(
+      const std::filesystem::path& dir) const override {
+    return files_.open_output_folder(dir);
+  }
+  bool exists(const std::filesystem::path& path) const override { return files_.exists(path); }
+  bool is_directory(const std::filesystem::path& path) const override {
+    return files_.is_directory(path);
+  }
+  model::Result<std::vector<std::filesystem::path>> list_files(
+      const std::filesystem::path& dir) const override {
+    return files_.list_files(dir);
+  }
+
+ private:
+  env::MemoryFileSystem& files_;
+};
+
+}  // namespace
+
+TEST_CASE("Process job: what throws fails its document with a report, never the batch",
+          "[engine][process]") {
+  env::MemoryFileSystem files;
+  add_inputs(files);
+  const ThrowingFileSystem throwing(files);
+  auto out = files.open_output_folder("out");
+  REQUIRE(out);
+  const Processor processor(resources(), fixed_time(OutputFormat::kCii));
+  const std::vector<InputFile> inputs = {{"in/cii.xml", "cii.xml"}, {"in/ubl.xml", "ubl.xml"}};
+  std::vector<ItemState> states;
+  const BatchTotals totals =
+      process_all(processor, inputs, throwing, **out, RunnerOptions{},
+                  [&](const DocumentReport& r) { states.push_back(r.state); });
+  CHECK(totals.failed == 2);
+  CHECK(states == std::vector<ItemState>{ItemState::kFailed, ItemState::kFailed});
+  const auto report = report_of(files, "out/ubl.report.json");
+  CHECK(report["state"] == "failed");
+  CHECK(report["error"]["message"].get<std::string>().find("simulated failure") !=
+        std::string::npos);
 }
