@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 #include <atomic>
 #include <csignal>
+#include <iomanip>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -187,7 +188,8 @@ int run_process(int argc, char** argv, int first) {
     std::cerr << "\n";
   std::cout << totals.total << " document(s): " << totals.done << " done, " << totals.refused
             << " refused, " << totals.failed << " failed, " << totals.skipped << " skipped, "
-            << totals.cancelled << " cancelled in " << totals.elapsed_seconds << " s\n";
+            << totals.cancelled << " cancelled in " << std::fixed << std::setprecision(1)
+            << totals.elapsed_seconds << " s\n";
   return exit_code_of(totals);
 }
 
