@@ -188,7 +188,7 @@ int run_process(int argc, char** argv, int first) {
     std::cerr << "\n";
   std::cout << totals.total << " document(s): " << totals.done << " done, " << totals.refused
             << " refused, " << totals.failed << " failed, " << totals.skipped << " skipped, "
-            << totals.cancelled << " cancelled in " << std::fixed << std::setprecision(1)
+            << totals.cancelled << " cancelled in " << std::fixed << std::setprecision(2)
             << totals.elapsed_seconds << " s\n";
   return exit_code_of(totals);
 }
