@@ -3,12 +3,15 @@
 #include <podofo/podofo.h>
 #include <zlib.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <exception>
 #include <memory>
 #include <optional>
 #include <set>
 #include <sstream>
 #include <utility>
+#include <vector>
 
 #include "formats/facturx/pdf_bytes.h"
 #include "formats/facturx/pdf_structure_scan.h"
@@ -122,42 +125,119 @@ Inflated inflate_bounded(std::string_view raw, std::size_t max_bytes, std::strin
   }
 }
 
-// Whether `dictionary`'s filters are exactly one FlateDecode without a predictor.
-bool plain_flate(const pdf::PdfDictionary& dictionary) {
-  const pdf::PdfObject* filter = dictionary.GetKey(pdf::PdfName("Filter"));
-  if (filter && filter->IsArray() && filter->GetArray().size() == 1)
-    filter = &filter->GetArray()[0];
-  if (!filter || !filter->IsName() || filter->GetName().GetName() != "FlateDecode")
-    return false;
-  const pdf::PdfObject* parameters = dictionary.GetKey(pdf::PdfName("DecodeParms"));
-  if (parameters && parameters->IsArray() && parameters->GetArray().size() == 1)
-    parameters = &parameters->GetArray()[0];
-  if (!parameters || parameters->IsNull())
-    return true;
-  if (!parameters->IsDictionary())
-    return false;
-  const pdf::PdfObject* predictor = parameters->GetDictionary().GetKey(pdf::PdfName("Predictor"));
-  return !predictor || (predictor->IsNumber() && predictor->GetNumber() <= 1);
+// The parameters of a predictor (ISO 32000-1, table 8), from a DecodeParms
+// dictionary (absent: no predictor).
+struct Predictor {
+  long long predictor = 1, colors = 1, bits = 8, columns = 1;
+};
+
+Predictor predictor_of(const pdf::PdfObject* parameters) {
+  Predictor p;
+  if (!parameters || !parameters->IsDictionary())
+    return p;
+  const pdf::PdfDictionary& d = parameters->GetDictionary();
+  auto number = [&](const char* key, long long fallback) {
+    const pdf::PdfObject* value = d.GetKey(pdf::PdfName(key));
+    return value && value->IsNumber() ? value->GetNumber() : fallback;
+  };
+  p.predictor = number("Predictor", 1);
+  p.colors = number("Colors", 1);
+  p.bits = number("BitsPerComponent", 8);
+  p.columns = number("Columns", 1);
+  return p;
 }
 
-// The bytes of `raw` decoded by the filters of `dictionary` within
-// `max_bytes`. kTooLarge as soon as the limit is passed.
-Inflated decode_bounded(std::string_view raw, const pdf::PdfDictionary& dictionary,
-                        std::size_t max_bytes, std::string& out) {
-  if (plain_flate(dictionary))
-    return inflate_bounded(raw, max_bytes, out);
-  pdf::PdfObject holder(dictionary);
-  const pdf::TVecFilters filters = pdf::PdfFilterFactory::CreateFilterList(&holder);
+// Undoes a PNG (10-15, the tag byte of each row says which) or TIFF (2, 8 or
+// 16 bits) predictor on `data`; false for parameters no encoder can have
+// used. A last row cut short is undone as far as it goes, as renderers do.
+bool undo_predictor(std::string& data, const Predictor& p) {
+  if (p.predictor <= 1)
+    return true;
+  if (p.colors < 1 || p.colors > 32 || p.columns < 1 || p.columns > (1 << 24) ||
+      (p.bits != 1 && p.bits != 2 && p.bits != 4 && p.bits != 8 && p.bits != 16))
+    return false;
+  const std::size_t row = static_cast<std::size_t>((p.colors * p.bits * p.columns + 7) / 8);
+  const std::size_t pixel = static_cast<std::size_t>(std::max<long long>(1, p.colors * p.bits / 8));
+  auto* bytes = reinterpret_cast<unsigned char*>(data.data());
+  if (p.predictor == 2) {
+    if (p.bits != 8 && p.bits != 16)
+      return false;
+    for (std::size_t start = 0; start < data.size(); start += row) {
+      const std::size_t end = std::min(data.size(), start + row);
+      if (p.bits == 8) {
+        for (std::size_t i = start + pixel; i < end; ++i)
+          bytes[i] = static_cast<unsigned char>(bytes[i] + bytes[i - pixel]);
+      } else {
+        for (std::size_t i = start + pixel; i + 1 < end; i += 2) {
+          const unsigned value =
+              ((bytes[i] << 8) | bytes[i + 1]) + ((bytes[i - pixel] << 8) | bytes[i - pixel + 1]);
+          bytes[i] = static_cast<unsigned char>(value >> 8);
+          bytes[i + 1] = static_cast<unsigned char>(value);
+        }
+      }
+    }
+    return true;
+  }
+  if (p.predictor < 10 || p.predictor > 15)
+    return false;
+  // PNG: each row is a tag byte and `row` bytes, filtered against the row above.
+  std::string out;
+  out.reserve(data.size() / (row + 1) * row + row);
+  std::vector<unsigned char> previous(row, 0);
+  for (std::size_t at = 0; at < data.size(); at += row + 1) {
+    const unsigned tag = bytes[at];
+    const std::size_t length = std::min(row, data.size() - at - 1);
+    std::vector<unsigned char> current(bytes + at + 1, bytes + at + 1 + length);
+    for (std::size_t i = 0; i < length; ++i) {
+      const unsigned left = i >= pixel ? current[i - pixel] : 0;
+      const unsigned up = previous[i];
+      const unsigned corner = i >= pixel ? previous[i - pixel] : 0;
+      unsigned add = 0;
+      if (tag == 1) {
+        add = left;
+      } else if (tag == 2) {
+        add = up;
+      } else if (tag == 3) {
+        add = (left + up) / 2;
+      } else if (tag == 4) {
+        const int estimate = static_cast<int>(left + up) - static_cast<int>(corner);
+        const int to_left = std::abs(estimate - static_cast<int>(left));
+        const int to_up = std::abs(estimate - static_cast<int>(up));
+        const int to_corner = std::abs(estimate - static_cast<int>(corner));
+        add = to_left <= to_up && to_left <= to_corner ? left : to_up <= to_corner ? up : corner;
+      }
+      current[i] = static_cast<unsigned char>(current[i] + add);
+    }
+    out.append(reinterpret_cast<const char*>(current.data()), length);
+    std::copy(current.begin(), current.end(), previous.begin());
+  }
+  data = std::move(out);
+  return true;
+}
+
+// Entry `index` of a filter or parameters value that is one object or an
+// array of them (null when absent).
+const pdf::PdfObject* entry_of(const pdf::PdfObject* value, std::size_t index) {
+  if (value && value->IsArray())
+    return index < value->GetArray().size() ? &value->GetArray()[index] : nullptr;
+  return index == 0 ? value : nullptr;
+}
+
+// `raw` through one filter other than FlateDecode, by PoDoFo, within `max_bytes`.
+Inflated decode_one(std::string_view raw, const pdf::PdfName& filter,
+                    const pdf::PdfObject* parameters, std::size_t max_bytes, std::string& out) {
+  pdf::PdfDictionary single;
+  single.AddKey(pdf::PdfName("Filter"), filter);
+  if (parameters && parameters->IsDictionary())
+    single.AddKey(pdf::PdfName("DecodeParms"), *parameters);
+  pdf::PdfObject holder(single);
   LimitedOutput limited(max_bytes);
   try {
-    if (filters.empty()) {
-      limited.Write(raw.data(), static_cast<pdf::pdf_long>(raw.size()));
-    } else {
-      std::unique_ptr<pdf::PdfOutputStream> decoder(
-          pdf::PdfFilterFactory::CreateDecodeStream(filters, &limited, &dictionary));
-      decoder->Write(raw.data(), static_cast<pdf::pdf_long>(raw.size()));
-      decoder->Close();
-    }
+    const pdf::TVecFilters filters = pdf::PdfFilterFactory::CreateFilterList(&holder);
+    std::unique_ptr<pdf::PdfOutputStream> decoder(
+        pdf::PdfFilterFactory::CreateDecodeStream(filters, &limited, &single));
+    decoder->Write(raw.data(), static_cast<pdf::pdf_long>(raw.size()));
+    decoder->Close();
   } catch (const pdf::PdfError&) {
     if (limited.exceeded())
       return Inflated::kTooLarge;
@@ -165,6 +245,43 @@ Inflated decode_bounded(std::string_view raw, const pdf::PdfDictionary& dictiona
     return Inflated::kBroken;
   }
   out = limited.take();
+  return Inflated::kOk;
+}
+
+// The bytes of `raw` decoded by the filters of `dictionary`, in order, within
+// `max_bytes` at every step. kTooLarge as soon as the limit is passed;
+// kBroken with what was decoded before a failure. FlateDecode (with its
+// predictor) is decoded here, never by PoDoFo, whose Flate decoder leaks its
+// zlib state when an exception stops it (found by the pdf_read campaign).
+Inflated decode_bounded(std::string_view raw, const pdf::PdfDictionary& dictionary,
+                        std::size_t max_bytes, std::string& out) {
+  const pdf::PdfObject* filters = dictionary.GetKey(pdf::PdfName("Filter"));
+  const pdf::PdfObject* parameters = dictionary.GetKey(pdf::PdfName("DecodeParms"));
+  std::string current(raw);
+  if (current.size() > max_bytes)
+    return Inflated::kTooLarge;
+  const std::size_t count = filters && filters->IsArray() ? filters->GetArray().size() : 1;
+  for (std::size_t i = 0; filters && i < count; ++i) {
+    const pdf::PdfObject* filter = entry_of(filters, i);
+    if (!filter || !filter->IsName())
+      return Inflated::kBroken;
+    const pdf::PdfObject* own = entry_of(parameters, i);
+    std::string next;
+    Inflated step;
+    if (filter->GetName().GetName() == "FlateDecode" || filter->GetName().GetName() == "Fl") {
+      step = inflate_bounded(current, max_bytes, next);
+      if (step != Inflated::kTooLarge && !undo_predictor(next, predictor_of(own)))
+        step = Inflated::kBroken;
+    } else {
+      step = decode_one(current, filter->GetName(), own, max_bytes, next);
+    }
+    if (step != Inflated::kOk) {
+      out = std::move(next);
+      return step;
+    }
+    current = std::move(next);
+  }
+  out = std::move(current);
   return Inflated::kOk;
 }
 
