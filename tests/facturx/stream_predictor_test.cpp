@@ -77,8 +77,9 @@ TEST_CASE("Flate with PNG predictors: every row filter is undone", "[facturx][pr
   for (std::size_t start = 0; start < kPlain.size(); start += columns) {
     const unsigned tag = static_cast<unsigned>((start / columns) % 5);
     encoded += static_cast<char>(tag);
-    std::vector<unsigned char> row(kPlain.begin() + static_cast<long>(start),
-                                   kPlain.begin() + static_cast<long>(start + columns));
+    std::vector<unsigned char> row(columns);
+    for (std::size_t i = 0; i < columns; ++i)
+      row[i] = static_cast<unsigned char>(kPlain[start + i]);
     for (std::size_t i = 0; i < columns; ++i) {
       const int left = i > 0 ? row[i - 1] : 0, up = previous[i],
                 corner = i > 0 ? previous[i - 1] : 0;
