@@ -1,5 +1,5 @@
 // Fuzz target: the page-content lexer and the cost model of rendering
-// (formats/facturx/pdf_content_lexer.h, pdf_paint_cost.h), which every page of
+// (formats/pdf/pdf_content_lexer.h, pdf_paint_cost.h), which every page of
 // a scanned PDF goes through before the renderer sees it. The input is the
 // decoded content of a page. Beyond crashes, it checks the model's contract:
 // the lexer always ends, and no cost is negative.
@@ -8,11 +8,11 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "formats/facturx/pdf_content_lexer.h"
-#include "formats/facturx/pdf_paint_cost.h"
+#include "formats/pdf/pdf_content_lexer.h"
+#include "formats/pdf/pdf_paint_cost.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  using namespace einvoice::facturx;
+  using namespace einvoice::pdf;
   const std::string_view content(reinterpret_cast<const char*>(data), size);
   // An A4 page at 300 dpi, user space in points.
   PaintModel model(2480, 3508, Matrix{300.0 / 72, 0, 0, 300.0 / 72, 0, 0});

@@ -1,5 +1,5 @@
-// Fuzz target: the Factur-X PDF reader (PoDoFo adapter, cross-reference
-// rebuilding, bounded stream decoding, name trees, XMP) and the container
+// Fuzz target: the Factur-X PDF reader (formats/pdf: PoDoFo adapter, qpdf
+// repair of damaged files, bounded stream decoding, name trees, XMP) and the container
 // checklist over whatever it read; the raw-bytes XMP salvage as well.
 #include <cstddef>
 #include <cstdint>
@@ -10,7 +10,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view bytes(reinterpret_cast<const char*>(data), size);
-  einvoice::facturx::PdfLimits limits;
+  einvoice::pdf::PdfLimits limits;
   limits.max_stream_bytes = 4u << 20;  // keep each run small
   auto content = einvoice::facturx::read_facturx(bytes, "fuzz.pdf", limits);
   if (content)

@@ -12,7 +12,7 @@
 #include <cstring>
 #include <mutex>
 
-#include "formats/facturx/pdf_content_budget.h"
+#include "formats/pdf/pdf_content_budget.h"
 
 namespace einvoice::ocr {
 namespace {
@@ -221,16 +221,16 @@ model::Result<InputDocument> InputDocument::open(std::string bytes, std::string 
       // poppler interprets page content with no bound of its own: the work
       // of rendering each page is measured first, within the limits, and
       // poppler reads the copy that was measured (pdf_content_budget.h).
-      facturx::ContentLimits content;
+      pdf::ContentLimits content;
       content.max_page_content_bytes = limits.max_page_content_bytes;
       content.max_content_bytes = limits.max_content_bytes;
       content.max_pages = limits.max_pages;
       content.render_dpi = limits.render_dpi;
       content.max_image_samples = static_cast<double>(limits.max_pixels);
       content.max_page_image_samples = 2 * static_cast<double>(limits.max_pixels);
-      facturx::PdfLimits pdf_limits;
+      pdf::PdfLimits pdf_limits;
       pdf_limits.max_file_bytes = limits.max_bytes;
-      auto copy = facturx::bounded_render_copy(state->bytes, state->name, content, pdf_limits);
+      auto copy = pdf::bounded_render_copy(state->bytes, state->name, content, pdf_limits);
       if (!copy)
         return copy.error();
       state->bytes = std::move(*copy);

@@ -1,26 +1,27 @@
 #include "ocr/searchable_pdf.h"
 
 #include <leptonica/allheaders.h>
-#include <podofo/podofo.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <sstream>
+
+#include "formats/pdf/podofo.h"
 
 namespace einvoice::ocr {
 namespace {
 
 using model::Error;
 using model::ErrorCode;
-namespace pdf = PoDoFo;
 
 Error failure(ErrorCode code, const std::string& name, const std::string& what) {
   return Error{code, what, {name, "", 0, 0}};
 }
 
 // The word drawn so that its width matches the box it was read in.
-void draw_word(pdf::PdfPainter& painter, pdf::PdfFont& font, const Word& word, double page_height) {
-  const pdf::PdfString text(reinterpret_cast<const pdf::pdf_utf8*>(word.text.c_str()));
+void draw_word(PoDoFo::PdfPainter& painter, PoDoFo::PdfFont& font, const Word& word,
+               double page_height) {
+  const PoDoFo::PdfString text(reinterpret_cast<const PoDoFo::pdf_utf8*>(word.text.c_str()));
   const double size = std::clamp(word.box.height * 0.85, 1.0, 200.0);
   font.SetFontSize(static_cast<float>(size));
   font.SetFontScale(100.0f);
@@ -71,23 +72,24 @@ model::Result<std::string> write_searchable_pdf(const std::vector<ScanPage>& pag
   if (!std::filesystem::exists(font_file))
     return failure(ErrorCode::kIo, name, "the font " + font_file + " is missing");
   try {
-    pdf::PdfMemDocument document;
-    pdf::PdfFont* font = document.CreateFont(
-        "DejaVuSans", false, false, false, pdf::PdfEncodingFactory::GlobalWinAnsiEncodingInstance(),
-        pdf::PdfFontCache::eFontCreationFlags_None, true, font_file.c_str());
+    PoDoFo::PdfMemDocument document;
+    PoDoFo::PdfFont* font =
+        document.CreateFont("DejaVuSans", false, false, false,
+                            PoDoFo::PdfEncodingFactory::GlobalWinAnsiEncodingInstance(),
+                            PoDoFo::PdfFontCache::eFontCreationFlags_None, true, font_file.c_str());
     if (!font)
       return failure(ErrorCode::kIo, name, "the font " + font_file + " cannot be loaded");
     for (const auto& scan : pages) {
       const double width = scan.text.width > 0 ? scan.text.width : 595;
       const double height = scan.text.height > 0 ? scan.text.height : 842;
-      pdf::PdfPage* page = document.CreatePage(pdf::PdfRect(0, 0, width, height));
-      pdf::PdfImage image(&document);
+      PoDoFo::PdfPage* page = document.CreatePage(PoDoFo::PdfRect(0, 0, width, height));
+      PoDoFo::PdfImage image(&document);
       image.LoadFromJpegData(reinterpret_cast<const unsigned char*>(scan.jpeg.data()),
-                             static_cast<pdf::pdf_long>(scan.jpeg.size()));
-      pdf::PdfPainter painter;
+                             static_cast<PoDoFo::pdf_long>(scan.jpeg.size()));
+      PoDoFo::PdfPainter painter;
       painter.SetPage(page);
       painter.DrawImage(0, 0, &image, width / image.GetWidth(), height / image.GetHeight());
-      painter.SetTextRenderingMode(pdf::ePdfTextRenderingMode_Invisible);
+      painter.SetTextRenderingMode(PoDoFo::ePdfTextRenderingMode_Invisible);
       for (const auto& line : scan.text.lines) {
         for (const auto& word : line.words)
           draw_word(painter, *font, word, height);
@@ -95,13 +97,13 @@ model::Result<std::string> write_searchable_pdf(const std::vector<ScanPage>& pag
       painter.FinishPage();
     }
     std::ostringstream stream;
-    pdf::PdfOutputDevice device(&stream);
+    PoDoFo::PdfOutputDevice device(&stream);
     document.Write(&device);
     return stream.str();
-  } catch (const pdf::PdfError& error) {
+  } catch (const PoDoFo::PdfError& error) {
     return failure(ErrorCode::kInternal, name,
                    std::string("the searchable PDF cannot be written: ") +
-                       pdf::PdfError::ErrorName(error.GetError()));
+                       PoDoFo::PdfError::ErrorName(error.GetError()));
   }
 }
 

@@ -1,7 +1,5 @@
 #include "ocr/synthetic_invoice.h"
 
-#include <podofo/podofo.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <map>
@@ -9,6 +7,7 @@
 #include <sstream>
 #include <vector>
 
+#include "formats/pdf/podofo.h"
 #include "model/date.h"
 #include "model/decimal.h"
 
@@ -18,7 +17,6 @@ namespace {
 using model::Decimal;
 using model::Error;
 using model::ErrorCode;
-namespace pdf = PoDoFo;
 
 // ---------------------------------------------------------------------------
 // Values.
@@ -250,8 +248,8 @@ std::string spaced(const std::string& text, std::size_t group) {
 
 class Page {
  public:
-  Page(pdf::PdfMemDocument& document, pdf::PdfFont* font) : font_(font) {
-    page_ = document.CreatePage(pdf::PdfRect(0, 0, 595, 842));
+  Page(PoDoFo::PdfMemDocument& document, PoDoFo::PdfFont* font) : font_(font) {
+    page_ = document.CreatePage(PoDoFo::PdfRect(0, 0, 595, 842));
     painter_.SetPage(page_);
   }
   ~Page() { painter_.FinishPage(); }
@@ -261,12 +259,12 @@ class Page {
     font_->SetFontSize(static_cast<float>(size));
     painter_.SetFont(font_);
     painter_.DrawText(x, 842 - top - size,
-                      pdf::PdfString(reinterpret_cast<const pdf::pdf_utf8*>(value.c_str())));
+                      PoDoFo::PdfString(reinterpret_cast<const PoDoFo::pdf_utf8*>(value.c_str())));
   }
   // Right-aligned at `right`.
   void right(double right_edge, double top, const std::string& value, double size = 9) {
     font_->SetFontSize(static_cast<float>(size));
-    const pdf::PdfString s(reinterpret_cast<const pdf::pdf_utf8*>(value.c_str()));
+    const PoDoFo::PdfString s(reinterpret_cast<const PoDoFo::pdf_utf8*>(value.c_str()));
     const double width = font_->GetFontMetrics()->StringWidth(s);
     painter_.SetFont(font_);
     painter_.DrawText(right_edge - width, 842 - top - size, s);
@@ -274,9 +272,9 @@ class Page {
   void rule(double x1, double top, double x2) { painter_.DrawLine(x1, 842 - top, x2, 842 - top); }
 
  private:
-  pdf::PdfFont* font_;
-  pdf::PdfPage* page_ = nullptr;
-  pdf::PdfPainter painter_;
+  PoDoFo::PdfFont* font_;
+  PoDoFo::PdfPage* page_ = nullptr;
+  PoDoFo::PdfPainter painter_;
 };
 
 void french_two_columns(Page& p, const Values& v) {
@@ -436,10 +434,11 @@ model::Result<SyntheticInvoice> make_synthetic_invoice(unsigned seed, SyntheticL
   const Values v = make_values(seed, in_english);
   SyntheticInvoice out;
   try {
-    pdf::PdfMemDocument document;
-    pdf::PdfFont* font = document.CreateFont(
-        "DejaVuSans", false, false, false, pdf::PdfEncodingFactory::GlobalWinAnsiEncodingInstance(),
-        pdf::PdfFontCache::eFontCreationFlags_None, true, font_file.c_str());
+    PoDoFo::PdfMemDocument document;
+    PoDoFo::PdfFont* font =
+        document.CreateFont("DejaVuSans", false, false, false,
+                            PoDoFo::PdfEncodingFactory::GlobalWinAnsiEncodingInstance(),
+                            PoDoFo::PdfFontCache::eFontCreationFlags_None, true, font_file.c_str());
     if (!font)
       return Error{ErrorCode::kIo, "the font cannot be loaded", {font_file, "", 0, 0}};
     {
@@ -457,13 +456,13 @@ model::Result<SyntheticInvoice> make_synthetic_invoice(unsigned seed, SyntheticL
       }
     }
     std::ostringstream stream;
-    pdf::PdfOutputDevice device(&stream);
+    PoDoFo::PdfOutputDevice device(&stream);
     document.Write(&device);
     out.pdf = stream.str();
-  } catch (const pdf::PdfError& error) {
+  } catch (const PoDoFo::PdfError& error) {
     return Error{ErrorCode::kInternal,
                  std::string("the synthetic invoice cannot be written: ") +
-                     pdf::PdfError::ErrorName(error.GetError()),
+                     PoDoFo::PdfError::ErrorName(error.GetError()),
                  {}};
   }
   out.truth = {{"BT-1", v.number},

@@ -1,54 +1,43 @@
 #include "render/pdf_assembler.h"
 
-#include <podofo/podofo.h>
-
 #include <sstream>
 
+#include "formats/pdf/podofo.h"
 #include "render/page_composer.h"
 
 namespace einvoice::render {
 namespace {
 
-namespace pdf = PoDoFo;
 using model::Error;
 using model::ErrorCode;
 
-void quiet_podofo() {
-  static const bool done = [] {
-    pdf::PdfError::EnableLogging(false);
-    pdf::PdfError::EnableDebug(false);
-    return true;
-  }();
-  (void)done;
+PoDoFo::PdfVariant integer(long long value) {
+  return PoDoFo::PdfVariant(static_cast<PoDoFo::pdf_int64>(value));
 }
 
-pdf::PdfVariant integer(long long value) {
-  return pdf::PdfVariant(static_cast<pdf::pdf_int64>(value));
-}
-
-pdf::PdfString utf8_string(const std::string& text) {
-  return pdf::PdfString(reinterpret_cast<const pdf::pdf_utf8*>(text.c_str()));
+PoDoFo::PdfString utf8_string(const std::string& text) {
+  return PoDoFo::PdfString(reinterpret_cast<const PoDoFo::pdf_utf8*>(text.c_str()));
 }
 
 // The Type 0 font dictionary of `font`, with its descendant, descriptor,
 // font program and ToUnicode objects.
-pdf::PdfObject* add_font(pdf::PdfVecObjects& objects, const EmbeddedFont& font,
-                         const FontSubset& subset) {
+PoDoFo::PdfObject* add_font(PoDoFo::PdfVecObjects& objects, const EmbeddedFont& font,
+                            const FontSubset& subset) {
   const TrueTypeFont& program = font.font();
   const double scale = 1000.0 / program.units_per_em();
   auto units = [scale](int value) { return static_cast<long long>(value * scale); };
   const std::string base_font = font.subset_tag() + "+" + program.postscript_name();
 
   const std::string& bytes = subset.program;
-  pdf::PdfObject* file = objects.CreateObject();
+  PoDoFo::PdfObject* file = objects.CreateObject();
   file->GetDictionary().AddKey("Length1", integer(static_cast<long long>(bytes.size())));
-  file->GetStream()->Set(bytes.data(), static_cast<pdf::pdf_long>(bytes.size()));
+  file->GetStream()->Set(bytes.data(), static_cast<PoDoFo::pdf_long>(bytes.size()));
 
-  pdf::PdfObject* descriptor = objects.CreateObject("FontDescriptor");
-  pdf::PdfDictionary& d = descriptor->GetDictionary();
-  d.AddKey("FontName", pdf::PdfName(base_font));
+  PoDoFo::PdfObject* descriptor = objects.CreateObject("FontDescriptor");
+  PoDoFo::PdfDictionary& d = descriptor->GetDictionary();
+  d.AddKey("FontName", PoDoFo::PdfName(base_font));
   d.AddKey("Flags", integer(32));  // nonsymbolic
-  pdf::PdfArray bbox;
+  PoDoFo::PdfArray bbox;
   for (int value : program.bounding_box())
     bbox.push_back(integer(units(value)));
   d.AddKey("FontBBox", bbox);
@@ -59,21 +48,21 @@ pdf::PdfObject* add_font(pdf::PdfVecObjects& objects, const EmbeddedFont& font,
   d.AddKey("StemV", integer(program.bold() ? 140 : 80));
   d.AddKey("FontFile2", file->Reference());
 
-  pdf::PdfObject* cid_font = objects.CreateObject("Font");
-  pdf::PdfDictionary& c = cid_font->GetDictionary();
-  c.AddKey("Subtype", pdf::PdfName("CIDFontType2"));
-  c.AddKey("BaseFont", pdf::PdfName(base_font));
-  pdf::PdfDictionary system_info;
-  system_info.AddKey("Registry", pdf::PdfString("Adobe"));
-  system_info.AddKey("Ordering", pdf::PdfString("Identity"));
+  PoDoFo::PdfObject* cid_font = objects.CreateObject("Font");
+  PoDoFo::PdfDictionary& c = cid_font->GetDictionary();
+  c.AddKey("Subtype", PoDoFo::PdfName("CIDFontType2"));
+  c.AddKey("BaseFont", PoDoFo::PdfName(base_font));
+  PoDoFo::PdfDictionary system_info;
+  system_info.AddKey("Registry", PoDoFo::PdfString("Adobe"));
+  system_info.AddKey("Ordering", PoDoFo::PdfString("Identity"));
   system_info.AddKey("Supplement", integer(0));
   c.AddKey("CIDSystemInfo", system_info);
   c.AddKey("FontDescriptor", descriptor->Reference());
   c.AddKey("DW", integer(1000));
-  pdf::PdfArray widths;
+  PoDoFo::PdfArray widths;
   for (int width : font.cid_widths())
     widths.push_back(integer(width));
-  pdf::PdfArray w;
+  PoDoFo::PdfArray w;
   w.push_back(integer(0));
   w.push_back(widths);
   c.AddKey("W", w);
@@ -83,7 +72,7 @@ pdf::PdfObject* add_font(pdf::PdfVecObjects& objects, const EmbeddedFont& font,
   for (std::size_t cid = 0; cid < subset.cid_to_gid.size(); ++cid)
     identity = identity && subset.cid_to_gid[cid] == cid;
   if (identity) {
-    c.AddKey("CIDToGIDMap", pdf::PdfName("Identity"));
+    c.AddKey("CIDToGIDMap", PoDoFo::PdfName("Identity"));
   } else {
     std::string map;
     map.reserve(2 * subset.cid_to_gid.size());
@@ -91,29 +80,29 @@ pdf::PdfObject* add_font(pdf::PdfVecObjects& objects, const EmbeddedFont& font,
       map.push_back(static_cast<char>(gid >> 8));
       map.push_back(static_cast<char>(gid & 0xFF));
     }
-    pdf::PdfObject* cid_to_gid = objects.CreateObject();
-    cid_to_gid->GetStream()->Set(map.data(), static_cast<pdf::pdf_long>(map.size()));
+    PoDoFo::PdfObject* cid_to_gid = objects.CreateObject();
+    cid_to_gid->GetStream()->Set(map.data(), static_cast<PoDoFo::pdf_long>(map.size()));
     c.AddKey("CIDToGIDMap", cid_to_gid->Reference());
   }
 
   const std::string cmap = font.to_unicode_cmap();
-  pdf::PdfObject* to_unicode = objects.CreateObject();
-  to_unicode->GetStream()->Set(cmap.data(), static_cast<pdf::pdf_long>(cmap.size()));
+  PoDoFo::PdfObject* to_unicode = objects.CreateObject();
+  to_unicode->GetStream()->Set(cmap.data(), static_cast<PoDoFo::pdf_long>(cmap.size()));
 
-  pdf::PdfObject* type0 = objects.CreateObject("Font");
-  pdf::PdfDictionary& t = type0->GetDictionary();
-  t.AddKey("Subtype", pdf::PdfName("Type0"));
-  t.AddKey("BaseFont", pdf::PdfName(base_font));
-  t.AddKey("Encoding", pdf::PdfName("Identity-H"));
-  pdf::PdfArray descendants;
+  PoDoFo::PdfObject* type0 = objects.CreateObject("Font");
+  PoDoFo::PdfDictionary& t = type0->GetDictionary();
+  t.AddKey("Subtype", PoDoFo::PdfName("Type0"));
+  t.AddKey("BaseFont", PoDoFo::PdfName(base_font));
+  t.AddKey("Encoding", PoDoFo::PdfName("Identity-H"));
+  PoDoFo::PdfArray descendants;
   descendants.push_back(cid_font->Reference());
   t.AddKey("DescendantFonts", descendants);
   t.AddKey("ToUnicode", to_unicode->Reference());
   return type0;
 }
 
-std::string describe(const pdf::PdfError& e) {
-  const char* text = pdf::PdfError::ErrorMessage(e.GetError());
+std::string describe(const PoDoFo::PdfError& e) {
+  const char* text = PoDoFo::PdfError::ErrorMessage(e.GetError());
   return text ? text : "PDF library error";
 }
 
@@ -123,50 +112,51 @@ model::Result<std::string> assemble_pdf(
     const std::vector<std::string>& pages,
     const std::vector<std::pair<std::string, const EmbeddedFont*>>& fonts,
     const PdfDescription& description) {
-  quiet_podofo();
+  pdf::quiet_podofo();
   try {
-    pdf::PdfMemDocument document;
-    document.SetPdfVersion(pdf::ePdfVersion_1_7);
-    pdf::PdfVecObjects& objects = document.GetObjects();
+    PoDoFo::PdfMemDocument document;
+    document.SetPdfVersion(PoDoFo::ePdfVersion_1_7);
+    PoDoFo::PdfVecObjects& objects = document.GetObjects();
 
-    pdf::PdfDictionary font_resources;
+    PoDoFo::PdfDictionary font_resources;
     for (const auto& [name, font] : fonts) {
       auto subset = font->subset();
       if (!subset)
         return subset.error();
-      font_resources.AddKey(pdf::PdfName(name), add_font(objects, *font, *subset)->Reference());
+      font_resources.AddKey(PoDoFo::PdfName(name), add_font(objects, *font, *subset)->Reference());
     }
 
-    const pdf::PdfRect media_box(0, 0, PageComposer::kPageWidth, PageComposer::kPageHeight);
+    const PoDoFo::PdfRect media_box(0, 0, PageComposer::kPageWidth, PageComposer::kPageHeight);
     for (const std::string& content : pages) {
-      pdf::PdfPage* page = document.CreatePage(media_box);
+      PoDoFo::PdfPage* page = document.CreatePage(media_box);
       page->GetContents()->GetStream()->Set(content.data(),
-                                            static_cast<pdf::pdf_long>(content.size()));
-      pdf::PdfObject* resources = page->GetResources();
+                                            static_cast<PoDoFo::pdf_long>(content.size()));
+      PoDoFo::PdfObject* resources = page->GetResources();
       if (!resources) {
-        page->GetObject()->GetDictionary().AddKey("Resources", pdf::PdfDictionary());
+        page->GetObject()->GetDictionary().AddKey("Resources", PoDoFo::PdfDictionary());
         resources = page->GetObject()->GetDictionary().GetKey("Resources");
       }
       resources->GetDictionary().AddKey("Font", font_resources);
     }
 
-    pdf::PdfInfo* info = document.GetInfo();
+    PoDoFo::PdfInfo* info = document.GetInfo();
     if (!description.title.empty())
       info->SetTitle(utf8_string(description.title));
-    info->SetCreator(pdf::PdfString("einvoice"));
+    info->SetCreator(PoDoFo::PdfString("einvoice"));
     // No clock in the output: the same invoice gives the same bytes, and the
     // Factur-X builder stamps the dates it is given.
-    info->GetObject()->GetDictionary().RemoveKey(pdf::PdfName("CreationDate"));
-    info->GetObject()->GetDictionary().RemoveKey(pdf::PdfName("ModDate"));
+    info->GetObject()->GetDictionary().RemoveKey(PoDoFo::PdfName("CreationDate"));
+    info->GetObject()->GetDictionary().RemoveKey(PoDoFo::PdfName("ModDate"));
     if (!description.language.empty())
-      document.GetCatalog()->GetDictionary().AddKey("Lang", pdf::PdfString(description.language));
+      document.GetCatalog()->GetDictionary().AddKey("Lang",
+                                                    PoDoFo::PdfString(description.language));
 
     std::ostringstream stream;
-    pdf::PdfOutputDevice device(&stream);
+    PoDoFo::PdfOutputDevice device(&stream);
     document.Write(&device);
     device.Flush();
     return std::move(stream).str();
-  } catch (const pdf::PdfError& e) {
+  } catch (const PoDoFo::PdfError& e) {
     return Error{ErrorCode::kInternal, "cannot build the invoice PDF: " + describe(e), {}};
   } catch (const std::exception& e) {
     return Error{

@@ -1,11 +1,10 @@
 #include "signing/pades.h"
 
-#include <podofo/podofo.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <functional>
 
+#include "formats/pdf/podofo.h"
 #include "signing/pdf_update.h"
 #include "signing/timestamp_authority.h"
 #include "signing/timestamp_token.h"

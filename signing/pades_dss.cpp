@@ -1,8 +1,7 @@
 // PAdES B-LT: the Document Security Store (EN 319 142-1 5.4, ISO 32000-2
 // 12.8.4.3), written by incremental update and read back for verification.
-#include <podofo/podofo.h>
-
-#include "formats/facturx/pdf_file.h"
+#include "formats/pdf/pdf_file.h"
+#include "formats/pdf/podofo.h"
 #include "signing/pades.h"
 #include "signing/pdf_update.h"
 
@@ -49,8 +48,8 @@ std::vector<Bytes> read_streams(PoDoFo::PdfMemDocument& document, PoDoFo::PdfObj
       problems.push_back(entry_name + " is not a stream");
       continue;
     }
-    auto data =
-        facturx::decode_stream(*stream_object, facturx::PdfLimits{}.max_stream_bytes, origin);
+    auto data = einvoice::pdf::decode_stream(*stream_object,
+                                             einvoice::pdf::PdfLimits{}.max_stream_bytes, origin);
     if (!data) {
       problems.push_back(entry_name + ": " + data.error().message);
       continue;

@@ -1,13 +1,12 @@
 #include "signing/pdf_revisions.h"
 
-#include <podofo/podofo.h>
-
 #include <algorithm>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
 
-#include "formats/facturx/pdf_file.h"
+#include "formats/pdf/pdf_file.h"
+#include "formats/pdf/podofo.h"
 #include "signing/pdf_update.h"
 
 namespace einvoice::signing::pdf {
@@ -169,7 +168,7 @@ void classic_xref_offsets(std::string_view pdf, std::uint64_t at,
 // One loaded state of the document: its objects by number and what the
 // allowed-change rules need (catalog, AcroForm, DSS and signature objects).
 struct RevisionComparer::State {
-  facturx::PdfFile file;
+  einvoice::pdf::PdfFile file;
   std::unordered_map<std::uint32_t, PdfObject*> objects;
   std::unordered_map<std::uint32_t, std::string> serialized;  // filled lazily
   std::uint32_t catalog = 0;
@@ -181,7 +180,7 @@ struct RevisionComparer::State {
   NumberSet signature_fields;         // fields with /FT /Sig
   NumberSet appearance_streams;       // referenced by a signature field's /AP
 
-  explicit State(facturx::PdfFile f) : file(std::move(f)) {}
+  explicit State(einvoice::pdf::PdfFile f) : file(std::move(f)) {}
 
   PdfObject* get(std::uint32_t number) const {
     const auto found = objects.find(number);
@@ -305,7 +304,7 @@ namespace {
 using State = RevisionComparer::State;
 
 model::Result<std::unique_ptr<State>> load_state(std::string_view bytes, std::string_view origin) {
-  auto file = facturx::PdfFile::load(bytes, origin);
+  auto file = einvoice::pdf::PdfFile::load(bytes, origin);
   if (!file)
     return file.error();
   if (file->encrypted())

@@ -3,8 +3,8 @@
 // Private to einvoice_pades: the revisions of a PDF (one per "startxref N
 // %%EOF" marker) and what the revisions after a signed one change, object by
 // object, judged against what PAdES allows after a signature (docs/sealing.md,
-// "What may follow a signature"). Both states are read with the Factur-X
-// module's bounded PoDoFo loader: the signed state from the file's prefix up
+// "What may follow a signature"). Both states are read with formats/pdf's
+// bounded PoDoFo loader: the signed state from the file's prefix up
 // to the signed revision's end, the final state from the whole file.
 
 #include <cstddef>

@@ -4,22 +4,12 @@
 #include <cstdio>
 #include <ctime>
 
-#include "formats/facturx/pdf_file.h"
+#include "formats/pdf/pdf_file.h"
 
 namespace einvoice::signing::pdf {
 namespace {
 
 using model::ErrorCode;
-
-// PoDoFo logs parser messages to stdout/stderr by default; ours are errors.
-void quiet_podofo() {
-  static const bool done = [] {
-    PoDoFo::PdfError::EnableLogging(false);
-    PoDoFo::PdfError::EnableDebug(false);
-    return true;
-  }();
-  (void)done;
-}
 
 bool is_space(char c) {
   return c == ' ' || c == '\r' || c == '\n' || c == '\t' || c == '\f' || c == '\0';
@@ -135,15 +125,15 @@ std::optional<std::size_t> last_object_offset(std::string_view pdf, std::uint32_
 model::Result<UpdatePlan> start_update(PoDoFo::PdfMemDocument& document, std::string_view pdf,
                                        std::string_view origin) {
   using namespace PoDoFo;
-  quiet_podofo();
-  const std::size_t max_bytes = facturx::PdfLimits{}.max_file_bytes;
+  einvoice::pdf::quiet_podofo();
+  const std::size_t max_bytes = einvoice::pdf::PdfLimits{}.max_file_bytes;
   if (pdf.size() > max_bytes) {
     return error(ErrorCode::kLimitExceeded, origin,
                  "PDF larger than " + std::to_string(max_bytes >> 20) + " MB");
   }
   // Nesting bounded before PoDoFo parses (its dictionary reader recurses
   // without limit).
-  if (auto scanned = facturx::prescan_pdf(pdf, origin); !scanned)
+  if (auto scanned = einvoice::pdf::prescan_pdf(pdf, origin); !scanned)
     return scanned.error();
   document.LoadFromBuffer(pdf.data(), static_cast<long>(pdf.size()), false);
   if (document.GetEncrypted())

@@ -4,8 +4,6 @@
 // incremental update (new or rewritten objects, a classic xref section and a
 // trailer with /Prev) without touching the original bytes.
 
-#include <podofo/podofo.h>
-
 #include <chrono>
 #include <cstdint>
 #include <exception>
@@ -14,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "formats/pdf/podofo.h"
 #include "model/result.h"
 
 namespace einvoice::signing::pdf {

@@ -1,20 +1,22 @@
 #include "formats/facturx/facturx_embedder.h"
 
 #include <openssl/evp.h>
-#include <podofo/podofo.h>
 
 #include <algorithm>
 #include <cctype>
 #include <map>
 
 #include "formats/facturx/xmp_metadata.h"
+#include "formats/pdf/podofo.h"
 
 namespace einvoice::facturx {
 namespace {
 
+using pdf::pdf_text;
+using pdf::PdfFile;
+
 using model::Error;
 using model::ErrorCode;
-namespace pdf = PoDoFo;
 
 Error invalid(std::string message, std::string_view file) {
   return Error{ErrorCode::kInvalidArgument, std::move(message), {std::string(file), "", 0, 0}};
@@ -82,46 +84,46 @@ std::string md5(std::string_view data) {
 }
 
 // A PDF text string: PDFDocEncoding when ASCII, UTF-16BE otherwise.
-pdf::PdfString text_string(const std::string& utf8) {
+PoDoFo::PdfString text_string(const std::string& utf8) {
   bool ascii = std::all_of(utf8.begin(), utf8.end(),
                            [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   if (ascii)
-    return pdf::PdfString(utf8);
-  return pdf::PdfString(reinterpret_cast<const pdf::pdf_utf8*>(utf8.c_str()));
+    return PoDoFo::PdfString(utf8);
+  return PoDoFo::PdfString(reinterpret_cast<const PoDoFo::pdf_utf8*>(utf8.c_str()));
 }
 
 // The dictionary at catalog[key], made an indirect object of its own when it
 // is absent (so an incremental update can add to it).
-pdf::PdfObject* dictionary_at(PdfFile& file, pdf::PdfObject* parent, const char* key,
-                              pdf::PdfVecObjects& objects) {
-  pdf::PdfObject* existing = file.get(parent, key);
+PoDoFo::PdfObject* dictionary_at(PdfFile& file, PoDoFo::PdfObject* parent, const char* key,
+                                 PoDoFo::PdfVecObjects& objects) {
+  PoDoFo::PdfObject* existing = file.get(parent, key);
   if (existing && existing->IsDictionary())
     return existing;
-  pdf::PdfObject* created = objects.CreateObject(pdf::PdfDictionary());
-  parent->GetDictionary().AddKey(pdf::PdfName(key), created->Reference());
+  PoDoFo::PdfObject* created = objects.CreateObject(PoDoFo::PdfDictionary());
+  parent->GetDictionary().AddKey(PoDoFo::PdfName(key), created->Reference());
   return created;
 }
 
 // Fonts that are not embedded: each keeps the result from PDF/A.
-void find_unembedded_fonts(PdfFile& file, pdf::PdfVecObjects& objects,
+void find_unembedded_fonts(PdfFile& file, PoDoFo::PdfVecObjects& objects,
                            std::vector<std::string>& problems) {
   std::size_t reported = 0;
-  for (pdf::PdfObject* object : objects) {
+  for (PoDoFo::PdfObject* object : objects) {
     if (!object || !object->IsDictionary())
       continue;
-    pdf::PdfObject* type = file.get(object, "Type");
+    PoDoFo::PdfObject* type = file.get(object, "Type");
     if (!type || !type->IsName() || type->GetName().GetName() != "Font")
       continue;
-    pdf::PdfObject* subtype = file.get(object, "Subtype");
+    PoDoFo::PdfObject* subtype = file.get(object, "Subtype");
     std::string kind = subtype && subtype->IsName() ? subtype->GetName().GetName() : "";
     if (kind == "Type3" || kind == "Type0")
       continue;  // Type3 glyphs are content; Type0 is checked through its descendant
-    pdf::PdfObject* descriptor = file.get(object, "FontDescriptor");
+    PoDoFo::PdfObject* descriptor = file.get(object, "FontDescriptor");
     bool embedded =
         descriptor && (file.get(descriptor, "FontFile") || file.get(descriptor, "FontFile2") ||
                        file.get(descriptor, "FontFile3"));
     if (!embedded && reported++ < 20) {
-      pdf::PdfObject* base = file.get(object, "BaseFont");
+      PoDoFo::PdfObject* base = file.get(object, "BaseFont");
       std::string name = base && base->IsName() ? base->GetName().GetName() : "(unnamed)";
       problems.push_back("font " + name + " (" + PdfFile::describe(object) +
                          ") is not embedded: PDF/A requires every font to be embedded");
@@ -129,12 +131,12 @@ void find_unembedded_fonts(PdfFile& file, pdf::PdfVecObjects& objects,
   }
 }
 
-bool has_pdfa_output_intent(PdfFile& file, pdf::PdfObject* catalog) {
-  pdf::PdfObject* intents = file.get(catalog, "OutputIntents");
+bool has_pdfa_output_intent(PdfFile& file, PoDoFo::PdfObject* catalog) {
+  PoDoFo::PdfObject* intents = file.get(catalog, "OutputIntents");
   if (!intents || !intents->IsArray())
     return false;
   for (auto& entry : intents->GetArray()) {
-    pdf::PdfObject* s = file.get(&entry, "S");
+    PoDoFo::PdfObject* s = file.get(&entry, "S");
     if (s && s->IsName() && s->GetName().GetName() == "GTS_PDFA1")
       return true;
   }
@@ -197,7 +199,7 @@ model::Result<EmbedOutcome> embed_invoice(std::string_view pdf_bytes, std::strin
                    "Factur-X invoice (supply an unencrypted PDF)",
                    {std::string(pdf_name), "", 0, 0}};
     }
-    pdf::PdfObject* metadata = probe->get(probe->document().GetCatalog(), "Metadata");
+    PoDoFo::PdfObject* metadata = probe->get(probe->document().GetCatalog(), "Metadata");
     if (metadata && metadata->HasStream()) {
       if (auto packet = probe->decoded_stream(metadata)) {
         if (auto xmp = read_xmp(*packet, pdf_name))
@@ -212,16 +214,16 @@ model::Result<EmbedOutcome> embed_invoice(std::string_view pdf_bytes, std::strin
     return loaded.error();
   PdfFile& file = *loaded;
   try {
-    pdf::PdfMemDocument& document = file.document();
-    pdf::PdfVecObjects& objects = *static_cast<pdf::PdfDocument&>(document).GetObjects();
-    pdf::PdfObject* catalog = document.GetCatalog();
+    PoDoFo::PdfMemDocument& document = file.document();
+    PoDoFo::PdfVecObjects& objects = *static_cast<PoDoFo::PdfDocument&>(document).GetObjects();
+    PoDoFo::PdfObject* catalog = document.GetCatalog();
 
     // The attachment name must be free.
-    pdf::PdfObject* names = file.get(catalog, "Names");
-    pdf::PdfObject* old_tree = names ? file.get(names, "EmbeddedFiles") : nullptr;
-    std::map<std::string, pdf::PdfReference> leaves;
+    PoDoFo::PdfObject* names = file.get(catalog, "Names");
+    PoDoFo::PdfObject* old_tree = names ? file.get(names, "EmbeddedFiles") : nullptr;
+    std::map<std::string, PoDoFo::PdfReference> leaves;
     if (old_tree) {
-      file.for_each_name(old_tree, [&](const std::string& key, pdf::PdfObject* value) {
+      file.for_each_name(old_tree, [&](const std::string& key, PoDoFo::PdfObject* value) {
         if (value && value->Reference().ObjectNumber() != 0)
           leaves.emplace(key, value->Reference());
       });
@@ -233,63 +235,65 @@ model::Result<EmbedOutcome> embed_invoice(std::string_view pdf_bytes, std::strin
     }
 
     // The embedded file and its specification.
-    pdf::PdfObject* embedded = objects.CreateObject("EmbeddedFile");
-    embedded->GetDictionary().AddKey("Subtype", pdf::PdfName("text/xml"));
-    pdf::PdfDictionary params;
-    params.AddKey("ModDate", pdf::PdfString(timestamp));
-    params.AddKey("Size", pdf::PdfVariant(static_cast<pdf::pdf_int64>(invoice_xml.size())));
+    PoDoFo::PdfObject* embedded = objects.CreateObject("EmbeddedFile");
+    embedded->GetDictionary().AddKey("Subtype", PoDoFo::PdfName("text/xml"));
+    PoDoFo::PdfDictionary params;
+    params.AddKey("ModDate", PoDoFo::PdfString(timestamp));
+    params.AddKey("Size", PoDoFo::PdfVariant(static_cast<PoDoFo::pdf_int64>(invoice_xml.size())));
     const std::string checksum = md5(invoice_xml);
-    params.AddKey("CheckSum", pdf::PdfString(checksum.data(),
-                                             static_cast<pdf::pdf_long>(checksum.size()), true));
+    params.AddKey(
+        "CheckSum",
+        PoDoFo::PdfString(checksum.data(), static_cast<PoDoFo::pdf_long>(checksum.size()), true));
     embedded->GetDictionary().AddKey("Params", params);
-    embedded->GetStream()->Set(invoice_xml.data(), static_cast<pdf::pdf_long>(invoice_xml.size()));
+    embedded->GetStream()->Set(invoice_xml.data(),
+                               static_cast<PoDoFo::pdf_long>(invoice_xml.size()));
 
     const Relationship relationship =
         options.relationship.value_or(default_relationship(options.profile));
-    pdf::PdfObject* spec = objects.CreateObject("Filespec");
-    pdf::PdfDictionary& spec_dict = spec->GetDictionary();
-    spec_dict.AddKey("F", pdf::PdfString(options.attachment_name));
+    PoDoFo::PdfObject* spec = objects.CreateObject("Filespec");
+    PoDoFo::PdfDictionary& spec_dict = spec->GetDictionary();
+    spec_dict.AddKey("F", PoDoFo::PdfString(options.attachment_name));
     spec_dict.AddKey("UF", text_string(options.attachment_name));
-    spec_dict.AddKey("Desc", pdf::PdfString(std::string("Factur-X invoice (") +
-                                            to_string(options.profile) + ")"));
-    spec_dict.AddKey("AFRelationship", pdf::PdfName(to_string(relationship)));
-    pdf::PdfDictionary ef;
+    spec_dict.AddKey("Desc", PoDoFo::PdfString(std::string("Factur-X invoice (") +
+                                               to_string(options.profile) + ")"));
+    spec_dict.AddKey("AFRelationship", PoDoFo::PdfName(to_string(relationship)));
+    PoDoFo::PdfDictionary ef;
     ef.AddKey("F", embedded->Reference());
     ef.AddKey("UF", embedded->Reference());
     spec_dict.AddKey("EF", ef);
 
     // The EmbeddedFiles name tree, rebuilt flat with the keys in order.
     leaves.emplace(options.attachment_name, spec->Reference());
-    pdf::PdfObject* names_dict = dictionary_at(file, catalog, "Names", objects);
-    pdf::PdfObject* tree = objects.CreateObject(pdf::PdfDictionary());
-    pdf::PdfArray tree_names;
+    PoDoFo::PdfObject* names_dict = dictionary_at(file, catalog, "Names", objects);
+    PoDoFo::PdfObject* tree = objects.CreateObject(PoDoFo::PdfDictionary());
+    PoDoFo::PdfArray tree_names;
     for (const auto& [key, reference] : leaves) {
-      tree_names.push_back(pdf::PdfString(key));
+      tree_names.push_back(PoDoFo::PdfString(key));
       tree_names.push_back(reference);
     }
     tree->GetDictionary().AddKey("Names", tree_names);
     names_dict->GetDictionary().AddKey("EmbeddedFiles", tree->Reference());
 
     // /AF: the associated files of the document.
-    pdf::PdfArray af;
-    if (pdf::PdfObject* old_af = file.get(catalog, "AF"); old_af && old_af->IsArray())
+    PoDoFo::PdfArray af;
+    if (PoDoFo::PdfObject* old_af = file.get(catalog, "AF"); old_af && old_af->IsArray())
       af = old_af->GetArray();
     af.push_back(spec->Reference());
     catalog->GetDictionary().AddKey("AF", af);
 
     // Output intent.
     if (!has_pdfa_output_intent(file, catalog)) {
-      pdf::PdfObject* icc = objects.CreateObject(pdf::PdfDictionary());
-      icc->GetDictionary().AddKey("N", pdf::PdfVariant(static_cast<pdf::pdf_int64>(3)));
+      PoDoFo::PdfObject* icc = objects.CreateObject(PoDoFo::PdfDictionary());
+      icc->GetDictionary().AddKey("N", PoDoFo::PdfVariant(static_cast<PoDoFo::pdf_int64>(3)));
       icc->GetStream()->Set(options.icc_profile.data(),
-                            static_cast<pdf::pdf_long>(options.icc_profile.size()));
-      pdf::PdfObject* intent = objects.CreateObject("OutputIntent");
-      intent->GetDictionary().AddKey("S", pdf::PdfName("GTS_PDFA1"));
-      intent->GetDictionary().AddKey("OutputConditionIdentifier", pdf::PdfString("sRGB"));
-      intent->GetDictionary().AddKey("Info", pdf::PdfString("sRGB IEC61966-2.1"));
+                            static_cast<PoDoFo::pdf_long>(options.icc_profile.size()));
+      PoDoFo::PdfObject* intent = objects.CreateObject("OutputIntent");
+      intent->GetDictionary().AddKey("S", PoDoFo::PdfName("GTS_PDFA1"));
+      intent->GetDictionary().AddKey("OutputConditionIdentifier", PoDoFo::PdfString("sRGB"));
+      intent->GetDictionary().AddKey("Info", PoDoFo::PdfString("sRGB IEC61966-2.1"));
       intent->GetDictionary().AddKey("DestOutputProfile", icc->Reference());
-      pdf::PdfArray intents;
-      if (pdf::PdfObject* old = file.get(catalog, "OutputIntents"); old && old->IsArray())
+      PoDoFo::PdfArray intents;
+      if (PoDoFo::PdfObject* old = file.get(catalog, "OutputIntents"); old && old->IsArray())
         intents = old->GetArray();
       intents.push_back(intent->Reference());
       catalog->GetDictionary().AddKey("OutputIntents", intents);
@@ -297,14 +301,14 @@ model::Result<EmbedOutcome> embed_invoice(std::string_view pdf_bytes, std::strin
     }
 
     // /Info and XMP, saying the same.
-    pdf::PdfObject* info = document.GetInfo()->GetObject();
-    pdf::PdfDictionary& info_dict = info->GetDictionary();
+    PoDoFo::PdfObject* info = document.GetInfo()->GetObject();
+    PoDoFo::PdfDictionary& info_dict = info->GetDictionary();
     std::string create_date;
-    if (pdf::PdfObject* created = file.get(info, "CreationDate"); created && created->IsString())
+    if (PoDoFo::PdfObject* created = file.get(info, "CreationDate"); created && created->IsString())
       create_date = iso_date(created->GetString().GetStringUtf8());
     if (create_date.empty()) {
       create_date = options.timestamp;
-      info_dict.AddKey("CreationDate", pdf::PdfString(timestamp));
+      info_dict.AddKey("CreationDate", PoDoFo::PdfString(timestamp));
     }
     auto keep_or_set = [&](const char* key, const std::string& wanted) {
       std::string current = pdf_text(file.get(info, key));
@@ -324,16 +328,16 @@ model::Result<EmbedOutcome> embed_invoice(std::string_view pdf_bytes, std::strin
     xmp.author = keep_or_set("Author", options.author);
     xmp.subject = keep_or_set("Subject", options.subject);
     xmp.keywords = pdf_text(file.get(info, "Keywords"));
-    info_dict.AddKey("Producer", pdf::PdfString("einvoice"));
-    info_dict.AddKey("Creator", pdf::PdfString("einvoice"));
-    info_dict.AddKey("ModDate", pdf::PdfString(timestamp));
+    info_dict.AddKey("Producer", PoDoFo::PdfString("einvoice"));
+    info_dict.AddKey("Creator", PoDoFo::PdfString("einvoice"));
+    info_dict.AddKey("ModDate", PoDoFo::PdfString(timestamp));
     xmp.create_date = create_date;
     xmp.modify_date = options.timestamp;
     const std::string packet = write_xmp(xmp);
-    pdf::PdfObject* metadata = objects.CreateObject("Metadata");
-    metadata->GetDictionary().AddKey("Subtype", pdf::PdfName("XML"));
-    metadata->GetStream()->Set(packet.data(), static_cast<pdf::pdf_long>(packet.size()),
-                               pdf::TVecFilters());
+    PoDoFo::PdfObject* metadata = objects.CreateObject("Metadata");
+    metadata->GetDictionary().AddKey("Subtype", PoDoFo::PdfName("XML"));
+    metadata->GetStream()->Set(packet.data(), static_cast<PoDoFo::pdf_long>(packet.size()),
+                               PoDoFo::TVecFilters());
     catalog->GetDictionary().AddKey("Metadata", metadata->Reference());
     if (!existing_xmp) {
       outcome.changes.push_back("added XMP metadata declaring PDF/A-3B (the PDF had none)");
@@ -347,17 +351,17 @@ model::Result<EmbedOutcome> embed_invoice(std::string_view pdf_bytes, std::strin
     }
 
     // PDF/A-3 is based on PDF 1.7.
-    if (document.GetPdfVersion() < pdf::ePdfVersion_1_7) {
+    if (document.GetPdfVersion() < PoDoFo::ePdfVersion_1_7) {
       if (outcome.incremental) {
-        catalog->GetDictionary().AddKey("Version", pdf::PdfName("1.7"));
+        catalog->GetDictionary().AddKey("Version", PoDoFo::PdfName("1.7"));
       } else {
-        document.SetPdfVersion(pdf::ePdfVersion_1_7);
+        document.SetPdfVersion(PoDoFo::ePdfVersion_1_7);
       }
       outcome.changes.push_back("raised the PDF version to 1.7 (PDF/A-3 is based on PDF 1.7)");
     }
 
     find_unembedded_fonts(file, objects, outcome.remaining_problems);
-  } catch (const pdf::PdfError& e) {
+  } catch (const PoDoFo::PdfError& e) {
     return Error{ErrorCode::kMalformed,
                  "cannot add the invoice to this PDF: " + file.error_text(e),
                  {std::string(pdf_name), "", 0, 0}};

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "formats/facturx/facturx_profile.h"
-#include "formats/facturx/pdf_file.h"
+#include "formats/pdf/pdf_file.h"
 #include "model/result.h"
 
 namespace einvoice::facturx {
@@ -31,7 +31,7 @@ struct EmbedOptions {
   // creation date of a document that has none.
   std::string timestamp;
   std::string icc_profile;  // sRGB ICC profile bytes for the output intent
-  PdfLimits limits;
+  pdf::PdfLimits limits;
 };
 
 struct EmbedOutcome {

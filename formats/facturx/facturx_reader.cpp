@@ -1,17 +1,17 @@
 #include "formats/facturx/facturx_reader.h"
 
-#include <podofo/podofo.h>
-
 #include <algorithm>
 #include <array>
 #include <cctype>
 
+#include "formats/pdf/podofo.h"
 #include "formats/xml/xml_document.h"
 
 namespace einvoice::facturx {
 namespace {
 
-namespace pdf = PoDoFo;
+using pdf::pdf_text;
+using pdf::PdfFile;
 
 constexpr std::array<std::string_view, 5> kInvoiceNames{
     "factur-x.xml", "xrechnung.xml", "zugferd-invoice.xml", "zugferd-invoice.xml", "order-x.xml"};
@@ -24,23 +24,23 @@ std::size_t invoice_name_rank(std::string_view name) {
   return kInvoiceNames.size();
 }
 
-const char* version_text(pdf::EPdfVersion version) {
+const char* version_text(PoDoFo::EPdfVersion version) {
   switch (version) {
-    case pdf::ePdfVersion_1_0:
+    case PoDoFo::ePdfVersion_1_0:
       return "1.0";
-    case pdf::ePdfVersion_1_1:
+    case PoDoFo::ePdfVersion_1_1:
       return "1.1";
-    case pdf::ePdfVersion_1_2:
+    case PoDoFo::ePdfVersion_1_2:
       return "1.2";
-    case pdf::ePdfVersion_1_3:
+    case PoDoFo::ePdfVersion_1_3:
       return "1.3";
-    case pdf::ePdfVersion_1_4:
+    case PoDoFo::ePdfVersion_1_4:
       return "1.4";
-    case pdf::ePdfVersion_1_5:
+    case PoDoFo::ePdfVersion_1_5:
       return "1.5";
-    case pdf::ePdfVersion_1_6:
+    case PoDoFo::ePdfVersion_1_6:
       return "1.6";
-    case pdf::ePdfVersion_1_7:
+    case PoDoFo::ePdfVersion_1_7:
       return "1.7";
   }
   return "unknown";
@@ -84,41 +84,41 @@ void read_guideline(FacturxContent& content, std::string_view pdf_name) {
   content.xml_profile = profile_of_guideline(trimmed);
 }
 
-std::optional<std::string> info_text(PdfFile& file, pdf::PdfObject* info, const char* key) {
-  pdf::PdfObject* value = file.get(info, key);
+std::optional<std::string> info_text(PdfFile& file, PoDoFo::PdfObject* info, const char* key) {
+  PoDoFo::PdfObject* value = file.get(info, key);
   if (!value || !(value->IsString() || value->IsHexString()))
     return std::nullopt;
   return pdf_text(value);
 }
 
 // Fills `a` from the file specification `spec`; PoDoFo errors propagate.
-void read_specification_into(PdfFile& file, const std::string& key, pdf::PdfObject* spec,
+void read_specification_into(PdfFile& file, const std::string& key, PoDoFo::PdfObject* spec,
                              Attachment& a) {
-  pdf::PdfObject* f = file.get(spec, "F");
-  pdf::PdfObject* uf = file.get(spec, "UF");
+  PoDoFo::PdfObject* f = file.get(spec, "F");
+  PoDoFo::PdfObject* uf = file.get(spec, "UF");
   a.has_f = f != nullptr;
   a.has_uf = uf != nullptr;
   a.name = uf ? pdf_text(uf) : f ? pdf_text(f) : key;
-  if (pdf::PdfObject* rel = file.get(spec, "AFRelationship"); rel && rel->IsName())
+  if (PoDoFo::PdfObject* rel = file.get(spec, "AFRelationship"); rel && rel->IsName())
     a.relationship = rel->GetName().GetName();
   a.description = pdf_text(file.get(spec, "Desc"));
-  pdf::PdfObject* ef = file.get(spec, "EF");
-  pdf::PdfObject* stream = ef ? file.get(ef, "UF") : nullptr;
+  PoDoFo::PdfObject* ef = file.get(spec, "EF");
+  PoDoFo::PdfObject* stream = ef ? file.get(ef, "UF") : nullptr;
   if (!stream && ef)
     stream = file.get(ef, "F");
   if (!stream || !stream->HasStream()) {
     a.problem = "the file specification " + a.place + " has no embedded file stream (/EF)";
     return;
   }
-  if (pdf::PdfObject* subtype = file.get(stream, "Subtype"); subtype && subtype->IsName())
+  if (PoDoFo::PdfObject* subtype = file.get(stream, "Subtype"); subtype && subtype->IsName())
     a.mime_type = subtype->GetName().GetName();
-  if (pdf::PdfObject* params = file.get(stream, "Params"); params && params->IsDictionary()) {
-    if (pdf::PdfObject* mod = file.get(params, "ModDate");
+  if (PoDoFo::PdfObject* params = file.get(stream, "Params"); params && params->IsDictionary()) {
+    if (PoDoFo::PdfObject* mod = file.get(params, "ModDate");
         mod && (mod->IsString() || mod->IsHexString()))
       a.mod_date = mod->GetString().GetStringUtf8();
-    if (pdf::PdfObject* size = file.get(params, "Size"); size && size->IsNumber())
+    if (PoDoFo::PdfObject* size = file.get(params, "Size"); size && size->IsNumber())
       a.declared_size = size->GetNumber();
-    if (pdf::PdfObject* sum = file.get(params, "CheckSum");
+    if (PoDoFo::PdfObject* sum = file.get(params, "CheckSum");
         sum && (sum->IsString() || sum->IsHexString()))
       a.declared_checksum = std::string(sum->GetString().GetString(),
                                         static_cast<std::size_t>(sum->GetString().GetLength()));
@@ -132,12 +132,12 @@ void read_specification_into(PdfFile& file, const std::string& key, pdf::PdfObje
 
 // One attachment; a PoDoFo failure inside its objects becomes the
 // attachment's problem, naming the object and its offset.
-Attachment read_specification(PdfFile& file, const std::string& key, pdf::PdfObject* spec) {
+Attachment read_specification(PdfFile& file, const std::string& key, PoDoFo::PdfObject* spec) {
   Attachment a;
   a.place = PdfFile::describe(spec);
   try {
     read_specification_into(file, key, spec, a);
-  } catch (const pdf::PdfError& e) {
+  } catch (const PoDoFo::PdfError& e) {
     a.problem =
         "the file specification " + file.place(spec) + " cannot be read: " + file.error_text(e);
   }
@@ -149,7 +149,7 @@ constexpr std::array<std::string_view, 11> kForbiddenActions{
     "Launch",      "Sound",     "Movie", "ResetForm",  "ImportData", "Hide",
     "SetOCGState", "Rendition", "Trans", "GoTo3DView", "JavaScript"};
 
-void find_actions_in(const pdf::PdfObject& value, const std::string& place, int depth,
+void find_actions_in(const PoDoFo::PdfObject& value, const std::string& place, int depth,
                      std::vector<FacturxContent::Action>& out) {
   if (depth > 64 || out.size() >= FacturxContent::kMaxReportedActions)
     return;
@@ -160,14 +160,15 @@ void find_actions_in(const pdf::PdfObject& value, const std::string& place, int 
   }
   if (!value.IsDictionary())
     return;
-  const pdf::PdfDictionary& dictionary = value.GetDictionary();
-  if (const pdf::PdfObject* type = dictionary.GetKey(pdf::PdfName("S")); type && type->IsName()) {
+  const PoDoFo::PdfDictionary& dictionary = value.GetDictionary();
+  if (const PoDoFo::PdfObject* type = dictionary.GetKey(PoDoFo::PdfName("S"));
+      type && type->IsName()) {
     const std::string& name = type->GetName().GetName();
     if (std::find(kForbiddenActions.begin(), kForbiddenActions.end(), name) !=
         kForbiddenActions.end())
       out.push_back({name, place});
   }
-  if (dictionary.HasKey(pdf::PdfName("AA")) && out.size() < FacturxContent::kMaxReportedActions)
+  if (dictionary.HasKey(PoDoFo::PdfName("AA")) && out.size() < FacturxContent::kMaxReportedActions)
     out.push_back({"AA", place});
   for (const auto& entry : dictionary.GetKeys())
     find_actions_in(*entry.second, place, depth + 1, out);
@@ -175,11 +176,11 @@ void find_actions_in(const pdf::PdfObject& value, const std::string& place, int 
 
 // Every object of the document (reachable or not: what a viewer runs is not
 // for the checker to guess), and the catalog's JavaScript name tree.
-void find_forbidden_actions(PdfFile& file, pdf::PdfObject* names,
+void find_forbidden_actions(PdfFile& file, PoDoFo::PdfObject* names,
                             std::vector<FacturxContent::Action>& out) {
   if (names && file.get(names, "JavaScript"))
     out.push_back({"JavaScript", "/Root/Names/JavaScript"});
-  for (const pdf::PdfObject* object : file.document().GetObjects()) {
+  for (const PoDoFo::PdfObject* object : file.document().GetObjects()) {
     if (out.size() >= FacturxContent::kMaxReportedActions)
       break;
     if (object)
@@ -216,25 +217,25 @@ bool is_invoice_attachment_name(std::string_view name) {
 }
 
 model::Result<FacturxContent> read_facturx(std::string_view pdf_bytes, std::string_view name,
-                                           const PdfLimits& limits) {
+                                           const pdf::PdfLimits& limits) {
   auto loaded = PdfFile::load(pdf_bytes, name, false, limits);
   if (!loaded)
     return loaded.error();
   PdfFile& file = *loaded;
   FacturxContent content;
   try {
-    pdf::PdfMemDocument& document = file.document();
-    pdf::PdfObject* catalog = document.GetCatalog();
+    PoDoFo::PdfMemDocument& document = file.document();
+    PoDoFo::PdfObject* catalog = document.GetCatalog();
     content.encrypted = file.encrypted();
     content.pdf_version = version_text(document.GetPdfVersion());
-    if (pdf::PdfObject* version = file.get(catalog, "Version"); version && version->IsName())
+    if (PoDoFo::PdfObject* version = file.get(catalog, "Version"); version && version->IsName())
       content.pdf_version = std::max(content.pdf_version, version->GetName().GetName());
-    content.has_document_id =
-        document.GetTrailer() && document.GetTrailer()->GetDictionary().HasKey(pdf::PdfName("ID"));
-    if (pdf::PdfObject* intents = file.get(catalog, "OutputIntents");
+    content.has_document_id = document.GetTrailer() &&
+                              document.GetTrailer()->GetDictionary().HasKey(PoDoFo::PdfName("ID"));
+    if (PoDoFo::PdfObject* intents = file.get(catalog, "OutputIntents");
         intents && intents->IsArray()) {
       for (auto& entry : intents->GetArray()) {
-        pdf::PdfObject* s = file.get(&entry, "S");
+        PoDoFo::PdfObject* s = file.get(&entry, "S");
         if (s && s->IsName() && s->GetName().GetName() == "GTS_PDFA1" &&
             file.get(&entry, "DestOutputProfile"))
           content.has_pdfa_output_intent = true;
@@ -243,22 +244,22 @@ model::Result<FacturxContent> read_facturx(std::string_view pdf_bytes, std::stri
 
     // Attachments: the EmbeddedFiles name tree, then /AF entries not in it.
     std::vector<std::pair<unsigned, unsigned>> af;
-    if (pdf::PdfObject* list = file.get(catalog, "AF"); list && list->IsArray()) {
+    if (PoDoFo::PdfObject* list = file.get(catalog, "AF"); list && list->IsArray()) {
       for (auto& entry : list->GetArray()) {
         if (entry.IsReference())
           af.emplace_back(entry.GetReference().ObjectNumber(),
                           entry.GetReference().GenerationNumber());
       }
     }
-    auto in_af = [&](pdf::PdfObject* spec) {
+    auto in_af = [&](PoDoFo::PdfObject* spec) {
       std::pair<unsigned, unsigned> key{spec->Reference().ObjectNumber(),
                                         spec->Reference().GenerationNumber()};
       return key.first != 0 && std::find(af.begin(), af.end(), key) != af.end();
     };
     std::vector<std::pair<unsigned, unsigned>> seen;
-    pdf::PdfObject* names = file.get(catalog, "Names");
-    if (pdf::PdfObject* tree = names ? file.get(names, "EmbeddedFiles") : nullptr) {
-      file.for_each_name(tree, [&](const std::string& key, pdf::PdfObject* spec) {
+    PoDoFo::PdfObject* names = file.get(catalog, "Names");
+    if (PoDoFo::PdfObject* tree = names ? file.get(names, "EmbeddedFiles") : nullptr) {
+      file.for_each_name(tree, [&](const std::string& key, PoDoFo::PdfObject* spec) {
         if (!spec || !spec->IsDictionary())
           return;
         Attachment a = read_specification(file, key, spec);
@@ -267,9 +268,9 @@ model::Result<FacturxContent> read_facturx(std::string_view pdf_bytes, std::stri
         content.attachments.push_back(std::move(a));
       });
     }
-    if (pdf::PdfObject* list = file.get(catalog, "AF"); list && list->IsArray()) {
+    if (PoDoFo::PdfObject* list = file.get(catalog, "AF"); list && list->IsArray()) {
       for (auto& entry : list->GetArray()) {
-        pdf::PdfObject* spec = file.resolve(&entry);
+        PoDoFo::PdfObject* spec = file.resolve(&entry);
         if (!spec || !spec->IsDictionary())
           continue;
         std::pair<unsigned, unsigned> key{spec->Reference().ObjectNumber(),
@@ -293,7 +294,7 @@ model::Result<FacturxContent> read_facturx(std::string_view pdf_bytes, std::stri
     find_forbidden_actions(file, names, content.forbidden_actions);
 
     // XMP.
-    if (pdf::PdfObject* metadata = file.get(catalog, "Metadata");
+    if (PoDoFo::PdfObject* metadata = file.get(catalog, "Metadata");
         metadata && metadata->HasStream()) {
       content.has_xmp = true;
       auto packet = file.decoded_stream(metadata);
@@ -308,8 +309,8 @@ model::Result<FacturxContent> read_facturx(std::string_view pdf_bytes, std::stri
     }
 
     // /Info.
-    if (pdf::PdfObject* info =
-            file.get(const_cast<pdf::PdfObject*>(document.GetTrailer()), "Info")) {
+    if (PoDoFo::PdfObject* info =
+            file.get(const_cast<PoDoFo::PdfObject*>(document.GetTrailer()), "Info")) {
       content.info_title = info_text(file, info, "Title");
       content.info_author = info_text(file, info, "Author");
       content.info_subject = info_text(file, info, "Subject");
@@ -319,7 +320,7 @@ model::Result<FacturxContent> read_facturx(std::string_view pdf_bytes, std::stri
       content.info_creation_date = info_text(file, info, "CreationDate");
       content.info_mod_date = info_text(file, info, "ModDate");
     }
-  } catch (const pdf::PdfError& e) {
+  } catch (const PoDoFo::PdfError& e) {
     return model::Error{model::ErrorCode::kMalformed,
                         "unreadable PDF structure: " + file.error_text(e),
                         {std::string(name), "", 0, 0}};

@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "formats/facturx/facturx_profile.h"
-#include "formats/facturx/pdf_file.h"
 #include "formats/facturx/xmp_metadata.h"
+#include "formats/pdf/pdf_file.h"
 #include "model/result.h"
 
 namespace einvoice::facturx {
@@ -83,7 +83,7 @@ bool same_attachment_name(std::string_view a, std::string_view b);
 // kLimitExceeded, kUnsupported for password encryption); a missing or broken
 // attachment or XMP is reported in the content, for the checker.
 model::Result<FacturxContent> read_facturx(std::string_view pdf, std::string_view name,
-                                           const PdfLimits& limits = {});
+                                           const pdf::PdfLimits& limits = {});
 
 // For a PDF too damaged to load: the XMP packet found in its raw bytes (an
 // uncompressed packet, as PDF/A requires), so the checker can still say what

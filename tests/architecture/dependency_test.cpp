@@ -9,6 +9,7 @@
 #include <fstream>
 #include <functional>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -20,6 +21,7 @@ namespace fs = std::filesystem;
 namespace {
 
 const fs::path kSource = EINVOICE_SOURCE_DIR;
+const fs::path kBuild = EINVOICE_BINARY_DIR;
 
 // The modules: top-level folders and formats/* holding both a README.md and
 // a CMakeLists.txt (test, fuzz and bench folders are programs, not modules).
@@ -177,6 +179,53 @@ std::string included_path(const std::string& line) {
   return end == std::string::npos ? "" : line.substr(at + 1, end - at - 1);
 }
 
+// The stages of modules a compile command puts on the include path: the
+// target names of its "-I.../module-include/<target>" arguments, and whether
+// it also includes the whole source tree.
+struct IncludeReach {
+  std::set<std::string> staged_targets;
+  bool source_root = false;
+};
+
+IncludeReach include_reach(const std::string& command) {
+  IncludeReach reach;
+  std::istringstream words(command);
+  const std::string marker = "/module-include/";
+  const std::string root = "-I" + kSource.string();
+  for (std::string word; words >> word;) {
+    if (word == "-I" || word == "-isystem") {
+      std::string next;
+      words >> next;
+      word = "-I" + next;
+    }
+    if (word == root || word == root + "/")
+      reach.source_root = true;
+    const auto at = word.find(marker);
+    if (word.rfind("-I", 0) == 0 && at != std::string::npos)
+      reach.staged_targets.insert(word.substr(at + marker.size()));
+  }
+  return reach;
+}
+
+// Lines of project sources outside formats/pdf that include `<prefix...>`.
+std::vector<std::string> includes_outside_pdf(const std::string& prefix) {
+  std::vector<std::string> out;
+  for (const auto& entry : fs::recursive_directory_iterator(kSource)) {
+    const std::string relative = fs::relative(entry.path(), kSource).generic_string();
+    if (!entry.is_regular_file() || !is_source(entry.path()) ||
+        relative.rfind("formats/pdf/", 0) == 0 || relative.rfind("build", 0) == 0)
+      continue;
+    std::istringstream text(slurp(entry.path()));
+    int line_number = 0;
+    for (std::string line; std::getline(text, line);) {
+      ++line_number;
+      if (line.find("#include <" + prefix) != std::string::npos)
+        out.push_back(relative + ":" + std::to_string(line_number));
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("Every module states its dependencies, and they exist", "[architecture]") {
@@ -286,4 +335,163 @@ TEST_CASE("The dependency check sees what it must", "[architecture]") {
   REQUIRE(engine);
   CHECK(engine->count("model") == 1);
   CHECK(engine->count("cli") == 0);
+}
+
+TEST_CASE("The compiler lets each module include only what its README lists", "[architecture]") {
+  // Every compile command of a module source (compile_commands.json of this
+  // build) reaches only the staged folders of the module itself and of the
+  // modules its README lists, never the whole source tree.
+  const auto all = modules();
+  const auto owners = target_owners(all);
+  std::ifstream commands_file(kBuild / "compile_commands.json");
+  REQUIRE(commands_file.good());
+  const auto commands = nlohmann::json::parse(commands_file);
+  std::size_t module_sources = 0;
+  for (const auto& entry : commands) {
+    const fs::path file = entry.at("file").get<std::string>();
+    const std::string relative = fs::relative(file, kSource).generic_string();
+    const std::string module = module_of(relative, all);
+    if (module.empty())
+      continue;  // tests, bench, fuzz: programs
+    ++module_sources;
+    const auto stated = stated_dependencies(module).value_or(std::set<std::string>{});
+    const std::string command = entry.contains("command") ? entry.at("command").get<std::string>()
+                                                          : entry.at("arguments").dump();
+    const IncludeReach reach = include_reach(command);
+    INFO(relative << " (module " << module << ")");
+    CHECK_FALSE(reach.source_root);
+    CHECK_FALSE(reach.staged_targets.empty());
+    const std::string own_cmake = slurp(kSource / module / "CMakeLists.txt");
+    for (const auto& target : reach.staged_targets) {
+      // A program of the module (the einvoice command) stages its own folder.
+      const bool own_program = own_cmake.find("add_executable(" + target) != std::string::npos;
+      const auto owner = owners.find(target);
+      INFO("it may include the headers of " << target << ", of module "
+                                            << (owner == owners.end() ? "?" : owner->second)
+                                            << ", which " << module << "/README.md does not list");
+      REQUIRE((own_program || owner != owners.end()));
+      CHECK((own_program || owner->second == module || stated.count(owner->second) == 1));
+    }
+  }
+  CHECK(module_sources > 100);
+}
+
+TEST_CASE("PoDoFo and qpdf are used through formats/pdf only", "[architecture]") {
+  for (const std::string library : {"podofo/", "qpdf/"}) {
+    const auto lines = includes_outside_pdf(library);
+    INFO("includes of <" << library << "...> outside formats/pdf: " << [&] {
+      std::string text;
+      for (const auto& line : lines)
+        text += line + " ";
+      return text;
+    }());
+    CHECK(lines.empty());
+  }
+  for (const auto& module : modules()) {
+    if (module == "formats/pdf")
+      continue;
+    const std::string cmake = slurp(kSource / module / "CMakeLists.txt");
+    INFO(module << "/CMakeLists.txt links PoDoFo or qpdf itself");
+    CHECK(cmake.find("PkgConfig::PODOFO") == std::string::npos);
+    CHECK(cmake.find("PkgConfig::QPDF") == std::string::npos);
+  }
+}
+
+TEST_CASE("The include check reads compile commands as the compiler does", "[architecture]") {
+  const std::string root = kSource.string();
+  const auto reach = include_reach(
+      "c++ -I/b/module-include/einvoice_cii -isystem /usr/include -I " + root + " -c x.cpp");
+  CHECK(reach.source_root);
+  CHECK(reach.staged_targets == std::set<std::string>{"einvoice_cii"});
+  CHECK_FALSE(include_reach("c++ -I/b/module-include/einvoice_xml -c x.cpp").source_root);
+}
+
+namespace {
+
+// The functions of a C++ source longer than `limit` lines, as "line N (M
+// lines)": a body opens with "{" at the end of a line at namespace level and
+// ends where its braces balance. Braces in strings, characters and comments
+// are not counted.
+std::vector<std::string> long_functions(const std::string& source, std::size_t limit) {
+  std::vector<std::string> out;
+  std::istringstream lines(source);
+  int depth = 0;  // braces open, namespaces not counted
+  std::size_t number = 0, start = 0;
+  bool in_block_comment = false;
+  for (std::string line; std::getline(lines, line);) {
+    ++number;
+    std::string code;
+    char quote = 0;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+      const char c = line[i];
+      if (in_block_comment) {
+        if (c == '*' && i + 1 < line.size() && line[i + 1] == '/')
+          in_block_comment = false, ++i;
+      } else if (quote) {
+        if (c == '\\')
+          ++i;
+        else if (c == quote)
+          quote = 0;
+      } else if (c == '"' || c == '\'') {
+        quote = c;
+      } else if (c == '/' && i + 1 < line.size() && line[i + 1] == '/') {
+        break;
+      } else if (c == '/' && i + 1 < line.size() && line[i + 1] == '*') {
+        in_block_comment = true, ++i;
+      } else {
+        code += c;
+      }
+    }
+    const bool is_namespace = code.find("namespace") != std::string::npos;
+    const auto last = code.find_last_not_of(" \t");
+    const bool opens = last != std::string::npos && code[last] == '{';
+    if (depth == 0 && opens && !is_namespace && code.find("struct ") == std::string::npos &&
+        code.find("class ") == std::string::npos && code.find("enum ") == std::string::npos)
+      start = number;
+    for (char c : code) {
+      if (c == '{' && !is_namespace)
+        ++depth;
+      if (c == '}' && !(is_namespace || (depth == 0)))
+        --depth;
+    }
+    if (depth == 0 && start != 0 && number > start) {
+      if (number - start + 1 > limit)
+        out.push_back("line " + std::to_string(start) + " (" + std::to_string(number - start + 1) +
+                      " lines)");
+      start = 0;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("The command line stays a thin layer: no function of cli/ past 60 lines",
+          "[architecture]") {
+  std::size_t files = 0;
+  for (const auto& entry : fs::directory_iterator(kSource / "cli")) {
+    if (entry.path().extension() != ".cpp")
+      continue;
+    ++files;
+    const auto found = long_functions(slurp(entry.path()), 60);
+    INFO(entry.path().filename().string() << ": " << [&] {
+      std::string text;
+      for (const auto& f : found)
+        text += f + " ";
+      return text;
+    }());
+    CHECK(found.empty());
+  }
+  CHECK(files >= 10);
+}
+
+TEST_CASE("The function length check counts what it must", "[architecture]") {
+  std::string body = "int f() {\n";
+  for (int i = 0; i < 60; ++i)
+    body += "  x(\"{\"); // }\n";
+  body += "}\n";
+  CHECK(long_functions("namespace a {\n" + body + "}  // namespace a\n", 60) ==
+        std::vector<std::string>{"line 2 (62 lines)"});
+  CHECK(long_functions(body, 62).empty());
+  CHECK(long_functions("struct S {\n  int a;\n};\nvoid g() {\n}\n", 1).size() == 1);
 }

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "engine/facturx_jobs.h"
-#include "formats/facturx/pdf_structure_scan.h"
+#include "formats/pdf/pdf_structure_scan.h"
 
 namespace {
 
@@ -121,7 +121,7 @@ TEST_CASE("facturx hostile: a stream whose /Length refers to itself gives a valu
 
 TEST_CASE("facturx hostile: the nesting scan reads values at any offset and stays linear",
           "[facturx][hostile]") {
-  using einvoice::facturx::scan_pdf_structure;
+  using einvoice::pdf::scan_pdf_structure;
   // A deep value hidden in another object's stream data, where only a
   // cross-reference pointing into the stream would reach it.
   std::string hidden = "%PDF-1.7\n1 0 obj\n<< /Length 99 >>\nstream\n7 0 obj ";

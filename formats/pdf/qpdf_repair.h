@@ -11,15 +11,18 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
-namespace einvoice::facturx {
+namespace einvoice::pdf {
 
 // `pdf` read with qpdf's recovery and written again into `out`: every object
 // and stream as it is (streams neither decoded nor recompressed), no object
 // streams, a new cross-reference table; encryption with an empty user
 // password removed. False, with qpdf's reason in `error`, when qpdf cannot
-// read it either. `name` names the file in qpdf's messages.
+// read it either. `name` names the file in qpdf's messages. `warnings`
+// receives what qpdf had to repair, each naming the object and the byte
+// offset where qpdf knows them ("object 12 0 at offset 3456: ...").
 bool repair_with_qpdf(std::string_view pdf, std::string_view name, std::string& out,
-                      std::string& error);
+                      std::string& error, std::vector<std::string>& warnings);
 
-}  // namespace einvoice::facturx
+}  // namespace einvoice::pdf

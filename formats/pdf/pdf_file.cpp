@@ -1,6 +1,5 @@
-#include "formats/facturx/pdf_file.h"
+#include "formats/pdf/pdf_file.h"
 
-#include <podofo/podofo.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -13,27 +12,16 @@
 #include <utility>
 #include <vector>
 
-#include "formats/facturx/pdf_bytes.h"
-#include "formats/facturx/pdf_structure_scan.h"
-#include "formats/facturx/qpdf_repair.h"
-#include "formats/facturx/xref_rebuilder.h"
+#include "formats/pdf/pdf_bytes.h"
+#include "formats/pdf/pdf_structure_scan.h"
+#include "formats/pdf/podofo.h"
+#include "formats/pdf/qpdf_repair.h"
 
-namespace einvoice::facturx {
+namespace einvoice::pdf {
 namespace {
 
 using model::Error;
 using model::ErrorCode;
-namespace pdf = PoDoFo;
-
-// PoDoFo logs parser warnings to stderr by default; findings are ours to report.
-void quiet_podofo() {
-  static const bool done = [] {
-    pdf::PdfError::EnableLogging(false);
-    pdf::PdfError::EnableDebug(false);
-    return true;
-  }();
-  (void)done;
-}
 
 Error error_of(ErrorCode code, std::string message, std::string_view file, std::string place = {}) {
   return Error{code, std::move(message), {std::string(file), std::move(place), 0, 0}};
@@ -41,13 +29,13 @@ Error error_of(ErrorCode code, std::string message, std::string_view file, std::
 
 // Collects decoded stream data and stops (by throwing) past the limit, so a
 // small compressed stream cannot expand into all of memory.
-class LimitedOutput final : public pdf::PdfOutputStream {
+class LimitedOutput final : public PoDoFo::PdfOutputStream {
  public:
   explicit LimitedOutput(std::size_t limit) : limit_(limit) {}
-  pdf::pdf_long Write(const char* buffer, pdf::pdf_long length) override {
+  PoDoFo::pdf_long Write(const char* buffer, PoDoFo::pdf_long length) override {
     if (data_.size() + static_cast<std::size_t>(length) > limit_) {
       exceeded_ = true;
-      PODOFO_RAISE_ERROR(pdf::ePdfError_OutOfMemory);
+      PODOFO_RAISE_ERROR(PoDoFo::ePdfError_OutOfMemory);
     }
     data_.append(buffer, static_cast<std::size_t>(length));
     return length;
@@ -67,27 +55,27 @@ class LimitedOutput final : public pdf::PdfOutputStream {
 // original values are read again with a bare parser and put back.
 // Best effort: when the bare parser cannot read the file, the dates stay as
 // PoDoFo left them.
-void restore_info_dates(pdf::PdfMemDocument& document, std::string_view source) try {
-  pdf::PdfVecObjects objects;
+void restore_info_dates(PoDoFo::PdfMemDocument& document, std::string_view source) try {
+  PoDoFo::PdfVecObjects objects;
   objects.SetAutoDelete(true);  // the parsed objects belong to `objects`
-  pdf::PdfParser parser(&objects);
+  PoDoFo::PdfParser parser(&objects);
   parser.ParseFile(source.data(), static_cast<long>(source.size()), true);
-  const pdf::PdfObject* trailer = parser.GetTrailer();
+  const PoDoFo::PdfObject* trailer = parser.GetTrailer();
   if (!trailer || !trailer->IsDictionary() || !document.GetInfo())
     return;
-  const pdf::PdfObject* info = trailer->GetDictionary().GetKey(pdf::PdfName("Info"));
+  const PoDoFo::PdfObject* info = trailer->GetDictionary().GetKey(PoDoFo::PdfName("Info"));
   if (info && info->IsReference())
     info = objects.GetObject(info->GetReference());
-  pdf::PdfDictionary& current = document.GetInfo()->GetObject()->GetDictionary();
+  PoDoFo::PdfDictionary& current = document.GetInfo()->GetObject()->GetDictionary();
   for (const char* key : {"ModDate", "CreationDate"}) {
-    const pdf::PdfObject* original =
-        info && info->IsDictionary() ? info->GetDictionary().GetKey(pdf::PdfName(key)) : nullptr;
+    const PoDoFo::PdfObject* original =
+        info && info->IsDictionary() ? info->GetDictionary().GetKey(PoDoFo::PdfName(key)) : nullptr;
     if (original && original->IsReference())
       original = objects.GetObject(original->GetReference());
     if (original)
-      current.AddKey(pdf::PdfName(key), *original);
+      current.AddKey(PoDoFo::PdfName(key), *original);
     else
-      current.RemoveKey(pdf::PdfName(key));
+      current.RemoveKey(PoDoFo::PdfName(key));
   }
 } catch (...) {
 }
@@ -131,13 +119,13 @@ struct Predictor {
   long long predictor = 1, colors = 1, bits = 8, columns = 1;
 };
 
-Predictor predictor_of(const pdf::PdfObject* parameters) {
+Predictor predictor_of(const PoDoFo::PdfObject* parameters) {
   Predictor p;
   if (!parameters || !parameters->IsDictionary())
     return p;
-  const pdf::PdfDictionary& d = parameters->GetDictionary();
+  const PoDoFo::PdfDictionary& d = parameters->GetDictionary();
   auto number = [&](const char* key, long long fallback) {
-    const pdf::PdfObject* value = d.GetKey(pdf::PdfName(key));
+    const PoDoFo::PdfObject* value = d.GetKey(PoDoFo::PdfName(key));
     return value && value->IsNumber() ? value->GetNumber() : fallback;
   };
   p.predictor = number("Predictor", 1);
@@ -217,28 +205,28 @@ bool undo_predictor(std::string& data, const Predictor& p) {
 
 // Entry `index` of a filter or parameters value that is one object or an
 // array of them (null when absent).
-const pdf::PdfObject* entry_of(const pdf::PdfObject* value, std::size_t index) {
+const PoDoFo::PdfObject* entry_of(const PoDoFo::PdfObject* value, std::size_t index) {
   if (value && value->IsArray())
     return index < value->GetArray().size() ? &value->GetArray()[index] : nullptr;
   return index == 0 ? value : nullptr;
 }
 
 // `raw` through one filter other than FlateDecode, by PoDoFo, within `max_bytes`.
-Inflated decode_one(std::string_view raw, const pdf::PdfName& filter,
-                    const pdf::PdfObject* parameters, std::size_t max_bytes, std::string& out) {
-  pdf::PdfDictionary single;
-  single.AddKey(pdf::PdfName("Filter"), filter);
+Inflated decode_one(std::string_view raw, const PoDoFo::PdfName& filter,
+                    const PoDoFo::PdfObject* parameters, std::size_t max_bytes, std::string& out) {
+  PoDoFo::PdfDictionary single;
+  single.AddKey(PoDoFo::PdfName("Filter"), filter);
   if (parameters && parameters->IsDictionary())
-    single.AddKey(pdf::PdfName("DecodeParms"), *parameters);
-  pdf::PdfObject holder(single);
+    single.AddKey(PoDoFo::PdfName("DecodeParms"), *parameters);
+  PoDoFo::PdfObject holder(single);
   LimitedOutput limited(max_bytes);
   try {
-    const pdf::TVecFilters filters = pdf::PdfFilterFactory::CreateFilterList(&holder);
-    std::unique_ptr<pdf::PdfOutputStream> decoder(
-        pdf::PdfFilterFactory::CreateDecodeStream(filters, &limited, &single));
-    decoder->Write(raw.data(), static_cast<pdf::pdf_long>(raw.size()));
+    const PoDoFo::TVecFilters filters = PoDoFo::PdfFilterFactory::CreateFilterList(&holder);
+    std::unique_ptr<PoDoFo::PdfOutputStream> decoder(
+        PoDoFo::PdfFilterFactory::CreateDecodeStream(filters, &limited, &single));
+    decoder->Write(raw.data(), static_cast<PoDoFo::pdf_long>(raw.size()));
     decoder->Close();
-  } catch (const pdf::PdfError&) {
+  } catch (const PoDoFo::PdfError&) {
     if (limited.exceeded())
       return Inflated::kTooLarge;
     out = limited.take();  // what was decoded before the failure
@@ -253,19 +241,19 @@ Inflated decode_one(std::string_view raw, const pdf::PdfName& filter,
 // kBroken with what was decoded before a failure. FlateDecode (with its
 // predictor) is decoded here, never by PoDoFo, whose Flate decoder leaks its
 // zlib state when an exception stops it (found by the pdf_read campaign).
-Inflated decode_bounded(std::string_view raw, const pdf::PdfDictionary& dictionary,
+Inflated decode_bounded(std::string_view raw, const PoDoFo::PdfDictionary& dictionary,
                         std::size_t max_bytes, std::string& out) {
-  const pdf::PdfObject* filters = dictionary.GetKey(pdf::PdfName("Filter"));
-  const pdf::PdfObject* parameters = dictionary.GetKey(pdf::PdfName("DecodeParms"));
+  const PoDoFo::PdfObject* filters = dictionary.GetKey(PoDoFo::PdfName("Filter"));
+  const PoDoFo::PdfObject* parameters = dictionary.GetKey(PoDoFo::PdfName("DecodeParms"));
   std::string current(raw);
   if (current.size() > max_bytes)
     return Inflated::kTooLarge;
   const std::size_t count = filters && filters->IsArray() ? filters->GetArray().size() : 1;
   for (std::size_t i = 0; filters && i < count; ++i) {
-    const pdf::PdfObject* filter = entry_of(filters, i);
+    const PoDoFo::PdfObject* filter = entry_of(filters, i);
     if (!filter || !filter->IsName())
       return Inflated::kBroken;
-    const pdf::PdfObject* own = entry_of(parameters, i);
+    const PoDoFo::PdfObject* own = entry_of(parameters, i);
     std::string next;
     Inflated step;
     if (filter->GetName().GetName() == "FlateDecode" || filter->GetName().GetName() == "Fl") {
@@ -329,20 +317,20 @@ model::Status check_object_streams(std::string_view source, const PdfStructure& 
     const std::string place = "object stream " + std::to_string(span.number) + " at offset " +
                               std::to_string(span.header);
     try {
-      pdf::PdfTokenizer tokenizer(source.data() + span.value_begin,
-                                  span.value_end - span.value_begin);
-      pdf::PdfVariant variant;
+      PoDoFo::PdfTokenizer tokenizer(source.data() + span.value_begin,
+                                     span.value_end - span.value_begin);
+      PoDoFo::PdfVariant variant;
       tokenizer.GetNextVariant(variant, nullptr);
       if (!variant.IsDictionary())
         continue;
-      const pdf::PdfDictionary& dictionary = variant.GetDictionary();
-      const pdf::PdfObject* count = dictionary.GetKey(pdf::PdfName("N"));
-      const pdf::PdfObject* first = dictionary.GetKey(pdf::PdfName("First"));
+      const PoDoFo::PdfDictionary& dictionary = variant.GetDictionary();
+      const PoDoFo::PdfObject* count = dictionary.GetKey(PoDoFo::PdfName("N"));
+      const PoDoFo::PdfObject* first = dictionary.GetKey(PoDoFo::PdfName("First"));
       if (!count || !count->IsNumber() || count->GetNumber() <= 0 || !first || !first->IsNumber() ||
           first->GetNumber() < 0)
         continue;
       std::optional<long long> length;
-      if (const pdf::PdfObject* declared = dictionary.GetKey(pdf::PdfName("Length"))) {
+      if (const PoDoFo::PdfObject* declared = dictionary.GetKey(PoDoFo::PdfName("Length"))) {
         if (declared->IsNumber())
           length = declared->GetNumber();
         else if (declared->IsReference())
@@ -366,7 +354,7 @@ model::Status check_object_streams(std::string_view source, const PdfStructure& 
           decoded, static_cast<std::size_t>(first->GetNumber()), name, place, structure_limits);
       if (!scanned)
         return scanned.error();
-    } catch (const pdf::PdfError&) {
+    } catch (const PoDoFo::PdfError&) {
       continue;  // not a dictionary PoDoFo can read: it will refuse the object itself
     }
   }
@@ -392,21 +380,18 @@ model::Result<PdfFile> PdfFile::load(std::string_view bytes, std::string_view na
   file.name_ = std::string(name);
   file.limits_ = limits;
   std::string failure;
-  for (int attempt = 0; attempt < 3; ++attempt) {
+  for (int attempt = 0; attempt < 2; ++attempt) {
     std::string_view source = bytes;
     if (attempt > 0) {
-      // The first read failed: rebuild the cross-reference table and retry;
-      // then let qpdf read it with its recovery and write it cleanly (a
-      // missing endobj, objects PoDoFo cannot delimit).
-      std::optional<std::string> rebuilt;
-      if (attempt == 1) {
-        rebuilt = rebuild_cross_reference(bytes);
-      } else if (std::string repaired, why; repair_with_qpdf(bytes, name, repaired, why)) {
-        rebuilt = std::move(repaired);
+      // PoDoFo could not read it: let qpdf read it with its recovery (a
+      // broken or missing cross-reference table, wrong offsets, a missing
+      // endobj) and write it cleanly, then read that.
+      std::string repaired, why;
+      if (!repair_with_qpdf(bytes, name, repaired, why, file.repairs_)) {
+        failure += "; qpdf could not repair it either: " + why;
+        break;
       }
-      if (!rebuilt)
-        continue;
-      file.repaired_bytes_ = std::move(*rebuilt);
+      file.repaired_bytes_ = std::move(repaired);
       file.repaired_ = true;
       source = file.repaired_bytes_;
     }
@@ -416,7 +401,7 @@ model::Result<PdfFile> PdfFile::load(std::string_view bytes, std::string_view na
     if (!scanned)
       return scanned.error();
     file.object_offsets_ = std::move(*scanned);
-    file.document_ = std::make_unique<pdf::PdfMemDocument>();
+    file.document_ = std::make_unique<PoDoFo::PdfMemDocument>();
     try {
       file.document_->LoadFromBuffer(source.data(), static_cast<long>(source.size()),
                                      for_update && attempt == 0);
@@ -427,8 +412,8 @@ model::Result<PdfFile> PdfFile::load(std::string_view bytes, std::string_view na
         return file;
       }
       failure = "the PDF has no document catalog (/Root)";
-    } catch (const pdf::PdfError& e) {
-      if (e.GetError() == pdf::ePdfError_InvalidPassword)
+    } catch (const PoDoFo::PdfError& e) {
+      if (e.GetError() == PoDoFo::ePdfError_InvalidPassword)
         return error_of(ErrorCode::kUnsupported, "the PDF is encrypted with a password", name);
       if (failure.empty())
         failure = podofo_error_text(e, &file.object_offsets_);
@@ -447,21 +432,21 @@ PdfFile::PdfFile(PdfFile&&) noexcept = default;
 PdfFile& PdfFile::operator=(PdfFile&&) noexcept = default;
 PdfFile::~PdfFile() = default;
 
-pdf::PdfObject* PdfFile::resolve(pdf::PdfObject* object) const {
+PoDoFo::PdfObject* PdfFile::resolve(PoDoFo::PdfObject* object) const {
   // References to references are legal but rare; follow a few.
   for (int hops = 0; object && object->IsReference() && hops < 8; ++hops)
     object = document_->GetObjects().GetObject(object->GetReference());
   return object && object->IsReference() ? nullptr : object;
 }
 
-pdf::PdfObject* PdfFile::get(pdf::PdfObject* dictionary, std::string_view key) const {
+PoDoFo::PdfObject* PdfFile::get(PoDoFo::PdfObject* dictionary, std::string_view key) const {
   dictionary = resolve(dictionary);
   if (!dictionary || !dictionary->IsDictionary())
     return nullptr;
-  return resolve(dictionary->GetDictionary().GetKey(pdf::PdfName(std::string(key))));
+  return resolve(dictionary->GetDictionary().GetKey(PoDoFo::PdfName(std::string(key))));
 }
 
-std::string PdfFile::place(const pdf::PdfObject* object) const {
+std::string PdfFile::place(const PoDoFo::PdfObject* object) const {
   std::string text = describe(object);
   if (!object || object->Reference().ObjectNumber() == 0)
     return text;
@@ -471,18 +456,18 @@ std::string PdfFile::place(const pdf::PdfObject* object) const {
   return "object " + text + " at offset " + std::to_string(found->second);
 }
 
-std::string PdfFile::error_text(const pdf::PdfError& error) const {
+std::string PdfFile::error_text(const PoDoFo::PdfError& error) const {
   return podofo_error_text(error, &object_offsets_);
 }
 
-std::string PdfFile::describe(const pdf::PdfObject* object) {
+std::string PdfFile::describe(const PoDoFo::PdfObject* object) {
   if (!object || object->Reference().ObjectNumber() == 0)
     return "direct object";
   return std::to_string(object->Reference().ObjectNumber()) + " " +
          std::to_string(object->Reference().GenerationNumber()) + " R";
 }
 
-model::Result<std::string> PdfFile::decoded_stream(pdf::PdfObject* stream) const {
+model::Result<std::string> PdfFile::decoded_stream(PoDoFo::PdfObject* stream) const {
   stream = resolve(stream);
   if (!stream || !stream->HasStream())
     return error_of(ErrorCode::kMalformed, "a stream was expected", name_, describe(stream));
@@ -490,12 +475,12 @@ model::Result<std::string> PdfFile::decoded_stream(pdf::PdfObject* stream) const
 }
 
 bool PdfFile::for_each_name(
-    pdf::PdfObject* node,
-    const std::function<void(const std::string&, pdf::PdfObject*)>& visit) const {
+    PoDoFo::PdfObject* node,
+    const std::function<void(const std::string&, PoDoFo::PdfObject*)>& visit) const {
   std::set<std::pair<unsigned, unsigned>> seen;
   std::size_t entries = 0;
   bool complete = true;
-  std::function<void(pdf::PdfObject*, int)> walk = [&](pdf::PdfObject* at, int depth) {
+  std::function<void(PoDoFo::PdfObject*, int)> walk = [&](PoDoFo::PdfObject* at, int depth) {
     at = resolve(at);
     if (!at || !at->IsDictionary())
       return;
@@ -508,18 +493,18 @@ bool PdfFile::for_each_name(
       complete = false;  // a cycle
       return;
     }
-    if (pdf::PdfObject* names = get(at, "Names"); names && names->IsArray()) {
-      const pdf::PdfArray& array = names->GetArray();
+    if (PoDoFo::PdfObject* names = get(at, "Names"); names && names->IsArray()) {
+      const PoDoFo::PdfArray& array = names->GetArray();
       for (std::size_t i = 0; i + 1 < array.size(); i += 2) {
         if (++entries > limits_.max_tree_entries) {
           complete = false;
           return;
         }
         std::string key = pdf_text(&array[i]);
-        visit(key, resolve(const_cast<pdf::PdfObject*>(&array[i + 1])));
+        visit(key, resolve(const_cast<PoDoFo::PdfObject*>(&array[i + 1])));
       }
     }
-    if (pdf::PdfObject* kids = get(at, "Kids"); kids && kids->IsArray()) {
+    if (PoDoFo::PdfObject* kids = get(at, "Kids"); kids && kids->IsArray()) {
       for (auto& kid : kids->GetArray())
         walk(&kid, depth + 1);
     }
@@ -537,11 +522,11 @@ model::Result<std::string> PdfFile::write() {
     // A string stream grows geometrically; PoDoFo's own buffer device grows
     // by what each write needs, copying the whole file again and again.
     std::ostringstream stream;
-    pdf::PdfOutputDevice device(&stream);
+    PoDoFo::PdfOutputDevice device(&stream);
     document_->Write(&device);
     device.Flush();
     return std::move(stream).str();
-  } catch (const pdf::PdfError& e) {
+  } catch (const PoDoFo::PdfError& e) {
     return error_of(ErrorCode::kInternal, "cannot write the PDF: " + podofo_error_text(e), name_);
   } catch (...) {
     return error_of(ErrorCode::kInternal, "cannot write the PDF", name_);
@@ -551,11 +536,11 @@ model::Result<std::string> PdfFile::write() {
 model::Result<std::string> PdfFile::write_update() {
   try {
     std::ostringstream stream;
-    pdf::PdfOutputDevice device(&stream);
+    PoDoFo::PdfOutputDevice device(&stream);
     document_->WriteUpdate(&device, true);
     device.Flush();
     return std::move(stream).str();
-  } catch (const pdf::PdfError& e) {
+  } catch (const PoDoFo::PdfError& e) {
     return error_of(ErrorCode::kInternal, "cannot write the PDF update: " + podofo_error_text(e),
                     name_);
   } catch (...) {
@@ -577,12 +562,12 @@ model::Result<std::map<std::uint32_t, std::size_t>> prescan_pdf(std::string_view
   return std::move(scanned->offsets);
 }
 
-model::Result<std::string> decode_stream(pdf::PdfObject& stream, std::size_t max_bytes,
+model::Result<std::string> decode_stream(PoDoFo::PdfObject& stream, std::size_t max_bytes,
                                          std::string_view name) {
   return decode_stream(stream, max_bytes, name, false);
 }
 
-model::Result<std::string> decode_stream(pdf::PdfObject& stream, std::size_t max_bytes,
+model::Result<std::string> decode_stream(PoDoFo::PdfObject& stream, std::size_t max_bytes,
                                          std::string_view name, bool keep_prefix) {
   std::string out;
   Inflated outcome = Inflated::kBroken;
@@ -590,12 +575,12 @@ model::Result<std::string> decode_stream(pdf::PdfObject& stream, std::size_t max
   try {
     // The stream's bytes as stored (PoDoFo has removed any encryption).
     char* raw = nullptr;
-    pdf::pdf_long raw_size = 0;
+    PoDoFo::pdf_long raw_size = 0;
     stream.GetStream()->GetCopy(&raw, &raw_size);
-    std::unique_ptr<char, decltype(&pdf::podofo_free)> owned(raw, &pdf::podofo_free);
+    std::unique_ptr<char, decltype(&PoDoFo::podofo_free)> owned(raw, &PoDoFo::podofo_free);
     outcome = decode_bounded(std::string_view(raw, static_cast<std::size_t>(raw_size)),
                              stream.GetDictionary(), max_bytes, out);
-  } catch (const pdf::PdfError& e) {
+  } catch (const PoDoFo::PdfError& e) {
     failure = ": " + podofo_error_text(e);
   } catch (...) {
   }
@@ -611,12 +596,12 @@ model::Result<std::string> decode_stream(pdf::PdfObject& stream, std::size_t max
   return out;
 }
 
-std::string podofo_error_text(const pdf::PdfError& error,
+std::string podofo_error_text(const PoDoFo::PdfError& error,
                               const std::map<std::uint32_t, std::size_t>* offsets) {
-  const char* code = pdf::PdfError::ErrorName(error.GetError());
+  const char* code = PoDoFo::PdfError::ErrorName(error.GetError());
   std::string text =
       code ? code : "ePdfError " + std::to_string(static_cast<int>(error.GetError()));
-  if (const char* description = pdf::PdfError::ErrorMessage(error.GetError()))
+  if (const char* description = PoDoFo::PdfError::ErrorMessage(error.GetError()))
     text += std::string(": ") + description;
   std::string detail;
   for (const auto& frame : error.GetCallstack()) {
@@ -645,7 +630,7 @@ std::string podofo_error_text(const pdf::PdfError& error,
   return text;
 }
 
-std::string pdf_text(const pdf::PdfObject* object) {
+std::string pdf_text(const PoDoFo::PdfObject* object) {
   if (!object)
     return {};
   if (object->IsString() || object->IsHexString())
@@ -655,4 +640,4 @@ std::string pdf_text(const pdf::PdfObject* object) {
   return {};
 }
 
-}  // namespace einvoice::facturx
+}  // namespace einvoice::pdf

@@ -1,13 +1,13 @@
-#include "formats/facturx/pdf_structure_scan.h"
+#include "formats/pdf/pdf_structure_scan.h"
 
 #include <algorithm>
 #include <array>
 #include <optional>
 #include <string>
 
-#include "formats/facturx/pdf_bytes.h"
+#include "formats/pdf/pdf_bytes.h"
 
-namespace einvoice::facturx {
+namespace einvoice::pdf {
 namespace {
 
 using model::Error;
@@ -258,4 +258,4 @@ model::Status scan_object_stream(std::string_view decoded, std::size_t first, st
   return model::Status::Ok();
 }
 
-}  // namespace einvoice::facturx
+}  // namespace einvoice::pdf

@@ -1,15 +1,15 @@
 // The page-content lexer and the cost model of rendering that bound what a
-// renderer does with a hostile PDF page (formats/facturx/pdf_content_lexer.h,
+// renderer does with a hostile PDF page (formats/pdf/pdf_content_lexer.h,
 // pdf_paint_cost.h). Expected figures are worked out by hand in each test.
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <string>
 #include <vector>
 
-#include "formats/facturx/pdf_content_lexer.h"
-#include "formats/facturx/pdf_paint_cost.h"
+#include "formats/pdf/pdf_content_lexer.h"
+#include "formats/pdf/pdf_paint_cost.h"
 
-using namespace einvoice::facturx;
+using namespace einvoice::pdf;
 
 namespace {
 

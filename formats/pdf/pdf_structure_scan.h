@@ -14,7 +14,7 @@
 
 #include "model/result.h"
 
-namespace einvoice::facturx {
+namespace einvoice::pdf {
 
 struct PdfStructureLimits {
   int max_depth = 256;  // nested dictionaries and arrays in one value
@@ -56,4 +56,4 @@ model::Result<PdfStructure> scan_pdf_structure(std::string_view bytes, std::stri
 model::Status scan_object_stream(std::string_view decoded, std::size_t first, std::string_view name,
                                  std::string_view place, const PdfStructureLimits& limits = {});
 
-}  // namespace einvoice::facturx
+}  // namespace einvoice::pdf

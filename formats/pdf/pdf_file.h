@@ -1,6 +1,6 @@
 #pragma once
 
-// The PoDoFo adapter of the Factur-X module: loading hostile PDFs, decoding
+// The PoDoFo adapter of einvoice: loading hostile PDFs, decoding
 // streams within limits, walking name trees. PoDoFo exceptions never leave
 // these functions; they become model::Error values naming the file and, where
 // known, the PDF object.
@@ -12,6 +12,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "model/result.h"
 
@@ -21,7 +22,7 @@ class PdfMemDocument;
 class PdfObject;
 }  // namespace PoDoFo
 
-namespace einvoice::facturx {
+namespace einvoice::pdf {
 
 struct PdfLimits {
   std::size_t max_file_bytes = 256u << 20;  // larger PDFs are refused before parsing
@@ -36,9 +37,10 @@ struct PdfLimits {
 class PdfFile {
  public:
   // Parses `bytes` (kept by the document for update writes). `for_update`
-  // prepares an incremental update (write_update). A damaged cross-reference
-  // table is rebuilt (repaired()) rather than refused. Before PoDoFo sees the
-  // bytes, scan_pdf_structure bounds the nesting of every value (and of the
+  // prepares an incremental update (write_update). A file PoDoFo cannot read
+  // (a broken cross-reference table, wrong offsets, a missing endobj) is
+  // repaired by qpdf (repaired(), repairs()) rather than refused. Before
+  // PoDoFo sees the bytes, scan_pdf_structure bounds the nesting of every value (and of the
   // values in object streams, decoded within max_stream_bytes). Errors:
   // kLimitExceeded (file size, nesting, object stream size), kMalformed (not a
   // PDF, truncated, broken cross-reference; the message carries PoDoFo's error
@@ -55,9 +57,12 @@ class PdfFile {
   const std::string& name() const { return name_; }
   const PdfLimits& limits() const { return limits_; }
   bool encrypted() const { return encrypted_; }
-  // The cross-reference table was damaged and had to be rebuilt
-  // (rebuild_cross_reference); an incremental update is then impossible.
+  // The file was damaged and is read from qpdf's repair of it
+  // (repair_with_qpdf); an incremental update is then impossible.
   bool repaired() const { return repaired_; }
+  // What qpdf repaired, each naming the object and offset where known; empty
+  // unless repaired().
+  const std::vector<std::string>& repairs() const { return repairs_; }
 
   // The object `object` points to when it is a reference (resolved through
   // the document), else `object` itself; null for a dangling reference.
@@ -95,6 +100,7 @@ class PdfFile {
   PdfLimits limits_;
   bool encrypted_ = false;
   bool repaired_ = false;
+  std::vector<std::string> repairs_;
   std::string repaired_bytes_;  // what the document was loaded from when repaired
   std::map<std::uint32_t, std::size_t> object_offsets_;  // of the bytes loaded
 };
@@ -130,4 +136,4 @@ model::Result<std::string> decode_stream(PoDoFo::PdfObject& stream, std::size_t 
 // A PDF text string (PDFDocEncoding or UTF-16BE with BOM) as UTF-8.
 std::string pdf_text(const PoDoFo::PdfObject* object);
 
-}  // namespace einvoice::facturx
+}  // namespace einvoice::pdf

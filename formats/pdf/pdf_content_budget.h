@@ -10,10 +10,10 @@
 #include <string>
 #include <string_view>
 
-#include "formats/facturx/pdf_file.h"
+#include "formats/pdf/pdf_file.h"
 #include "model/result.h"
 
-namespace einvoice::facturx {
+namespace einvoice::pdf {
 
 struct ContentLimits {
   std::size_t max_page_content_bytes = 16u << 20;  // decoded content of one page
@@ -53,4 +53,4 @@ model::Result<std::string> bounded_render_copy(std::string_view pdf, std::string
                                                const ContentLimits& limits = {},
                                                const PdfLimits& pdf_limits = {});
 
-}  // namespace einvoice::facturx
+}  // namespace einvoice::pdf

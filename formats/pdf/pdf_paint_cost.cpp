@@ -1,9 +1,9 @@
-#include "formats/facturx/pdf_paint_cost.h"
+#include "formats/pdf/pdf_paint_cost.h"
 
 #include <algorithm>
 #include <cmath>
 
-namespace einvoice::facturx {
+namespace einvoice::pdf {
 namespace {
 
 // Splash flattens a curve into at most 2^10 lines.
@@ -346,4 +346,4 @@ void PaintModel::apply(const ContentOperation& operation) {
   }
 }
 
-}  // namespace einvoice::facturx
+}  // namespace einvoice::pdf

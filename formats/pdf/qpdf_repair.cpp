@@ -1,4 +1,4 @@
-#include "formats/facturx/qpdf_repair.h"
+#include "formats/pdf/qpdf_repair.h"
 
 // qpdf 11 asks its users to say which PointerHolder API they use: none.
 #define POINTERHOLDER_TRANSITION 4
@@ -7,12 +7,29 @@
 #include <memory>
 #include <qpdf/Buffer.hh>
 #include <qpdf/QPDF.hh>
+#include <qpdf/QPDFExc.hh>
 #include <qpdf/QPDFWriter.hh>
+#include <vector>
 
-namespace einvoice::facturx {
+namespace einvoice::pdf {
+namespace {
+
+constexpr std::size_t kMaxWarnings = 20;
+
+std::string describe(const QPDFExc& warning) {
+  std::string text;
+  if (!warning.getObject().empty())
+    text = warning.getObject();
+  if (warning.getFilePosition() > 0)
+    text +=
+        (text.empty() ? "at offset " : " at offset ") + std::to_string(warning.getFilePosition());
+  return text.empty() ? warning.getMessageDetail() : text + ": " + warning.getMessageDetail();
+}
+
+}  // namespace
 
 bool repair_with_qpdf(std::string_view pdf, std::string_view name, std::string& out,
-                      std::string& error) {
+                      std::string& error, std::vector<std::string>& warnings) {
   try {
     QPDF reader;
     reader.setSuppressWarnings(true);
@@ -28,6 +45,11 @@ bool repair_with_qpdf(std::string_view pdf, std::string_view name, std::string& 
     writer.write();
     std::shared_ptr<Buffer> buffer = writer.getBufferSharedPointer();
     out.assign(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
+    const std::vector<QPDFExc> found = reader.getWarnings();
+    for (std::size_t i = 0; i < found.size() && i < kMaxWarnings; ++i)
+      warnings.push_back(describe(found[i]));
+    if (found.size() > kMaxWarnings)
+      warnings.push_back(std::to_string(found.size() - kMaxWarnings) + " more repairs");
     return true;
   } catch (const std::exception& e) {
     error = e.what();
@@ -35,4 +57,4 @@ bool repair_with_qpdf(std::string_view pdf, std::string_view name, std::string& 
   }
 }
 
-}  // namespace einvoice::facturx
+}  // namespace einvoice::pdf

@@ -21,9 +21,9 @@
 
 #include <vector>
 
-#include "formats/facturx/pdf_content_lexer.h"
+#include "formats/pdf/pdf_content_lexer.h"
 
-namespace einvoice::facturx {
+namespace einvoice::pdf {
 
 struct Matrix {
   double a = 1, b = 0, c = 0, d = 1, e = 0, f = 0;
@@ -123,4 +123,4 @@ class PaintModel {
   PaintCost cost_;
 };
 
-}  // namespace einvoice::facturx
+}  // namespace einvoice::pdf

@@ -3,7 +3,7 @@
 // The byte classes of PDF syntax (ISO 32000-1, 7.2.2), shared by the
 // module's scanners and lexers.
 
-namespace einvoice::facturx {
+namespace einvoice::pdf {
 
 // White space: NUL, tab, line feed, form feed, carriage return, space.
 inline bool pdf_is_space(char c) {
@@ -20,4 +20,4 @@ inline bool pdf_is_regular(char c) {
   return !pdf_is_space(c) && !pdf_is_delimiter(c);
 }
 
-}  // namespace einvoice::facturx
+}  // namespace einvoice::pdf

@@ -1,6 +1,4 @@
-#include "formats/facturx/pdf_content_budget.h"
-
-#include <podofo/podofo.h>
+#include "formats/pdf/pdf_content_budget.h"
 
 #include <algorithm>
 #include <map>
@@ -10,32 +8,32 @@
 #include <utility>
 #include <vector>
 
-#include "formats/facturx/pdf_content_lexer.h"
-#include "formats/facturx/pdf_paint_cost.h"
+#include "formats/pdf/pdf_content_lexer.h"
+#include "formats/pdf/pdf_paint_cost.h"
+#include "formats/pdf/podofo.h"
 
-namespace einvoice::facturx {
+namespace einvoice::pdf {
 namespace {
 
-namespace pdf = PoDoFo;
 using model::Error;
 using model::ErrorCode;
 
 using ObjectId = std::pair<unsigned, unsigned>;
 
-ObjectId id_of(const pdf::PdfObject* object) {
+ObjectId id_of(const PoDoFo::PdfObject* object) {
   return {object->Reference().ObjectNumber(), object->Reference().GenerationNumber()};
 }
 
-bool is_name(const pdf::PdfObject* object, std::string_view name) {
+bool is_name(const PoDoFo::PdfObject* object, std::string_view name) {
   return object && object->IsName() && object->GetName().GetName() == name;
 }
 
-double number_of(const pdf::PdfObject* object, double fallback = 0) {
+double number_of(const PoDoFo::PdfObject* object, double fallback = 0) {
   return object && (object->IsNumber() || object->IsReal()) ? object->GetReal() : fallback;
 }
 
 // The numbers of a PDF array (at most `max`), 0 for what is not one.
-std::vector<double> numbers_of(const pdf::PdfObject* array, std::size_t max = 256) {
+std::vector<double> numbers_of(const PoDoFo::PdfObject* array, std::size_t max = 256) {
   std::vector<double> numbers;
   if (!array || !array->IsArray())
     return numbers;
@@ -47,7 +45,7 @@ std::vector<double> numbers_of(const pdf::PdfObject* array, std::size_t max = 25
   return numbers;
 }
 
-Matrix matrix_of(const pdf::PdfObject* array) {
+Matrix matrix_of(const PoDoFo::PdfObject* array) {
   const std::vector<double> n = numbers_of(array, 6);
   if (n.size() != 6)
     return {};
@@ -68,32 +66,33 @@ class ContentWalker {
       : file_(file), limits_(limits), total_left_(limits.max_content_bytes) {}
 
   // Page `number` (1-based); false, with error set, when a budget is spent.
-  bool walk_page(pdf::PdfObject* page, int number);
+  bool walk_page(PoDoFo::PdfObject* page, int number);
   // The document rewritten with what was measured, its page tree made of
   // `pages` (the pages walked) only.
-  model::Result<std::string> write_copy(const std::vector<pdf::PdfObject*>& pages);
+  model::Result<std::string> write_copy(const std::vector<PoDoFo::PdfObject*>& pages);
 
   std::optional<Error> error;
 
  private:
-  const std::string* content_of(pdf::PdfObject* stream);
-  bool walk(const std::string& content, pdf::PdfObject* where, pdf::PdfObject* resources,
+  const std::string* content_of(PoDoFo::PdfObject* stream);
+  bool walk(const std::string& content, PoDoFo::PdfObject* where, PoDoFo::PdfObject* resources,
             PaintModel& model, int depth);
-  bool resource_operation(const ContentOperation& operation, pdf::PdfObject* resources,
+  bool resource_operation(const ContentOperation& operation, PoDoFo::PdfObject* resources,
                           PaintModel& model, int depth);
-  bool draw_form(pdf::PdfObject* form, pdf::PdfObject* resources, PaintModel& model, int depth);
-  bool draw_image(pdf::PdfObject* image, PaintModel& model);
-  bool apply_graphics_state(pdf::PdfObject* state, pdf::PdfObject* resources, PaintModel& model,
-                            int depth);
-  std::optional<PaintCost> glyph_cost(pdf::PdfObject* font, pdf::PdfObject* resources,
+  bool draw_form(PoDoFo::PdfObject* form, PoDoFo::PdfObject* resources, PaintModel& model,
+                 int depth);
+  bool draw_image(PoDoFo::PdfObject* image, PaintModel& model);
+  bool apply_graphics_state(PoDoFo::PdfObject* state, PoDoFo::PdfObject* resources,
+                            PaintModel& model, int depth);
+  std::optional<PaintCost> glyph_cost(PoDoFo::PdfObject* font, PoDoFo::PdfObject* resources,
                                       const PaintModel& model, int depth);
-  std::optional<PaintCost> pattern_cost(pdf::PdfObject* pattern, int depth);
-  bool draw_annotations(pdf::PdfObject* page, PaintModel& model);
-  bool within_limits(const PaintModel& model, pdf::PdfObject* where, std::size_t offset);
-  bool fail(const std::string& what, pdf::PdfObject* where, std::size_t offset = 0);
-  pdf::PdfObject* resource(pdf::PdfObject* resources, const char* category,
-                           const std::vector<ContentOperand>& operands) const;
-  pdf::PdfObject* inherited(pdf::PdfObject* page, std::string_view key) const;
+  std::optional<PaintCost> pattern_cost(PoDoFo::PdfObject* pattern, int depth);
+  bool draw_annotations(PoDoFo::PdfObject* page, PaintModel& model);
+  bool within_limits(const PaintModel& model, PoDoFo::PdfObject* where, std::size_t offset);
+  bool fail(const std::string& what, PoDoFo::PdfObject* where, std::size_t offset = 0);
+  PoDoFo::PdfObject* resource(PoDoFo::PdfObject* resources, const char* category,
+                              const std::vector<ContentOperand>& operands) const;
+  PoDoFo::PdfObject* inherited(PoDoFo::PdfObject* page, std::string_view key) const;
 
   PdfFile& file_;
   const ContentLimits& limits_;
@@ -108,13 +107,13 @@ class ContentWalker {
 
   std::map<ObjectId, std::string> decoded_;        // streams interpreted as content
   std::map<ObjectId, std::string> page_contents_;  // page -> its content, joined
-  std::map<ObjectId, std::vector<pdf::PdfObject>> kept_annotations_;  // where some dropped
+  std::map<ObjectId, std::vector<PoDoFo::PdfObject>> kept_annotations_;  // where some dropped
   std::map<ObjectId, PaintCost> glyph_costs_;
   std::map<ObjectId, PaintCost> pattern_costs_;
   std::vector<ObjectId> drawing_;  // forms, fonts and patterns being interpreted
 };
 
-bool ContentWalker::fail(const std::string& what, pdf::PdfObject* where, std::size_t offset) {
+bool ContentWalker::fail(const std::string& what, PoDoFo::PdfObject* where, std::size_t offset) {
   std::string place = file_.place(where);
   if (offset > 0)
     place += ", content byte " + std::to_string(offset);
@@ -124,18 +123,18 @@ bool ContentWalker::fail(const std::string& what, pdf::PdfObject* where, std::si
   return false;
 }
 
-pdf::PdfObject* ContentWalker::inherited(pdf::PdfObject* page, std::string_view key) const {
-  pdf::PdfObject* node = page;
+PoDoFo::PdfObject* ContentWalker::inherited(PoDoFo::PdfObject* page, std::string_view key) const {
+  PoDoFo::PdfObject* node = page;
   for (int hops = 0; node && hops < 32; ++hops) {
-    if (pdf::PdfObject* value = file_.get(node, key))
+    if (PoDoFo::PdfObject* value = file_.get(node, key))
       return value;
     node = file_.get(node, "Parent");
   }
   return nullptr;
 }
 
-pdf::PdfObject* ContentWalker::resource(pdf::PdfObject* resources, const char* category,
-                                        const std::vector<ContentOperand>& operands) const {
+PoDoFo::PdfObject* ContentWalker::resource(PoDoFo::PdfObject* resources, const char* category,
+                                           const std::vector<ContentOperand>& operands) const {
   const ContentOperand* name = nullptr;
   for (auto it = operands.rbegin(); it != operands.rend() && !name; ++it) {
     if (it->kind == ContentOperand::Kind::kName)
@@ -144,14 +143,14 @@ pdf::PdfObject* ContentWalker::resource(pdf::PdfObject* resources, const char* c
   if (!name)
     return nullptr;
   // Names in content may escape bytes as #xx; so may the keys PoDoFo read.
-  const pdf::PdfName key = pdf::PdfName::FromEscaped(std::string(name->name));
-  pdf::PdfObject* dictionary = file_.get(resources, category);
+  const PoDoFo::PdfName key = PoDoFo::PdfName::FromEscaped(std::string(name->name));
+  PoDoFo::PdfObject* dictionary = file_.get(resources, category);
   if (!dictionary || !dictionary->IsDictionary())
     return nullptr;
   return file_.resolve(dictionary->GetDictionary().GetKey(key));
 }
 
-const std::string* ContentWalker::content_of(pdf::PdfObject* stream) {
+const std::string* ContentWalker::content_of(PoDoFo::PdfObject* stream) {
   const ObjectId id = id_of(stream);
   auto found = decoded_.find(id);
   if (found == decoded_.end()) {
@@ -188,7 +187,7 @@ const std::string* ContentWalker::content_of(pdf::PdfObject* stream) {
   return &found->second;
 }
 
-bool ContentWalker::within_limits(const PaintModel& model, pdf::PdfObject* where,
+bool ContentWalker::within_limits(const PaintModel& model, PoDoFo::PdfObject* where,
                                   std::size_t offset) {
   const PaintCost& cost = model.cost();
   struct Limit {
@@ -216,8 +215,8 @@ bool ContentWalker::within_limits(const PaintModel& model, pdf::PdfObject* where
   return true;
 }
 
-bool ContentWalker::walk(const std::string& content, pdf::PdfObject* where,
-                         pdf::PdfObject* resources, PaintModel& model, int depth) {
+bool ContentWalker::walk(const std::string& content, PoDoFo::PdfObject* where,
+                         PoDoFo::PdfObject* resources, PaintModel& model, int depth) {
   ContentLexer lexer(content);
   ContentOperation operation;
   while (lexer.next(operation)) {
@@ -229,14 +228,14 @@ bool ContentWalker::walk(const std::string& content, pdf::PdfObject* where,
   return true;
 }
 
-bool ContentWalker::resource_operation(const ContentOperation& operation, pdf::PdfObject* resources,
-                                       PaintModel& model, int depth) {
+bool ContentWalker::resource_operation(const ContentOperation& operation,
+                                       PoDoFo::PdfObject* resources, PaintModel& model, int depth) {
   const std::string_view op = operation.op;
   if (op == "Do") {
-    pdf::PdfObject* xobject = resource(resources, "XObject", operation.operands);
+    PoDoFo::PdfObject* xobject = resource(resources, "XObject", operation.operands);
     if (!xobject || !xobject->HasStream())
       return true;
-    pdf::PdfObject* subtype = file_.get(xobject, "Subtype");
+    PoDoFo::PdfObject* subtype = file_.get(xobject, "Subtype");
     if (is_name(subtype, "Form"))
       return draw_form(xobject, resources, model, depth);
     if (is_name(subtype, "Image"))
@@ -244,11 +243,11 @@ bool ContentWalker::resource_operation(const ContentOperation& operation, pdf::P
     return true;
   }
   if (op == "gs") {
-    pdf::PdfObject* state = resource(resources, "ExtGState", operation.operands);
+    PoDoFo::PdfObject* state = resource(resources, "ExtGState", operation.operands);
     return !state || apply_graphics_state(state, resources, model, depth);
   }
   if (op == "Tf") {
-    pdf::PdfObject* font = resource(resources, "Font", operation.operands);
+    PoDoFo::PdfObject* font = resource(resources, "Font", operation.operands);
     auto cost = font ? glyph_cost(font, resources, model, depth) : PaintCost{};
     if (!cost)
       return false;
@@ -256,7 +255,7 @@ bool ContentWalker::resource_operation(const ContentOperation& operation, pdf::P
     return true;
   }
   if (op == "scn" || op == "SCN") {
-    pdf::PdfObject* pattern = resource(resources, "Pattern", operation.operands);
+    PoDoFo::PdfObject* pattern = resource(resources, "Pattern", operation.operands);
     if (!pattern)
       return true;
     auto cost = pattern_cost(pattern, depth);
@@ -270,8 +269,8 @@ bool ContentWalker::resource_operation(const ContentOperation& operation, pdf::P
   return true;
 }
 
-bool ContentWalker::draw_form(pdf::PdfObject* form, pdf::PdfObject* resources, PaintModel& model,
-                              int depth) {
+bool ContentWalker::draw_form(PoDoFo::PdfObject* form, PoDoFo::PdfObject* resources,
+                              PaintModel& model, int depth) {
   const ObjectId id = id_of(form);
   if (std::find(drawing_.begin(), drawing_.end(), id) != drawing_.end())
     return true;  // a form drawing itself: renderers skip it
@@ -292,7 +291,7 @@ bool ContentWalker::draw_form(pdf::PdfObject* form, pdf::PdfObject* resources, P
     else
       model.paint_page();
   }
-  pdf::PdfObject* own = file_.get(form, "Resources");
+  PoDoFo::PdfObject* own = file_.get(form, "Resources");
   drawing_.push_back(id);
   const bool ok = walk(*content, form, own ? own : resources, model, depth + 1);
   drawing_.pop_back();
@@ -300,14 +299,14 @@ bool ContentWalker::draw_form(pdf::PdfObject* form, pdf::PdfObject* resources, P
   return ok;
 }
 
-bool ContentWalker::draw_image(pdf::PdfObject* image, PaintModel& model) {
-  auto samples_of = [&](pdf::PdfObject* object) {
+bool ContentWalker::draw_image(PoDoFo::PdfObject* image, PaintModel& model) {
+  auto samples_of = [&](PoDoFo::PdfObject* object) {
     return std::fabs(number_of(file_.get(object, "Width"))) *
            std::fabs(number_of(file_.get(object, "Height")));
   };
   double samples = samples_of(image);
   for (const char* mask : {"SMask", "Mask"}) {
-    pdf::PdfObject* other = file_.get(image, mask);
+    PoDoFo::PdfObject* other = file_.get(image, mask);
     if (other && other->HasStream())
       samples += samples_of(other);
   }
@@ -315,17 +314,17 @@ bool ContentWalker::draw_image(pdf::PdfObject* image, PaintModel& model) {
   return within_limits(model, image, 0);
 }
 
-bool ContentWalker::apply_graphics_state(pdf::PdfObject* state, pdf::PdfObject* resources,
+bool ContentWalker::apply_graphics_state(PoDoFo::PdfObject* state, PoDoFo::PdfObject* resources,
                                          PaintModel& model, int depth) {
-  if (pdf::PdfObject* width = file_.get(state, "LW"))
+  if (PoDoFo::PdfObject* width = file_.get(state, "LW"))
     model.set_line_width(number_of(width, 1));
-  if (pdf::PdfObject* dash = file_.get(state, "D");
+  if (PoDoFo::PdfObject* dash = file_.get(state, "D");
       dash && dash->IsArray() && !dash->GetArray().empty()) {
-    pdf::PdfObject* lengths = file_.resolve(&dash->GetArray()[0]);
+    PoDoFo::PdfObject* lengths = file_.resolve(&dash->GetArray()[0]);
     if (lengths && lengths->IsArray())
       model.set_dash(numbers_of(lengths), lengths->GetArray().size());
   }
-  if (pdf::PdfObject* font = file_.get(state, "Font");
+  if (PoDoFo::PdfObject* font = file_.get(state, "Font");
       font && font->IsArray() && font->GetArray().size() == 2) {
     model.set_font_size(number_of(file_.resolve(&font->GetArray()[1])));
     auto cost = glyph_cost(file_.resolve(&font->GetArray()[0]), resources, model, depth);
@@ -333,10 +332,10 @@ bool ContentWalker::apply_graphics_state(pdf::PdfObject* state, pdf::PdfObject* 
       return false;
     model.set_glyph_cost(*cost);
   }
-  pdf::PdfObject* mask = file_.get(state, "SMask");
+  PoDoFo::PdfObject* mask = file_.get(state, "SMask");
   if (mask && mask->IsDictionary()) {
     // A soft mask: its group drawn into a page-sized bitmap.
-    pdf::PdfObject* group = file_.get(mask, "G");
+    PoDoFo::PdfObject* group = file_.get(mask, "G");
     model.paint_page();
     if (group && group->HasStream() && !draw_form(group, resources, model, depth))
       return false;
@@ -344,7 +343,8 @@ bool ContentWalker::apply_graphics_state(pdf::PdfObject* state, pdf::PdfObject* 
   return true;
 }
 
-std::optional<PaintCost> ContentWalker::glyph_cost(pdf::PdfObject* font, pdf::PdfObject* resources,
+std::optional<PaintCost> ContentWalker::glyph_cost(PoDoFo::PdfObject* font,
+                                                   PoDoFo::PdfObject* resources,
                                                    const PaintModel& model, int depth) {
   if (!font || !font->IsDictionary() || !is_name(file_.get(font, "Subtype"), "Type3"))
     return PaintCost{};
@@ -365,13 +365,13 @@ std::optional<PaintCost> ContentWalker::glyph_cost(pdf::PdfObject* font, pdf::Pd
   Matrix font_matrix = matrix_of(file_.get(font, "FontMatrix"));
   if (!file_.get(font, "FontMatrix"))
     font_matrix = {0.001, 0, 0, 0.001, 0, 0};
-  pdf::PdfObject* own = file_.get(font, "Resources");
-  pdf::PdfObject* procedures = file_.get(font, "CharProcs");
+  PoDoFo::PdfObject* own = file_.get(font, "Resources");
+  PoDoFo::PdfObject* procedures = file_.get(font, "CharProcs");
   PaintCost worst;
   drawing_.push_back(id);
   if (procedures && procedures->IsDictionary()) {
     for (const auto& entry : procedures->GetDictionary().GetKeys()) {
-      pdf::PdfObject* procedure = file_.resolve(entry.second);
+      PoDoFo::PdfObject* procedure = file_.resolve(entry.second);
       if (!procedure || !procedure->HasStream())
         continue;
       const std::string* content = content_of(procedure);
@@ -388,7 +388,7 @@ std::optional<PaintCost> ContentWalker::glyph_cost(pdf::PdfObject* font, pdf::Pd
   return worst;
 }
 
-std::optional<PaintCost> ContentWalker::pattern_cost(pdf::PdfObject* pattern, int depth) {
+std::optional<PaintCost> ContentWalker::pattern_cost(PoDoFo::PdfObject* pattern, int depth) {
   // Only a tiling pattern has content; a shading pattern costs its area.
   if (!pattern->HasStream() || number_of(file_.get(pattern, "PatternType")) != 1)
     return PaintCost{};
@@ -417,25 +417,25 @@ std::optional<PaintCost> ContentWalker::pattern_cost(pdf::PdfObject* pattern, in
   return cell.cost();
 }
 
-bool ContentWalker::draw_annotations(pdf::PdfObject* page, PaintModel& model) {
-  pdf::PdfObject* annotations = file_.get(page, "Annots");
+bool ContentWalker::draw_annotations(PoDoFo::PdfObject* page, PaintModel& model) {
+  PoDoFo::PdfObject* annotations = file_.get(page, "Annots");
   if (!annotations || !annotations->IsArray())
     return true;
-  const pdf::PdfArray& array = annotations->GetArray();
+  const PoDoFo::PdfArray& array = annotations->GetArray();
   if (array.size() > static_cast<std::size_t>(limits_.max_annotations))
     return fail("it has more than " + std::to_string(limits_.max_annotations) +
                     " annotations (max_annotations)",
                 page);
-  std::vector<pdf::PdfObject> kept;
+  std::vector<PoDoFo::PdfObject> kept;
   for (const auto& entry : array) {
-    pdf::PdfObject* annotation = file_.resolve(const_cast<pdf::PdfObject*>(&entry));
-    pdf::PdfObject* normal = file_.get(file_.get(annotation, "AP"), "N");
-    std::vector<pdf::PdfObject*> appearances;
+    PoDoFo::PdfObject* annotation = file_.resolve(const_cast<PoDoFo::PdfObject*>(&entry));
+    PoDoFo::PdfObject* normal = file_.get(file_.get(annotation, "AP"), "N");
+    std::vector<PoDoFo::PdfObject*> appearances;
     if (normal && normal->HasStream()) {
       appearances.push_back(normal);
     } else if (normal && normal->IsDictionary()) {
       for (const auto& state : normal->GetDictionary().GetKeys()) {
-        pdf::PdfObject* stream = file_.resolve(state.second);
+        PoDoFo::PdfObject* stream = file_.resolve(state.second);
         if (stream && stream->HasStream() && appearances.size() < 16)
           appearances.push_back(stream);
       }
@@ -444,7 +444,7 @@ bool ContentWalker::draw_annotations(pdf::PdfObject* page, PaintModel& model) {
       continue;  // the renderer would draw it itself: dropped from the copy
     kept.push_back(entry);
     const std::vector<double> rect = numbers_of(file_.get(annotation, "Rect"), 4);
-    for (pdf::PdfObject* appearance : appearances) {
+    for (PoDoFo::PdfObject* appearance : appearances) {
       model.save();
       if (rect.size() == 4)
         model.concat({1, 0, 0, 1, std::min(rect[0], rect[2]), std::min(rect[1], rect[3])});
@@ -459,7 +459,7 @@ bool ContentWalker::draw_annotations(pdf::PdfObject* page, PaintModel& model) {
   return true;
 }
 
-bool ContentWalker::walk_page(pdf::PdfObject* page, int number) {
+bool ContentWalker::walk_page(PoDoFo::PdfObject* page, int number) {
   page_ = number;
   page_left_ = limits_.max_page_content_bytes;
   charged_.clear();
@@ -474,9 +474,9 @@ bool ContentWalker::walk_page(pdf::PdfObject* page, int number) {
   PaintModel model(width_, height_, base_);
 
   // The page's content: one stream, or the parts of an array read as one.
-  pdf::PdfObject* contents = file_.get(page, "Contents");
+  PoDoFo::PdfObject* contents = file_.get(page, "Contents");
   std::string joined;
-  auto add = [&](pdf::PdfObject* part) {
+  auto add = [&](PoDoFo::PdfObject* part) {
     part = file_.resolve(part);
     if (!part || !part->HasStream())
       return true;
@@ -501,29 +501,30 @@ bool ContentWalker::walk_page(pdf::PdfObject* page, int number) {
   return draw_annotations(page, model);
 }
 
-model::Result<std::string> ContentWalker::write_copy(const std::vector<pdf::PdfObject*>& pages) {
-  pdf::PdfVecObjects& objects = *static_cast<pdf::PdfDocument&>(file_.document()).GetObjects();
+model::Result<std::string> ContentWalker::write_copy(const std::vector<PoDoFo::PdfObject*>& pages) {
+  PoDoFo::PdfVecObjects& objects =
+      *static_cast<PoDoFo::PdfDocument&>(file_.document()).GetObjects();
   // Objects PoDoFo cannot parse (read lazily, so not yet) are left out of the
   // copy: references to them read as null, as a lenient renderer reads them.
-  std::vector<pdf::PdfReference> broken;
-  for (pdf::PdfObject* object : objects) {
+  std::vector<PoDoFo::PdfReference> broken;
+  for (PoDoFo::PdfObject* object : objects) {
     try {
       (void)object->GetDataType();
       if (object->HasStream())
         (void)object->GetStream();
-    } catch (const pdf::PdfError&) {
+    } catch (const PoDoFo::PdfError&) {
       broken.push_back(object->Reference());
     }
   }
-  std::vector<pdf::PdfObject*> kept_pages;
-  for (pdf::PdfObject* page : pages) {
-    const bool gone = std::any_of(broken.begin(), broken.end(), [&](const pdf::PdfReference& r) {
+  std::vector<PoDoFo::PdfObject*> kept_pages;
+  for (PoDoFo::PdfObject* page : pages) {
+    const bool gone = std::any_of(broken.begin(), broken.end(), [&](const PoDoFo::PdfReference& r) {
       return r == page->Reference();
     });
     if (!gone)
       kept_pages.push_back(page);
   }
-  for (const pdf::PdfReference& reference : broken) {
+  for (const PoDoFo::PdfReference& reference : broken) {
     if (reference == file_.document().GetCatalog()->Reference()) {
       return Error{ErrorCode::kMalformed,
                    "unreadable PDF: its catalog cannot be read",
@@ -534,55 +535,56 @@ model::Result<std::string> ContentWalker::write_copy(const std::vector<pdf::PdfO
   try {
     // One flat page tree: the renderer sees the pages walked and no other
     // (a page tree deeper than the walk goes, or pages it could not reach).
-    pdf::PdfObject* tree = objects.CreateObject(pdf::PdfDictionary());
-    pdf::PdfArray kids;
-    for (pdf::PdfObject* page : kept_pages) {
+    PoDoFo::PdfObject* tree = objects.CreateObject(PoDoFo::PdfDictionary());
+    PoDoFo::PdfArray kids;
+    for (PoDoFo::PdfObject* page : kept_pages) {
       for (const char* key : {"Resources", "MediaBox", "CropBox", "Rotate"}) {
-        pdf::PdfObject* value = inherited(page, key);
-        if (!value || page->GetDictionary().HasKey(pdf::PdfName(key)))
+        PoDoFo::PdfObject* value = inherited(page, key);
+        if (!value || page->GetDictionary().HasKey(PoDoFo::PdfName(key)))
           continue;
         if (value->Reference().ObjectNumber() != 0)
-          page->GetDictionary().AddKey(pdf::PdfName(key), value->Reference());
+          page->GetDictionary().AddKey(PoDoFo::PdfName(key), value->Reference());
         else
-          page->GetDictionary().AddKey(pdf::PdfName(key), *value);
+          page->GetDictionary().AddKey(PoDoFo::PdfName(key), *value);
       }
-      page->GetDictionary().AddKey(pdf::PdfName("Parent"), tree->Reference());
+      page->GetDictionary().AddKey(PoDoFo::PdfName("Parent"), tree->Reference());
       kids.push_back(page->Reference());
     }
-    tree->GetDictionary().AddKey(pdf::PdfName("Type"), pdf::PdfName("Pages"));
-    tree->GetDictionary().AddKey(pdf::PdfName("Count"),
-                                 static_cast<pdf::pdf_int64>(kept_pages.size()));
-    tree->GetDictionary().AddKey(pdf::PdfName("Kids"), kids);
-    file_.document().GetCatalog()->GetDictionary().AddKey(pdf::PdfName("Pages"), tree->Reference());
+    tree->GetDictionary().AddKey(PoDoFo::PdfName("Type"), PoDoFo::PdfName("Pages"));
+    tree->GetDictionary().AddKey(PoDoFo::PdfName("Count"),
+                                 static_cast<PoDoFo::pdf_int64>(kept_pages.size()));
+    tree->GetDictionary().AddKey(PoDoFo::PdfName("Kids"), kids);
+    file_.document().GetCatalog()->GetDictionary().AddKey(PoDoFo::PdfName("Pages"),
+                                                          tree->Reference());
     for (auto& [id, data] : decoded_) {
-      pdf::PdfObject* stream = objects.GetObject(pdf::PdfReference(id.first, id.second));
+      PoDoFo::PdfObject* stream = objects.GetObject(PoDoFo::PdfReference(id.first, id.second));
       if (!stream)
         continue;
       for (const char* key : {"Filter", "DecodeParms", "DL", "F", "FFilter", "FDecodeParms"})
-        stream->GetDictionary().RemoveKey(pdf::PdfName(key));
-      stream->GetStream()->Set(data.data(), static_cast<pdf::pdf_long>(data.size()));
+        stream->GetDictionary().RemoveKey(PoDoFo::PdfName(key));
+      stream->GetStream()->Set(data.data(), static_cast<PoDoFo::pdf_long>(data.size()));
     }
     for (auto& [id, data] : page_contents_) {
-      pdf::PdfObject* page = objects.GetObject(pdf::PdfReference(id.first, id.second));
+      PoDoFo::PdfObject* page = objects.GetObject(PoDoFo::PdfReference(id.first, id.second));
       if (!page)
         continue;
-      pdf::PdfObject* content = objects.CreateObject(pdf::PdfDictionary());
-      content->GetStream()->Set(data.data(), static_cast<pdf::pdf_long>(data.size()));
-      page->GetDictionary().AddKey(pdf::PdfName("Contents"), content->Reference());
+      PoDoFo::PdfObject* content = objects.CreateObject(PoDoFo::PdfDictionary());
+      content->GetStream()->Set(data.data(), static_cast<PoDoFo::pdf_long>(data.size()));
+      page->GetDictionary().AddKey(PoDoFo::PdfName("Contents"), content->Reference());
     }
     for (auto& [id, kept] : kept_annotations_) {
-      pdf::PdfObject* page = objects.GetObject(pdf::PdfReference(id.first, id.second));
+      PoDoFo::PdfObject* page = objects.GetObject(PoDoFo::PdfReference(id.first, id.second));
       if (!page)
         continue;
-      pdf::PdfArray array;
-      for (const pdf::PdfObject& annotation : kept)
+      PoDoFo::PdfArray array;
+      for (const PoDoFo::PdfObject& annotation : kept)
         array.push_back(annotation);
-      page->GetDictionary().AddKey(pdf::PdfName("Annots"), array);
+      page->GetDictionary().AddKey(PoDoFo::PdfName("Annots"), array);
     }
-    if (pdf::PdfObject* form = file_.get(file_.document().GetCatalog(), "AcroForm");
+    if (PoDoFo::PdfObject* form = file_.get(file_.document().GetCatalog(), "AcroForm");
         form && form->IsDictionary())
-      form->GetDictionary().RemoveKey(pdf::PdfName("NeedAppearances"));
-  } catch (const pdf::PdfError& e) {
+      form->GetDictionary().RemoveKey(PoDoFo::PdfName("NeedAppearances"));
+  } catch (const PoDoFo::PdfError& e) {
     return Error{ErrorCode::kInternal,
                  "cannot prepare the PDF for rendering: " + file_.error_text(e),
                  {file_.name(), "", 0, 0}};
@@ -601,10 +603,10 @@ model::Result<std::string> bounded_render_copy(std::string_view bytes, std::stri
   PdfFile& file = *loaded;
   try {
     // The page tree, walked with a visited set (a cycle would otherwise loop).
-    std::vector<pdf::PdfObject*> pages;
+    std::vector<PoDoFo::PdfObject*> pages;
     std::set<ObjectId> visited;
     std::size_t extra_pages = 0;
-    std::vector<std::pair<pdf::PdfObject*, int>> pending{
+    std::vector<std::pair<PoDoFo::PdfObject*, int>> pending{
         {file.get(file.document().GetCatalog(), "Pages"), 0}};
     while (!pending.empty()) {
       auto [node, depth] = pending.back();
@@ -614,7 +616,7 @@ model::Result<std::string> bounded_render_copy(std::string_view bytes, std::stri
         continue;
       if (node->Reference().ObjectNumber() != 0 && !visited.insert(id_of(node)).second)
         continue;
-      pdf::PdfObject* kids = file.get(node, "Kids");
+      PoDoFo::PdfObject* kids = file.get(node, "Kids");
       if (!kids || !kids->IsArray()) {
         if (node->Reference().ObjectNumber() == 0)
           continue;  // a page must be an object of its own
@@ -625,9 +627,9 @@ model::Result<std::string> bounded_render_copy(std::string_view bytes, std::stri
         pages.push_back(node);
         continue;
       }
-      const pdf::PdfArray& array = kids->GetArray();
+      const PoDoFo::PdfArray& array = kids->GetArray();
       for (auto it = array.rbegin(); it != array.rend(); ++it)
-        pending.emplace_back(const_cast<pdf::PdfObject*>(&*it), depth + 1);
+        pending.emplace_back(const_cast<PoDoFo::PdfObject*>(&*it), depth + 1);
     }
     if (extra_pages > 0) {
       return Error{ErrorCode::kLimitExceeded,
@@ -642,11 +644,11 @@ model::Result<std::string> bounded_render_copy(std::string_view bytes, std::stri
         return *walker.error;
     }
     return walker.write_copy(pages);
-  } catch (const pdf::PdfError& e) {
+  } catch (const PoDoFo::PdfError& e) {
     return Error{ErrorCode::kMalformed,
                  "unreadable PDF structure: " + file.error_text(e),
                  {std::string(name), "", 0, 0}};
   }
 }
 
-}  // namespace einvoice::facturx
+}  // namespace einvoice::pdf

@@ -1,8 +1,8 @@
-#include "formats/facturx/pdf_content_lexer.h"
+#include "formats/pdf/pdf_content_lexer.h"
 
-#include "formats/facturx/pdf_bytes.h"
+#include "formats/pdf/pdf_bytes.h"
 
-namespace einvoice::facturx {
+namespace einvoice::pdf {
 namespace {
 
 constexpr auto is_space = pdf_is_space;
@@ -249,4 +249,4 @@ bool ContentLexer::next(ContentOperation& operation) {
   }
 }
 
-}  // namespace einvoice::facturx
+}  // namespace einvoice::pdf

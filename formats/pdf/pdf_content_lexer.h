@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-namespace einvoice::facturx {
+namespace einvoice::pdf {
 
 struct ContentOperand {
   enum class Kind { kNumber, kName, kString, kArray, kOther };
@@ -58,4 +58,4 @@ class ContentLexer {
   std::size_t at_ = 0;
 };
 
-}  // namespace einvoice::facturx
+}  // namespace einvoice::pdf
