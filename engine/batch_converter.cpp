@@ -1,12 +1,9 @@
 #include "engine/batch_converter.h"
 
-#include <algorithm>
-#include <atomic>
-#include <chrono>
-#include <mutex>
-#include <thread>
+#include <exception>
+#include <string>
 
-#include "engine/parallel.h"
+#include "engine/batch_runner.h"
 
 namespace einvoice::engine {
 
@@ -20,9 +17,31 @@ const char* to_string(JobState state) {
       return "failed";
     case JobState::kSkipped:
       return "skipped";
+    case JobState::kCancelled:
+      return "cancelled";
   }
   return "unknown";
 }
+
+namespace {
+
+ItemState item_state(JobState state) {
+  switch (state) {
+    case JobState::kConverted:
+      return ItemState::kDone;
+    case JobState::kInvalid:
+      return ItemState::kRefused;
+    case JobState::kSkipped:
+      return ItemState::kSkipped;
+    case JobState::kCancelled:
+      return ItemState::kCancelled;
+    case JobState::kFailed:
+      break;
+  }
+  return ItemState::kFailed;
+}
+
+}  // namespace
 
 JobResult BatchConverter::run_one(const env::OutputFolder& out, const BatchJob& job,
                                   const BatchOptions& options) const {
@@ -71,47 +90,57 @@ BatchProgress BatchConverter::run(const env::OutputFolder& out, const std::vecto
                                   const BatchOptions& options) const {
   if (options.resume)
     out.remove_leftovers();
-  using Clock = std::chrono::steady_clock;
-  const auto start = Clock::now();
-  std::mutex report_mutex;  // guards progress, last_report and the callbacks
+  RunnerOptions runner;
+  runner.jobs = options.threads;
+  runner.cancel = options.cancel;
+  runner.progress_interval_ms = options.progress_interval_ms;
   BatchProgress progress;
   progress.total = jobs.size();
-  auto last_report = start;
-
-  auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
-
-  for_each_parallel(jobs.size(), options.threads, [&](std::size_t index) {
-    JobResult result = run_one(out, jobs[index], options);
-    std::lock_guard<std::mutex> lock(report_mutex);
-    ++progress.done;
-    switch (result.state) {
-      case JobState::kConverted:
-        ++progress.converted;
-        break;
-      case JobState::kInvalid:
-        ++progress.invalid;
-        break;
-      case JobState::kFailed:
-        ++progress.failed;
-        break;
-      case JobState::kSkipped:
-        ++progress.skipped;
-        break;
-    }
-    if (options.on_result)
-      options.on_result(result);
-    auto now = Clock::now();
-    if (options.on_progress &&
-        now - last_report >= std::chrono::milliseconds(options.progress_interval_ms)) {
-      last_report = now;
-      progress.elapsed_seconds = elapsed();
+  auto progress_of = [&progress](const BatchTotals& totals) {
+    progress.done = totals.finished;
+    progress.converted = totals.done;
+    progress.invalid = totals.refused;
+    progress.failed = totals.failed;
+    progress.skipped = totals.skipped;
+    progress.cancelled = totals.cancelled;
+    progress.elapsed_seconds = totals.elapsed_seconds;
+  };
+  if (options.on_progress) {
+    runner.on_progress = [&](const BatchTotals& totals) {
+      progress_of(totals);
       options.on_progress(progress);
-    }
-  });
-  progress.elapsed_seconds = elapsed();
-  if (options.on_progress)
-    options.on_progress(progress);
+    };
+  }
+  const BatchTotals totals = run_batch<JobResult>(
+      jobs.size(), runner, [&](std::size_t i) { return run_guarded(out, jobs[i], options); },
+      [&](std::size_t i) {
+        JobResult cancelled;
+        cancelled.job = jobs[i];
+        cancelled.state = JobState::kCancelled;
+        return cancelled;
+      },
+      [](const JobResult& result) { return item_state(result.state); },
+      [&](std::size_t, JobResult&& result) {
+        if (options.on_result)
+          options.on_result(result);
+      });
+  progress_of(totals);
   return progress;
+}
+
+JobResult BatchConverter::run_guarded(const env::OutputFolder& out, const BatchJob& job,
+                                      const BatchOptions& options) const {
+  try {
+    return run_one(out, job, options);
+  } catch (const std::exception& e) {
+    // A defect or an exhausted resource: this job fails, the batch goes on.
+    JobResult result;
+    result.job = job;
+    result.error = model::Error{model::ErrorCode::kInternal,
+                                std::string("unexpected failure: ") + e.what(),
+                                {job.input.string(), "", 0, 0}};
+    return result;
+  }
 }
 
 }  // namespace einvoice::engine

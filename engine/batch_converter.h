@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <filesystem>
 #include <functional>
@@ -23,6 +24,7 @@ enum class JobState {
                // the error or the findings say why
   kFailed,     // I/O: input could not be read or output not written; the error says why
   kSkipped,    // resume: the output already exists
+  kCancelled,  // the batch was cancelled before the job started
 };
 
 const char* to_string(JobState state);
@@ -42,6 +44,7 @@ struct BatchProgress {
   std::size_t invalid = 0;
   std::size_t failed = 0;
   std::size_t skipped = 0;
+  std::size_t cancelled = 0;
   double elapsed_seconds = 0;
 };
 
@@ -56,12 +59,16 @@ struct BatchOptions {
   // thread at a time (never concurrently).
   std::function<void(const BatchProgress&)> on_progress;
   unsigned progress_interval_ms = 200;
-  // Called once per job as it finishes, from one thread at a time. Results
-  // are not kept by the batch: memory stays flat over any number of jobs.
+  // Called once per job, in the order of the jobs, from one thread at a
+  // time. Results are not kept by the batch beyond the runner's window:
+  // memory stays flat over any number of jobs.
   std::function<void(const JobResult&)> on_result;
+  // When it becomes true, jobs not yet started are reported as kCancelled;
+  // the running ones finish.
+  const std::atomic<bool>* cancel = nullptr;
 };
 
-// Runs conversions over many files on several threads.
+// Runs conversions over many files on the batch runner (batch_runner.h).
 //
 // Thread safety: run() may be called from one thread at a time per instance;
 // it uses `converter`, `files` and `out` concurrently from its workers (all must
@@ -80,6 +87,10 @@ class BatchConverter {
                     const BatchOptions& options) const;
 
  private:
+  // run_one, with an exception (a defect, memory) failing the job only.
+  JobResult run_guarded(const env::OutputFolder& out, const BatchJob& job,
+                        const BatchOptions& options) const;
+
   const Converter& converter_;
   const env::FileSystem& files_;
 };

@@ -59,6 +59,8 @@ class DocumentValidator {
   model::Result<ValidationOutcome> validate(std::string_view bytes,
                                             std::string_view document_name) const;
 
+  const ValidationOptions& options() const { return options_; }
+
  private:
   std::shared_ptr<const xsd::SchemaValidator> schemas_;
   ValidationOptions options_;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <exception>
 #include <sstream>
 
 #include "model/json_writer.h"
@@ -274,6 +275,80 @@ std::string ocr_report_text(const OcrOutcome& outcome, const std::string& name) 
   out << (outcome.complete ? "  complete: every mandatory mention was read\n"
                            : "  incomplete: complete it with --set BT-xx=value\n");
   return out.str();
+}
+
+std::filesystem::path ocr_report_name(const InputFile& input) {
+  std::filesystem::path report = input.relative;
+  report += ".json";
+  return report;
+}
+
+std::filesystem::path ocr_facturx_name(const InputFile& input) {
+  std::filesystem::path pdf = input.relative;
+  return pdf.replace_extension(".facturx.pdf");
+}
+
+namespace {
+
+OcrBatchItem ocr_one(const InputFile& input, const env::FileSystem& files,
+                     const env::OutputFolder& out, const OcrJobOptions& options, bool resume,
+                     PageReaderPool& readers) {
+  OcrBatchItem item{input.path, ItemState::kFailed, std::nullopt};
+  if (resume && out.has_file(ocr_report_name(input))) {
+    item.state = ItemState::kSkipped;
+    return item;
+  }
+  auto lease = readers.acquire();
+  if (!lease) {
+    item.error = lease.error();
+    return item;
+  }
+  auto bytes = files.read(input.path, options.limits.max_bytes);
+  auto outcome = bytes ? run_ocr(std::move(*bytes), input.path.string(), **lease, options)
+                       : model::Result<OcrOutcome>(bytes.error());
+  if (!outcome) {
+    item.error = outcome.error();
+    return item;
+  }
+  // The Factur-X first, the report last: a report means a finished scan.
+  model::Status written;
+  if (outcome->facturx)
+    written = out.write(ocr_facturx_name(input), outcome->facturx->pdf);
+  if (written)
+    written = out.write(ocr_report_name(input), ocr_report_json(*outcome, input.path.string()));
+  if (!written) {
+    item.error = written.error();
+    return item;
+  }
+  item.state = outcome->complete ? ItemState::kDone : ItemState::kRefused;
+  return item;
+}
+
+}  // namespace
+
+BatchTotals ocr_all(const std::vector<InputFile>& inputs, const env::FileSystem& files,
+                    const env::OutputFolder& out, const OcrJobOptions& options, bool resume,
+                    PageReaderPool& readers, const RunnerOptions& runner,
+                    const std::function<void(std::size_t, OcrBatchItem&&)>& deliver) {
+  if (resume)
+    out.remove_leftovers();
+  return run_batch<OcrBatchItem>(
+      inputs.size(), runner,
+      [&](std::size_t i) {
+        try {
+          return ocr_one(inputs[i], files, out, options, resume, readers);
+        } catch (const std::exception& e) {
+          // A defect or an exhausted resource: this scan fails, the batch goes on.
+          return OcrBatchItem{inputs[i].path, ItemState::kFailed,
+                              model::Error{model::ErrorCode::kInternal,
+                                           std::string("unexpected failure: ") + e.what(),
+                                           {inputs[i].path.string(), "", 0, 0}}};
+        }
+      },
+      [&](std::size_t i) {
+        return OcrBatchItem{inputs[i].path, ItemState::kCancelled, std::nullopt};
+      },
+      [](const OcrBatchItem& item) { return item.state; }, deliver);
 }
 
 }  // namespace einvoice::engine

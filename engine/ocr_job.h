@@ -5,12 +5,19 @@
 // EN 16931 invoice and its validation, and, on request, a Factur-X whose
 // visual part is the scan made searchable.
 
+#include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "engine/batch_runner.h"
 #include "engine/facturx_jobs.h"
+#include "engine/job_plan.h"
+#include "engine/page_reader_pool.h"
+#include "env/file_system.h"
+#include "env/output_folder.h"
 #include "model/diagnostic.h"
 #include "model/invoice.h"
 #include "model/result.h"
@@ -66,5 +73,28 @@ std::string ocr_report_json(const OcrOutcome& outcome, const std::string& name);
 
 // The same for people: one line per field, then what is missing.
 std::string ocr_report_text(const OcrOutcome& outcome, const std::string& name);
+
+// One scan of a batch. state: kDone (complete), kRefused (incomplete: a
+// mention missing or a fatal finding), kFailed (`error`: unreadable, I/O, the
+// models), kSkipped (resume), kCancelled.
+struct OcrBatchItem {
+  std::filesystem::path input;
+  ItemState state = ItemState::kFailed;
+  std::optional<model::Error> error;
+};
+
+// `<relative>.json`, the report of each scan of a batch.
+std::filesystem::path ocr_report_name(const InputFile& input);
+// `<relative without extension>.facturx.pdf`, its Factur-X when built.
+std::filesystem::path ocr_facturx_name(const InputFile& input);
+
+// Reads every input on run_batch with the pool's engines and writes its
+// report (ocr_report_json) and, when built, its Factur-X into `out`, the
+// Factur-X first. With `resume`, an input whose report is in `out` is
+// skipped. `deliver` gets each item in input order.
+BatchTotals ocr_all(const std::vector<InputFile>& inputs, const env::FileSystem& files,
+                    const env::OutputFolder& out, const OcrJobOptions& options, bool resume,
+                    PageReaderPool& readers, const RunnerOptions& runner,
+                    const std::function<void(std::size_t, OcrBatchItem&&)>& deliver);
 
 }  // namespace einvoice::engine

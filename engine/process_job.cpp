@@ -77,28 +77,6 @@ const char* output_suffix(OutputFormat format) {
   return ".out";
 }
 
-PageReaderPool::Lease::~Lease() {
-  if (!reader_)
-    return;
-  std::lock_guard<std::mutex> lock(pool_.mutex_);
-  pool_.idle_.push_back(std::move(reader_));
-}
-
-model::Result<PageReaderPool::Lease> PageReaderPool::acquire() {
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (!idle_.empty()) {
-      auto reader = std::move(idle_.back());
-      idle_.pop_back();
-      return Lease(*this, std::move(reader));
-    }
-  }
-  auto created = ocr::PageReader::create(options_);
-  if (!created)
-    return created.error();
-  return Lease(*this, std::move(*created));
-}
-
 fs::path base_of(const InputFile& input) {
   fs::path base = input.relative;
   return base.replace_extension();
@@ -224,20 +202,58 @@ void Processor::run_stages(const InputFile& input, const env::FileSystem& files,
   if (!work.output.empty() && !report.error) {
     fs::path output_name = report.base;
     output_name += output_suffix(options_.to);
-    work.stage("write", [&](std::string& detail) -> std::string {
-      if (auto written = out.write(output_name, work.output); !written) {
+    std::string signature;
+    if (resources_.seal)
+      seal_output(work, output_name, signature);
+    if (!report.error)
+      write_output(work, out, output_name, signature);
+  } else if (!report.error && report.state != ItemState::kDone) {
+    report.state = ItemState::kRefused;
+  }
+}
+
+void Processor::seal_output(Work& work, const fs::path& output_name, std::string& signature) const {
+  work.stage("seal", [&](std::string& detail) -> std::string {
+    auto sealed = resources_.seal(work.output, output_name.string());
+    if (!sealed) {
+      work.fail(sealed.error());
+      detail = sealed.error().message;
+      return "failed";
+    }
+    if (sealed->detached)
+      signature = std::move(sealed->bytes);
+    else
+      work.output = std::move(sealed->bytes);
+    detail = sealed->description + (sealed->detached ? ", detached (.p7s)" : "");
+    return "ok";
+  });
+}
+
+void Processor::write_output(Work& work, const env::OutputFolder& out, const fs::path& output_name,
+                             const std::string& signature) const {
+  DocumentReport& report = work.report;
+  work.stage("write", [&](std::string& detail) -> std::string {
+    if (auto written = out.write(output_name, work.output); !written) {
+      work.fail(written.error());
+      detail = written.error().message;
+      return "failed";
+    }
+    report.output = output_name.string();
+    detail = std::to_string(work.output.size()) + " bytes";
+    if (!signature.empty()) {
+      fs::path signature_name = output_name;
+      signature_name += ".p7s";
+      if (auto written = out.write(signature_name, signature); !written) {
         work.fail(written.error());
         detail = written.error().message;
         return "failed";
       }
-      report.output = output_name.string();
-      report.state = ItemState::kDone;
-      detail = std::to_string(work.output.size()) + " bytes";
-      return "ok";
-    });
-  } else if (!report.error && report.state != ItemState::kDone) {
-    report.state = ItemState::kRefused;
-  }
+      report.signature = signature_name.string();
+      detail += ", signature " + std::to_string(signature.size()) + " bytes";
+    }
+    report.state = ItemState::kDone;
+    return "ok";
+  });
 }
 
 void Processor::process_xml(Work& work, std::string_view bytes, std::string_view name,
@@ -574,6 +590,8 @@ std::string report_json(const DocumentReport& report) {
     json.null();
   else
     json.string(report.output);
+  if (!report.signature.empty())
+    json.key("signature").string(report.signature);
   json.key("stages").begin_array();
   for (const StageReport& stage : report.stages) {
     json.begin_object();

@@ -20,6 +20,7 @@
 #include "engine/batch_runner.h"
 #include "engine/converter.h"
 #include "engine/job_plan.h"
+#include "engine/page_reader_pool.h"
 #include "env/env.h"
 #include "env/file_system.h"
 #include "formats/facturx/facturx_profile.h"
@@ -58,41 +59,28 @@ struct ProcessOptions {
 
 // Built once per process, shared by every thread: the schemas, the
 // rendering resources, the OCR engines.
+// An output sealed: the sealed bytes (PAdES, enveloped XAdES) replace it, or
+// a detached signature (CAdES .p7s) is written beside it.
+struct SealedOutput {
+  std::string bytes;
+  bool detached = false;
+  std::string description;  // "PAdES B-T"
+};
+using SealFunction =
+    std::function<model::Result<SealedOutput>(std::string_view output, std::string_view name)>;
+
 struct ProcessResources {
   std::shared_ptr<const xsd::SchemaValidator> schemas;  // required
   std::filesystem::path font_directory;                 // empty: the build's default
   std::filesystem::path icc_profile;                    // empty: the build's default
   ocr::ReaderOptions reader;
-};
-
-// Tesseract engines (one PageReader each), made when first needed and lent
-// to one thread at a time. Thread-safe.
-class PageReaderPool {
- public:
-  explicit PageReaderPool(ocr::ReaderOptions options) : options_(std::move(options)) {}
-  class Lease {
-   public:
-    Lease(PageReaderPool& pool, std::unique_ptr<ocr::PageReader> reader)
-        : pool_(pool), reader_(std::move(reader)) {}
-    Lease(Lease&&) = default;
-    ~Lease();
-    ocr::PageReader& operator*() { return *reader_; }
-
-   private:
-    PageReaderPool& pool_;
-    std::unique_ptr<ocr::PageReader> reader_;
-  };
-  // Errors: the models cannot be loaded (PageReader::create).
-  model::Result<Lease> acquire();
-
- private:
-  ocr::ReaderOptions options_;
-  std::mutex mutex_;
-  std::vector<std::unique_ptr<ocr::PageReader>> idle_;
+  // Seals each output after its check, before it is written; empty: no seal
+  // stage. Must be thread-safe (the command line gives SealSetup::seal).
+  SealFunction seal;
 };
 
 struct StageReport {
-  std::string stage;   // "read", "detect", "ocr", "xsd", "rules", "build", "check", "write"
+  std::string stage;   // "read", "detect", "ocr", "xsd", "rules", "build", "check", "seal", "write"
   std::string status;  // "ok", "findings", "failed", "skipped"
   long long milliseconds = 0;
   std::string detail;
@@ -104,7 +92,8 @@ struct DocumentReport {
   std::filesystem::path base;    // below the output folder, without suffix
   std::string kind = "unknown";  // "cii", "ubl", "facturx", "scan", "unknown"
   ItemState state = ItemState::kFailed;
-  std::string output;  // below the output folder; empty when none was written
+  std::string output;     // below the output folder; empty when none was written
+  std::string signature;  // the detached seal of `output` (.p7s) when one was written
   std::vector<StageReport> stages;
   model::Diagnostics findings;
   std::vector<std::string> missing;  // of a scan: what could not be read
@@ -157,6 +146,13 @@ class Processor {
                             std::string_view xml_name, std::string_view pdf,
                             std::string_view pdf_name, bool embed_as_is) const;
   void process_scan(Work& work, std::string bytes, const std::string& name) const;
+  // The seal stage (resources_.seal): the output replaced by its sealed
+  // form, or its detached signature into `signature`.
+  void seal_output(Work& work, const std::filesystem::path& output_name,
+                   std::string& signature) const;
+  // The write stage: the output, then its detached signature if any.
+  void write_output(Work& work, const env::OutputFolder& out,
+                    const std::filesystem::path& output_name, const std::string& signature) const;
 
   const ProcessResources& resources_;
   ProcessOptions options_;

@@ -31,9 +31,9 @@ model::Result<ProcessJob> parse_process_job(std::string_view text, std::string_v
     return invalid(name, "not JSON");
   if (!job.is_object())
     return invalid(name, "a process job is a JSON object");
-  static const std::set<std::string> known = {"inputs",  "out_dir",      "to",
-                                              "profile", "french_rules", "jobs",
-                                              "lang",    "resume",       "facturx_profile"};
+  static const std::set<std::string> known = {"inputs",          "out_dir", "to",   "profile",
+                                              "french_rules",    "jobs",    "lang", "resume",
+                                              "facturx_profile", "seal"};
   for (const auto& member : job.items()) {
     if (!known.count(member.key()))
       return invalid(name, "unknown member \"" + member.key() + "\"");
@@ -119,6 +119,12 @@ model::Result<ProcessJob> parse_process_job(std::string_view text, std::string_v
     if (!resume->is_boolean())
       return invalid(name, "\"resume\" must be true or false");
     options.resume = resume->get<bool>();
+  }
+  if (const auto seal = job.find("seal"); seal != job.end()) {
+    auto request = parse_seal_request(seal->dump(), name);
+    if (!request)
+      return request.error();
+    out.seal = std::move(*request);
   }
   return out;
 }

@@ -12,17 +12,21 @@
 //     "facturx_profile": "minimum" | "basicwl" | "basic" | "en16931" | "extended",
 //     "lang": "fr" | "en",                    // of a rendered Factur-X
 //     "jobs": 4,                              // threads; 0: all cores
-//     "resume": false
+//     "resume": false,
+//     "seal": {"p12": "seal.p12", "tsa": "https://tsa.example/", ...}
 //   }
 //
+// "seal" seals every output (parse_seal_request in seal_request.h).
 // Unknown members are refused (a misspelt option must not be ignored).
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "engine/process_job.h"
+#include "engine/seal_request.h"
 #include "model/result.h"
 
 namespace einvoice::engine {
@@ -32,6 +36,7 @@ struct ProcessJob {
   std::filesystem::path out_dir;
   ProcessOptions options;
   unsigned jobs = 0;
+  std::optional<SealRequest> seal;  // seal every output
 };
 
 // Errors (kInvalidArgument, naming `name` and the member): not JSON, not an
