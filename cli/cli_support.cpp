@@ -8,13 +8,6 @@
 
 namespace einvoice::cli {
 
-model::Result<std::shared_ptr<const xsd::SchemaValidator>> make_validator(const Arguments& args) {
-  std::optional<std::filesystem::path> explicit_dir;
-  if (auto dir = args.value("--schemas"))
-    explicit_dir = *dir;
-  return make_validator(explicit_dir);
-}
-
 model::Result<std::shared_ptr<const xsd::SchemaValidator>> make_validator(
     const std::optional<std::filesystem::path>& explicit_dir) {
   auto dir = xsd::resolve_schema_directory(explicit_dir);
@@ -29,24 +22,6 @@ model::Result<std::shared_ptr<const xsd::SchemaValidator>> make_validator(
       return loaded.error();
   }
   return std::shared_ptr<const xsd::SchemaValidator>(std::move(validator));
-}
-
-model::Result<unsigned> jobs_option(const Arguments& args) {
-  for (const char* option : {"--jobs", "--threads"}) {
-    auto value = args.value(option);
-    if (!value)
-      continue;
-    const bool digits = !value->empty() && value->size() <= 4 &&
-                        value->find_first_not_of("0123456789") == std::string::npos;
-    if (!digits) {
-      return model::Error{
-          model::ErrorCode::kInvalidArgument,
-          std::string(option) + " needs a whole number of threads, not '" + *value + "'",
-          {}};
-    }
-    return static_cast<unsigned>(std::stoul(*value));
-  }
-  return 0u;
 }
 
 void print_diagnostic(std::ostream& out, const model::Diagnostic& d) {
@@ -67,11 +42,6 @@ void print_diagnostic(std::ostream& out, const model::Diagnostic& d) {
 
 void print_error(std::string_view command, const model::Error& error) {
   std::cerr << "einvoice " << command << ": " << error.describe() << '\n';
-}
-
-int usage_error(std::string_view command, const std::string& message, const char* usage) {
-  std::cerr << "einvoice " << command << ": " << message << "\n\n" << usage;
-  return kExitUsage;
 }
 
 int read_failure_exit_code(const model::Error& error) {

@@ -1,11 +1,15 @@
 // einvoice facturx build | extract | check
 #include <algorithm>
+#include <filesystem>
 #include <iostream>
+#include <optional>
+#include <vector>
 
 #include "cli/cli_support.h"
+#include "cli/command_line.h"
 #include "cli/commands.h"
 #include "engine/facturx_jobs.h"
-#include "env/file_system.h"
+#include "env/env.h"
 #include "formats/xsd/schema_validator.h"
 #ifdef EINVOICE_HAS_SEAL
 #include "engine/seal_jobs.h"
@@ -14,99 +18,138 @@
 namespace einvoice::cli {
 namespace {
 
-constexpr const char* kUsage =
-    "usage: einvoice facturx build --xml INVOICE.xml [--pdf VISUAL.pdf | --lang fr|en] -o OUT.pdf\n"
-    "                              [--profile minimum|basicwl|basic|en16931|extended]\n"
-    "                              [--relationship data|alternative|source] [--icc FILE]\n"
-    "                              [--schemas DIR]\n"
-    "       einvoice facturx extract IN.pdf [-o OUT.xml]\n"
-    "       einvoice facturx check IN.pdf [--schemas DIR]\n"
-    "\n"
-    "build    embeds the invoice (CII as is; UBL converted to CII) into the PDF as\n"
-    "         (without --pdf, a readable invoice rendered from the data, French\n"
-    "         labels unless --lang en)\n"
-    "         factur-x.xml and makes it a PDF/A-3 Factur-X: XMP, output intent, /AF.\n"
-    "         A PDF that is already PDF/A keeps its bytes (incremental update);\n"
-    "         otherwise every change made to it is listed. The profile comes from the\n"
-    "         XML's guideline id unless --profile is given. SOURCE_DATE_EPOCH fixes\n"
-    "         the build time for reproducible output. An XML that breaks the XSD of\n"
-    "         the profile is refused with the reason (nothing is written).\n"
-    "extract  writes the invoice XML (factur-x.xml, xrechnung.xml, zugferd-invoice.xml)\n"
-    "         to OUT (or stdout) and lists the profile, the XMP claims and every\n"
-    "         attachment on stderr.\n"
-    "check    the Factur-X checklist (FX-01..FX-22), the XML against the XSD of its\n"
-    "         profile, and the EN 16931 rules; one line per finding.\n"
-    "\n"
-    "Exit codes: 0 success (check: no fatal finding), 1 invalid input, 2 usage or I/O error.\n";
+constexpr const char* kDescription =
+    "Factur-X: build one from an invoice, extract the invoice of one, check one.\n"
+    "Exit codes: 0 success (check: no fatal finding), 1 invalid input, 2 usage or I/O error.";
+
+constexpr const char* kBuildDescription =
+    "Embeds the invoice (CII as is; UBL converted to CII) into the PDF as factur-x.xml\n"
+    "(without --pdf, a readable invoice rendered from the data, French labels unless\n"
+    "--lang en) and makes it a PDF/A-3 Factur-X: XMP, output intent, /AF. A PDF that is\n"
+    "already PDF/A keeps its bytes (incremental update); otherwise every change made to it\n"
+    "is listed. The profile comes from the XML's guideline id unless --profile is given.\n"
+    "SOURCE_DATE_EPOCH fixes the build time for reproducible output. An XML that breaks the\n"
+    "XSD of the profile is refused with the reason (nothing is written).";
+
+struct BuildArguments {
+  std::string xml, pdf, out, lang, profile, relationship, icc, schemas;
+};
+
+struct ReadArguments {
+  std::vector<std::string> inputs;
+  std::string out, schemas;
+};
+
+std::optional<std::filesystem::path> schema_folder(const std::string& given) {
+  return given.empty() ? std::nullopt : std::optional<std::filesystem::path>(given);
+}
+
+void add_build(CLI::App& app, BuildArguments& a) {
+  CLI::App* build = app.add_subcommand("build", kBuildDescription);
+  build->add_option("--xml", a.xml, "the invoice, CII or UBL")->required();
+  build->add_option("--pdf", a.pdf, "the visual part; without it, one is rendered from the data");
+  build->add_option("-o", a.out, "the Factur-X written")->required();
+  build->add_option("--lang", a.lang, "labels of a rendered invoice: fr (default) or en");
+  build->add_option("--profile", a.profile, "minimum, basicwl, basic, en16931 or extended");
+  build->add_option("--relationship", a.relationship,
+                    "/AFRelationship of the XML: data (default), alternative or source");
+  build->add_option("--icc", a.icc, "the ICC profile of the PDF/A output intent");
+  build->add_option("--schemas", a.schemas, "the official XSD folder");
+}
+
+void add_extract(CLI::App& app, ReadArguments& a) {
+  CLI::App* extract = app.add_subcommand(
+      "extract",
+      "Writes the invoice XML (factur-x.xml, xrechnung.xml, zugferd-invoice.xml) to OUT (or\n"
+      "stdout) and lists the profile, the XMP claims and every attachment on stderr.");
+  extract->add_option("input", a.inputs, "the PDF")->required()->expected(1);
+  extract->add_option("-o", a.out, "where the XML is written (default: stdout)");
+}
+
+void add_check(CLI::App& app, ReadArguments& a) {
+  CLI::App* check = app.add_subcommand(
+      "check",
+      "The Factur-X checklist (FX-01..FX-22), the XML against the XSD of its profile, and\n"
+      "the EN 16931 rules; one line per finding.");
+  check->add_option("inputs", a.inputs, "the PDFs")->required();
+  check->add_option("--schemas", a.schemas, "the official XSD folder");
+}
 
 int fail(const model::Error& error) {
   print_error("facturx", error);
   return error.code == model::ErrorCode::kIo ? kExitUsage : kExitInvalid;
 }
 
-int run_build(const Arguments& args) {
-  auto xml_path = args.value("--xml");
-  auto pdf_path = args.value("--pdf");
-  auto out_path = args.value("-o");
-  if (!xml_path || !out_path)
-    return usage_error("facturx build", "--xml and -o are required", kUsage);
+// The build options of the arguments, or the usage problem.
+model::Result<engine::FacturxBuildOptions> build_options_of(const BuildArguments& a) {
+  auto problem = [](std::string message) {
+    return model::Error{model::ErrorCode::kInvalidArgument, std::move(message), {}};
+  };
   engine::FacturxBuildOptions options;
-  if (auto lang = args.value("--lang")) {
-    if (*lang == "fr")
-      options.language = render::Language::kFrench;
-    else if (*lang == "en")
-      options.language = render::Language::kEnglish;
-    else
-      return usage_error("facturx build", "--lang is fr or en, not '" + *lang + "'", kUsage);
+  if (!a.lang.empty()) {
+    if (a.lang != "fr" && a.lang != "en")
+      return problem("--lang is fr or en, not '" + a.lang + "'");
+    options.language = a.lang == "fr" ? render::Language::kFrench : render::Language::kEnglish;
   }
-  if (auto profile = args.value("--profile")) {
-    options.profile = facturx::parse_profile_option(*profile);
+  if (!a.profile.empty()) {
+    options.profile = facturx::parse_profile_option(a.profile);
     if (!options.profile)
-      return usage_error("facturx build", "unknown profile '" + *profile + "'", kUsage);
+      return problem("unknown profile '" + a.profile + "'");
   }
-  if (auto relationship = args.value("--relationship")) {
-    options.relationship = facturx::parse_relationship(*relationship);
+  if (!a.relationship.empty()) {
+    options.relationship = facturx::parse_relationship(a.relationship);
     if (!options.relationship)
-      return usage_error("facturx build", "unknown relationship '" + *relationship + "'", kUsage);
+      return problem("unknown relationship '" + a.relationship + "'");
   }
-  if (auto icc = args.value("--icc"))
-    options.icc_profile = *icc;
-  auto validator = make_validator(args);
+  if (!a.icc.empty())
+    options.icc_profile = a.icc;
+  return options;
+}
+
+void print_built(const BuildArguments& a, const engine::FacturxBuildOutcome& built) {
+  std::cout << a.out << ": Factur-X " << facturx::to_string(built.profile) << ", "
+            << built.pdf.size() << " bytes"
+            << (built.incremental ? ", the given PDF/A kept as is (incremental update)" : "")
+            << (a.pdf.empty() ? ", rendered from the data" : "") << '\n';
+  // What was changed in a given PDF; a rendered page is made PDF/A by design.
+  if (!a.pdf.empty()) {
+    for (const auto& change : built.changes)
+      std::cout << "  changed: " << change << '\n';
+  }
+  for (const auto& problem : built.remaining_problems)
+    std::cout << "  warning: " << problem << '\n';
+}
+
+int run_build(const CLI::App& app, const BuildArguments& a) {
+  auto options = build_options_of(a);
+  if (!options)
+    return usage_problem(app, options.error().message);
+  auto validator = make_validator(schema_folder(a.schemas));
   if (!validator) {
     print_error("facturx", validator.error());
     return kExitUsage;
   }
-  options.schemas = validator->get();
-  env::LocalFileSystem files;
-  auto xml = files.read(*xml_path, 64u << 20);
+  options->schemas = validator->get();
+  const env::FileSystem& files = env::system_env().files;
+  auto xml = files.read(a.xml, 64u << 20);
   if (!xml)
     return fail(xml.error());
   std::string pdf;
-  if (pdf_path) {
-    auto given = files.read(*pdf_path, 256u << 20);
+  if (!a.pdf.empty()) {
+    auto given = files.read(a.pdf, 256u << 20);
     if (!given)
       return fail(given.error());
     if (given->empty())
       return fail(
-          model::Error{model::ErrorCode::kMalformed, "the PDF is empty", {*pdf_path, "", 0, 0}});
+          model::Error{model::ErrorCode::kMalformed, "the PDF is empty", {a.pdf, "", 0, 0}});
     pdf = std::move(*given);
   }
-  auto built = engine::build_facturx(*xml, *xml_path, pdf, pdf_path.value_or(""), options);
+  auto built = engine::build_facturx(*xml, a.xml, pdf, a.pdf, *options);
   if (!built)
     return fail(built.error());
-  if (auto written = files.write_atomic(*out_path, built->pdf); !written)
+  if (auto written = files.write_atomic(a.out, built->pdf); !written)
     return fail(written.error());
-  std::cout << *out_path << ": Factur-X " << facturx::to_string(built->profile) << ", "
-            << built->pdf.size() << " bytes"
-            << (built->incremental ? ", the given PDF/A kept as is (incremental update)" : "")
-            << (pdf_path ? "" : ", rendered from the data") << '\n';
-  // What was changed in a given PDF; a rendered page is made PDF/A by design.
-  if (pdf_path) {
-    for (const auto& change : built->changes)
-      std::cout << "  changed: " << change << '\n';
-  }
-  for (const auto& problem : built->remaining_problems)
-    std::cout << "  warning: " << problem << '\n';
+  print_built(a, *built);
   return kExitOk;
 }
 
@@ -124,11 +167,9 @@ void print_revision_note(std::ostream& out, std::string_view pdf, const std::str
 #endif
 }
 
-int run_extract(const Arguments& args) {
-  if (args.positional.size() != 1)
-    return usage_error("facturx extract", "exactly one PDF is expected", kUsage);
-  const std::string& path = args.positional[0];
-  env::LocalFileSystem files;
+int run_extract(const ReadArguments& args) {
+  const std::string& path = args.inputs.front();
+  const env::FileSystem& files = env::system_env().files;
   auto pdf = files.read(path, 256u << 20);
   if (!pdf)
     return fail(pdf.error());
@@ -162,8 +203,8 @@ int run_extract(const Arguments& args) {
     std::cerr << "einvoice facturx: " << path << ": " << *invoice->problem << '\n';
     return kExitInvalid;
   }
-  if (auto out = args.value("-o")) {
-    if (auto written = files.write_atomic(*out, invoice->data); !written)
+  if (!args.out.empty()) {
+    if (auto written = files.write_atomic(args.out, invoice->data); !written)
       return fail(written.error());
   } else {
     std::cout << invoice->data;
@@ -171,17 +212,15 @@ int run_extract(const Arguments& args) {
   return kExitOk;
 }
 
-int run_check(const Arguments& args) {
-  if (args.positional.empty())
-    return usage_error("facturx check", "no PDF given", kUsage);
-  auto validator = make_validator(args);
+int run_check(const ReadArguments& a) {
+  auto validator = make_validator(schema_folder(a.schemas));
   if (!validator) {
     print_error("facturx", validator.error());
     return kExitUsage;
   }
-  env::LocalFileSystem files;
+  const env::FileSystem& files = env::system_env().files;
   int exit_code = kExitOk;
-  for (const auto& path : args.positional) {
+  for (const auto& path : a.inputs) {
     auto pdf = files.read(path, 256u << 20);
     if (!pdf) {
       exit_code = std::max(exit_code, fail(pdf.error()));
@@ -205,31 +244,20 @@ int run_check(const Arguments& args) {
 }  // namespace
 
 int run_facturx(int argc, char** argv, int first) {
-  ArgumentSpec spec{
-      {"--xml", "--pdf", "-o", "--profile", "--relationship", "--icc", "--schemas", "--lang"},
-      {"--help", "-h"}};
-  if (first >= argc)
-    return usage_error("facturx", "a subcommand (build, extract, check) is expected", kUsage);
-  const std::string sub = argv[first];
-  if (sub == "--help" || sub == "-h") {
-    std::cout << kUsage;
-    return kExitOk;
-  }
-  std::string error;
-  auto args = parse_arguments(argc, argv, first + 1, spec, error);
-  if (!args)
-    return usage_error("facturx " + sub, error, kUsage);
-  if (args->has("--help") || args->has("-h")) {
-    std::cout << kUsage;
-    return kExitOk;
-  }
-  if (sub == "build")
-    return run_build(*args);
-  if (sub == "extract")
-    return run_extract(*args);
-  if (sub == "check")
-    return run_check(*args);
-  return usage_error("facturx", "unknown subcommand '" + sub + "'", kUsage);
+  CLI::App app(kDescription, "einvoice facturx");
+  app.require_subcommand(1);
+  BuildArguments build;
+  ReadArguments extract, check;
+  add_build(app, build);
+  add_extract(app, extract);
+  add_check(app, check);
+  if (auto exit_code = parse_command_line(app, argc, argv, first))
+    return *exit_code;
+  if (app.got_subcommand("build"))
+    return run_build(*app.get_subcommand("build"), build);
+  if (app.got_subcommand("extract"))
+    return run_extract(extract);
+  return run_check(check);
 }
 
 }  // namespace einvoice::cli

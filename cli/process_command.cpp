@@ -1,15 +1,20 @@
 // einvoice process IN... --out-dir DIR [--to facturx|cii|ubl] [--job FILE.json]
 #include <CLI/CLI.hpp>
 #include <atomic>
-#include <csignal>
 #include <iomanip>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_support.h"
+#include "cli/command_line.h"
 #include "cli/commands.h"
 #include "engine/process_json.h"
+#include "env/env.h"
 #include "env/file_system.h"
+#if EINVOICE_HAS_SEAL
+#include "cli/seal_options.h"
+#include "engine/seal_setup.h"
+#endif
 
 namespace einvoice::cli {
 namespace {
@@ -24,20 +29,20 @@ constexpr const char* kDescription =
     "extension, below DIR as the input is below the folder given. All cores; one\n"
     "line per document, in input order; Ctrl-C stops starting new documents.\n"
     "--job FILE.json gives the job as JSON (docs/process.md); options given on the\n"
-    "command line override its members.\n"
+    "command line override its members. --seal seals each output once checked: a\n"
+    "Factur-X by PAdES, a UBL by enveloped XAdES, a CII by a detached CAdES written\n"
+    "beside it (<name>.cii.xml.p7s), with the Seal options below.\n"
     "Exit codes: 0 every document done (or skipped by --resume), 1 some refused\n"
     "(invalid or incomplete), 2 usage or I/O error, or cancelled.";
-
-std::atomic<bool> g_cancel{false};
-extern "C" void on_interrupt(int) {
-  g_cancel.store(true);
-}
 
 struct ProcessArguments {
   std::vector<std::string> inputs;
   std::string out_dir, to, profile, french_rules, facturx_profile, lang, job_file, schemas;
   unsigned jobs = 0;
-  bool resume = false, quiet = false;
+  bool resume = false, quiet = false, seal = false;
+#if EINVOICE_HAS_SEAL
+  engine::SealRequest seal_request;
+#endif
 };
 
 void add_options(CLI::App& app, ProcessArguments& a) {
@@ -55,6 +60,32 @@ void add_options(CLI::App& app, ProcessArguments& a) {
   app.add_option("--job", a.job_file, "the job as JSON");
   app.add_option("--schemas", a.schemas, "the official XSD folder");
   app.add_flag("--quiet", a.quiet, "no progress line on stderr");
+  app.add_flag("--seal", a.seal, "seal each output (Seal options)");
+#if EINVOICE_HAS_SEAL
+  add_seal_options(app, a.seal_request, "Seal");
+#endif
+}
+
+// The seal of the command line (--seal and the Seal options) over the job's.
+model::Result<bool> apply_seal_options(const CLI::App& app, const ProcessArguments& a,
+                                       engine::ProcessJob& job) {
+#if EINVOICE_HAS_SEAL
+  if (seal_options_given(app) && !a.seal)
+    return model::Error{model::ErrorCode::kInvalidArgument, "the Seal options go with --seal", {}};
+  if (a.seal) {
+    if (auto problem = engine::seal_request_problem(a.seal_request))
+      return model::Error{model::ErrorCode::kInvalidArgument, *problem, {}};
+    job.seal = a.seal_request;
+  }
+#else
+  (void)app;
+  if (a.seal || job.seal) {
+    return model::Error{model::ErrorCode::kUnsupported,
+                        "this build of einvoice has no signing module: --seal is not available",
+                        {}};
+  }
+#endif
+  return true;
 }
 
 // The job: --job's JSON with the options given here over it, checked by the
@@ -105,7 +136,12 @@ model::Result<engine::ProcessJob> job_of(const CLI::App& app, const ProcessArgum
     job["jobs"] = a.jobs;
   if (a.resume)
     job["resume"] = true;
-  return engine::parse_process_job(job.dump(), name);
+  auto parsed = engine::parse_process_job(job.dump(), name);
+  if (!parsed)
+    return parsed;
+  if (auto sealed = apply_seal_options(app, a, *parsed); !sealed)
+    return sealed.error();
+  return parsed;
 }
 
 void print_line(const engine::DocumentReport& report, const std::filesystem::path& out_dir) {
@@ -126,6 +162,56 @@ void print_line(const engine::DocumentReport& report, const std::filesystem::pat
   std::cout << "\n";
 }
 
+// What the processor shares across threads: the schemas and, with --seal,
+// the signer and the timestamp authority.
+struct Runtime {
+  engine::ProcessResources resources;
+#if EINVOICE_HAS_SEAL
+  std::unique_ptr<engine::SealSetup> seal;
+#endif
+};
+
+model::Result<bool> make_runtime(const ProcessArguments& a, const engine::ProcessJob& job,
+                                 const env::Env& env, Runtime& runtime) {
+  auto schemas = make_validator(
+      a.schemas.empty() ? std::nullopt : std::optional<std::filesystem::path>(a.schemas));
+  if (!schemas)
+    return schemas.error();
+  runtime.resources.schemas = *schemas;
+#if EINVOICE_HAS_SEAL
+  if (job.seal) {
+    auto setup = engine::SealSetup::create(*job.seal, env);
+    if (!setup)
+      return setup.error();
+    if (setup->uses_test_tsa())
+      std::cerr << "process: warning: --test-tsa timestamps prove nothing (self-signed test TSA)\n";
+    runtime.seal = std::make_unique<engine::SealSetup>(std::move(*setup));
+    const engine::SealSetup* sealer = runtime.seal.get();
+    runtime.resources.seal = [sealer](
+                                 std::string_view output,
+                                 std::string_view name) -> model::Result<engine::SealedOutput> {
+      auto sealed = sealer->seal(output, name);
+      if (!sealed)
+        return sealed.error();
+      return engine::SealedOutput{
+          std::move(sealed->bytes), sealed->format == engine::SealFormat::kCades,
+          std::string(engine::to_string(sealed->format)) + " " + sealer->level_name()};
+    };
+  }
+#else
+  (void)job;
+  (void)env;
+#endif
+  return true;
+}
+
+void print_totals(const engine::BatchTotals& totals) {
+  std::cout << totals.total << " document(s): " << totals.done << " done, " << totals.refused
+            << " refused, " << totals.failed << " failed, " << totals.skipped << " skipped, "
+            << totals.cancelled << " cancelled in " << std::fixed << std::setprecision(2)
+            << totals.elapsed_seconds << " s\n";
+}
+
 int fail(const model::Error& error) {
   print_error("process", error);
   return kExitUsage;
@@ -143,53 +229,41 @@ int run_process(int argc, char** argv, int first) {
   CLI::App app(kDescription, "einvoice process");
   ProcessArguments a;
   add_options(app, a);
-  try {
-    std::vector<std::string> args(argv + first, argv + argc);
-    std::reverse(args.begin(), args.end());
-    app.parse(args);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e) == 0 ? kExitOk : kExitUsage;
-  }
-  env::LocalFileSystem files;
-  auto job = job_of(app, a, files);
+  if (auto exit_code = parse_command_line(app, argc, argv, first))
+    return *exit_code;
+  const env::Env& env = env::system_env();
+  auto job = job_of(app, a, env.files);
   if (!job)
     return fail(job.error());
-  auto inputs = engine::plan_process(job->inputs, files);
+  auto inputs = engine::plan_process(job->inputs, env.files);
   if (!inputs)
     return fail(inputs.error());
-  auto out = files.open_output_folder(job->out_dir);
+  auto out = env.files.open_output_folder(job->out_dir);
   if (!out)
     return fail(out.error());
-  auto schemas = make_validator(
-      a.schemas.empty() ? std::nullopt : std::optional<std::filesystem::path>(a.schemas));
-  if (!schemas)
-    return fail(schemas.error());
-  engine::ProcessResources resources;
-  resources.schemas = *schemas;
-  const engine::Processor processor(resources, job->options);
+  Runtime runtime;
+  if (auto made = make_runtime(a, *job, env, runtime); !made)
+    return fail(made.error());
+  const engine::Processor processor(runtime.resources, job->options, env);
   if (job->options.resume)
     (*out)->remove_leftovers();
 
   engine::RunnerOptions runner;
   runner.jobs = job->jobs;
-  runner.cancel = &g_cancel;
+  const CancelOnInterrupt interrupt;
+  runner.cancel = interrupt.flag();
   if (!a.quiet) {
     runner.on_progress = [](const engine::BatchTotals& t) {
       std::cerr << "\r" << t.finished << "/" << t.total << " documents, " << t.done << " done, "
                 << t.refused << " refused, " << t.failed << " failed" << std::flush;
     };
   }
-  std::signal(SIGINT, on_interrupt);
   const engine::BatchTotals totals =
-      engine::process_all(processor, *inputs, files, **out, runner,
+      engine::process_all(processor, *inputs, env.files, **out, runner,
                           [&](const engine::DocumentReport& r) { print_line(r, job->out_dir); });
-  std::signal(SIGINT, SIG_DFL);
   if (!a.quiet)
     std::cerr << "\n";
-  std::cout << totals.total << " document(s): " << totals.done << " done, " << totals.refused
-            << " refused, " << totals.failed << " failed, " << totals.skipped << " skipped, "
-            << totals.cancelled << " cancelled in " << std::fixed << std::setprecision(2)
-            << totals.elapsed_seconds << " s\n";
+  print_totals(totals);
   return exit_code_of(totals);
 }
 

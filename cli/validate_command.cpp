@@ -1,18 +1,17 @@
+// einvoice validate IN... [--profile en16931|fr] [--format text|json|svrl] [options]
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
-#include <mutex>
+#include <memory>
 #include <optional>
 #include <vector>
 
 #include "cli/cli_support.h"
+#include "cli/command_line.h"
 #include "cli/commands.h"
-#include "engine/document_validator.h"
-#include "engine/job_plan.h"
-#include "engine/parallel.h"
 #include "engine/seen_invoice_store.h"
-#include "engine/validation_report.h"
-#include "env/file_system.h"
+#include "engine/validate_job.h"
+#include "env/env.h"
 #include "formats/xsd/schema_validator.h"
 
 namespace einvoice::cli {
@@ -20,241 +19,177 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr const char* kUsage =
-    "usage: einvoice validate IN... [--profile en16931|fr] [--format text|json|svrl] [options]\n"
-    "\n"
+constexpr const char* kDescription =
     "Checks CII and UBL 2.1 invoices: their XSD first, then the EN 16931 business rules and\n"
     "the syntax rules of their binding, with the official rule ids, flags and messages; with\n"
     "--profile fr, the French rules of the 2026 reform too. Inputs are files or folders (every\n"
     "*.xml below a folder), checked in parallel; reports come in input order.\n"
-    "\n"
-    "  --profile P         en16931 (default) or fr (EN 16931 + BR-FR rules)\n"
-    "  --fr-transition     report the French rules as warnings (transition mode)\n"
-    "  --format F          text (default), json, or svrl (one svrl:failed-assert per finding)\n"
-    "  --out-dir DIR       write one report per input (<name>.txt|.json|.svrl, mirroring\n"
-    "                      folders) instead of printing them; needed for svrl with several inputs\n"
-    "  --seen-store PATH   duplicate control: refuse an invoice number already accepted for the\n"
-    "                      same seller and year (an einvoice SQLite store, created when the\n"
-    "                      path does not exist; a link or any other file is refused)\n"
-    "  --no-xsd            skip the XSD check\n"
-    "  --jobs N            worker threads (default: all cores; --threads N also)\n"
-    "  --schemas DIR       folder of the official XSDs (default: $EINVOICE_SCHEMAS, the\n"
-    "                      installed schemas, then the source tree's ../shared/schemas)\n"
-    "  --quiet             print only the invalid inputs' reports (text) and the summary\n"
-    "\n"
     "Exit codes: 0 no fatal finding, 1 some input has a fatal finding or cannot be read as an\n"
-    "invoice, 2 usage or I/O error.\n";
+    "invoice, 2 usage or I/O error.";
 
-enum class Format { kText, kJson, kSvrl };
-
-const char* extension_of(Format format) {
-  switch (format) {
-    case Format::kText:
-      return ".txt";
-    case Format::kJson:
-      return ".json";
-    case Format::kSvrl:
-      return ".svrl";
-  }
-  return ".txt";
-}
-
-std::string render(const engine::ValidationOutcome& outcome, Format format) {
-  switch (format) {
-    case Format::kText:
-      return engine::report_text(outcome);
-    case Format::kJson:
-      return engine::report_json(outcome);
-    case Format::kSvrl:
-      return engine::report_svrl(outcome);
-  }
-  return {};
-}
-
-// An input that is not an invoice at all still gets a report, with one
-// fatal finding saying why.
-engine::ValidationOutcome unreadable(const std::string& name, const model::Error& error) {
-  engine::ValidationOutcome outcome;
-  outcome.document = name;
-  model::Diagnostic d;
-  d.rule_id = "EINV-INPUT-01";
-  d.severity = model::Severity::kFatal;
-  d.message = error.message;
-  d.location = error.where;
-  if (d.location.file.empty())
-    d.location.file = name;
-  outcome.findings.push_back(std::move(d));
-  return outcome;
-}
-
-// One input's verdict: its report, whether it was accepted, and a system
-// error (I/O, store) that is not the input's fault.
-struct Verdict {
-  std::string report;
-  bool accepted = false;
-  std::optional<model::Error> system_error;
+struct ValidateArguments {
+  std::vector<std::string> inputs;
+  std::string profile = "en16931", format = "text", out_dir, seen_store, schemas;
+  bool fr_transition = false, no_xsd = false, quiet = false;
+  unsigned jobs = 0;
 };
 
-}  // namespace
+void add_options(CLI::App& app, ValidateArguments& a) {
+  app.add_option("inputs", a.inputs, "invoices and folders of them")->required();
+  app.add_option("--profile", a.profile, "en16931 (default) or fr (EN 16931 + BR-FR rules)");
+  app.add_flag("--fr-transition", a.fr_transition,
+               "report the French rules as warnings (transition mode)");
+  app.add_option("--format", a.format,
+                 "text (default), json, or svrl (one svrl:failed-assert per finding)");
+  app.add_option("--out-dir", a.out_dir,
+                 "write one report per input (<name>.txt|.json|.svrl, mirroring folders) instead "
+                 "of printing them; needed for svrl with several inputs");
+  app.add_option("--seen-store", a.seen_store,
+                 "duplicate control: refuse an invoice number already accepted for the same "
+                 "seller and year (an einvoice SQLite store, created when the path does not "
+                 "exist; a link or any other file is refused)");
+  app.add_flag("--no-xsd", a.no_xsd, "skip the XSD check");
+  add_jobs_option(app, a.jobs);
+  app.add_option("--schemas", a.schemas,
+                 "folder of the official XSDs (default: $EINVOICE_SCHEMAS, the installed "
+                 "schemas, then the source tree's)");
+  app.add_flag("--quiet", a.quiet, "print only the invalid inputs' reports (text) and the summary");
+}
 
-int run_validate(int argc, char** argv, int first) {
-  ArgumentSpec spec{
-      {"--profile", "--format", "--out-dir", "--seen-store", "--jobs", "--threads", "--schemas"},
-      {"--fr-transition", "--no-xsd", "--quiet", "--help", "-h"}};
-  std::string error;
-  auto args = parse_arguments(argc, argv, first, spec, error);
-  if (!args)
-    return usage_error("validate", error, kUsage);
-  if (args->has("--help") || args->has("-h")) {
-    std::cout << kUsage;
-    return kExitOk;
-  }
-  if (args->positional.empty())
-    return usage_error("validate", "no input given", kUsage);
-
+// The validation options of the arguments, or the usage problem.
+model::Result<engine::ValidationOptions> options_of(const ValidateArguments& a) {
   engine::ValidationOptions options;
-  if (auto profile = args->value("--profile")) {
-    auto parsed = validation::parse_profile(*profile);
-    if (!parsed)
-      return usage_error("validate", "--profile must be en16931 or fr, not '" + *profile + "'",
-                         kUsage);
-    options.rules.profile = *parsed;
-  }
-  if (args->has("--fr-transition")) {
+  auto problem = [](std::string message) {
+    return model::Error{model::ErrorCode::kInvalidArgument, std::move(message), {}};
+  };
+  auto profile = validation::parse_profile(a.profile);
+  if (!profile)
+    return problem("--profile must be en16931 or fr, not '" + a.profile + "'");
+  options.rules.profile = *profile;
+  if (a.fr_transition) {
     if (options.rules.profile != validation::Profile::kFrance)
-      return usage_error("validate", "--fr-transition applies to --profile fr", kUsage);
+      return problem("--fr-transition applies to --profile fr");
     options.rules.french_mode = validation::FrenchMode::kWarnings;
   }
-  Format format = Format::kText;
-  if (auto f = args->value("--format")) {
-    if (*f == "json")
-      format = Format::kJson;
-    else if (*f == "svrl")
-      format = Format::kSvrl;
-    else if (*f != "text")
-      return usage_error("validate", "--format must be text, json or svrl, not '" + *f + "'",
-                         kUsage);
-  }
-  auto jobs_given = jobs_option(*args);
-  if (!jobs_given)
-    return usage_error("validate", jobs_given.error().message, kUsage);
-  const unsigned threads = *jobs_given;
-  options.check_schema = !args->has("--no-xsd");
-  const bool quiet = args->has("--quiet");
-  auto out_dir = args->value("--out-dir");
+  options.check_schema = !a.no_xsd;
+  return options;
+}
 
-  env::LocalFileSystem files;
-  std::vector<fs::path> named(args->positional.begin(), args->positional.end());
-  auto inputs = engine::list_inputs(named, files);
-  if (!inputs) {
-    print_error("validate", inputs.error());
-    return kExitUsage;
-  }
-  const bool single = named.size() == 1 && !files.is_directory(named[0]);
-  if (format == Format::kSvrl && !single && !out_dir)
-    return usage_error("validate", "svrl reports of several inputs need --out-dir DIR", kUsage);
-
-  std::shared_ptr<const xsd::SchemaValidator> schemas;
-  if (options.check_schema) {
-    auto made = make_validator(*args);
-    if (!made) {
-      print_error("validate", made.error());
-      return kExitUsage;
-    }
-    schemas = *made;
-  }
-  std::unique_ptr<engine::SeenInvoiceStore> store;
-  if (auto path = args->value("--seen-store")) {
-    auto opened = engine::SeenInvoiceStore::open(*path);
-    if (!opened) {
-      print_error("validate", opened.error());
-      return kExitUsage;
-    }
-    store = std::move(*opened);
-  }
+// What the verdicts go to: the output folder, or stdout (a JSON array when
+// several JSON reports are printed).
+struct ReportSink {
+  engine::ReportFormat format;
   std::unique_ptr<env::OutputFolder> out;
-  if (out_dir) {
-    auto opened = files.open_output_folder(*out_dir);
-    if (!opened) {
-      print_error("validate", opened.error());
-      return kExitUsage;
-    }
-    out = std::move(*opened);
-  }
-  engine::DocumentValidator validator(schemas, options, store.get());
+  bool json_array = false;
+  bool quiet = false;
+  std::size_t valid = 0, invalid = 0, failed = 0;
 
-  // Verdicts are computed in parallel and printed in input order.
-  std::vector<std::optional<Verdict>> verdicts(inputs->size());
-  std::size_t next_to_print = 0, valid = 0, invalid = 0, failed = 0;
-  std::mutex print_mutex;
-  bool json_array = format == Format::kJson && !single && !out_dir;
-  if (json_array)
-    std::cout << "[";
-
-  auto emit = [&](std::size_t index, const Verdict& verdict) {
-    const engine::InputFile& input = (*inputs)[index];
+  void take(const engine::InputFile& input, std::size_t index,
+            const engine::ValidationVerdict& verdict) {
     if (verdict.system_error) {
       print_error("validate", *verdict.system_error);
       ++failed;
       return;
     }
-    ++(verdict.accepted ? valid : invalid);
+    ++(verdict.state == engine::ItemState::kDone ? valid : invalid);
     if (out) {
       fs::path target = input.relative;
-      target += extension_of(format);
-      auto written = out->write(target, verdict.report);
-      if (!written) {
+      target += engine::report_extension(format);
+      if (auto written = out->write(target, verdict.report); !written) {
         print_error("validate", written.error());
         ++failed;
       }
       return;
     }
-    if (format == Format::kText && quiet && verdict.accepted)
+    if (format == engine::ReportFormat::kText && quiet && verdict.state == engine::ItemState::kDone)
       return;
     if (json_array && index > 0)
       std::cout << ",\n";
     std::cout << verdict.report;
-    if (format == Format::kJson && !json_array)
+    if (format == engine::ReportFormat::kJson && !json_array)
       std::cout << "\n";
-  };
+  }
+};
 
-  engine::for_each_parallel(inputs->size(), threads, [&](std::size_t index) {
-    const engine::InputFile& input = (*inputs)[index];
-    const std::string name = input.path.string();
-    Verdict verdict;
-    auto bytes = files.read(input.path, options.limits.max_bytes);
-    if (!bytes && bytes.error().code != model::ErrorCode::kLimitExceeded) {
-      verdict.system_error = bytes.error();
-    } else {
-      auto outcome = bytes ? validator.validate(*bytes, name)
-                           : model::Result<engine::ValidationOutcome>(bytes.error());
-      if (!outcome && outcome.error().code == model::ErrorCode::kIo) {
-        verdict.system_error = outcome.error();
-      } else {
-        engine::ValidationOutcome result =
-            outcome ? std::move(*outcome) : unreadable(name, outcome.error());
-        verdict.accepted = result.accepted();
-        verdict.report = render(result, format);
-      }
-    }
-    std::lock_guard<std::mutex> lock(print_mutex);
-    verdicts[index] = std::move(verdict);
-    while (next_to_print < verdicts.size() && verdicts[next_to_print]) {
-      emit(next_to_print, *verdicts[next_to_print]);
-      verdicts[next_to_print].reset();
-      ++next_to_print;
-    }
-  });
-  if (json_array)
-    std::cout << "]\n";
-  std::cout.flush();
-  std::fprintf(
-      stderr, "validate: %zu inputs, %zu valid, %zu invalid, %zu failed (%s%s)\n", inputs->size(),
-      valid, invalid, failed, validation::to_string(options.rules.profile),
-      options.rules.french_mode == validation::FrenchMode::kWarnings ? ", transition" : "");
-  if (failed > 0)
+// The shared parts of the job: schemas (unless --no-xsd) and the store.
+struct ValidateRuntime {
+  std::shared_ptr<const xsd::SchemaValidator> schemas;
+  std::unique_ptr<engine::SeenInvoiceStore> store;
+};
+
+model::Result<bool> open_runtime(const ValidateArguments& a,
+                                 const engine::ValidationOptions& options, ValidateRuntime& rt) {
+  if (options.check_schema) {
+    auto made =
+        make_validator(a.schemas.empty() ? std::nullopt : std::optional<fs::path>(a.schemas));
+    if (!made)
+      return made.error();
+    rt.schemas = *made;
+  }
+  if (!a.seen_store.empty()) {
+    auto opened = engine::SeenInvoiceStore::open(a.seen_store);
+    if (!opened)
+      return opened.error();
+    rt.store = std::move(*opened);
+  }
+  return true;
+}
+
+int fail(const model::Error& error) {
+  print_error("validate", error);
+  return kExitUsage;
+}
+
+}  // namespace
+
+int run_validate(int argc, char** argv, int first) {
+  CLI::App app(kDescription, "einvoice validate");
+  ValidateArguments a;
+  add_options(app, a);
+  if (auto exit_code = parse_command_line(app, argc, argv, first))
+    return *exit_code;
+  auto options = options_of(a);
+  if (!options)
+    return usage_problem(app, options.error().message);
+  const auto format = engine::parse_report_format(a.format);
+  if (!format)
+    return usage_problem(app, "--format must be text, json or svrl, not '" + a.format + "'");
+  const env::Env& env = env::system_env();
+  const std::vector<fs::path> named(a.inputs.begin(), a.inputs.end());
+  auto inputs = engine::list_inputs(named, env.files);
+  if (!inputs)
+    return fail(inputs.error());
+  const bool single = named.size() == 1 && !env.files.is_directory(named[0]);
+  if (*format == engine::ReportFormat::kSvrl && !single && a.out_dir.empty())
+    return usage_problem(app, "svrl reports of several inputs need --out-dir DIR");
+  ValidateRuntime runtime;
+  if (auto opened = open_runtime(a, *options, runtime); !opened)
+    return fail(opened.error());
+  ReportSink sink{*format, nullptr, false, a.quiet};
+  if (!a.out_dir.empty()) {
+    auto opened = env.files.open_output_folder(a.out_dir);
+    if (!opened)
+      return fail(opened.error());
+    sink.out = std::move(*opened);
+  }
+  sink.json_array = *format == engine::ReportFormat::kJson && !single && !sink.out;
+  const engine::DocumentValidator validator(runtime.schemas, *options, runtime.store.get());
+  engine::RunnerOptions runner;
+  runner.jobs = a.jobs;
+  if (sink.json_array)
+    std::cout << "[";
+  engine::validate_all(validator, *inputs, env.files, *format, runner,
+                       [&](std::size_t i, engine::ValidationVerdict&& verdict) {
+                         sink.take((*inputs)[i], i, verdict);
+                       });
+  std::cout << (sink.json_array ? "]\n" : "") << std::flush;
+  std::fprintf(stderr, "validate: %zu inputs, %zu valid, %zu invalid, %zu failed (%s%s)\n",
+               inputs->size(), sink.valid, sink.invalid, sink.failed,
+               validation::to_string(options->rules.profile),
+               a.fr_transition ? ", transition" : "");
+  if (sink.failed > 0)
     return kExitUsage;
-  return invalid > 0 ? kExitInvalid : kExitOk;
+  return sink.invalid > 0 ? kExitInvalid : kExitOk;
 }
 
 }  // namespace einvoice::cli

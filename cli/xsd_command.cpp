@@ -1,48 +1,45 @@
 #include <algorithm>
+#include <filesystem>
 #include <iostream>
+#include <optional>
+#include <vector>
 
 #include "cli/cli_support.h"
+#include "cli/command_line.h"
 #include "cli/commands.h"
-#include "env/file_system.h"
+#include "env/env.h"
 #include "formats/xsd/schema_validator.h"
 
 namespace einvoice::cli {
 namespace {
 
-constexpr const char* kUsage =
-    "usage: einvoice xsd IN... [--schemas DIR]\n"
-    "\n"
+constexpr const char* kDescription =
     "Checks each document against its official XSD, chosen from its root element\n"
     "(CII D16B, UBL 2.1 Invoice or CreditNote). Prints one line per document and one\n"
     "per schema error with its line and column.\n"
-    "\n"
-    "  --schemas DIR   folder of the official XSDs (default: $EINVOICE_SCHEMAS, the\n"
-    "                  installed schemas, then the source tree's ../shared/schemas)\n"
-    "\n"
-    "Exit codes: 0 all valid, 1 some invalid, 2 usage or I/O error.\n";
+    "Exit codes: 0 all valid, 1 some invalid, 2 usage or I/O error.";
 
 }  // namespace
 
 int run_xsd(int argc, char** argv, int first) {
-  ArgumentSpec spec{{"--schemas"}, {"--help", "-h"}};
-  std::string error;
-  auto args = parse_arguments(argc, argv, first, spec, error);
-  if (!args)
-    return usage_error("xsd", error, kUsage);
-  if (args->has("--help") || args->has("-h")) {
-    std::cout << kUsage;
-    return kExitOk;
-  }
-  if (args->positional.empty())
-    return usage_error("xsd", "no input given", kUsage);
-  auto validator = make_validator(*args);
+  CLI::App app(kDescription, "einvoice xsd");
+  std::vector<std::string> inputs;
+  std::string schemas;
+  app.add_option("inputs", inputs, "CII and UBL documents")->required();
+  app.add_option("--schemas", schemas,
+                 "folder of the official XSDs (default: $EINVOICE_SCHEMAS, the installed "
+                 "schemas, then the source tree's)");
+  if (auto exit_code = parse_command_line(app, argc, argv, first))
+    return *exit_code;
+  auto validator = make_validator(schemas.empty() ? std::nullopt
+                                                  : std::optional<std::filesystem::path>(schemas));
   if (!validator) {
     print_error("xsd", validator.error());
     return kExitUsage;
   }
-  env::LocalFileSystem files;
+  const env::FileSystem& files = env::system_env().files;
   int exit_code = kExitOk;
-  for (const auto& path : args->positional) {
+  for (const auto& path : inputs) {
     auto bytes = files.read(path, 64u << 20);
     if (!bytes) {
       print_error("xsd", bytes.error());

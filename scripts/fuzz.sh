@@ -45,6 +45,7 @@ declare -A spec=(
   [scan_input]="scan 20 2560 2097152 seeds/pdf $corpus/ocr/real"
   [ocr_fields]="ocr_fields 10 2048 1048576"
   [page_content]="page_content 10 2048 1048576"
+  [process_job]="job 10 2048 65536"
   [cades_verify]="cades 10 2048 262144"
   [timestamp_response]="tsr 10 2048 65536"
   [revocation_read]="revocation 10 2048 1048576"

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "signing/revocation_issuer.h"
+#include "tests/signing/cli_run.h"
 #include "tests/signing/pdf_attack.h"
 #include "tests/signing/test_pki.h"
 
@@ -19,24 +20,6 @@ using namespace einvoice::signing::testing;
 namespace {
 
 namespace fs = std::filesystem;
-
-struct Outcome {
-  int status = -1;
-  std::string output;
-};
-
-// Runs the einvoice program with `arguments`; stdout and stderr captured.
-Outcome einvoice_run(const TempDir& dir, const std::string& arguments) {
-  const fs::path log = dir.path() / "run.log";
-  const std::string command = "EINVOICE_P12_PASSWORD=test-only-password " +
-                              std::string(EINVOICE_EXE) + " " + arguments + " >" + quote(log) +
-                              " 2>&1";
-  const int status = std::system(command.c_str());
-  Outcome outcome;
-  outcome.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  outcome.output = read_text(log);
-  return outcome;
-}
 
 struct Setup {
   TempDir dir;
