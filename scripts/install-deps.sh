@@ -2,6 +2,8 @@
 # Installs every Debian package einvoice needs to build, test, benchmark and fuzz.
 # Idempotent: packages already present are left alone; safe to run on every CI start.
 # Must run as root (or with sudo available) on Debian 12 (bookworm) or newer.
+# --bench adds what only the OCR evaluation corpus needs (bench/layout_corpus
+# prints its invoices with headless Chromium).
 set -euo pipefail
 
 packages=(
@@ -27,6 +29,9 @@ packages=(
   # JSON (corpus manifests in tests, job files)
   nlohmann-json3-dev
 )
+if [[ "${1:-}" == "--bench" ]]; then
+  packages+=(chromium)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -1,0 +1,327 @@
+// The 24 layouts of the OCR evaluation corpus; nine of them (held_out) are
+// kept out of tuning and their figures reported apart.
+#include "bench/layouts/layout_catalog.h"
+
+namespace einvoice::bench::layouts {
+namespace {
+
+const std::vector<std::string> kFrenchTotals = {"Total HT", "TVA", "Total TTC", "Net à payer"};
+const std::vector<std::string> kFrenchTotalsLong = {"Montant hors taxes", "Montant de la TVA",
+                                                    "Montant TTC", "Reste à payer"};
+const std::vector<std::string> kFrenchTotalsNet = {"Net HT", "Total TVA", "Total TTC", "Solde dû"};
+const std::vector<std::string> kEnglishTotals = {"Subtotal", "VAT", "Total", "Balance due"};
+const std::vector<std::string> kGermanTotals = {"Nettobetrag", "Umsatzsteuer", "Gesamtbetrag",
+                                                "Zahlbetrag"};
+
+Layout french(std::string id) {
+  Layout l;
+  l.id = std::move(id);
+  l.font = "DejaVu Sans";
+  l.title = "FACTURE";
+  l.number_label = "Facture N°";
+  l.date_label = "Date";
+  l.due_label = "Échéance";
+  l.buyer_label = "Client";
+  l.totals_labels = kFrenchTotals;
+  return l;
+}
+
+std::vector<Layout> make_catalog() {
+  std::vector<Layout> all;
+  {
+    Layout l = french("fr-classic");
+    all.push_back(l);
+  }
+  {
+    Layout l = french("fr-band-grid");
+    l.header = HeaderStyle::kTitleBand;
+    l.references = ReferenceStyle::kGrid;
+    l.font = "Liberation Sans";
+    l.number_label = "N° de facture";
+    l.date_label = "Date de facture";
+    l.due_label = "Date d'échéance";
+    l.buyer_label = "Facturé à";
+    l.table = TableStyle::kZebra;
+    l.totals = TotalsStyle::kRightLines;
+    l.identifiers = IdentifierPlace::kHeader;
+    all.push_back(l);
+  }
+  {
+    Layout l = french("fr-window-serif");
+    l.header = HeaderStyle::kWindowEnvelope;
+    l.font = "DejaVu Serif";
+    l.buyer_label = "";
+    l.title = "Facture";
+    l.number_label = "Numéro";
+    l.date_label = "Émise le";
+    l.dates = DateFormat::kFrenchWords;
+    l.currency_mark = CurrencyMark::kCodeAfter;
+    l.totals_labels = kFrenchTotalsLong;
+    l.held_out = true;
+    all.push_back(l);
+  }
+  {
+    Layout l = french("fr-centered-mono");
+    l.header = HeaderStyle::kSellerCentered;
+    l.references = ReferenceStyle::kGrid;
+    l.font = "Liberation Mono";
+    l.font_size_pt = 9;
+    l.buyer_label = "Destinataire";
+    l.table = TableStyle::kRules;
+    l.totals = TotalsStyle::kBand;
+    l.amounts = AmountFormat::kPlain;
+    all.push_back(l);
+  }
+  {
+    Layout l = french("fr-credit-note");
+    l.title = "AVOIR";
+    l.number_label = "Avoir n°";
+    l.data.credit_note = true;
+    l.font = "Liberation Serif";
+    l.buyer_label = "Adressé à";
+    all.push_back(l);
+  }
+  {
+    Layout l = french("fr-sidebar-prepaid");
+    l.header = HeaderStyle::kSidebar;
+    l.data.prepaid = true;
+    l.number_label = "Réf. facture";
+    l.dates = DateFormat::kDot;
+    l.totals_labels = kFrenchTotalsNet;
+    l.identifiers = IdentifierPlace::kBoth;
+    l.held_out = true;
+    all.push_back(l);
+  }
+  {
+    Layout l = french("fr-buyer-left");
+    l.header = HeaderStyle::kSellerRightBuyerLeft;
+    l.font = "DejaVu Sans Condensed";
+    l.buyer_label = "Client";
+    l.references = ReferenceStyle::kInTitle;
+    l.table = TableStyle::kZebra;
+    l.totals = TotalsStyle::kLeftTable;
+    all.push_back(l);
+  }
+  {
+    Layout l = french("fr-intitle-large");
+    l.references = ReferenceStyle::kInTitle;
+    l.font_size_pt = 12;
+    l.font = "Liberation Sans Narrow";
+    l.dates = DateFormat::kFrenchWords;
+    l.vat_table = false;
+    l.totals = TotalsStyle::kRightLines;
+    all.push_back(l);
+  }
+  {
+    Layout l = french("fr-credit-negative");
+    l.header = HeaderStyle::kTitleBand;
+    l.title = "AVOIR";
+    l.number_label = "N° d'avoir";
+    l.data.credit_note = true;
+    l.negative_credit = true;
+    l.buyer_label = "Client";
+    l.amounts = AmountFormat::kGerman;
+    l.currency_mark = CurrencyMark::kCodeAfter;
+    l.held_out = true;
+    all.push_back(l);
+  }
+  {
+    Layout l = french("fr-foreign-buyer");
+    l.data.foreign_buyer = true;
+    l.buyer_label = "Facturé à";
+    l.references = ReferenceStyle::kGrid;
+    l.table = TableStyle::kRules;
+    l.font = "DejaVu Serif";
+    all.push_back(l);
+  }
+  {
+    Layout l = french("fr-usd");
+    l.data.currency = "USD";
+    l.currency_mark = CurrencyMark::kSymbolBefore;
+    l.amounts = AmountFormat::kEnglish;
+    l.header = HeaderStyle::kSellerCentered;
+    l.buyer_label = "Client";
+    all.push_back(l);
+  }
+  {
+    Layout l = french("fr-window-grid");
+    l.header = HeaderStyle::kWindowEnvelope;
+    l.references = ReferenceStyle::kGrid;
+    l.buyer_label = "";
+    l.font = "Liberation Sans";
+    l.font_size_pt = 9;
+    l.totals = TotalsStyle::kBand;
+    l.totals_labels = kFrenchTotalsLong;
+    l.identifiers = IdentifierPlace::kBoth;
+    l.held_out = true;
+    all.push_back(l);
+  }
+  {
+    Layout l = french("fr-chf-iso");
+    l.data.currency = "CHF";
+    l.currency_mark = CurrencyMark::kCodeAfter;
+    l.dates = DateFormat::kIso;
+    l.header = HeaderStyle::kSidebar;
+    l.buyer_label = "Destinataire";
+    all.push_back(l);
+  }
+  {
+    Layout l = french("fr-prepaid-band");
+    l.header = HeaderStyle::kTitleBand;
+    l.data.prepaid = true;
+    l.number_label = "Facture n°";
+    l.date_label = "Date d'émission";
+    l.totals_labels = kFrenchTotals;
+    l.table = TableStyle::kRules;
+    l.font = "DejaVu Sans Condensed";
+    all.push_back(l);
+  }
+  {
+    Layout l = french("fr-no-label-buyer");
+    l.header = HeaderStyle::kSellerLeftTitleRight;
+    l.buyer_label = "";
+    l.title = "Facture";
+    l.number_label = "N°";
+    l.dates = DateFormat::kSlash;
+    l.amounts = AmountFormat::kPlain;
+    l.currency_mark = CurrencyMark::kNone;
+    l.held_out = true;
+    all.push_back(l);
+  }
+  {
+    Layout l = french("fr-credit-grid");
+    l.references = ReferenceStyle::kGrid;
+    l.title = "AVOIR";
+    l.number_label = "Numéro d'avoir";
+    l.data.credit_note = true;
+    l.header = HeaderStyle::kSellerRightBuyerLeft;
+    l.font = "Liberation Serif";
+    all.push_back(l);
+  }
+  {
+    Layout l = french("fr-gbp-serif");
+    l.data.currency = "GBP";
+    l.currency_mark = CurrencyMark::kSymbolBefore;
+    l.font = "DejaVu Serif";
+    l.buyer_label = "Facturé à";
+    l.totals = TotalsStyle::kLeftTable;
+    all.push_back(l);
+  }
+  {
+    Layout l = french("fr-dense-small");
+    l.font_size_pt = 8;
+    l.header = HeaderStyle::kSellerCentered;
+    l.references = ReferenceStyle::kLabelLines;
+    l.number_label = "Facture numéro";
+    l.buyer_label = "Client";
+    l.identifiers = IdentifierPlace::kHeader;
+    l.table = TableStyle::kZebra;
+    l.held_out = true;
+    all.push_back(l);
+  }
+  {
+    Layout l = french("en-modern");
+    l.language = Language::kEnglish;
+    l.title = "INVOICE";
+    l.number_label = "Invoice No.";
+    l.date_label = "Invoice date";
+    l.due_label = "Due date";
+    l.buyer_label = "Bill to";
+    l.dates = DateFormat::kEnglishWords;
+    l.amounts = AmountFormat::kEnglish;
+    l.currency_mark = CurrencyMark::kSymbolBefore;
+    l.totals_labels = kEnglishTotals;
+    l.header = HeaderStyle::kTitleBand;
+    all.push_back(l);
+  }
+  {
+    Layout l = french("en-grid-prepaid");
+    l.language = Language::kEnglish;
+    l.title = "Invoice";
+    l.number_label = "Invoice #";
+    l.date_label = "Date";
+    l.due_label = "Payment due";
+    l.buyer_label = "Customer";
+    l.references = ReferenceStyle::kGrid;
+    l.dates = DateFormat::kIso;
+    l.amounts = AmountFormat::kEnglish;
+    l.currency_mark = CurrencyMark::kCodeAfter;
+    l.totals_labels = kEnglishTotals;
+    l.data.prepaid = true;
+    l.font = "Liberation Sans";
+    l.held_out = true;
+    all.push_back(l);
+  }
+  {
+    Layout l = french("en-credit");
+    l.language = Language::kEnglish;
+    l.title = "CREDIT NOTE";
+    l.number_label = "Credit note no.";
+    l.date_label = "Date";
+    l.due_label = "Due date";
+    l.buyer_label = "Customer";
+    l.data.credit_note = true;
+    l.dates = DateFormat::kEnglishWords;
+    l.amounts = AmountFormat::kEnglish;
+    l.totals_labels = kEnglishTotals;
+    l.header = HeaderStyle::kSellerRightBuyerLeft;
+    all.push_back(l);
+  }
+  {
+    Layout l = french("de-classic");
+    l.language = Language::kGerman;
+    l.data.german_seller = true;
+    l.title = "Rechnung";
+    l.number_label = "Rechnungsnummer";
+    l.date_label = "Rechnungsdatum";
+    l.due_label = "Fällig am";
+    l.buyer_label = "Rechnungsempfänger";
+    l.dates = DateFormat::kDot;
+    l.amounts = AmountFormat::kGerman;
+    l.totals_labels = kGermanTotals;
+    l.font = "Liberation Serif";
+    l.identifiers = IdentifierPlace::kFooter;
+    l.held_out = true;
+    all.push_back(l);
+  }
+  {
+    Layout l = french("de-window");
+    l.language = Language::kGerman;
+    l.data.german_seller = true;
+    l.header = HeaderStyle::kWindowEnvelope;
+    l.buyer_label = "";
+    l.title = "RECHNUNG";
+    l.number_label = "Rechnung Nr.";
+    l.date_label = "Datum";
+    l.due_label = "Zahlbar bis";
+    l.dates = DateFormat::kGermanWords;
+    l.amounts = AmountFormat::kGerman;
+    l.currency_mark = CurrencyMark::kCodeAfter;
+    l.totals_labels = kGermanTotals;
+    l.references = ReferenceStyle::kGrid;
+    all.push_back(l);
+  }
+  {
+    Layout l = french("fr-sidebar-words");
+    l.header = HeaderStyle::kSidebar;
+    l.dates = DateFormat::kFrenchWords;
+    l.buyer_label = "Facturé à";
+    l.number_label = "Facture N°";
+    l.totals = TotalsStyle::kBand;
+    l.totals_labels = kFrenchTotalsNet;
+    l.data.prepaid = true;
+    l.font = "Liberation Sans Narrow";
+    l.held_out = true;
+    all.push_back(l);
+  }
+  return all;
+}
+
+}  // namespace
+
+const std::vector<Layout>& layout_catalog() {
+  static const std::vector<Layout> all = make_catalog();
+  return all;
+}
+
+}  // namespace einvoice::bench::layouts
