@@ -1,7 +1,9 @@
 #include "ocr/field_extractor.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
+#include <optional>
 
 #include "ocr/amount_extractor.h"
 #include "ocr/label_lexicon.h"
@@ -54,8 +56,8 @@ std::string folded_words_before(const LabelHit& hit) {
 // True when the words before an invoice-number label say the number is that
 // of an earlier invoice the document refers to (a credit note's "relatif à
 // la facture n°", "credit note for invoice", "Gutschrift zur Rechnung"):
-// BT-25, never the document's own number.
-bool refers_to_earlier_invoice(const LabelHit& hit) {
+// BT-25, never the document's own number. `before`: those words, folded.
+bool ends_with_reference_words(const std::string& before) {
   static constexpr std::string_view kEndings[] = {"relatif a la",
                                                   "relative a la",
                                                   "relatif a",
@@ -82,12 +84,30 @@ bool refers_to_earlier_invoice(const LabelHit& hit) {
                                                   "bezug auf",
                                                   "korrektur zur",
                                                   "storno zur"};
-  const std::string before = folded_words_before(hit);
   for (std::string_view ending : kEndings) {
     if (before.size() >= ending.size() &&
         before.compare(before.size() - ending.size(), ending.size(), ending) == 0 &&
         (before.size() == ending.size() || before[before.size() - ending.size() - 1] == ' '))
       return true;
+  }
+  return false;
+}
+
+bool refers_to_earlier_invoice(const LabelHit& hit) {
+  return ends_with_reference_words(folded_words_before(hit));
+}
+
+// The same for the folded words before a number sign ("avoir relatif a la
+// facture" before "n°"): the document word removed, what precedes it refers
+// to an earlier invoice.
+bool sign_refers_to_earlier_invoice(std::string before) {
+  for (std::string_view word : {"facture", "invoice", "rechnung", "factuur"}) {
+    if (before.size() > word.size() &&
+        before.compare(before.size() - word.size(), word.size(), word) == 0 &&
+        before[before.size() - word.size() - 1] == ' ') {
+      before.resize(before.size() - word.size() - 1);
+      return ends_with_reference_words(before);
+    }
   }
   return false;
 }
@@ -153,6 +173,11 @@ void extract_number(const Layout& layout, ExtractedInvoice& out, const LayoutLin
         const std::string sign = fold_for_labels(words[i].text);
         if (sign != "nr" && sign != "n" && sign != "no" && sign != "number")
           continue;
+        std::string before;
+        for (std::size_t k = 0; k < i; ++k)
+          before += (k ? " " : "") + words[k].text;
+        if (sign_refers_to_earlier_invoice(fold_for_labels(before)))
+          break;  // the number of the invoice a credit note cancels (BT-25)
         if (auto read = read_reference(Layout::tokens_of(line, i + 1))) {
           best = make_field(read->value, read->box, read->confidence, line.page,
                             FieldSource::kLabelled);
@@ -244,8 +269,25 @@ void extract_currency(const Layout& layout, ExtractedInvoice& out) {
       }
     }
   }
+  // The marks beside the totals decide; the legal mentions, whose sums French
+  // law states in euros ("indemnité forfaitaire de 40 €", the capital), never.
+  auto on_totals_line = [&](const LayoutLine& line) {
+    for (const char* term : {"BT-109", "BT-110", "BT-112", "BT-115"}) {
+      const Field* total = out.field(term);
+      if (total && total->page == line.page &&
+          std::abs(total->box.center_y() - line.line->box.center_y()) <
+              std::max(4.0, line.line->box.height))
+        return true;
+    }
+    return false;
+  };
   std::map<std::string, std::pair<int, Field>> seen;
+  std::optional<Field> in_mentions;  // the only mark may be the mentions'
   for (const auto& line : layout.lines()) {
+    const bool mention = line.folded.find("indemnite") != std::string::npos ||
+                         line.folded.find("recouvrement") != std::string::npos ||
+                         line.folded.find("capital") != std::string::npos;
+    const int weight = mention ? 0 : on_totals_line(line) ? 5 : 1;
     for (const auto& word : line.line->words) {
       std::string text = word.text;
       // "12,50€" and "€12.50": the symbol glued to the amount.
@@ -257,10 +299,17 @@ void extract_currency(const Layout& layout, ExtractedInvoice& out) {
         }
       }
       if (auto code = parse_currency(text)) {
+        if (weight == 0) {
+          if (!in_mentions)
+            in_mentions =
+                make_field(*code, word.box, word.confidence, line.page, FieldSource::kPattern);
+          continue;
+        }
         auto& entry = seen[*code];
-        if (entry.first++ == 0)
+        if (entry.first == 0)
           entry.second =
               make_field(*code, word.box, word.confidence, line.page, FieldSource::kPattern);
+        entry.first += weight;
       }
     }
   }
@@ -269,8 +318,16 @@ void extract_currency(const Layout& layout, ExtractedInvoice& out) {
     if (!most || entry.first > most->first)
       most = &entry;
   }
-  if (most)
+  if (most) {
     out.fields["BT-5"] = most->second;
+  } else if (in_mentions) {
+    // Amounts printed without a currency: the legal mentions' euro is a
+    // hint, not a reading; the supplier confirms it.
+    in_mentions->confidence = std::min(in_mentions->confidence, 0.55);
+    in_mentions->check =
+        "no currency beside the amounts; the legal mentions are in " + in_mentions->value;
+    out.fields["BT-5"] = *in_mentions;
+  }
 }
 
 void extract_references(const Layout& layout, ExtractedInvoice& out) {
@@ -460,11 +517,11 @@ ExtractedInvoice extract_fields(const std::vector<PageText>& pages) {
   const LayoutLine* number_line = nullptr;
   extract_number(layout, out, number_line);
   extract_dates(layout, out, number_line);
-  extract_currency(layout, out);
   extract_references(layout, out);
   extract_type(layout, out);
   out.vat_breakdown = find_vat_rows(layout);
   extract_totals(layout, out);
+  extract_currency(layout, out);  // after the totals: the marks beside them decide
   if (out.vat_breakdown.empty())
     infer_single_rate(out);
   extract_line_table(layout, out);

@@ -107,7 +107,8 @@ constexpr std::string_view kInvoiceNumber[] = {
     "factuurnummer",  "factuur nr",      "factuurnr",         "invoice id",
     "bill number",    "invoice #",       "numero de facture", "n de facture",
     "no de facture",  "facture numero",  "facture n",         "facture no",
-    "avoir n",        "avoir no",        "numero d avoir",    "invoice number",
+    "avoir n",        "avoir no",        "numero d avoir",    "n d avoir",
+    "no d avoir",     "numero avoir",    "avoir numero",      "invoice number",
     "invoice no",     "invoice nr",      "invoice n",         "credit note number",
     "credit note no", "rechnungsnummer", "rechnungsnr",       "handelsrechnung nr",
     "rechnung nr",    "rechnungs nr",    "korrektur nr",      "gutschrift nr",
@@ -275,6 +276,8 @@ constexpr std::string_view kSellerHeading[] = {
     "vendeur", "fournisseur", "emetteur",  "prestataire",      "seller",      "supplier",
     "vendor",  "verkaufer",   "lieferant", "rechnungssteller", "leverancier", "verkoper"};
 constexpr std::string_view kBuyerHeading[] = {"adresse de facturation",
+                                              "adresse a",
+                                              "adressee a",
                                               "facture a",
                                               "factures a",
                                               "facturer a",

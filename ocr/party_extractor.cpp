@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <utility>
 
 #include "ocr/address_reader.h"
@@ -45,6 +46,20 @@ std::vector<LabelHit> headings(const Layout& layout, LabelKind kind) {
   return out;
 }
 
+// The number of tokens of `after` (the words after the heading `heading` on
+// its line) that continue the heading's column: up to the first gap wider
+// than three text heights.
+std::size_t column_run_end(const Box& heading, const std::vector<Token>& after) {
+  double previous_right = heading.right();
+  for (std::size_t i = 0; i < after.size(); ++i) {
+    const double height = std::max(1.0, std::max(after[i].box.height, heading.height));
+    if (after[i].box.x - previous_right > 3 * height)
+      return i;
+    previous_right = after[i].box.right();
+  }
+  return after.size();
+}
+
 Block block_of(const std::vector<LabelHit>& own, const std::vector<LabelHit>& others) {
   Block block;
   if (own.empty())
@@ -58,6 +73,11 @@ Block block_of(const std::vector<LabelHit>& own, const std::vector<LabelHit>& ot
   block.right = h.line->page_width > 0 ? h.line->page_width : 1e9;
   block.top = h.box.y - 2;
   block.bottom = h.box.bottom() + kBlockDepth;
+  // Words a column away on the heading's own line belong to the block beside
+  // it (a seller's letterhead level with a "Client" heading): the block ends
+  // before them.
+  if (const auto run = column_run_end(h.box, h.after); run < h.after.size())
+    block.right = std::min(block.right, h.after[run].box.x - 6);
   for (const auto& o : others) {
     if (o.line->page != block.page)
       continue;
@@ -150,9 +170,10 @@ std::optional<Field> name_in(const Layout& layout, const Block& block) {
   if (!block.found)
     return std::nullopt;
   std::vector<Token> after;
-  for (const auto& token : block.heading.after) {
-    if (block.contains(block.page, token.box))
-      after.push_back(token);
+  const std::size_t run = column_run_end(block.heading.box, block.heading.after);
+  for (std::size_t i = 0; i < run; ++i) {
+    if (block.contains(block.page, block.heading.after[i].box))
+      after.push_back(block.heading.after[i]);
   }
   if (!after.empty()) {
     std::string value = join(after);
@@ -623,6 +644,72 @@ std::vector<std::vector<Token>> lines_under(const Layout& layout, const Field& n
   return out;
 }
 
+// The column segments of a line: runs of words closer than three text
+// heights.
+std::vector<std::vector<Token>> segments_of(const LayoutLine& line) {
+  std::vector<std::vector<Token>> out;
+  const auto& words = line.line->words;
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    if (out.empty() || words[k].box.x - words[k - 1].box.right() >= 3 * words[k].box.height)
+      out.emplace_back();
+    out.back().push_back(Token{words[k].text, words[k].box, words[k].confidence});
+  }
+  return out;
+}
+
+// A party heading alone ("ADRESSÉ À", "Client :"), folded.
+bool is_heading(const std::string& folded) {
+  for (LabelKind kind : {LabelKind::kBuyerHeading, LabelKind::kSellerHeading}) {
+    for (std::string_view label : labels_of(kind)) {
+      if (folded == label || (folded.size() > label.size() && folded.rfind(label, 0) == 0 &&
+                              folded[label.size()] == ' ' && folded.size() <= label.size() + 2))
+        return true;
+    }
+  }
+  return false;
+}
+
+// No buyer heading: the address a window envelope shows, in the right part
+// of the first page's top: a name line over a street and a post code with
+// its city, in one column; never the seller's block or name, never a label
+// with its value. Found by its place and its address, so reported below the
+// confidence of a labelled name.
+std::optional<Field> buyer_name_by_address(const Layout& layout, const Block& seller,
+                                           const Field* seller_name) {
+  const std::string seller_folded = seller_name ? fold_for_labels(seller_name->value) : "";
+  for (const auto& line : layout.lines()) {
+    if (line.page != 1)
+      break;
+    if (line.page_height > 0 && line.line->box.y > line.page_height * 0.45)
+      break;
+    for (const auto& segment : segments_of(line)) {
+      if (line.page_width > 0 && segment.front().box.x < line.page_width * 0.4)
+        continue;
+      const std::string text = join(segment);
+      if (!has_letters(text) || is_labelled_or_identifier(text) ||
+          seller.contains(line.page, segment.front().box) ||
+          (!seller_folded.empty() && fold_for_labels(text) == seller_folded))
+        continue;
+      // A street ("21 chemin des Vignes") is not a name, nor a heading.
+      if (std::isdigit(static_cast<unsigned char>(text.front())) || text.back() == ':' ||
+          is_heading(fold_for_labels(text)))
+        continue;
+      Field name = field_of_tokens(segment, line.page, FieldSource::kPattern);
+      // A name heads a short address: its post code within three lines.
+      auto under = lines_under(layout, name, Block{});
+      if (under.size() > 3)
+        under.resize(3);
+      const AddressRead address = read_address(under, line.page);
+      if (!address.post_code || !address.city)
+        continue;
+      name.confidence = std::min(name.confidence, 0.85);
+      name.check = "the address block in a window envelope's place, no buyer heading";
+      return name;
+    }
+  }
+  return std::nullopt;
+}
+
 // BT-35/37/38/40 (seller) or BT-50/52/53/55 (buyer) from the lines under
 // the party's name; the country, when the address does not say it, from
 // the party's VAT number prefix.
@@ -665,6 +752,10 @@ void extract_parties(const Layout& layout, ExtractedInvoice& out) {
     out.fields["BT-27"] = *guess;
   if (auto name = name_in(layout, buyer))
     out.fields["BT-44"] = *name;
+  else if (!buyer.found) {
+    if (auto guess = buyer_name_by_address(layout, seller, out.field("BT-27")))
+      out.fields["BT-44"] = *guess;
+  }
 
   extract_vat_ids(layout, seller, buyer, out);
   extract_company_ids(layout, buyer, out);

@@ -1,0 +1,170 @@
+// Extraction on layouts that misled it (issue cases seen on invoices laid out
+// unlike the development set): the buyer's heading level with the seller's
+// letterhead, a window-envelope address without heading, a credit note whose
+// own number label is "N° d'avoir" beside the number of the invoice it
+// cancels, an invoice in pounds whose legal mentions are in euros. Pages
+// drawn as fixed-width text (tests/ocr/page_art.h); the expected values are
+// read off the page by hand.
+#include <catch2/catch.hpp>
+
+#include "ocr/field_extractor.h"
+#include "tests/ocr/page_art.h"
+
+using namespace einvoice::ocr;
+using einvoice::ocr::testing::page_of;
+
+namespace {
+
+std::string value(const ExtractedInvoice& e, const std::string& term) {
+  const Field* f = e.field(term);
+  return f ? f->value : "(none)";
+}
+
+}  // namespace
+
+TEST_CASE("OCR layouts: a buyer heading level with the seller's letterhead",
+          "[ocr][extract][layout]") {
+  // The buyer's block on the left, the seller's letterhead on the right,
+  // their first lines on one line of text.
+  const char* const page = R"(
+CLIENT                                              Imprimerie Géraud SAS
+Collège François Mauriac                            8 rue des Tanneurs
+21 chemin des Vignes                                69003 Lyon
+33000 Bordeaux                                      SIRET : 542 107 651 00011
+
+FACTURE N° FA-2025-0412 du 14/10/2025
+
+Désignation                         Qté      Montant HT
+Impression de brochures               2          500,00
+
+                                          Total HT        500,00 €
+                                          TVA             100,00 €
+                                          Total TTC       600,00 €
+)";
+  const auto e = extract_fields({page_of(page)});
+  CHECK(value(e, "BT-44") == "Collège François Mauriac");
+  CHECK(value(e, "BT-44") != value(e, "BT-27"));
+}
+
+TEST_CASE("OCR layouts: the buyer of a window envelope, without heading",
+          "[ocr][extract][layout]") {
+  const char* const page = R"(
+Atelier Dupré SARL
+12 rue de la République
+75011 Paris
+SIRET : 542 107 651 00011
+
+
+
+                                                  Hôtel Le Régent
+                                                  5 avenue Jean Jaurès
+                                                  42000 Saint-Étienne
+
+
+Facture
+Numéro : N2025-0029
+Date : 09/06/2025
+
+Désignation                         Qté      Montant HT
+Repas de séminaire                    8          964,80
+
+                                          Total HT        964,80 €
+                                          TVA             192,96 €
+                                          Total TTC     1 157,76 €
+)";
+  const auto e = extract_fields({page_of(page)});
+  CHECK(value(e, "BT-27") == "Atelier Dupré SARL");
+  CHECK(value(e, "BT-44") == "Hôtel Le Régent");
+  // Found by its place, not by a heading: never above a labelled name's confidence.
+  REQUIRE(e.field("BT-44"));
+  CHECK(e.field("BT-44")->confidence <= 0.85);
+}
+
+TEST_CASE("OCR layouts: no window-envelope buyer is made up from a column of text",
+          "[ocr][extract][layout]") {
+  // Right-hand lines with no post code under them: no buyer.
+  const char* const page = R"(
+Atelier Dupré SARL                                FACTURE
+12 rue de la République                           Numéro : N2025-0029
+75011 Paris                                       Date : 09/06/2025
+                                                  Échéance : 09/07/2025
+
+Désignation                         Qté      Montant HT
+Repas de séminaire                    8          964,80
+)";
+  const auto e = extract_fields({page_of(page)});
+  CHECK(value(e, "BT-44") == "(none)");
+}
+
+TEST_CASE("OCR layouts: a credit note's own number beside the invoice it cancels",
+          "[ocr][extract][layout][credit]") {
+  const char* const page = R"(
+Menuiserie Bérard SA                              AVOIR
+21 chemin des Vignes                              N° d'avoir : AV2024-8152
+44000 Nantes                                      Date : 03/11/2024
+
+Client
+Théâtre de la Cité
+7 place du Général-de-Gaulle
+59000 Lille
+
+Avoir relatif à la facture n° F2026-03810
+
+Désignation                         Qté      Montant HT
+Maintenance annuelle                  1         -250,00
+
+                                          Total HT       -250,00 €
+                                          TVA             -50,00 €
+                                          Total TTC      -300,00 €
+)";
+  const auto e = extract_fields({page_of(page)});
+  CHECK(value(e, "BT-3") == "381");
+  CHECK(value(e, "BT-1") == "AV2024-8152");
+  CHECK(value(e, "BT-25") == "F2026-03810");
+  CHECK(value(e, "BT-2") == "2024-11-03");  // day first on a French document
+  CHECK(value(e, "BT-112") == "300.00");
+}
+
+TEST_CASE("OCR layouts: the cancelled invoice's number is never the credit note's own",
+          "[ocr][extract][layout][credit]") {
+  // No label for the credit note's own number: better none than the wrong one.
+  const char* const page = R"(
+Menuiserie Bérard SA                              AVOIR
+21 chemin des Vignes                              Date : 03/11/2024
+44000 Nantes
+
+AVOIR relatif à la facture n° F2026-03810
+
+Désignation                         Qté      Montant HT
+Maintenance annuelle                  1          250,00
+)";
+  const auto e = extract_fields({page_of(page)});
+  CHECK(value(e, "BT-1") != "F2026-03810");
+  CHECK(value(e, "BT-25") == "F2026-03810");
+}
+
+TEST_CASE("OCR layouts: an invoice in pounds whose legal mentions are in euros",
+          "[ocr][extract][layout]") {
+  // The pound sign beside the totals only; the euro more often, in the
+  // mentions French law states in euros.
+  const char* const page = R"(
+Atelier Dupré SARL                                FACTURE
+12 rue de la République                           Facture N° : F2025-0042
+75011 Paris                                       Date : 14/10/2025
+
+Désignation                         Qté      Montant HT
+Prestation de conseil                 2        1 000,00
+
+                                          Total HT        £2 000,00
+                                          TVA               £400,00
+                                          Total TTC       £2 400,00
+
+Pénalités de retard : trois fois le taux d'intérêt légal.
+Indemnité forfaitaire de 40 €
+pour frais de recouvrement : 40 €.
+Atelier Dupré SARL au capital de 10 000 €
+Capital versé : 10 000 €
+)";
+  const auto e = extract_fields({page_of(page)});
+  CHECK(value(e, "BT-5") == "GBP");
+}
