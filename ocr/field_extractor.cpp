@@ -193,6 +193,44 @@ void extract_number(const Layout& layout, ExtractedInvoice& out, const LayoutLin
     out.fields["BT-1"] = *best;
 }
 
+// A date after "du" / "vom" on a title wrapped over lines: "... Nr. 12 vom"
+// with the date at the start of the next line, or "... n° 12 du 22 octobre"
+// with the year under it, in the title's column (a letterhead may share
+// those lines on the left).
+std::optional<Read<model::Date>> read_wrapped_date(const Layout& layout, const LabelHit& hit) {
+  const auto& lines = layout.lines();
+  const std::size_t next = static_cast<std::size_t>(hit.line->index) + 1;
+  if (hit.after.empty()) {
+    if (next < lines.size() && lines[next].page == hit.line->page)
+      return read_date(Layout::tokens_of(lines[next]));
+    return std::nullopt;
+  }
+  // Where the title's block starts on its line: the wrapped words start there.
+  const auto& words = hit.line->line->words;
+  const double line_height = std::max(1.0, hit.line->line->box.height);
+  std::size_t first = hit.first_word;
+  while (first > 0 && words[first].box.x - words[first - 1].box.right() <= 2 * line_height)
+    --first;
+  const double left = words.empty() ? hit.box.x : words[first].box.x;
+  for (std::size_t i = next; i < lines.size() && i < next + 3; ++i) {
+    if (lines[i].page != hit.line->page)
+      break;
+    std::vector<Token> continued = hit.after;
+    for (const Token& token : Layout::tokens_of(lines[i])) {
+      if (token.box.x >= left - 20)
+        continued.push_back(token);
+    }
+    if (continued.size() == hit.after.size())
+      continue;
+    if (auto read = read_date(continued)) {
+      read->confidence *= 0.9;  // put together from two lines
+      return read;
+    }
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 void extract_dates(const Layout& layout, ExtractedInvoice& out, const LayoutLine* number_line) {
   // Issue date: a specific label; "du" / "vom" / "date" only on the number's
   // line ("Facture n° 12 du 05/03/2018", "Rechnung Nr. 12 vom 05.03.2018").
@@ -208,13 +246,8 @@ void extract_dates(const Layout& layout, ExtractedInvoice& out, const LayoutLine
     auto read = read_date(hit.after);
     if (!read && !weak)
       read = read_date(hit.below);
-    if (!read && weak && hit.after.empty()) {
-      // "... Nr. 12 vom" with the date wrapped to the start of the next line.
-      const auto& lines = layout.lines();
-      const std::size_t next = static_cast<std::size_t>(hit.line->index) + 1;
-      if (next < lines.size() && lines[next].page == hit.line->page)
-        read = read_date(Layout::tokens_of(lines[next]));
-    }
+    if (!read && weak)
+      read = read_wrapped_date(layout, hit);
     if (!read)
       continue;
     issue = make_field(read->value.to_iso(), read->box, read->confidence, hit.line->page,

@@ -168,3 +168,21 @@ Capital versé : 10 000 €
   const auto e = extract_fields({page_of(page)});
   CHECK(value(e, "BT-5") == "GBP");
 }
+
+TEST_CASE("OCR layouts: an issue date in a title wrapped over two lines",
+          "[ocr][extract][layout]") {
+  // "du 22 octobre" ends the title's first line, its year starts the next,
+  // under the title, with the letterhead on the left of both.
+  const char* const page = R"(
+Imprimerie Géraud SASU             FACTURE N° F2026-0419 du 22 octobre
+21 chemin des Vignes               2025
+69003 Lyon                         Échéance : 21/11/2025
+
+Désignation                         Qté      Montant HT
+Impression de brochures               2          500,00
+)";
+  const auto e = extract_fields({page_of(page)});
+  CHECK(value(e, "BT-1") == "F2026-0419");
+  CHECK(value(e, "BT-2") == "2025-10-22");
+  CHECK(value(e, "BT-9") == "2025-11-21");
+}
