@@ -118,8 +118,10 @@ std::optional<Read<model::Decimal>> read_amount(const std::vector<Token>& tokens
       const std::string next = trimmed(tokens[end].text);
       const bool group = next.size() >= 3 && all_digits(next.substr(0, 3)) &&
                          (next.size() == 3 || next[3] == ',' || next[3] == '.');
+      // The digits after any sign or currency ("-12", "£12" before "375,00").
+      const std::string number = text.substr(first_digit);
       const bool previous_is_group_head =
-          all_digits(text.substr(text[0] == '-' ? 1 : 0)) && text.size() <= 4;
+          all_digits(number) && number.size() <= (lead.empty() ? 4u : 3u);
       if (!group || !previous_is_group_head)
         break;
       text += ' ' + next;

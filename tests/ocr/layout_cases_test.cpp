@@ -186,3 +186,21 @@ Impression de brochures               2          500,00
   CHECK(value(e, "BT-2") == "2025-10-22");
   CHECK(value(e, "BT-9") == "2025-11-21");
 }
+
+TEST_CASE("OCR layouts: amounts behind a currency sign with thousands groups",
+          "[ocr][extract][layout]") {
+  const char* const page = R"(
+Atelier Dupré SARL                                FACTURE
+12 rue de la République                           Facture N° : F2025-0042
+75011 Paris                                       Date : 14/10/2025
+
+                                          Total HT       £12 375,00
+                                          TVA             £2 475,00
+                                          Total TTC      £14 850,00
+)";
+  const auto e = extract_fields({page_of(page)});
+  CHECK(value(e, "BT-109") == "12375.00");
+  CHECK(value(e, "BT-110") == "2475.00");
+  CHECK(value(e, "BT-112") == "14850.00");
+  CHECK(value(e, "BT-5") == "GBP");
+}
