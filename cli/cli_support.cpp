@@ -44,6 +44,12 @@ void print_error(std::string_view command, const model::Error& error) {
   std::cerr << "einvoice " << command << ": " << error.describe() << '\n';
 }
 
+int batch_exit_code(std::size_t failed, std::size_t cancelled, std::size_t refused) {
+  if (failed > 0 || cancelled > 0)
+    return kExitUsage;
+  return refused > 0 ? kExitInvalid : kExitOk;
+}
+
 int read_failure_exit_code(const model::Error& error) {
   return error.code == model::ErrorCode::kLimitExceeded ? kExitInvalid : kExitUsage;
 }

@@ -141,9 +141,7 @@ int convert_batch(const engine::Converter& converter, const ConvertArguments& a,
     std::cout << ", " << summary.cancelled << " cancelled";
   std::cout << " (to " << engine::to_string(converter.options().target) << ", " << a.out_dir
             << ")\n";
-  if (summary.failed > 0 || summary.cancelled > 0)
-    return kExitUsage;
-  return summary.invalid > 0 ? kExitInvalid : kExitOk;
+  return batch_exit_code(summary.failed, summary.cancelled, summary.invalid);
 }
 
 }  // namespace

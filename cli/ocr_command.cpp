@@ -150,9 +150,7 @@ int run_many(const OcrArguments& a, engine::OcrJobOptions options, const env::Fi
   if (totals.cancelled)
     std::cout << ", " << totals.cancelled << " cancelled";
   std::cout << "; reports in " << a.out_dir << "\n";
-  if (totals.failed || totals.cancelled)
-    return kExitUsage;
-  return totals.refused ? kExitInvalid : kExitOk;
+  return batch_exit_code(totals.failed, totals.cancelled, totals.refused);
 }
 
 }  // namespace

@@ -217,12 +217,6 @@ int fail(const model::Error& error) {
   return kExitUsage;
 }
 
-int exit_code_of(const engine::BatchTotals& totals) {
-  if (totals.failed > 0 || totals.cancelled > 0)
-    return kExitUsage;
-  return totals.refused > 0 ? kExitInvalid : kExitOk;
-}
-
 }  // namespace
 
 int run_process(int argc, char** argv, int first) {
@@ -264,7 +258,7 @@ int run_process(int argc, char** argv, int first) {
   if (!a.quiet)
     std::cerr << "\n";
   print_totals(totals);
-  return exit_code_of(totals);
+  return batch_exit_code(totals.failed, totals.cancelled, totals.refused);
 }
 
 }  // namespace einvoice::cli

@@ -23,9 +23,10 @@ constexpr const char* kDescription =
     "Checks CII and UBL 2.1 invoices: their XSD first, then the EN 16931 business rules and\n"
     "the syntax rules of their binding, with the official rule ids, flags and messages; with\n"
     "--profile fr, the French rules of the 2026 reform too. Inputs are files or folders (every\n"
-    "*.xml below a folder), checked in parallel; reports come in input order.\n"
+    "*.xml below a folder), checked in parallel; reports come in input order; Ctrl-C\n"
+    "stops starting new ones.\n"
     "Exit codes: 0 no fatal finding, 1 some input has a fatal finding or cannot be read as an\n"
-    "invoice, 2 usage or I/O error.";
+    "invoice, 2 usage or I/O error (or cancelled).";
 
 struct ValidateArguments {
   std::vector<std::string> inputs;
@@ -82,13 +83,17 @@ struct ReportSink {
   std::unique_ptr<env::OutputFolder> out;
   bool json_array = false;
   bool quiet = false;
-  std::size_t valid = 0, invalid = 0, failed = 0;
+  std::size_t valid = 0, invalid = 0, failed = 0, cancelled = 0;
 
   void take(const engine::InputFile& input, std::size_t index,
             const engine::ValidationVerdict& verdict) {
     if (verdict.system_error) {
       print_error("validate", *verdict.system_error);
       ++failed;
+      return;
+    }
+    if (verdict.state == engine::ItemState::kCancelled) {
+      ++cancelled;
       return;
     }
     ++(verdict.state == engine::ItemState::kDone ? valid : invalid);
@@ -176,6 +181,8 @@ int run_validate(int argc, char** argv, int first) {
   const engine::DocumentValidator validator(runtime.schemas, *options, runtime.store.get());
   engine::RunnerOptions runner;
   runner.jobs = a.jobs;
+  const CancelOnInterrupt interrupt;
+  runner.cancel = interrupt.flag();
   if (sink.json_array)
     std::cout << "[";
   engine::validate_all(validator, *inputs, env.files, *format, runner,
@@ -187,9 +194,9 @@ int run_validate(int argc, char** argv, int first) {
                inputs->size(), sink.valid, sink.invalid, sink.failed,
                validation::to_string(options->rules.profile),
                a.fr_transition ? ", transition" : "");
-  if (sink.failed > 0)
-    return kExitUsage;
-  return sink.invalid > 0 ? kExitInvalid : kExitOk;
+  if (sink.cancelled > 0)
+    std::fprintf(stderr, "validate: %zu not started (cancelled)\n", sink.cancelled);
+  return batch_exit_code(sink.failed, sink.cancelled, sink.invalid);
 }
 
 }  // namespace einvoice::cli

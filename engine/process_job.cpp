@@ -165,6 +165,18 @@ void Processor::run_stages(const InputFile& input, const env::FileSystem& files,
                            const env::OutputFolder& out, DocumentReport& report) const {
   Work work{report, {}, std::nullopt};
   const std::string name = input.path.string();
+  if (resources_.authorise) {
+    work.stage("authorise", [&](std::string& detail) -> std::string {
+      const model::Status allowed = resources_.authorise(input);
+      if (allowed)
+        return "ok";
+      work.fail(allowed.error());
+      detail = allowed.error().message;
+      return "failed";
+    });
+    if (report.error)
+      return;
+  }
   std::optional<std::string> bytes;
   work.stage("read", [&](std::string& detail) -> std::string {
     auto read = files.read(input.path, options_.max_input_bytes);
@@ -207,6 +219,8 @@ void Processor::run_stages(const InputFile& input, const env::FileSystem& files,
       seal_output(work, output_name, signature);
     if (!report.error)
       write_output(work, out, output_name, signature);
+    if (!report.error && resources_.archive)
+      archive_output(work, output_name);
   } else if (!report.error && report.state != ItemState::kDone) {
     report.state = ItemState::kRefused;
   }
@@ -226,6 +240,18 @@ void Processor::seal_output(Work& work, const fs::path& output_name, std::string
       work.output = std::move(sealed->bytes);
     detail = sealed->description + (sealed->detached ? ", detached (.p7s)" : "");
     return "ok";
+  });
+}
+
+void Processor::archive_output(Work& work, const fs::path& output_name) const {
+  work.stage("archive", [&](std::string& detail) -> std::string {
+    const model::Status archived = resources_.archive(work.output, output_name.string());
+    if (archived)
+      return "ok";
+    work.fail(archived.error());
+    work.report.state = ItemState::kFailed;  // written, but not kept as evidence
+    detail = archived.error().message;
+    return "failed";
   });
 }
 

@@ -77,10 +77,22 @@ struct ProcessResources {
   // Seals each output after its check, before it is written; empty: no seal
   // stage. Must be thread-safe (the command line gives SealSetup::seal).
   SealFunction seal;
+  // The slots of the stages the accounts and the archive fill, each a stage
+  // of the report when set; thread-safe. `authorise` runs first, before the
+  // input is read (who submits it, for which company): an error refuses the
+  // document (kInvalidArgument, kInvalid...) or fails it (kIo,
+  // kInternal), and nothing of it is written. `archive` runs after the
+  // output is written, with its bytes and its name below the output folder:
+  // an error fails the document (the output stays, the report says it was
+  // not archived).
+  std::function<model::Status(const InputFile& input)> authorise;
+  std::function<model::Status(std::string_view output, const std::string& name)> archive;
 };
 
 struct StageReport {
-  std::string stage;   // "read", "detect", "ocr", "xsd", "rules", "build", "check", "seal", "write"
+  // "authorise", "read", "detect", "ocr", "xsd", "rules", "build", "check",
+  // "seal", "write", "archive"
+  std::string stage;
   std::string status;  // "ok", "findings", "failed", "skipped"
   long long milliseconds = 0;
   std::string detail;
@@ -150,6 +162,8 @@ class Processor {
   // form, or its detached signature into `signature`.
   void seal_output(Work& work, const std::filesystem::path& output_name,
                    std::string& signature) const;
+  // The archive stage (resources_.archive) of the output written.
+  void archive_output(Work& work, const std::filesystem::path& output_name) const;
   // The write stage: the output, then its detached signature if any.
   void write_output(Work& work, const env::OutputFolder& out,
                     const std::filesystem::path& output_name, const std::string& signature) const;

@@ -1,6 +1,7 @@
 // The process job: a job from JSON, one document through the pipeline into
 // an in-memory (and failing) file system, parses counted per parser.
 #include <catch2/catch.hpp>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
@@ -252,4 +253,57 @@ TEST_CASE("Process job: what throws fails its document with a report, never the 
   CHECK(report["state"] == "failed");
   CHECK(report["error"]["message"].get<std::string>().find("simulated failure") !=
         std::string::npos);
+}
+
+TEST_CASE("Process job: the authorise and archive slots run as stages of their own",
+          "[engine][process]") {
+  env::MemoryFileSystem files;
+  add_inputs(files);
+  auto out = files.open_output_folder("out");
+  REQUIRE(out);
+  ProcessResources with_slots = resources();
+  std::vector<std::string> archived;
+  std::mutex archived_mutex;
+  with_slots.authorise = [](const InputFile& input) -> model::Status {
+    if (input.path == "in/ubl.xml")
+      return model::Error{model::ErrorCode::kInvalid,
+                          "this account may not submit for seller FR12345678901",
+                          {input.path.string(), "", 0, 0}};
+    return model::Status::Ok();
+  };
+  with_slots.archive = [&](std::string_view output, const std::string& name) -> model::Status {
+    std::lock_guard<std::mutex> lock(archived_mutex);
+    archived.push_back(name + ":" + std::to_string(output.size()));
+    if (name == "failing.cii.xml")
+      return model::Error{model::ErrorCode::kIo, "archive store unavailable", {name, "", 0, 0}};
+    return model::Status::Ok();
+  };
+  const Processor processor(with_slots, fixed_time(OutputFormat::kCii));
+
+  // Authorised and archived: both stages in the report, the output's bytes archived.
+  const DocumentReport done = processor.process({"in/cii.xml", "cii.xml"}, files, **out);
+  CHECK(done.state == ItemState::kDone);
+  const auto json = report_of(files, "out/cii.report.json");
+  CHECK(json["stages"].front()["stage"] == "authorise");
+  CHECK(json["stages"].back()["stage"] == "archive");
+  REQUIRE(archived.size() == 1);
+  CHECK(archived[0] == "cii.cii.xml:" + std::to_string(files.files.at("out/cii.cii.xml").size()));
+
+  // Refused before anything is read: no output, the reason in the report.
+  const DocumentReport refused = processor.process({"in/ubl.xml", "ubl.xml"}, files, **out);
+  CHECK(refused.state == ItemState::kRefused);
+  CHECK(files.files.count("out/ubl.cii.xml") == 0);
+  const auto refused_json = report_of(files, "out/ubl.report.json");
+  CHECK(refused_json["stages"].size() == 1);
+  CHECK(refused_json["error"]["message"].get<std::string>().find("may not submit") !=
+        std::string::npos);
+  CHECK(archived.size() == 1);
+
+  // Written but not archived: failed, and the report says why.
+  files.files["in/failing.xml"] = files.files.at("in/cii.xml");
+  const DocumentReport unarchived =
+      processor.process({"in/failing.xml", "failing.xml"}, files, **out);
+  CHECK(unarchived.state == ItemState::kFailed);
+  CHECK(report_of(files, "out/failing.report.json")["error"]["message"] ==
+        "archive store unavailable");
 }
