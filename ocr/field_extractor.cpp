@@ -397,7 +397,12 @@ void extract_type(const Layout& layout, ExtractedInvoice& out) {
     // ("ATELIER DURAND SARL        AVOIR").
     const bool starts_block = hit.first_word == 0 || folded_words_before(hit).empty();
     if (in_header(*hit.line) && starts_block) {
-      out.fields["BT-3"] = make_field("381", hit.box, 100, hit.line->page, FieldSource::kLabelled);
+      // A "Rechnungskorrektur" corrects an invoice (384, UNTDID 1001): its
+      // amounts keep the signs printed; a credit note (381) states them
+      // positive.
+      const bool correction = fold_for_labels(hit.label) == "rechnungskorrektur";
+      out.fields["BT-3"] = make_field(correction ? "384" : "381", hit.box, 100, hit.line->page,
+                                      FieldSource::kLabelled);
       return;
     }
   }

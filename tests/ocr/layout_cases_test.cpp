@@ -204,3 +204,20 @@ Atelier Dupré SARL                                FACTURE
   CHECK(value(e, "BT-112") == "14850.00");
   CHECK(value(e, "BT-5") == "GBP");
 }
+
+TEST_CASE("OCR layouts: an invoice correction keeps its signs, a credit note does not",
+          "[ocr][extract][layout][credit]") {
+  const char* const page = R"(
+Lieferant GmbH                                    Rechnungskorrektur
+Lieferantenstraße 20                              Rechnungsnummer : RK-2018-0017
+80333 München                                     Datum : 05.06.2018
+
+                                          Nettobetrag          -7,67 EUR
+                                          Umsatzsteuer         -1,12 EUR
+                                          Gesamtbetrag         -8,79 EUR
+)";
+  const auto e = extract_fields({page_of(page)});
+  CHECK(value(e, "BT-3") == "384");
+  CHECK(value(e, "BT-109") == "-7.67");
+  CHECK(value(e, "BT-112") == "-8.79");
+}
