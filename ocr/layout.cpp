@@ -1,6 +1,7 @@
 #include "ocr/layout.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace einvoice::ocr {
 namespace {
@@ -123,18 +124,27 @@ LabelHit Layout::make_hit(const LayoutLine& line, std::string_view label, std::s
 
   // The first of the next two lines with words under the label's column
   // (widened to the right, where values of tables sit), within three line
-  // heights.
+  // heights. Lines with no letter or digit (a table's rules read as specks)
+  // are passed over without counting.
   const double line_height = std::max(1.0, line.line->box.height);
   const double left = hit.box.x - line_height;
   const double right = hit.box.right() + 4 * line_height;
+  auto has_alnum = [](const std::string& text) {
+    return std::any_of(text.begin(), text.end(),
+                       [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; });
+  };
+  int counted = 0;
   for (std::size_t next = static_cast<std::size_t>(line.index) + 1;
-       next < lines_.size() && next <= static_cast<std::size_t>(line.index) + 2; ++next) {
+       next < lines_.size() && counted < 2; ++next) {
     const LayoutLine& below = lines_[next];
     const double gap = below.line->box.y - line.line->box.bottom();
     if (below.page != line.page || gap < -line_height / 2 || gap > 3 * line_height)
       break;
+    if (!has_alnum(below.line->text()))
+      continue;
+    ++counted;
     for (const auto& word : below.line->words) {
-      if (word.box.right() >= left && word.box.x <= right)
+      if (word.box.right() >= left && word.box.x <= right && has_alnum(word.text))
         hit.below.push_back(Token{word.text, word.box, word.confidence});
     }
     if (!hit.below.empty())

@@ -221,3 +221,22 @@ Lieferantenstraße 20                              Rechnungsnummer : RK-2018-001
   CHECK(value(e, "BT-109") == "-7.67");
   CHECK(value(e, "BT-112") == "-8.79");
 }
+
+TEST_CASE("OCR layouts: a grid of labels over values, its rules read as specks",
+          "[ocr][extract][layout]") {
+  // The grid's horizontal rule comes out of OCR as a line of specks between
+  // the labels and their values.
+  const char* const page = R"(
+Plâtrerie du Rhône EURL                           FACTURE
+104 route de Lyon
+67000 Strasbourg
+
+N° de facture     Date de facture     Date d'échéance
+|                 |                   |
+N2024-0055        09/07/2025          08/08/2025
+)";
+  const auto e = extract_fields({page_of(page)});
+  CHECK(value(e, "BT-1") == "N2024-0055");
+  CHECK(value(e, "BT-2") == "2025-07-09");
+  CHECK(value(e, "BT-9") == "2025-08-08");
+}
