@@ -2,6 +2,7 @@
 // 12.8.4.3), written by incremental update and read back for verification.
 #include "formats/pdf/pdf_file.h"
 #include "formats/pdf/podofo.h"
+#include "formats/pdf/qpdf_repair.h"
 #include "signing/pades.h"
 #include "signing/pdf_update.h"
 
@@ -123,7 +124,10 @@ model::Result<std::optional<DocumentSecurityStore>> read_dss(std::string_view by
     DocumentSecurityStore store;
     // Where the DSS was written: its own object, else the catalog holding it.
     const PdfReference where = entry->IsReference() ? entry->GetReference() : catalog->Reference();
-    store.offset = pdf::last_object_offset(bytes, where.ObjectNumber(), where.GenerationNumber())
+    // Through the cross-reference a reader follows; unknown counts as the
+    // end of the file (then no document timestamp covers it).
+    store.offset = einvoice::pdf::xref_offset(bytes, origin, where.ObjectNumber(),
+                                              static_cast<std::uint16_t>(where.GenerationNumber()))
                        .value_or(bytes.size());
     for (const Bytes& der : read_streams(document, dss, "Certs", origin, store.problems)) {
       auto c = Certificate::from_der(der, origin);

@@ -110,18 +110,6 @@ std::optional<std::uint64_t> last_startxref(std::string_view pdf) {
   return value;
 }
 
-std::optional<std::size_t> last_object_offset(std::string_view pdf, std::uint32_t number,
-                                              std::uint16_t generation) {
-  const std::string header = std::to_string(number) + " " + std::to_string(generation) + " obj";
-  for (std::size_t at = pdf.rfind(header); at != std::string_view::npos;
-       at = at == 0 ? std::string_view::npos : pdf.rfind(header, at - 1)) {
-    // "12 0 obj" must not be the tail of "112 0 obj".
-    if (at == 0 || is_space(pdf[at - 1]))
-      return at;
-  }
-  return std::nullopt;
-}
-
 model::Result<UpdatePlan> start_update(PoDoFo::PdfMemDocument& document, std::string_view pdf,
                                        std::string_view origin) {
   using namespace PoDoFo;

@@ -33,9 +33,6 @@ PoDoFo::PdfObject* resolve(PoDoFo::PdfMemDocument& document, PoDoFo::PdfObject* 
 
 // The offset after the last "startxref" keyword, parsed.
 std::optional<std::uint64_t> last_startxref(std::string_view pdf);
-// The offset of the last "N G obj" header of object `number`, or nullopt.
-std::optional<std::size_t> last_object_offset(std::string_view pdf, std::uint32_t number,
-                                              std::uint16_t generation);
 
 // An object of the update: number, generation and body ("<<...>>", or a
 // dictionary followed by a stream).

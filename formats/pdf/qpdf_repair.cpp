@@ -4,11 +4,14 @@
 #define POINTERHOLDER_TRANSITION 4
 
 #include <exception>
+#include <map>
 #include <memory>
 #include <qpdf/Buffer.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFExc.hh>
+#include <qpdf/QPDFObjGen.hh>
 #include <qpdf/QPDFWriter.hh>
+#include <qpdf/QPDFXRefEntry.hh>
 #include <vector>
 
 namespace einvoice::pdf {
@@ -54,6 +57,32 @@ bool repair_with_qpdf(std::string_view pdf, std::string_view name, std::string& 
   } catch (const std::exception& e) {
     error = e.what();
     return false;
+  }
+}
+
+std::optional<std::size_t> xref_offset(std::string_view pdf, std::string_view name,
+                                       std::uint32_t number, std::uint16_t generation) {
+  try {
+    QPDF reader;
+    reader.setSuppressWarnings(true);
+    reader.setAttemptRecovery(false);
+    const std::string description(name);
+    reader.processMemoryFile(description.c_str(), pdf.data(), pdf.size());
+    const std::map<QPDFObjGen, QPDFXRefEntry> table = reader.getXRefTable();
+    auto entry = table.find(QPDFObjGen(static_cast<int>(number), generation));
+    if (entry == table.end())
+      return std::nullopt;
+    if (entry->second.getType() == 2) {
+      // In an object stream: where that stream is.
+      entry = table.find(QPDFObjGen(entry->second.getObjStreamNumber(), 0));
+      if (entry == table.end())
+        return std::nullopt;
+    }
+    if (entry->second.getType() != 1 || entry->second.getOffset() < 0)
+      return std::nullopt;
+    return static_cast<std::size_t>(entry->second.getOffset());
+  } catch (const std::exception&) {
+    return std::nullopt;
   }
 }
 

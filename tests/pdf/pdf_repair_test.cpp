@@ -8,6 +8,7 @@
 
 #include "formats/pdf/pdf_file.h"
 #include "formats/pdf/podofo.h"
+#include "formats/pdf/qpdf_repair.h"
 
 using einvoice::pdf::PdfFile;
 
@@ -121,4 +122,27 @@ TEST_CASE("pdf: a startxref pointing past the end is repaired", "[pdf][repair]")
   INFO((file ? std::string() : file.error().describe()));
   REQUIRE(file);
   CHECK(first_page_content(*file).find("(lost table)") != std::string::npos);
+}
+
+TEST_CASE("pdf: an object's offset is the one the cross-reference gives, not the last header",
+          "[pdf][xref]") {
+  // An incremental update redefines object 4, then a comment carries a
+  // decoy "4 0 obj" header after it: a reader follows the update's table.
+  std::string pdf = one_page_pdf("first");
+  const std::size_t first_xref = pdf.rfind("\nxref\n") + 1;
+  const std::size_t update = pdf.size();
+  const std::string content = "BT (second) Tj ET";
+  pdf += "4 0 obj\n<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content +
+         "\nendstream\nendobj\n";
+  const std::size_t table = pdf.size();
+  char entry[24];
+  std::snprintf(entry, sizeof entry, "%010zu 00000 n \n", update);
+  pdf += "xref\n4 1\n" + std::string(entry) + "trailer\n<< /Size 5 /Root 1 0 R /Prev " +
+         std::to_string(first_xref) + " >>\nstartxref\n" + std::to_string(table) + "\n%%EOF\n";
+  pdf += "% 4 0 obj << >> endobj\n";
+  CHECK(einvoice::pdf::xref_offset(pdf, "updated.pdf", 4, 0) == update);
+  // Object 2 was not updated: its place in the first revision.
+  CHECK(einvoice::pdf::xref_offset(pdf, "updated.pdf", 2, 0) == pdf.find("2 0 obj"));
+  CHECK_FALSE(einvoice::pdf::xref_offset(pdf, "updated.pdf", 9, 0));
+  CHECK_FALSE(einvoice::pdf::xref_offset("%PDF-1.4\nnot a pdf", "broken.pdf", 1, 0));
 }
