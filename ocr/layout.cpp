@@ -134,14 +134,17 @@ LabelHit Layout::make_hit(const LayoutLine& line, std::string_view label, std::s
                        [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; });
   };
   int counted = 0;
+  double above_bottom = line.line->box.bottom();  // a speck line moves it down
   for (std::size_t next = static_cast<std::size_t>(line.index) + 1;
        next < lines_.size() && counted < 2; ++next) {
     const LayoutLine& below = lines_[next];
-    const double gap = below.line->box.y - line.line->box.bottom();
+    const double gap = below.line->box.y - above_bottom;
     if (below.page != line.page || gap < -line_height / 2 || gap > 3 * line_height)
       break;
-    if (!has_alnum(below.line->text()))
+    if (!has_alnum(below.line->text())) {
+      above_bottom = std::max(above_bottom, below.line->box.bottom());
       continue;
+    }
     ++counted;
     for (const auto& word : below.line->words) {
       if (word.box.right() >= left && word.box.x <= right && has_alnum(word.text))

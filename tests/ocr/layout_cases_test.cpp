@@ -224,7 +224,7 @@ Lieferantenstraße 20                              Rechnungsnummer : RK-2018-001
 
 TEST_CASE("OCR layouts: a grid of labels over values, its rules read as specks",
           "[ocr][extract][layout]") {
-  // The grid's horizontal rule comes out of OCR as a line of specks between
+  // The grid's horizontal rules come out of OCR as lines of specks between
   // the labels and their values.
   const char* const page = R"(
 Plâtrerie du Rhône EURL                           FACTURE
@@ -232,6 +232,7 @@ Plâtrerie du Rhône EURL                           FACTURE
 67000 Strasbourg
 
 N° de facture     Date de facture     Date d'échéance
+|                 |                   |
 |                 |                   |
 N2024-0055        09/07/2025          08/08/2025
 )";
