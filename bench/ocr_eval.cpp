@@ -12,6 +12,7 @@
 //   ./build-rel/bench/ocr_eval --degrade medium ../shared/corpus/ocr/facturx-pdf
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cstring>
 #include <filesystem>
@@ -21,6 +22,7 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -295,6 +297,16 @@ struct Tally {
   int expected = 0, correct = 0, wrong = 0, flagged = 0, missing = 0;
 };
 
+// Why a field was flagged, for --show-errors: its confidence and what its
+// cross-check said.
+std::string describe_doubt(const ocr::Field& field) {
+  std::ostringstream out;
+  out << "confidence " << std::fixed << std::setprecision(2) << field.confidence;
+  if (!field.check.empty())
+    out << (field.check_failed ? ", check failed: " : ", check: ") << field.check;
+  return out.str();
+}
+
 bool is_flagged(const ocr::Field& field) {
   return field.check_failed || field.confidence < 0.6;
 }
@@ -302,6 +314,55 @@ bool is_flagged(const ocr::Field& field) {
 double percent(int part, int whole) {
   return whole == 0 ? 0.0 : 100.0 * part / whole;
 }
+
+// The reliability table: acceptance-field values read, by the confidence
+// the extractor gave them, and how many of each band were wrong. Values
+// whose cross-check failed have a row of their own, whatever their
+// confidence. A calibrated extractor keeps every band at or above the
+// doubt threshold (0.6) at or under 1% wrong.
+class Reliability {
+ public:
+  void add(const ocr::Field& field, bool correct) {
+    Band& band = field.check_failed ? check_failed_ : bands_[band_index(field.confidence)];
+    ++band.read;
+    band.wrong += correct ? 0 : 1;
+  }
+
+  void print(std::ostream& out) const {
+    out << "\nreliability of acceptance-field values read (confidence band: values, wrong, "
+           "wrong rate)\n";
+    for (std::size_t i = 0; i < kBounds.size(); ++i) {
+      const double high = i + 1 < kBounds.size() ? kBounds[i + 1] : 1.0;
+      std::ostringstream name;
+      name << std::fixed << std::setprecision(2) << kBounds[i] << "-" << high
+           << (kBounds[i] < kDoubt ? " (flagged)" : "");
+      print_band(out, name.str(), bands_[i]);
+    }
+    print_band(out, "check failed (flagged)", check_failed_);
+  }
+
+ private:
+  struct Band {
+    int read = 0, wrong = 0;
+  };
+  static constexpr double kDoubt = 0.6;
+  static constexpr std::array<double, 7> kBounds{0.0, 0.4, 0.6, 0.7, 0.8, 0.9, 0.95};
+
+  static std::size_t band_index(double confidence) {
+    std::size_t index = 0;
+    while (index + 1 < kBounds.size() && confidence >= kBounds[index + 1])
+      ++index;
+    return index;
+  }
+  static void print_band(std::ostream& out, const std::string& name, const Band& band) {
+    out << "  " << std::left << std::setw(24) << name << std::right << std::setw(6) << band.read
+        << std::setw(6) << band.wrong << std::setw(9) << std::fixed << std::setprecision(1)
+        << percent(band.wrong, band.read) << "%\n";
+  }
+
+  std::array<Band, kBounds.size()> bands_{};
+  Band check_failed_;
+};
 
 }  // namespace
 
@@ -384,6 +445,7 @@ int main(int argc, char** argv) {
   }
 
   std::map<std::string, Tally> tallies;
+  Reliability reliability;
   std::vector<double> seconds;
   int failed_documents = 0;
   for (std::size_t i = 0; i < samples.size(); ++i) {
@@ -406,19 +468,24 @@ int main(int argc, char** argv) {
         if (show_errors)
           std::cout << "  - " << samples[i].document.filename().string() << " " << expected.term
                     << " missing (expected \"" << expected.value << "\")\n";
-      } else if (is_flagged(*field)) {
+        continue;
+      }
+      if (is_acceptance_field(expected.term))
+        reliability.add(*field, matches(expected, field->value));
+      if (is_flagged(*field)) {
         ++tally.flagged;
         if (show_errors)
           std::cout << "  ? " << samples[i].document.filename().string() << " " << expected.term
                     << " flagged \"" << field->value << "\" (expected \"" << expected.value
-                    << "\")\n";
+                    << "\") " << describe_doubt(*field) << "\n";
       } else if (matches(expected, field->value)) {
         ++tally.correct;
       } else {
         ++tally.wrong;
         if (show_errors)
           std::cout << "  x " << samples[i].document.filename().string() << " " << expected.term
-                    << " got \"" << field->value << "\" expected \"" << expected.value << "\"\n";
+                    << " got \"" << field->value << "\" expected \"" << expected.value << "\" "
+                    << describe_doubt(*field) << "\n";
       }
     }
   }
@@ -462,6 +529,7 @@ int main(int argc, char** argv) {
     std::cout << "seconds per page: median " << std::setprecision(2) << seconds[seconds.size() / 2]
               << ", max " << seconds.back() << "\n";
   }
+  reliability.print(std::cout);
   bench::LineScore line_score;
   for (std::size_t i = 0; i < samples.size(); ++i)
     line_score.add(samples[i].lines, outcomes[i].extracted);

@@ -108,13 +108,17 @@ constexpr std::array<const char*, kKinds> kTerms = {"BT-109", "BT-110", "BT-112"
                                                     "BT-113"};
 
 // A label that is part of a VAT row ("TVA 20 % 1 210,00 242,00") names the
-// row, not a total; a label beside the row on the same line ("... 242,00
-// Total HT 1 255,50") is a total's own.
-bool labels_a_row(const LabelHit& hit, const std::vector<VatRow>& rows) {
+// row, not a total: the first amount after it (`read`) is one of the row's
+// numbers. A label beside the row on the same line, after it ("... 242,00
+// Total HT 1 255,50") or before it with an amount of its own ("Total TTC
+// 17 874,30   5,5 %  14 994,10  824,68", the totals beside the VAT table),
+// is a total's own.
+bool labels_a_row(const LabelHit& hit, const Box& read, const std::vector<VatRow>& rows) {
   for (const auto& row : rows) {
     const double cy = row.box.center_y();
     if (row.page == hit.line->page && cy >= hit.line->line->box.y &&
-        cy <= hit.line->line->box.bottom() && hit.box.x < row.box.right())
+        cy <= hit.line->line->box.bottom() && hit.box.x < row.box.right() &&
+        read.right() > row.box.x)
       return true;
   }
   return false;
@@ -161,8 +165,6 @@ std::array<std::vector<Candidate>, kKinds> candidates(const Layout& layout,
               [](const Labelled& a, const Labelled& b) { return a.hit.box.x < b.hit.box.x; });
     for (std::size_t i = 0; i < labels.size(); ++i) {
       const LabelHit& hit = labels[i].hit;
-      if (labels_a_row(hit, rows))
-        continue;
       std::vector<Token> window;
       for (const auto& token : hit.after) {
         if (i + 1 < labels.size() && token.box.x >= labels[i + 1].hit.box.x)
@@ -175,7 +177,7 @@ std::array<std::vector<Candidate>, kKinds> candidates(const Layout& layout,
         read = read_amount(hit.below);
         below_label = true;
       }
-      if (!read)
+      if (!read || labels_a_row(hit, read->box, rows))
         continue;
       const int kind = labels[i].kind;
       out[kind].push_back(Candidate{read->value,
@@ -209,11 +211,22 @@ bool starts_total_row(const std::string& folded) {
   return false;
 }
 
+// Whether a line holds an amount with decimals: a column header does not
+// ("Total HT 16 707,20 €   Taux  Base HT  Montant TVA" is a labelled total
+// beside a table's header, not a header of totals).
+bool has_amount(const LayoutLine& line) {
+  const auto numbers = numbers_of(line);
+  return std::any_of(numbers.begin(), numbers.end(),
+                     [](const Number& n) { return n.has_decimals && !n.percent; });
+}
+
 // Totals laid out as a table: a header naming two or more of excl./VAT/incl.
 // in columns, and a "Total ..." row below whose amounts stand under them.
 void add_column_candidates(const Layout& layout, std::array<std::vector<Candidate>, kKinds>& out) {
   const auto& lines = layout.lines();
   for (std::size_t h = 0; h < lines.size(); ++h) {
+    if (has_amount(lines[h]))
+      continue;
     const auto& words = lines[h].line->words;
     std::array<std::optional<Box>, kKinds> columns;
     int kinds = 0;
@@ -296,8 +309,12 @@ bool adds_up(const Decimal& a, const Decimal& b, const Decimal& total) {
   return s && s->numerically_equal(total);
 }
 
-void confirm(Field& field, const std::string& check) {
-  field.confidence = std::max(field.confidence, std::min(0.99, field.confidence + 0.3));
+// A value a cross-check confirms: more confident by the check, and at least
+// `floor`, what the check alone is worth whatever the words' recognition
+// confidence (three amounts read apart that add up to the cent are right,
+// however faint their print).
+void confirm(Field& field, const std::string& check, double floor = 0.0) {
+  field.confidence = std::max({field.confidence, std::min(0.99, field.confidence + 0.3), floor});
   field.check = check;
   field.check_failed = false;
 }
@@ -377,9 +394,9 @@ void settle_paid_amount(const std::vector<Candidate>& paid_candidates, Extracted
   if (due) {
     const auto due_value = Decimal::parse(due->value);
     if (due_value && due_value->numerically_equal(*expected_due)) {
-      confirm(paid_field, check);
-      confirm(out.fields["BT-112"], check);
-      confirm(out.fields["BT-115"], check);
+      confirm(paid_field, check, 0.85);
+      confirm(out.fields["BT-112"], check, 0.85);
+      confirm(out.fields["BT-115"], check, 0.85);
     } else {
       doubt(paid_field, std::string(check) + " does not hold");
     }
@@ -489,9 +506,11 @@ void extract_totals(const Layout& layout, ExtractedInvoice& out) {
   }
   const char* const arithmetic = "total excl. VAT + VAT total = total incl. VAT";
   if (best_score >= 0) {
+    // The VAT rows agreeing as well make it certain.
+    const double floor = best_score >= 15 ? 0.95 : 0.85;
     for (int k = 0; k < 3; ++k) {
       Field field = best[k]->field;
-      confirm(field, arithmetic);
+      confirm(field, arithmetic, floor);
       out.fields[kTerms[k]] = field;
     }
   } else {
@@ -553,13 +572,13 @@ void extract_totals(const Layout& layout, ExtractedInvoice& out) {
         out.fields[term] = field;
       };
       if (excl && rows_basis->numerically_equal(*Decimal::parse(excl->value))) {
-        confirm(*excl, "equals the sum of the VAT breakdown bases");
+        confirm(*excl, "equals the sum of the VAT breakdown bases", 0.8);
         if (!vat)
           derive("BT-110", *rows_vat);
         if (!incl && rows_incl)
           derive("BT-112", *rows_incl);
       } else if (incl && rows_incl && rows_incl->numerically_equal(*Decimal::parse(incl->value))) {
-        confirm(*incl, "equals the VAT breakdown bases plus VAT");
+        confirm(*incl, "equals the VAT breakdown bases plus VAT", 0.8);
         if (!excl)
           derive("BT-109", *rows_basis);
         if (!vat)
@@ -581,7 +600,7 @@ void extract_totals(const Layout& layout, ExtractedInvoice& out) {
     const bool agrees = incl && Decimal::parse(incl->value) &&
                         Decimal::parse(incl->value)->numerically_equal(due->value);
     if (agrees) {
-      confirm(field, "equals the total incl. VAT");
+      confirm(field, "equals the total incl. VAT", confirmed(incl) ? incl->confidence : 0.0);
       // Two labels read on different lines give the same total: a check of
       // its own when the totals could not be checked by their sum.
       Field& total = out.fields["BT-112"];

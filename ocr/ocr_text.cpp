@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string_view>
 
 namespace einvoice::ocr {
 
@@ -21,6 +22,40 @@ Box unite(const Box& a, const Box& b) {
   double x = std::min(a.x, b.x);
   double y = std::min(a.y, b.y);
   return {x, y, std::max(a.right(), b.right()) - x, std::max(a.bottom(), b.bottom()) - y};
+}
+
+std::vector<Word> split_at_spaces(const Word& word) {
+  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  // Characters, not bytes, share the box: UTF-8 continuation bytes do not count.
+  auto characters = [](std::string_view text) {
+    return static_cast<double>(std::count_if(text.begin(), text.end(), [](char c) {
+      return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
+  };
+  const std::string& text = word.text;
+  const double total = characters(text);
+  std::vector<Word> out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (is_space(text[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < text.size() && !is_space(text[end]))
+      ++end;
+    const double start = characters(std::string_view(text).substr(0, i));
+    const double length = characters(std::string_view(text).substr(i, end - i));
+    Word piece = word;
+    piece.text = text.substr(i, end - i);
+    piece.box.x = word.box.x + word.box.width * start / total;
+    piece.box.width = word.box.width * length / total;
+    out.push_back(std::move(piece));
+    i = end;
+  }
+  if (out.size() == 1)
+    out.front().box = word.box;
+  return out;
 }
 
 std::vector<TextLine> group_into_lines(std::vector<Word> words) {

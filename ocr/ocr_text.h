@@ -50,6 +50,12 @@ struct PageText {
   std::vector<TextLine> lines;
 };
 
+// The words of a word as an OCR engine gave it: spaces it read inside or
+// around a word (" 23603,77", "1 234,56") separate words, each given its
+// share of the box by its count of characters. Nothing when the text is
+// blank.
+std::vector<Word> split_at_spaces(const Word& word);
+
 // Groups words into lines: words whose vertical centres fall within half a
 // word height of each other, ordered left to right; lines ordered top to
 // bottom. Used for text layers, which come as loose words.

@@ -194,8 +194,10 @@ model::Result<PageText> PageReader::read(const PageInput& page, const std::strin
                (bottom - top) * to_points};
       w.confidence = it->Confidence(tesseract::RIL_WORD);
       TextLine& line = text.lines.back();
-      line.box = unite(line.box, w.box);
-      line.words.push_back(std::move(w));
+      for (auto& piece : split_at_spaces(w)) {
+        line.box = unite(line.box, piece.box);
+        line.words.push_back(std::move(piece));
+      }
     } while (it->Next(tesseract::RIL_WORD));
   }
   api.Clear();

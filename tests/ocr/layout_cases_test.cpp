@@ -241,3 +241,58 @@ N2024-0055        09/07/2025          08/08/2025
   CHECK(value(e, "BT-2") == "2025-07-09");
   CHECK(value(e, "BT-9") == "2025-08-08");
 }
+
+TEST_CASE("OCR layouts: totals beside the VAT table, on the same lines", "[ocr][extract][layout]") {
+  // The totals on the left, the VAT breakdown on the right: "Total TTC"
+  // shares its line with a VAT row, but its own amount stands between them.
+  // The VAT total's label was lost to the scan; the rows give it.
+  const char* const page = R"(
+Plâtrerie du Rhône SA
+7 place du Général-de-Gaulle
+75011 Paris
+Facture N° : INV-2026-8577
+Date : 17/07/2025
+
+Désignation                          Qté    P.U. HT   TVA    Montant HT
+Location d'échafaudage                10   1 499,41   5,5 %  14 994,10
+Entretien espaces verts                5     109,09   20 %      545,45
+Livraison Île-de-France                1   1 167,65   20 %    1 167,65
+
+Total HT     16 707,20 €          Taux     Base HT     Montant TVA
+                                  20%      1 713,10    342,62
+Total TTC    17 874,30 €          5,5%    14 994,10    824,68
+)";
+  const auto e = extract_fields({page_of(page)});
+  CHECK(value(e, "BT-109") == "16707.20");
+  CHECK(value(e, "BT-110") == "1167.30");
+  // The total incl. VAT as read disagrees with excl. + VAT by 20 cents (a
+  // digit misread): it is kept for the supplier to confirm, not as a value.
+  REQUIRE(e.field("BT-112"));
+  CHECK(e.field("BT-112")->value == "17874.30");
+  CHECK((e.field("BT-112")->check_failed || e.field("BT-112")->confidence < 0.6));
+}
+
+TEST_CASE("OCR layouts: totals that add up are confirmed however faint their print",
+          "[ocr][extract][layout]") {
+  const char* const page = R"(
+Facture N° : F2025-0101
+Date : 02/05/2025
+
+                                          Total HT     12 375,00 €
+                                          TVA           2 475,00 €
+                                          Total TTC    14 850,00 €
+)";
+  // Every word read with a recognition confidence of 25.
+  const auto e = extract_fields({page_of(page, 1, 25)});
+  for (const char* term : {"BT-109", "BT-110", "BT-112"}) {
+    INFO(term);
+    REQUIRE(e.field(term));
+    CHECK_FALSE(e.field(term)->check_failed);
+    CHECK(e.field(term)->confidence >= 0.8);
+  }
+  CHECK(value(e, "BT-112") == "14850.00");
+  // An amount read alone at that confidence stays in doubt.
+  const auto alone = extract_fields({page_of("Total TTC    14 850,00 €\n", 1, 25)});
+  REQUIRE(alone.field("BT-112"));
+  CHECK(alone.field("BT-112")->confidence < 0.6);
+}

@@ -106,3 +106,26 @@ TEST_CASE("OCR labels fold case, accents and punctuation", "[ocr]") {
   CHECK(fold_for_labels("Straße") == "strasse");
   CHECK(fold_for_labels("  ") == "");
 }
+
+TEST_CASE("OCR words: spaces read inside a word separate words", "[ocr]") {
+  const Word word{" 23603,77", Box{100, 50, 90, 10}, 71};
+  const auto pieces = split_at_spaces(word);
+  REQUIRE(pieces.size() == 1);
+  CHECK(pieces[0].text == "23603,77");
+  CHECK(pieces[0].box.x == 100);
+  CHECK(pieces[0].confidence == 71);
+
+  const auto two = split_at_spaces(Word{"1 234,56", Box{0, 0, 80, 10}, 90});
+  REQUIRE(two.size() == 2);
+  CHECK(two[0].text == "1");
+  CHECK(two[1].text == "234,56");
+  CHECK(two[0].box.width == Approx(10));
+  CHECK(two[1].box.x == Approx(20));
+  CHECK(two[1].box.width == Approx(60));
+
+  // Characters share the box, not bytes.
+  const auto accents = split_at_spaces(Word{"été à", Box{0, 0, 50, 10}, 90});
+  REQUIRE(accents.size() == 2);
+  CHECK(accents[1].box.x == Approx(40));
+  CHECK(split_at_spaces(Word{"  ", Box{0, 0, 10, 10}, 90}).empty());
+}
