@@ -5,102 +5,6 @@
 namespace einvoice::ocr {
 namespace {
 
-// Two-byte UTF-8 letters of Latin-1 and Latin Extended-A folded to ASCII.
-const char* fold_two_byte(unsigned char lead, unsigned char trail) {
-  if (lead == 0xC3) {
-    switch (trail) {
-      case 0x80:
-      case 0x81:
-      case 0x82:
-      case 0x83:
-      case 0x84:
-      case 0x85:  // À..Å
-      case 0xA0:
-      case 0xA1:
-      case 0xA2:
-      case 0xA3:
-      case 0xA4:
-      case 0xA5:  // à..å
-        return "a";
-      case 0x87:
-      case 0xA7:  // Ç ç
-        return "c";
-      case 0x88:
-      case 0x89:
-      case 0x8A:
-      case 0x8B:  // È..Ë
-      case 0xA8:
-      case 0xA9:
-      case 0xAA:
-      case 0xAB:  // è..ë
-        return "e";
-      case 0x8C:
-      case 0x8D:
-      case 0x8E:
-      case 0x8F:
-      case 0xAC:
-      case 0xAD:
-      case 0xAE:
-      case 0xAF:
-        return "i";
-      case 0x91:
-      case 0xB1:
-        return "n";
-      case 0x92:
-      case 0x93:
-      case 0x94:
-      case 0x95:
-      case 0x96:
-      case 0x98:
-      case 0xB2:
-      case 0xB3:
-      case 0xB4:
-      case 0xB5:
-      case 0xB6:
-      case 0xB8:
-        return "o";
-      case 0x99:
-      case 0x9A:
-      case 0x9B:
-      case 0x9C:
-      case 0xB9:
-      case 0xBA:
-      case 0xBB:
-      case 0xBC:
-        return "u";
-      case 0x9D:
-      case 0xBD:
-      case 0xBF:
-        return "y";
-      case 0x9F:
-        return "ss";
-      case 0x86:
-      case 0xA6:
-        return "ae";
-      default:
-        return " ";
-    }
-  }
-  if (lead == 0xC5 && (trail == 0x92 || trail == 0x93))  // Œ œ
-    return "oe";
-  return " ";
-}
-
-bool is_ascii_alnum(unsigned char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-void append_folded(std::string& out, std::string_view piece) {
-  for (char c : piece) {
-    if (c == ' ') {
-      if (!out.empty() && out.back() != ' ')
-        out += ' ';
-    } else {
-      out += c;
-    }
-  }
-}
-
 using Labels = std::span<const std::string_view>;
 
 constexpr std::string_view kInvoiceNumber[] = {
@@ -308,33 +212,6 @@ constexpr std::string_view kLegalForms[] = {
     "s a",  "s a s", "s a r l", "a g",  "e v", "b v", "n v", "gbr",     "mbh"};
 
 }  // namespace
-
-std::string fold_for_labels(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) {
-      if (is_ascii_alnum(c))
-        out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-      else
-        append_folded(out, " ");
-      continue;
-    }
-    if ((c & 0xE0) == 0xC0 && i + 1 < text.size()) {
-      append_folded(out, fold_two_byte(c, static_cast<unsigned char>(text[i + 1])));
-      ++i;
-      continue;
-    }
-    // Longer sequences (symbols, other scripts) and stray bytes separate words.
-    std::size_t length = (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
-    i += length - 1;
-    append_folded(out, " ");
-  }
-  while (!out.empty() && out.back() == ' ')
-    out.pop_back();
-  return out;
-}
 
 std::span<const std::string_view> labels_of(LabelKind kind) {
   switch (kind) {

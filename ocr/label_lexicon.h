@@ -8,12 +8,9 @@
 #include <string>
 #include <string_view>
 
-namespace einvoice::ocr {
+#include "ocr/text_folding.h"
 
-// Lower case, accents removed (é -> e, ä -> a, ß -> ss), every character that
-// is not a letter or digit turned into a space, runs of spaces collapsed, no
-// leading or trailing space. "N° de Facture :" -> "n de facture".
-std::string fold_for_labels(std::string_view text);
+namespace einvoice::ocr {
 
 // What a label announces.
 enum class LabelKind {

@@ -20,6 +20,7 @@ packages=(
   icc-profiles-free
   # OCR
   libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-fra tesseract-ocr-eng imagemagick
+  libutf8proc-dev
   # sealing (HTTP timestamp authorities), storage
   libssl-dev openssl libcurl4-openssl-dev libsqlite3-dev sqlite3 xmlsec1 libxmlsec1-dev libxmlsec1-openssl
   # pdfsig's NSS trust database in the PAdES tests (certutil)

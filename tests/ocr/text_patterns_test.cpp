@@ -105,6 +105,21 @@ TEST_CASE("OCR labels fold case, accents and punctuation", "[ocr]") {
   CHECK(fold_for_labels("Käufer/Leistungsempfänger:") == "kaufer leistungsempfanger");
   CHECK(fold_for_labels("Straße") == "strasse");
   CHECK(fold_for_labels("  ") == "");
+  // Letters of Latin Extended-A and beyond, capitals included.
+  CHECK(fold_for_labels("ŒUVRE Nœl Ærø") == "oeuvre noel aero");
+  CHECK(fold_for_labels("ŁÓDŹ Đorđe") == "lodz dorde");
+  CHECK(fold_for_labels("SAINT-ÉTIENNE Anaïs Élèves") == "saint etienne anais eleves");
+  // Compatibility forms: ordinal and superscript signs, ligatures, full width.
+  CHECK(fold_for_labels("Nº") == "no");
+  CHECK(fold_for_labels("m² ﬁxe") == "m2 fixe");
+  CHECK(fold_for_labels("ＴＯＴＡＬ ＨＴ") == "total ht");
+  // Symbols and other punctuation separate words; other scripts stay letters.
+  CHECK(fold_for_labels("Total–TTC€") == "total ttc");
+  CHECK(fold_for_labels("Σύνολο") == "συνολο");
+  // Bytes that are not UTF-8 separate words rather than fail.
+  CHECK(fold_for_labels(std::string("ab\xff\xfe"
+                                    "cd")) == "ab cd");
+  CHECK(fold_for_labels(std::string("ab\xc3")) == "ab");
 }
 
 TEST_CASE("OCR words: spaces read inside a word separate words", "[ocr]") {
