@@ -275,4 +275,17 @@ std::span<const std::string_view> legal_forms() {
   return kLegalForms;
 }
 
+bool has_legal_form(std::string_view folded) {
+  for (std::string_view form : legal_forms()) {
+    std::size_t at = folded.find(form);
+    while (at != std::string_view::npos) {
+      const std::size_t end = at + form.size();
+      if ((at == 0 || folded[at - 1] == ' ') && (end == folded.size() || folded[end] == ' '))
+        return true;
+      at = folded.find(form, at + 1);
+    }
+  }
+  return false;
+}
+
 }  // namespace einvoice::ocr

@@ -49,5 +49,8 @@ bool heads_other_mention(LabelKind kind, std::string_view label, std::string_vie
 // Legal forms that mark a line as a company name ("sas", "gmbh", "ltd", ...),
 // folded.
 std::span<const std::string_view> legal_forms();
+// Whether the folded text holds a legal form as whole words ("sarl" in
+// "boulangerie martin sarl", not in "sarlat").
+bool has_legal_form(std::string_view folded);
 
 }  // namespace einvoice::ocr

@@ -90,6 +90,17 @@ Layout::Layout(const std::vector<PageText>& pages) {
   }
 }
 
+std::vector<std::vector<Token>> Layout::segments_of(const LayoutLine& line) {
+  std::vector<std::vector<Token>> out;
+  const auto& words = line.line->words;
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    if (out.empty() || words[k].box.x - words[k - 1].box.right() >= 3 * words[k].box.height)
+      out.emplace_back();
+    out.back().push_back(Token{words[k].text, words[k].box, words[k].confidence});
+  }
+  return out;
+}
+
 std::vector<Token> Layout::tokens_of(const LayoutLine& line, std::size_t first) {
   std::vector<Token> out;
   for (std::size_t i = first; i < line.line->words.size(); ++i) {

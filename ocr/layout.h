@@ -59,6 +59,9 @@ class Layout {
 
   // The words of `line` from `first` on, as tokens.
   static std::vector<Token> tokens_of(const LayoutLine& line, std::size_t first = 0);
+  // The column segments of `line`: runs of words closer than three text
+  // heights (a letterhead beside a buyer's block, a label beside a table).
+  static std::vector<std::vector<Token>> segments_of(const LayoutLine& line);
 
  private:
   static bool after_number_sign(const LayoutLine& line, std::size_t begin);

@@ -7,6 +7,7 @@
 
 #include "ocr/address_reader.h"
 #include "ocr/label_lexicon.h"
+#include "ocr/legal_mentions.h"
 #include "ocr/text_patterns.h"
 #include "ocr/value_readers.h"
 
@@ -126,8 +127,6 @@ bool is_labelled_or_identifier(const std::string& text) {
   return false;
 }
 
-bool has_legal_form(const std::string& folded);
-
 bool is_salutation(const std::string& folded) {
   for (std::string_view word :
        {"herrn", "herr", "frau", "monsieur", "madame", "m", "mme", "mr", "mrs", "ms", "messrs"}) {
@@ -207,19 +206,6 @@ std::optional<Field> name_in(const Layout& layout, const Block& block) {
   return std::nullopt;
 }
 
-bool has_legal_form(const std::string& folded) {
-  for (std::string_view form : legal_forms()) {
-    std::size_t at = folded.find(form);
-    while (at != std::string::npos) {
-      const std::size_t end = at + form.size();
-      if ((at == 0 || folded[at - 1] == ' ') && (end == folded.size() || folded[end] == ' '))
-        return true;
-      at = folded.find(form, at + 1);
-    }
-  }
-  return false;
-}
-
 // No seller heading: the first company-like line at the top of the first
 // page outside the buyer's block.
 std::optional<Field> seller_name_fallback(const Layout& layout, const Block& buyer) {
@@ -230,27 +216,76 @@ std::optional<Field> seller_name_fallback(const Layout& layout, const Block& buy
       break;
     if (buyer.contains(line.page, line.line->box))
       continue;
-    // The line's column segments: words closer than three text heights.
-    const auto& words = line.line->words;
-    std::size_t begin = 0;
-    while (begin < words.size()) {
-      std::size_t end = begin + 1;
-      while (end < words.size() &&
-             words[end].box.x - words[end - 1].box.right() < 3 * words[end].box.height)
-        ++end;
-      std::vector<Token> segment;
-      for (std::size_t k = begin; k < end; ++k)
-        segment.push_back(Token{words[k].text, words[k].box, words[k].confidence});
+    for (const auto& segment : Layout::segments_of(line)) {
       const std::string text = join(segment);
       if (has_legal_form(fold_for_labels(text)) && !is_labelled_or_identifier(text)) {
         // Recognised by its form: a company name with its legal form, at
         // the top of the first page, outside the buyer's block.
         return field_of_tokens(segment, line.page, FieldSource::kPattern);
       }
-      begin = end;
     }
   }
   return std::nullopt;
+}
+
+// How many letters outside ASCII a text has: OCR loses accents far more
+// often than it invents them, so of two readings of one name the one with
+// more is the better.
+long accented_letters(const std::string& text) {
+  return std::count_if(text.begin(), text.end(),
+                       [](char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0xC0; });
+}
+
+// A name that is only a legal form ("SASU", the end of a letterhead whose
+// first line was missed) names no one.
+bool is_bare_legal_form(const Field& name) {
+  const std::string folded = fold_for_labels(name.value);
+  const auto forms = legal_forms();
+  return std::find(forms.begin(), forms.end(), folded) != forms.end();
+}
+
+// The seller's name when no heading introduces it: the company of the
+// letterhead and the one the legal mentions name (its registered name,
+// what BT-27 is). Both agreeing, the letterhead's spelling (larger print;
+// the one with its accents when they differ by accents alone) is trusted;
+// the letterhead showing only part of it (a legal form wrapped onto the
+// next line), the legal mentions' name; the two naming different companies
+// (a trade name over the registered one), the registered name, for the
+// supplier to confirm. Legal mentions inside the buyer's block are the
+// buyer's.
+std::optional<Field> seller_name_unlabelled(const Layout& layout, const Block& buyer) {
+  std::optional<Field> letterhead = seller_name_fallback(layout, buyer);
+  if (letterhead && is_bare_legal_form(*letterhead))
+    letterhead.reset();
+  std::optional<Field> registered;
+  for (auto& legal : names_in_legal_mentions(layout)) {
+    if (!buyer.contains(legal.line->page, legal.name.box)) {
+      registered = std::move(legal.name);
+      break;
+    }
+  }
+  if (!registered)
+    return letterhead;
+  const std::string folded = fold_for_labels(registered->value);
+  if (auto printed = in_letterhead(layout, folded)) {
+    Field name = accented_letters(registered->value) > accented_letters(printed->value)
+                     ? *registered
+                     : *printed;
+    name.confidence = printed->value == registered->value ? 0.9 : 0.8;
+    name.check = "the letterhead's company is the one the legal mentions name";
+    return name;
+  }
+  Field name = *registered;
+  if (letterhead && folded.find(fold_for_labels(letterhead->value)) != std::string::npos) {
+    name.confidence = std::min(name.confidence, 0.8);
+    name.check = "the legal mentions' name; the letterhead shows part of it";
+  } else {
+    name.confidence = std::min(name.confidence, letterhead ? 0.55 : 0.75);
+    name.check =
+        letterhead ? "the legal mentions' name; the letterhead shows \"" + letterhead->value + "\""
+                   : "the legal mentions' name; none in the letterhead";
+  }
+  return name;
 }
 
 constexpr std::array<std::string_view, 30> kVatCountries = {
@@ -644,19 +679,6 @@ std::vector<std::vector<Token>> lines_under(const Layout& layout, const Field& n
   return out;
 }
 
-// The column segments of a line: runs of words closer than three text
-// heights.
-std::vector<std::vector<Token>> segments_of(const LayoutLine& line) {
-  std::vector<std::vector<Token>> out;
-  const auto& words = line.line->words;
-  for (std::size_t k = 0; k < words.size(); ++k) {
-    if (out.empty() || words[k].box.x - words[k - 1].box.right() >= 3 * words[k].box.height)
-      out.emplace_back();
-    out.back().push_back(Token{words[k].text, words[k].box, words[k].confidence});
-  }
-  return out;
-}
-
 // A party heading alone ("ADRESSÉ À", "Client :"), folded.
 bool is_heading(const std::string& folded) {
   for (LabelKind kind : {LabelKind::kBuyerHeading, LabelKind::kSellerHeading}) {
@@ -682,7 +704,7 @@ std::optional<Field> buyer_name_by_address(const Layout& layout, const Block& se
       break;
     if (line.page_height > 0 && line.line->box.y > line.page_height * 0.45)
       break;
-    for (const auto& segment : segments_of(line)) {
+    for (const auto& segment : Layout::segments_of(line)) {
       if (line.page_width > 0 && segment.front().box.x < line.page_width * 0.4)
         continue;
       const std::string text = join(segment);
@@ -748,8 +770,8 @@ void extract_parties(const Layout& layout, ExtractedInvoice& out) {
 
   if (auto name = name_in(layout, seller))
     out.fields["BT-27"] = *name;
-  else if (auto guess = seller_name_fallback(layout, buyer))
-    out.fields["BT-27"] = *guess;
+  else if (auto unlabelled = seller_name_unlabelled(layout, buyer))
+    out.fields["BT-27"] = *unlabelled;
   if (auto name = name_in(layout, buyer))
     out.fields["BT-44"] = *name;
   else if (!buyer.found) {

@@ -296,3 +296,122 @@ Date : 02/05/2025
   REQUIRE(alone.field("BT-112"));
   CHECK(alone.field("BT-112")->confidence < 0.6);
 }
+
+TEST_CASE("OCR layouts: the seller's name wrapped in its letterhead, whole in its legal mentions",
+          "[ocr][extract][layout]") {
+  // The letterhead breaks the name before its legal form, which then stands
+  // beside the title; the footer gives the registered name whole.
+  const char* const page = R"(
+Imprimerie Géraud
+SASU                                 FACTURE N° F2026-0419 du 22/10/2025
+21 chemin des Vignes
+69003 Lyon
+
+CLIENT
+Anaïs Lebrun
+5 avenue Jean Jaurès
+75011 Paris
+
+                                          Total HT        500,00 €
+                                          TVA             100,00 €
+                                          Total TTC       600,00 €
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+Imprimerie Géraud SASU au capital de 14 000 € - RCS Lyon 913 479 184 - SIRET 91347918400032
+)";
+  const auto e = extract_fields({page_of(page)});
+  REQUIRE(e.field("BT-27"));
+  CHECK(value(e, "BT-27") == "Imprimerie Géraud SASU");
+  CHECK(e.field("BT-27")->confidence >= 0.8);
+  CHECK(value(e, "BT-44") == "Anaïs Lebrun");
+}
+
+TEST_CASE("OCR layouts: the seller's letterhead beside the buyer's heading, named by the footer",
+          "[ocr][extract][layout]") {
+  const char* const page = R"(
+CUSTOMER                                        Électricité Générale Faure SCOP
+Chloé Dubreuil SARL                             21 chemin des Vignes
+21 chemin des Vignes                            42000 Saint-Étienne
+25000 Besançon
+
+CREDIT NOTE
+Credit note no. : AV-2024-6505
+Date : 27 January 2026
+
+                                          Subtotal     10,488.59 €
+                                          VAT           2,097.72 €
+                                          Total        12,586.31 €
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+Electricité Générale Faure SCOP - Company no. (SIREN) 485371082 - VAT FR86485371082
+)";
+  const auto e = extract_fields({page_of(page)});
+  // The letterhead's spelling, which kept its accent, over the footer's.
+  CHECK(value(e, "BT-27") == "Électricité Générale Faure SCOP");
+  CHECK(value(e, "BT-44") == "Chloé Dubreuil SARL");
+}
+
+TEST_CASE("OCR layouts: a trade name over another registered name is left to confirm",
+          "[ocr][extract][layout]") {
+  const char* const page = R"(
+Garage du Centre SARL
+3 rue de la Gare
+21000 Dijon
+
+Facture N° : F-2025-118
+Date : 02/05/2025
+
+                                          Total HT        500,00 €
+                                          TVA             100,00 €
+                                          Total TTC       600,00 €
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+Dupont Automobiles SAS au capital de 10 000 € - RCS Dijon 542 107 651
+)";
+  const auto e = extract_fields({page_of(page)});
+  REQUIRE(e.field("BT-27"));
+  // The registered name is BT-27's, but the page disagrees with itself.
+  CHECK(value(e, "BT-27") == "Dupont Automobiles SAS");
+  CHECK(e.field("BT-27")->confidence < 0.6);
+}
