@@ -28,11 +28,12 @@ bool generic_number_label(std::string_view label) {
   return label == "facture" || label == "invoice" || label == "rechnung" || label == "factuur";
 }
 
-// A label alone in its column: nothing after it on its line, or the next word
-// a column away ("Klant   Order   Factuur   Vervaldatum" over their values).
+// A label alone in its column among other columns' headers: the last of
+// its line, or the next word a column away ("Klant   Order   Factuur
+// Vervaldatum" over their values). A label alone on its line is a title.
 bool heads_a_column(const LabelHit& hit) {
   if (hit.after.empty())
-    return true;
+    return hit.first_word > 0;
   const double line_height = std::max(1.0, hit.line->line->box.height);
   return hit.after.front().box.x - hit.box.right() > 2 * line_height;
 }
@@ -141,7 +142,10 @@ void extract_number(const Layout& layout, ExtractedInvoice& out, const LayoutLin
     if (best && (best_specific || !specific))
       continue;
     auto read = read_reference(hit.after);
-    if (!read && specific)
+    // Under its label, in a grid; never under a bare title ("FACTURE" over
+    // a table whose corner reads as "4"): a title names its number beside it.
+    const bool labels_below = !generic_number_label(hit.label) || marked || column;
+    if (!read && labels_below)
       read = read_reference(hit.below);
     if (!read)
       continue;

@@ -32,14 +32,21 @@ struct Block {
 
 constexpr double kBlockDepth = 150;  // points below the heading: about ten lines
 
-// Heading labels that start their column: first on their line, or set apart
-// from the words before them (two blocks side by side).
+// A word too short to be text of its own before a heading: an OCR speck, a
+// rule's corner read as "4", a preposition ("à DESTINATAIRE").
+bool is_short_word(const Word& word) {
+  return fold_for_labels(word.text).size() <= 2;
+}
+
+// Heading labels that start their column: first on their line (but for a
+// short word before them), or set apart from the words before them (two
+// blocks side by side).
 std::vector<LabelHit> headings(const Layout& layout, LabelKind kind) {
   std::vector<LabelHit> out;
   for (auto& hit : layout.find(kind)) {
     const auto& words = hit.line->line->words;
     const bool starts_column =
-        hit.first_word == 0 ||
+        hit.first_word == 0 || (hit.first_word == 1 && is_short_word(words[0])) ||
         words[hit.first_word].box.x - words[hit.first_word - 1].box.right() > 20;
     if (starts_column)
       out.push_back(std::move(hit));
@@ -680,15 +687,26 @@ std::vector<std::vector<Token>> lines_under(const Layout& layout, const Field& n
 }
 
 // A party heading alone ("ADRESSÉ À", "Client :"), folded.
-bool is_heading(const std::string& folded) {
-  for (LabelKind kind : {LabelKind::kBuyerHeading, LabelKind::kSellerHeading}) {
-    for (std::string_view label : labels_of(kind)) {
-      if (folded == label || (folded.size() > label.size() && folded.rfind(label, 0) == 0 &&
-                              folded[label.size()] == ' ' && folded.size() <= label.size() + 2))
+// A short word (two letters at most: "à", a speck) before or after the
+// label does not make it a name.
+bool is_heading(std::string_view folded) {
+  auto is_label = [](std::string_view text) {
+    for (LabelKind kind : {LabelKind::kBuyerHeading, LabelKind::kSellerHeading}) {
+      const auto labels = labels_of(kind);
+      if (std::find(labels.begin(), labels.end(), text) != labels.end())
         return true;
     }
-  }
-  return false;
+    return false;
+  };
+  if (is_label(folded))
+    return true;
+  const std::size_t first_space = folded.find(' ');
+  if (first_space != std::string_view::npos && first_space <= 2 &&
+      is_label(folded.substr(first_space + 1)))
+    return true;
+  const std::size_t last_space = folded.rfind(' ');
+  return last_space != std::string_view::npos && folded.size() - last_space - 1 <= 2 &&
+         is_label(folded.substr(0, last_space));
 }
 
 // No buyer heading: the address a window envelope shows, in the right part

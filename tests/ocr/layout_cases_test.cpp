@@ -415,3 +415,27 @@ Dupont Automobiles SAS au capital de 10 000 € - RCS Dijon 542 107 651
   CHECK(value(e, "BT-27") == "Dupont Automobiles SAS");
   CHECK(e.field("BT-27")->confidence < 0.6);
 }
+
+TEST_CASE("OCR layouts: a title over a grid is no number label, a short word no buyer name",
+          "[ocr][extract][layout]") {
+  // The title "FACTURE" alone on its line, over a grid whose corner the scan
+  // read as "4"; the grid's headers over values two lines down, the buyer's
+  // block beside it, its heading after a short word.
+  const char* const page = R"(
+                  Boulangerie Martin SCOP
+                   104 route de Lyon
+                     44000 Nantes
+
+FACTURE
+4                                              à DESTINATAIRE
+Facture N     Date          Echéance             Clinique Vétérinaire des Aulnes
+                                                 2 impasse des Tanneurs
+FA2026-1196   24/06/2025    24/07/2025           91900 Evry-Courcouronnes
+
+Désignation      Qté    P.U. HT     TVA     Montant HT
+)";
+  const auto e = extract_fields({page_of(page)});
+  CHECK(value(e, "BT-1") == "FA2026-1196");
+  CHECK(value(e, "BT-2") == "2025-06-24");
+  CHECK(value(e, "BT-44") == "Clinique Vétérinaire des Aulnes");
+}
