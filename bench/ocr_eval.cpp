@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <chrono>
 #include <cstring>
 #include <filesystem>
 #include <iomanip>
@@ -27,6 +28,7 @@
 #include <thread>
 #include <vector>
 
+#include "bare_tesseract.h"
 #include "bench_support.h"
 #include "ocr/document_reader.h"
 #include "ocr/field_extractor.h"
@@ -226,12 +228,22 @@ std::vector<Sample> synthetic(int count) {
 struct Outcome {
   std::optional<std::string> error;
   ocr::ExtractedInvoice extracted;
+  // Per page: what einvoice took from the scan's bytes to its fields (the
+  // page's share of the extraction included), and with --bare-tesseract what
+  // the tesseract command alone took on the same scan.
   std::vector<double> page_seconds;
+  std::vector<double> bare_seconds;
   std::string text;  // the lines read, "page N:" before each page's
 };
 
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
 Outcome run_one(const Sample& sample, const ocr::ScanDegradation* degradation,
-                ocr::PageReader& reader) {
+                ocr::PageReader& reader, const ocr::ReaderOptions& options, bool bare_tesseract) {
   Outcome out;
   std::string bytes = sample.bytes.empty() ? bench::slurp(sample.document) : sample.bytes;
   const std::string name = sample.document.filename().string();
@@ -254,14 +266,25 @@ Outcome run_one(const Sample& sample, const ocr::ScanDegradation* degradation,
       scans.push_back(std::move(*degraded));
     }
     for (std::size_t i = 0; i < scans.size(); ++i) {
+      if (bare_tesseract) {
+        const auto bare =
+            bench::time_bare_tesseract(scans[i], options.languages, options.page_segmentation);
+        if (!bare) {
+          out.error = "the tesseract command failed on page " + std::to_string(i + 1);
+          return out;
+        }
+        out.bare_seconds.push_back(*bare);
+      }
+      const auto start = Clock::now();
       auto text = ocr::read_document(std::move(scans[i]), name, reader);
       if (!text) {
         out.error = text.error().describe();
         return out;
       }
+      const double seconds = seconds_since(start);
       for (auto& page : text->pages) {
         page.page = static_cast<int>(i) + 1;
-        out.page_seconds.push_back(page.seconds);
+        out.page_seconds.push_back(seconds / static_cast<double>(text->pages.size()));
         pages.push_back(std::move(page));
       }
     }
@@ -285,8 +308,20 @@ Outcome run_one(const Sample& sample, const ocr::ScanDegradation* degradation,
       out.text += "\n";
     }
   }
+  const auto start = Clock::now();
   out.extracted = ocr::extract_fields(pages);
+  const double share =
+      pages.empty() ? 0.0 : seconds_since(start) / static_cast<double>(pages.size());
+  for (double& seconds : out.page_seconds)
+    seconds += share;
   return out;
+}
+
+double median(std::vector<double> values) {
+  if (values.empty())
+    return 0;
+  std::sort(values.begin(), values.end());
+  return values[values.size() / 2];
 }
 
 // A field read but flagged for the supplier to confirm (its check failed or
@@ -372,7 +407,8 @@ int main(int argc, char** argv) {
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   std::size_t limit = 0;
   bool show_errors = false;
-  bool show_text = false;  // print the words read of every page, separated by " | "
+  bool show_text = false;       // print the words read of every page, separated by " | "
+  bool bare_tesseract = false;  // time the tesseract command on the same scans
   int synthetic_count = 0;
   ocr::ReaderOptions reader_options;
   for (int i = 1; i < argc; ++i) {
@@ -391,9 +427,12 @@ int main(int argc, char** argv) {
       show_errors = true;
     else if (arg == "--show-text")
       show_text = true;
+    else if (arg == "--bare-tesseract")
+      bare_tesseract = true;
     else if (arg == "--help" || arg == "-h" || arg.starts_with("--")) {
       std::cout << "usage: ocr_eval [--degrade none|clean|light|medium|heavy] [--jobs N] "
                    "[--limit N] [--working-dpi N] [--synthetic N] [--show-errors] [--show-text] "
+                   "[--bare-tesseract] "
                    "[FOLDER...]\n";
       return arg == "--help" || arg == "-h" ? 0 : 2;
     } else {
@@ -434,7 +473,7 @@ int main(int argc, char** argv) {
         return;
       }
       for (std::size_t i = next++; i < samples.size(); i = next++)
-        outcomes[i] = run_one(samples[i], degradation, **reader);
+        outcomes[i] = run_one(samples[i], degradation, **reader, reader_options, bare_tesseract);
     });
   }
   for (auto& worker : workers)
@@ -446,7 +485,7 @@ int main(int argc, char** argv) {
 
   std::map<std::string, Tally> tallies;
   Reliability reliability;
-  std::vector<double> seconds;
+  std::vector<double> seconds, bare_seconds;
   int failed_documents = 0;
   for (std::size_t i = 0; i < samples.size(); ++i) {
     const auto& outcome = outcomes[i];
@@ -458,6 +497,8 @@ int main(int argc, char** argv) {
     if (show_text)
       std::cout << "== " << samples[i].document.filename().string() << "\n" << outcome.text;
     seconds.insert(seconds.end(), outcome.page_seconds.begin(), outcome.page_seconds.end());
+    bare_seconds.insert(bare_seconds.end(), outcome.bare_seconds.begin(),
+                        outcome.bare_seconds.end());
     for (const auto& expected : samples[i].expected) {
       Tally& tally = tallies[expected.term];
       tally.label = expected.label;
@@ -525,9 +566,13 @@ int main(int argc, char** argv) {
             << "/" << overall.correct + overall.wrong << "); flagged for confirmation "
             << overall.flagged << ", missing " << overall.missing << "\n";
   if (!seconds.empty()) {
-    std::sort(seconds.begin(), seconds.end());
-    std::cout << "seconds per page: median " << std::setprecision(2) << seconds[seconds.size() / 2]
-              << ", max " << seconds.back() << "\n";
+    std::cout << "seconds per page (einvoice, scan to fields): median " << std::setprecision(2)
+              << median(seconds) << ", max " << *std::max_element(seconds.begin(), seconds.end());
+    if (!bare_seconds.empty())
+      std::cout << "; the tesseract command alone on the same scans: median "
+                << median(bare_seconds) << ", max "
+                << *std::max_element(bare_seconds.begin(), bare_seconds.end());
+    std::cout << "\n";
   }
   reliability.print(std::cout);
   bench::LineScore line_score;
@@ -535,7 +580,7 @@ int main(int argc, char** argv) {
     line_score.add(samples[i].lines, outcomes[i].extracted);
   line_score.print(std::cout);
   std::cout << "reproduce: ocr_eval --degrade " << preset << " --jobs " << jobs << " --working-dpi "
-            << reader_options.working_dpi;
+            << reader_options.working_dpi << (bare_tesseract ? " --bare-tesseract" : "");
   for (const auto& folder : folders)
     std::cout << " " << folder.string();
   std::cout << "\n";
