@@ -541,13 +541,16 @@ void extract_totals(const Layout& layout, ExtractedInvoice& out) {
     auto* excl = out.fields.count("BT-109") ? &out.fields["BT-109"] : nullptr;
     auto* vat = out.fields.count("BT-110") ? &out.fields["BT-110"] : nullptr;
     auto* incl = out.fields.count("BT-112") ? &out.fields["BT-112"] : nullptr;
-    auto derive_from = [&](const char* term, const std::optional<Decimal>& value, const char* how) {
+    // What is derived from two amounts is no surer than the less sure of
+    // them: from unconfirmed amounts, it is for the supplier to confirm.
+    auto derive_from = [&](const char* term, const std::optional<Decimal>& value, const char* how,
+                           const Field& a, const Field& b) {
       if (!value)
         return;
       Field field;
       field.value = value->to_string();
       field.source = FieldSource::kDerived;
-      field.confidence = 0.7;
+      field.confidence = std::min({0.7, a.confidence, b.confidence});
       field.check = how;
       out.fields[term] = field;
     };
@@ -557,10 +560,10 @@ void extract_totals(const Layout& layout, ExtractedInvoice& out) {
         doubt(*field, std::string(arithmetic) + " does not hold");
     } else if (!has_rows && incl && vat && !excl && amount_of(incl) && amount_of(vat)) {
       derive_from("BT-109", amount_of(incl)->subtract(*amount_of(vat)),
-                  "total incl. VAT minus VAT total");
+                  "total incl. VAT minus VAT total", *incl, *vat);
     } else if (!has_rows && excl && vat && !incl && amount_of(excl) && amount_of(vat)) {
-      derive_from("BT-112", amount_of(excl)->add(*amount_of(vat)),
-                  "total excl. VAT plus VAT total");
+      derive_from("BT-112", amount_of(excl)->add(*amount_of(vat)), "total excl. VAT plus VAT total",
+                  *excl, *vat);
     } else if (has_rows && rows_basis && rows_vat) {
       auto rows_incl = rows_basis->add(*rows_vat);
       auto derive = [&](const char* term, const Decimal& value) {

@@ -142,11 +142,14 @@ void extract_number(const Layout& layout, ExtractedInvoice& out, const LayoutLin
     if (best && (best_specific || !specific))
       continue;
     auto read = read_reference(hit.after);
-    // Under its label, in a grid; never under a bare title ("FACTURE" over
-    // a table whose corner reads as "4"): a title names its number beside it.
-    const bool labels_below = !generic_number_label(hit.label) || marked || column;
-    if (!read && labels_below)
-      read = read_reference(hit.below);
+    // Under its label, in a grid or below a title; a speck under a title (a
+    // table's corner read as "4") is no number: what is read under a label
+    // has three characters at least.
+    if (!read && specific) {
+      auto below = read_reference(hit.below);
+      if (below && below->value.size() >= 3)
+        read = std::move(below);
+    }
     if (!read)
       continue;
     Field field = make_field(read->value, read->box, read->confidence, hit.line->page,

@@ -8,16 +8,17 @@ namespace {
 using Labels = std::span<const std::string_view>;
 
 constexpr std::string_view kInvoiceNumber[] = {
-    "factuurnummer",  "factuur nr",      "factuurnr",         "invoice id",
-    "bill number",    "invoice #",       "numero de facture", "n de facture",
-    "no de facture",  "facture numero",  "facture n",         "facture no",
-    "avoir n",        "avoir no",        "numero d avoir",    "n d avoir",
-    "no d avoir",     "numero avoir",    "avoir numero",      "invoice number",
-    "invoice no",     "invoice nr",      "invoice n",         "credit note number",
-    "credit note no", "rechnungsnummer", "rechnungsnr",       "handelsrechnung nr",
-    "rechnung nr",    "rechnungs nr",    "korrektur nr",      "gutschrift nr",
-    "belegnummer",    "booking id",      "booking number",    "booking reference",
-    "facture",        "invoice",         "rechnung",          "factuur"};
+    "factuurnummer",   "factuur nr",      "factuurnr",         "invoice id",
+    "bill number",     "invoice #",       "numero de facture", "n de facture",
+    "no de facture",   "facture numero",  "facture n",         "facture no",
+    "avoir n",         "avoir no",        "numero d avoir",    "n d avoir",
+    "no d avoir",      "numero avoir",    "avoir numero",      "invoice number",
+    "invoice no",      "invoice nr",      "invoice n",         "credit note number",
+    "credit note no",  "rechnungsnummer", "rechnungsnr",       "handelsrechnung nr",
+    "rechnung nr",     "rechnungs nr",    "korrektur nr",      "gutschrift nr",
+    "belegnummer",     "booking id",      "booking number",    "booking reference",
+    "numero de piece", "n de piece",      "piece n",           "piece no",
+    "facture",         "invoice",         "rechnung",          "factuur"};
 constexpr std::string_view kIssueDate[] = {"factuurdatum",
                                            "datum factuur",
                                            "date of invoice",
@@ -58,7 +59,8 @@ constexpr std::string_view kDueDate[] = {"uiterste betaaldatum",
                                          "fallig am",
                                          "netto bis",
                                          "bis zum",
-                                         "falligkeit"};
+                                         "falligkeit",
+                                         "due"};
 constexpr std::string_view kCurrency[] = {"valuta",   "devise",           "monnaie",
                                           "currency", "rechnungswahrung", "wahrung"};
 constexpr std::string_view kPurchaseOrder[] = {

@@ -83,9 +83,15 @@ Block block_of(const std::vector<LabelHit>& own, const std::vector<LabelHit>& ot
   block.bottom = h.box.bottom() + kBlockDepth;
   // Words a column away on the heading's own line belong to the block beside
   // it (a seller's letterhead level with a "Client" heading): the block ends
-  // before them.
-  if (const auto run = column_run_end(h.box, h.after); run < h.after.size())
-    block.right = std::min(block.right, h.after[run].box.x - 6);
+  // before them. Specks (no letter, no digit: a rule's end read as ";") are
+  // no block.
+  if (const auto run = column_run_end(h.box, h.after); run < h.after.size()) {
+    const bool only_specks =
+        std::none_of(h.after.begin() + static_cast<std::ptrdiff_t>(run), h.after.end(),
+                     [](const Token& t) { return !fold_for_labels(t.text).empty(); });
+    if (!only_specks)
+      block.right = std::min(block.right, h.after[run].box.x - 6);
+  }
   for (const auto& o : others) {
     if (o.line->page != block.page)
       continue;

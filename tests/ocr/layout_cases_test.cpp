@@ -439,3 +439,51 @@ Désignation      Qté    P.U. HT     TVA     Montant HT
   CHECK(value(e, "BT-2") == "2025-06-24");
   CHECK(value(e, "BT-44") == "Clinique Vétérinaire des Aulnes");
 }
+
+TEST_CASE("OCR layouts: 'Pièce n°' numbers the invoice, 'Due' dates its payment",
+          "[ocr][extract][layout]") {
+  const char* const page = R"(
+Jardins de Sérénité SAS                                  FACTURE
+12 rue de la République
+44000 Nantes
+Tél. 01 23 45 67 89                             Pièce n° : FA2025-5394
+                                                Date : 11.10.2024
+                                                Due : 10.11.2024
+)";
+  const auto e = extract_fields({page_of(page)});
+  CHECK(value(e, "BT-1") == "FA2025-5394");
+  CHECK(value(e, "BT-2") == "2024-10-11");
+  CHECK(value(e, "BT-9") == "2024-11-10");
+}
+
+TEST_CASE("OCR layouts: a total derived from unconfirmed amounts is left to confirm",
+          "[ocr][extract][layout]") {
+  // The VAT read off a VAT table's row, no total excl. VAT printed under a
+  // label of its own: excl. = incl. - VAT would be as doubtful as the VAT.
+  const char* const page = R"(
+Facture N° : F2025-0101
+Date : 02/05/2025
+
+                                          Total TVA       487,62 €
+                                          Total TTC    27 559,10 €
+)";
+  const auto e = extract_fields({page_of(page, 1, 40)});
+  REQUIRE(e.field("BT-109"));
+  CHECK(value(e, "BT-109") == "27071.48");
+  CHECK(e.field("BT-109")->confidence < 0.6);
+}
+
+TEST_CASE("OCR layouts: a speck beside the buyer's heading does not cut its block",
+          "[ocr][extract][layout]") {
+  // A rule's end read as ";" on the heading's line, a column away.
+  const char* const page = R"(
+Éditions du Faubourg SCOP     FACTURE
+                              Pièce n° : 2026-2024-7224
+                              FACTURER A       ;
+                              Association des Élèves Ingénieurs SASU
+                              48 boulevard Voltaire
+                              75011 Paris
+)";
+  const auto e = extract_fields({page_of(page)});
+  CHECK(value(e, "BT-44") == "Association des Élèves Ingénieurs SASU");
+}
