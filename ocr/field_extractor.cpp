@@ -370,6 +370,25 @@ void extract_currency(const Layout& layout, ExtractedInvoice& out) {
   }
 }
 
+// Amounts printed without any currency, by a French seller (a SIREN, or a
+// French VAT number) whose legal mentions are in euros: a domestic invoice
+// in euros. Two signs that agree, not a mark read: below a labelled
+// currency's confidence, above the doubt threshold.
+void settle_unmarked_currency(ExtractedInvoice& out) {
+  auto it = out.fields.find("BT-5");
+  if (it == out.fields.end() || it->second.value != "EUR" ||
+      it->second.check.rfind("no currency beside the amounts", 0) != 0)
+    return;
+  const Field* vat_id = out.field("BT-31");
+  const bool french_seller =
+      out.field("BT-30") || (vat_id && vat_id->value.rfind("FR", 0) == 0 && !vat_id->check_failed);
+  if (!french_seller)
+    return;
+  it->second.confidence = 0.75;
+  it->second.check =
+      "no currency beside the amounts: a French seller whose legal mentions are in euros";
+}
+
 void extract_references(const Layout& layout, ExtractedInvoice& out) {
   for (const auto& hit : layout.find(LabelKind::kPurchaseOrder)) {
     auto read = read_reference(hit.after);
@@ -571,6 +590,7 @@ ExtractedInvoice extract_fields(const std::vector<PageText>& pages) {
     infer_single_rate(out);
   extract_line_table(layout, out);
   extract_parties(layout, out);
+  settle_unmarked_currency(out);  // after the parties: the seller's country decides
   make_credit_note_amounts_positive(out);
   report_findings(out);
   return out;

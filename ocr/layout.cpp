@@ -157,9 +157,23 @@ LabelHit Layout::make_hit(const LayoutLine& line, std::string_view label, std::s
       continue;
     }
     ++counted;
-    for (const auto& word : below.line->words) {
-      if (word.box.right() >= left && word.box.x <= right && has_alnum(word.text))
+    const auto& under = below.line->words;
+    std::size_t leftmost = under.size();
+    for (std::size_t k = 0; k < under.size(); ++k) {
+      const Word& word = under[k];
+      if (word.box.right() >= left && word.box.x <= right && has_alnum(word.text)) {
+        leftmost = std::min(leftmost, k);
         hit.below.push_back(Token{word.text, word.box, word.confidence});
+      }
+    }
+    // A value that starts left of its label's column ("2. Oktober 2025"
+    // under a centred "Datum"): the words just before, a space apart, are
+    // part of it.
+    for (std::size_t k = leftmost; k > 0 && k < under.size(); --k) {
+      const Word& previous = under[k - 1];
+      if (under[k].box.x - previous.box.right() > 0.8 * line_height || !has_alnum(previous.text))
+        break;
+      hit.below.insert(hit.below.begin(), Token{previous.text, previous.box, previous.confidence});
     }
     if (!hit.below.empty())
       break;

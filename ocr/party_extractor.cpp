@@ -86,9 +86,13 @@ Block block_of(const std::vector<LabelHit>& own, const std::vector<LabelHit>& ot
   // before them. Specks (no letter, no digit: a rule's end read as ";") are
   // no block.
   if (const auto run = column_run_end(h.box, h.after); run < h.after.size()) {
+    // A speck: no letter or digit, or a third of a text's height at most
+    // (a rule's dot read as "à").
+    auto is_speck = [&](const Token& t) {
+      return fold_for_labels(t.text).empty() || t.box.height < h.box.height / 3;
+    };
     const bool only_specks =
-        std::none_of(h.after.begin() + static_cast<std::ptrdiff_t>(run), h.after.end(),
-                     [](const Token& t) { return !fold_for_labels(t.text).empty(); });
+        std::all_of(h.after.begin() + static_cast<std::ptrdiff_t>(run), h.after.end(), is_speck);
     if (!only_specks)
       block.right = std::min(block.right, h.after[run].box.x - 6);
   }

@@ -487,3 +487,67 @@ TEST_CASE("OCR layouts: a speck beside the buyer's heading does not cut its bloc
   const auto e = extract_fields({page_of(page)});
   CHECK(value(e, "BT-44") == "Association des Élèves Ingénieurs SASU");
 }
+
+TEST_CASE("OCR layouts: amounts without a currency on a French seller's invoice are in euros",
+          "[ocr][extract][layout]") {
+  const char* const unmarked = R"(
+Atelier Dupré SARL                                FACTURE
+12 rue de la République                           Facture N° : F2025-0042
+75011 Paris                                       Date : 14/10/2025
+
+                                          Total HT        2 000,00
+                                          TVA               400,00
+                                          Total TTC       2 400,00
+
+Indemnité forfaitaire pour frais de recouvrement : 40 €.
+Atelier Dupré SARL au capital de 10 000 € - RCS Paris 542 107 651 - TVA FR40542107651
+)";
+  const auto french = extract_fields({page_of(unmarked)});
+  REQUIRE(french.field("BT-5"));
+  CHECK(value(french, "BT-5") == "EUR");
+  CHECK(french.field("BT-5")->confidence >= 0.6);
+
+  // The same without a French identifier: the euro of the mentions is a
+  // hint for the supplier to confirm.
+  std::string foreign = unmarked;
+  foreign.replace(foreign.find("RCS Paris 542 107 651 - TVA FR40542107651"),
+                  std::string("RCS Paris 542 107 651 - TVA FR40542107651").size(), "Genève");
+  const auto other = extract_fields({page_of(foreign)});
+  REQUIRE(other.field("BT-5"));
+  CHECK(other.field("BT-5")->confidence < 0.6);
+}
+
+TEST_CASE("OCR layouts: a grid's dates written in words under their headers",
+          "[ocr][extract][layout]") {
+  const char* const page = R"(
+Ferronnerie Müller GmbH
+Friedrichstraße 23
+10117 Berlin                                   RECHNUNG
+                Rechnungs-Nr.        Datum        Fälligkeit
+                FA2025-9992     2. Oktober 2025  1. November 2025
+)";
+  const auto e = extract_fields({page_of(page)});
+  CHECK(value(e, "BT-1") == "FA2025-9992");
+  CHECK(value(e, "BT-2") == "2025-10-02");
+  CHECK(value(e, "BT-9") == "2025-11-01");
+}
+
+TEST_CASE("OCR layouts: dots read as letters beside a buyer heading do not cut its block",
+          "[ocr][extract][layout]") {
+  const char* const art = R"(
+Jardins de Sérénité SARL                          FACTURÉ À       à       À
+48 boulevard Voltaire                             Coopérative Agricole d'Auxois SA
+44000 Nantes                                      21 chemin des Vignes
+                                                  69003 Lyon
+)";
+  auto page = page_of(art);
+  // The two letters after the heading are specks a point high.
+  for (auto& word : page.lines[0].words) {
+    if (word.text == "à" || (word.text == "À" && word.box.x > 350)) {
+      word.box.height = 1;
+      word.box.width = 1;
+    }
+  }
+  const auto e = extract_fields({page});
+  CHECK(value(e, "BT-44") == "Coopérative Agricole d'Auxois SA");
+}
