@@ -343,7 +343,7 @@ std::string describe_doubt(const ocr::Field& field) {
 }
 
 bool is_flagged(const ocr::Field& field) {
-  return field.check_failed || field.confidence < 0.6;
+  return ocr::to_confirm(field);
 }
 
 double percent(int part, int whole) {
@@ -380,7 +380,7 @@ class Reliability {
   struct Band {
     int read = 0, wrong = 0;
   };
-  static constexpr double kDoubt = 0.6;
+  static constexpr double kDoubt = ocr::kDoubtThreshold;
   static constexpr std::array<double, 7> kBounds{0.0, 0.4, 0.6, 0.7, 0.8, 0.9, 0.95};
 
   static std::size_t band_index(double confidence) {

@@ -79,6 +79,13 @@ void write_field(model::JsonWriter& json, const ocr::Field& field) {
     json.key("check").string(field.check);
     json.key("check_passed").boolean(!field.check_failed);
   }
+  json.key("to_confirm").boolean(ocr::to_confirm(field));
+  if (!field.candidates.empty()) {
+    json.key("candidates").begin_array();
+    for (const auto& candidate : field.candidates)
+      json.string(candidate);
+    json.end_array();
+  }
   json.end_object();
 }
 

@@ -326,7 +326,7 @@ void doubt(Field& field, const std::string& check) {
 }
 
 bool confirmed(const Field* field) {
-  return field && !field->check_failed && field->confidence >= 0.6;
+  return field && !field->check_failed && field->confidence >= kDoubtThreshold;
 }
 
 // An invoice that prints no VAT amount but zero ("Tax $0.00") or none at all
@@ -409,6 +409,25 @@ void settle_paid_amount(const std::vector<Candidate>& paid_candidates, Extracted
     out.fields["BT-115"] = field;
   }
   out.fields["BT-113"] = paid_field;
+}
+
+// A total to confirm lists the other amounts read under its labels.
+void offer_candidates(const std::array<std::vector<Candidate>, kKinds>& found,
+                      ExtractedInvoice& out) {
+  for (int k = 0; k < kKinds; ++k) {
+    auto it = out.fields.find(kTerms[k]);
+    if (it == out.fields.end())
+      continue;
+    Field& field = it->second;
+    if (!to_confirm(field))
+      continue;
+    for (const auto& candidate : found[k]) {
+      const std::string value = candidate.value.to_string();
+      if (value != field.value && std::find(field.candidates.begin(), field.candidates.end(),
+                                            value) == field.candidates.end())
+        field.candidates.push_back(value);
+    }
+  }
 }
 
 }  // namespace
@@ -620,6 +639,7 @@ void extract_totals(const Layout& layout, ExtractedInvoice& out) {
     out.fields["BT-115"] = field;
   }
   settle_paid_amount(found[kPaid], out);
+  offer_candidates(found, out);
 
   // The VAT rows themselves: each confirmed by its own product; their sums
   // against the totals.

@@ -39,7 +39,19 @@ struct Field {
   // digit fails"); empty when none applied.
   std::string check;
   bool check_failed = false;
+  // For a value to confirm (its check failed or its confidence is below the
+  // doubt threshold): the other values read for the same term, normalised
+  // as `value`, in reading order, for the supplier to choose from.
+  std::vector<std::string> candidates;
 };
+
+// Below this confidence, or with its check failed, a value is "to
+// confirm": shown to the supplier with its candidates, never used as read.
+inline constexpr double kDoubtThreshold = 0.6;
+
+inline bool to_confirm(const Field& field) {
+  return field.check_failed || field.confidence < kDoubtThreshold;
+}
 
 // One row of the VAT breakdown (BG-23), found as a basis, a rate and a VAT
 // amount on one line with basis x rate = VAT.

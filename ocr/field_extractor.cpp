@@ -116,6 +116,7 @@ bool sign_refers_to_earlier_invoice(std::string before) {
 void extract_number(const Layout& layout, ExtractedInvoice& out, const LayoutLine*& number_line) {
   std::optional<Field> best;
   bool best_specific = false;
+  std::vector<std::string> read_elsewhere;  // every number a label gave, for a value to confirm
   for (const auto& hit : layout.find(LabelKind::kInvoiceNumber)) {
     if (refers_to_earlier_invoice(hit)) {
       if (!out.field("BT-25")) {
@@ -152,6 +153,7 @@ void extract_number(const Layout& layout, ExtractedInvoice& out, const LayoutLin
     }
     if (!read)
       continue;
+    read_elsewhere.push_back(read->value);
     Field field = make_field(read->value, read->box, read->confidence, hit.line->page,
                              specific ? FieldSource::kLabelled : FieldSource::kFallback);
     best = field;
@@ -196,8 +198,16 @@ void extract_number(const Layout& layout, ExtractedInvoice& out, const LayoutLin
         break;
     }
   }
-  if (best)
-    out.fields["BT-1"] = *best;
+  if (!best)
+    return;
+  if (to_confirm(*best)) {
+    for (const auto& value : read_elsewhere) {
+      if (value != best->value && std::find(best->candidates.begin(), best->candidates.end(),
+                                            value) == best->candidates.end())
+        best->candidates.push_back(value);
+    }
+  }
+  out.fields["BT-1"] = *best;
 }
 
 // A date after "du" / "vom" on a title wrapped over lines: "... Nr. 12 vom"
@@ -509,7 +519,15 @@ std::string name_of(const std::string& term) {
   return term;
 }
 
-constexpr double kDoubtful = 0.6;
+// ", other values read: 1234.50, 1243.50" when the field has candidates.
+std::string candidates_note(const Field& field) {
+  if (field.candidates.empty())
+    return "";
+  std::string note = "; other values read: ";
+  for (std::size_t i = 0; i < field.candidates.size(); ++i)
+    note += (i ? ", " : "") + field.candidates[i];
+  return note;
+}
 
 void report_findings(ExtractedInvoice& out) {
   for (const auto& m : kMandatory) {
@@ -517,20 +535,21 @@ void report_findings(ExtractedInvoice& out) {
     if (!field) {
       out.findings.push_back(
           Finding{m.term, std::string(m.name) + " (" + m.term + ") not found", true});
-    } else if (!field->check_failed && field->confidence < kDoubtful) {
+    } else if (!field->check_failed && field->confidence < kDoubtThreshold) {
       out.findings.push_back(Finding{m.term,
                                      std::string(m.name) + " (" + m.term + ") read as \"" +
-                                         field->value + "\" with low confidence",
+                                         field->value + "\" with low confidence" +
+                                         candidates_note(*field),
                                      false});
     }
   }
   // Every value that fails its check, mandatory or not.
   for (const auto& [term, field] : out.fields) {
     if (field.check_failed)
-      out.findings.push_back(Finding{
-          term,
-          name_of(term) + " (" + term + ") read as \"" + field.value + "\" but " + field.check,
-          false});
+      out.findings.push_back(Finding{term,
+                                     name_of(term) + " (" + term + ") read as \"" + field.value +
+                                         "\" but " + field.check + candidates_note(field),
+                                     false});
   }
   if (out.vat_breakdown.empty())
     out.findings.push_back(Finding{"BG-23", "VAT breakdown (rate, basis, amount) not found", true});

@@ -68,6 +68,8 @@ TEST_CASE("OCR job: a printed PDF, completed by the supplier, becomes a checked 
   CHECK(report["fields"]["BT-1"]["page"] == 1);
   CHECK(report["fields"]["BT-1"]["box"].size() == 4);
   CHECK(report["fields"]["BT-1"]["confidence"].get<int>() > 50);
+  CHECK(report["fields"]["BT-1"]["to_confirm"] == false);
+  CHECK_FALSE(report["fields"]["BT-1"].contains("candidates"));
   CHECK(report["facturx"]["written"] == true);
 }
 

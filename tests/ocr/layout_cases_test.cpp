@@ -551,3 +551,36 @@ Jardins de Sérénité SARL                          FACTURÉ À       à       
   const auto e = extract_fields({page});
   CHECK(value(e, "BT-44") == "Coopérative Agricole d'Auxois SA");
 }
+
+TEST_CASE("OCR layouts: a total to confirm lists the other amounts read for it",
+          "[ocr][extract][layout]") {
+  // Two totals incl. VAT printed, neither the sum of excl. and VAT (a digit
+  // misread in each): the value is to confirm, the other one offered.
+  const char* const page = R"(
+Facture N° : F2025-0101
+Date : 02/05/2025
+
+                                          Total HT        1 000,00 €
+                                          Total TVA         200,00 €
+                                          Total TTC       1 250,00 €
+                                          Montant TTC     1 205,00 €
+)";
+  const auto e = extract_fields({page_of(page)});
+  const Field* incl = e.field("BT-112");
+  REQUIRE(incl);
+  CHECK(to_confirm(*incl));
+  REQUIRE(incl->candidates.size() == 1);
+  CHECK((incl->candidates[0] == "1250.00" || incl->candidates[0] == "1205.00"));
+  CHECK(incl->candidates[0] != incl->value);
+  // The finding the supplier reads names them.
+  bool named = false;
+  for (const auto& finding : e.findings) {
+    if (finding.term == "BT-112")
+      named = named || finding.message.find("other values read: " + incl->candidates[0]) !=
+                           std::string::npos;
+  }
+  CHECK(named);
+  // A confirmed value offers none.
+  REQUIRE(e.field("BT-1"));
+  CHECK(e.field("BT-1")->candidates.empty());
+}
