@@ -320,6 +320,10 @@ bool starts_vat_id(const std::string& word) {
   const char third = word[2];
   if (third >= '0' && third <= '9')
     return true;
+  // A French number whose key OCR read with a letter ("FRO1...", "FRI2..."):
+  // the key's check decides (repaired_french_vat).
+  if (word.compare(0, 2, "FR") == 0 && word.size() == 13)
+    return true;
   return word.compare(0, 3, "ATU") == 0 || word.compare(0, 3, "CHE") == 0 ||
          word.compare(0, 2, "ES") == 0;
 }
@@ -441,9 +445,31 @@ Field field_of(const Found& found, FieldSource source) {
   return make_field(found.value, found.box, found.confidence, found.page, source);
 }
 
+// A French VAT number OCR read with letters for digits ("FRO1630893105":
+// O for 0): the letters a scan confuses with digits put back, kept only
+// when the French VAT key then matches the SIREN (a check over all eleven
+// digits, which a wrong guess fails).
+std::optional<std::string> repaired_french_vat(const std::string& value) {
+  if (value.size() != 13 || value.compare(0, 2, "FR") != 0)
+    return std::nullopt;
+  // Each letter and the digit it is taken for.
+  constexpr std::string_view kLetters = "OQDILZSB";
+  constexpr std::string_view kDigits = "00011258";
+  std::string repaired = value;
+  for (std::size_t i = 2; i < repaired.size(); ++i) {
+    if (const auto at = kLetters.find(repaired[i]); at != std::string_view::npos)
+      repaired[i] = kDigits[at];
+  }
+  if (repaired == value || !is_french_vat_number(repaired))
+    return std::nullopt;
+  return repaired;
+}
+
 void extract_vat_ids(const Layout& layout, const Block& seller, const Block& buyer,
                      ExtractedInvoice& out) {
-  auto ids = scan_identifiers(layout, 5, starts_vat_id, looks_like_vat_id);
+  auto ids = scan_identifiers(layout, 5, starts_vat_id, [](const std::string& compact) {
+    return looks_like_vat_id(compact) || repaired_french_vat(compact).has_value();
+  });
   const Found* seller_id = nullptr;
   const Found* buyer_id = nullptr;
   // "Uw BTW nummer", "your VAT number", "votre n° de TVA": the buyer's.
@@ -473,6 +499,12 @@ void extract_vat_ids(const Layout& layout, const Block& seller, const Block& buy
       if (is_french_vat_number(field.value)) {
         field.confidence = std::max(field.confidence, 0.97);
         field.check = "French VAT key matches the SIREN";
+      } else if (auto repaired = repaired_french_vat(field.value)) {
+        field.check = "read \"" + field.value +
+                      "\": with the letters a scan takes for digits read as digits, the French "
+                      "VAT key matches the SIREN";
+        field.value = *repaired;
+        field.confidence = 0.85;
       } else {
         field.confidence *= 0.5;
         field.check = "French VAT key does not match the SIREN";

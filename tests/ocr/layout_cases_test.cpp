@@ -584,3 +584,26 @@ Date : 02/05/2025
   REQUIRE(e.field("BT-1"));
   CHECK(e.field("BT-1")->candidates.empty());
 }
+
+TEST_CASE("OCR layouts: a French VAT number read with O for 0 is repaired only when its key agrees",
+          "[ocr][extract][layout]") {
+  // FR01630893105 is a valid French VAT number (key 01, SIREN 630 893 105).
+  const char* const page = R"(
+Atelier Dupré SASU au capital de 22 000 € - SIRET 63089310500027 - TVA intracommunautaire FRO1630893105
+)";
+  const auto e = extract_fields({page_of(page)});
+  REQUIRE(e.field("BT-31"));
+  CHECK(value(e, "BT-31") == "FR01630893105");
+  CHECK_FALSE(e.field("BT-31")->check_failed);
+  CHECK(e.field("BT-31")->check.find("FRO1630893105") != std::string::npos);
+
+  // A letter whose digit would not make the key match: left as read, failed.
+  const char* const wrong = R"(
+Atelier Dupré SASU au capital de 22 000 € - TVA intracommunautaire FRO1630893106
+)";
+  const auto w = extract_fields({page_of(wrong)});
+  if (const Field* id = w.field("BT-31")) {
+    CHECK(id->value != "FR01630893106");
+    CHECK(to_confirm(*id));
+  }
+}
