@@ -46,6 +46,14 @@ std::vector<Number> numbers_of(const LayoutLine& line) {
       box = unite(box, words[i + 1].box);
       ++i;
     }
+    // Decimals split off at their separator ("11995" ".36"), a space at most away.
+    if (all_digits(text.substr(text.rfind(' ') + 1)) && i + 1 < words.size() &&
+        is_decimal_tail(words[i + 1].text) &&
+        words[i + 1].box.x - box.right() <= std::max(1.0, words[i + 1].box.height)) {
+      text += words[i + 1].text;
+      box = unite(box, words[i + 1].box);
+      ++i;
+    }
     bool percent = false;
     if (!text.empty() && text.back() == '%') {
       percent = true;

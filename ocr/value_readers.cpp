@@ -51,6 +51,11 @@ double source_factor(FieldSource source) {
 
 }  // namespace
 
+bool is_decimal_tail(std::string_view word) {
+  return (word.size() == 2 || word.size() == 3) && (word[0] == '.' || word[0] == ',') &&
+         std::all_of(word.begin() + 1, word.end(), is_digit);
+}
+
 std::string join(const std::vector<Token>& tokens, std::size_t from) {
   std::string out;
   for (std::size_t i = from; i < tokens.size(); ++i) {
@@ -130,6 +135,16 @@ std::optional<Read<model::Decimal>> read_amount(const std::vector<Token>& tokens
       ++end;
       if (next.size() > 3)
         break;
+    }
+    // Decimals OCR split off at their separator ("26977" ".54"), a space at
+    // most away: one amount.
+    if (end < tokens.size() && is_decimal_tail(trimmed(tokens[end].text)) &&
+        text.find_first_of(".,", first_digit) == std::string::npos &&
+        tokens[end].box.x - box.right() <= std::max(1.0, tokens[end].box.height)) {
+      text += trimmed(tokens[end].text);
+      box = unite(box, tokens[end].box);
+      confidence = std::min(confidence, tokens[end].confidence);
+      ++end;
     }
     if (end < tokens.size() && trimmed(tokens[end].text) == "%")
       continue;  // a rate

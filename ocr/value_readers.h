@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/date.h"
@@ -33,6 +34,10 @@ std::optional<Read<std::string>> read_reference(const std::vector<Token>& tokens
 // Digits of the first 1..4 consecutive words that give exactly `count` digits.
 std::optional<Read<std::string>> read_digits(const std::vector<Token>& tokens, std::size_t count);
 // The tokens' text joined with spaces.
+// A word that is only the decimals of an amount, with their separator
+// (".54", ",5"): OCR splits some amounts there.
+bool is_decimal_tail(std::string_view word);
+
 std::string join(const std::vector<Token>& tokens, std::size_t from = 0);
 // The tokens as one field: their text joined, the box around them, their
 // lowest confidence.

@@ -607,3 +607,27 @@ Atelier Dupré SASU au capital de 22 000 € - TVA intracommunautaire FRO1630893
     CHECK(to_confirm(*id));
   }
 }
+
+TEST_CASE("OCR layouts: decimals split off an amount at their separator",
+          "[ocr][extract][layout]") {
+  const char* const page = R"(
+Facture N° : F2026-0895
+Date : 04/08/2025
+
+Taux      Base HT     Montant TVA
+20 %      10557.96    2111.59
+10 %       4424.22     442.42
+5.5 %     11995 .36    659.74
+
+                                          Total HT     26977 .54 €
+                                          TVA           3213.75 €
+                                          Total TTC    30191.29 €
+)";
+  const auto e = extract_fields({page_of(page)});
+  CHECK(value(e, "BT-109") == "26977.54");
+  CHECK(value(e, "BT-110") == "3213.75");
+  CHECK(value(e, "BT-112") == "30191.29");
+  REQUIRE(e.field("BT-112"));
+  CHECK_FALSE(to_confirm(*e.field("BT-112")));
+  CHECK(e.vat_breakdown.size() == 3);
+}
