@@ -25,10 +25,12 @@ bool all_digits(std::string_view text) {
          std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// A thousands group printed as its own word: "234" or "234,56" / "234.56".
+// A thousands group printed as its own word: "234" or "234,56" / "234.56",
+// or "234," whose decimals OCR split off into the next word.
 bool is_group(std::string_view word) {
   return word.size() >= 3 && all_digits(word.substr(0, 3)) &&
-         (word.size() == 3 || ((word[3] == ',' || word[3] == '.') && all_digits(word.substr(4))));
+         (word.size() == 3 ||
+          ((word[3] == ',' || word[3] == '.') && (word.size() == 4 || all_digits(word.substr(4)))));
 }
 
 // Every number of a line, in order, with whether it is marked as a
@@ -46,9 +48,9 @@ std::vector<Number> numbers_of(const LayoutLine& line) {
       box = unite(box, words[i + 1].box);
       ++i;
     }
-    // Decimals split off at their separator ("11995" ".36"), a space at most away.
-    if (all_digits(text.substr(text.rfind(' ') + 1)) && i + 1 < words.size() &&
-        is_decimal_tail(words[i + 1].text) &&
+    // Decimals split off at their separator ("11995" ".36", "466," "38"), a
+    // space at most away.
+    if (i + 1 < words.size() && splits_decimals(text, words[i + 1].text) &&
         words[i + 1].box.x - box.right() <= std::max(1.0, words[i + 1].box.height)) {
       text += words[i + 1].text;
       box = unite(box, words[i + 1].box);

@@ -51,9 +51,24 @@ double source_factor(FieldSource source) {
 
 }  // namespace
 
-bool is_decimal_tail(std::string_view word) {
-  return (word.size() == 2 || word.size() == 3) && (word[0] == '.' || word[0] == ',') &&
-         std::all_of(word.begin() + 1, word.end(), is_digit);
+bool splits_decimals(std::string_view number, std::string_view next) {
+  const auto digits = [](std::string_view text) {
+    return !text.empty() && std::all_of(text.begin(), text.end(), is_digit);
+  };
+  const std::size_t last_word =
+      number.rfind(' ') == std::string_view::npos ? 0 : number.rfind(' ') + 1;
+  const std::string_view last = number.substr(last_word);
+  if (last.empty())
+    return false;
+  const bool separated = number.find_first_of(".,") != std::string_view::npos;
+  // "26977" ".54"
+  if (!separated && digits(last) && (next.size() == 2 || next.size() == 3) &&
+      (next[0] == '.' || next[0] == ',') && digits(next.substr(1)))
+    return true;
+  // "019," "90": the separator ends the number, the decimals follow alone.
+  return (last.back() == ',' || last.back() == '.') && digits(last.substr(0, last.size() - 1)) &&
+         number.find_first_of(".,") == number.size() - 1 &&
+         (next.size() == 1 || next.size() == 2) && digits(next);
 }
 
 std::string join(const std::vector<Token>& tokens, std::size_t from) {
@@ -136,10 +151,10 @@ std::optional<Read<model::Decimal>> read_amount(const std::vector<Token>& tokens
       if (next.size() > 3)
         break;
     }
-    // Decimals OCR split off at their separator ("26977" ".54"), a space at
-    // most away: one amount.
-    if (end < tokens.size() && is_decimal_tail(trimmed(tokens[end].text)) &&
-        text.find_first_of(".,", first_digit) == std::string::npos &&
+    // Decimals OCR split off at their separator ("26977" ".54", "019," "90"),
+    // a space at most away: one amount.
+    if (end < tokens.size() &&
+        splits_decimals(text.substr(first_digit), trimmed(tokens[end].text)) &&
         tokens[end].box.x - box.right() <= std::max(1.0, tokens[end].box.height)) {
       text += trimmed(tokens[end].text);
       box = unite(box, tokens[end].box);

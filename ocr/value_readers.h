@@ -34,9 +34,10 @@ std::optional<Read<std::string>> read_reference(const std::vector<Token>& tokens
 // Digits of the first 1..4 consecutive words that give exactly `count` digits.
 std::optional<Read<std::string>> read_digits(const std::vector<Token>& tokens, std::size_t count);
 // The tokens' text joined with spaces.
-// A word that is only the decimals of an amount, with their separator
-// (".54", ",5"): OCR splits some amounts there.
-bool is_decimal_tail(std::string_view word);
+// Whether `next` is the rest of the amount `number` (its words so far,
+// joined by spaces) that OCR split at the decimal separator: "26977" then
+// ".54", or "35 019," then "90".
+bool splits_decimals(std::string_view number, std::string_view next);
 
 std::string join(const std::vector<Token>& tokens, std::size_t from = 0);
 // The tokens as one field: their text joined, the box around them, their

@@ -623,6 +623,24 @@ Taux      Base HT     Montant TVA
                                           TVA           3213.75 €
                                           Total TTC    30191.29 €
 )";
+  // The separator ending the thousands, the decimals alone after it.
+  const char* const other_split = R"(
+Facture N° : F2026-0896
+Date : 04/08/2025
+
+Taux      Base HT        Montant TVA
+20 %      12 466, 38     2 493, 28
+5,5 %     22 553, 52     1 240,44
+
+                                          Total HT     35 019, 90
+                                          TVA           3 733,72
+                                          Total TTC    38 753,62
+)";
+  const auto split = extract_fields({page_of(other_split)});
+  CHECK(value(split, "BT-109") == "35019.90");
+  CHECK(value(split, "BT-110") == "3733.72");
+  CHECK(value(split, "BT-112") == "38753.62");
+  CHECK(split.vat_breakdown.size() == 2);
   const auto e = extract_fields({page_of(page)});
   CHECK(value(e, "BT-109") == "26977.54");
   CHECK(value(e, "BT-110") == "3213.75");
