@@ -248,6 +248,34 @@ std::optional<Read<model::Date>> read_wrapped_date(const Layout& layout, const L
   return std::nullopt;
 }
 
+// Days since 1970-01-01 of a proleptic Gregorian date (the civil-calendar
+// day count).
+long day_number(const model::Date& date) {
+  const long y = date.month <= 2 ? date.year - 1 : date.year;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long year_of_era = y - era * 400;
+  const long day_of_year = (153 * (date.month + (date.month > 2 ? -3 : 9)) + 2) / 5 + date.day - 1;
+  const long day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+  return era * 146097 + day_of_era - 719468;
+}
+
+// A payment term invoices state: a whole number of weeks or of the usual
+// day counts, or the end of a month. Two dates that far apart were read
+// right, both of them: a digit misread in either would break the term.
+std::optional<std::string> payment_term(const model::Date& issue, const model::Date& due) {
+  const long days = day_number(due) - day_number(issue);
+  for (long term : {7L, 10L, 14L, 15L, 20L, 21L, 28L, 30L, 45L, 60L, 90L}) {
+    if (days == term)
+      return std::to_string(term) + " days after the issue date";
+  }
+  model::Date next_day = due;
+  ++next_day.day;
+  if (days > 0 && days <= 105 &&
+      !model::Date::is_valid(next_day.year, next_day.month, next_day.day))
+    return std::string("the end of a month after the issue date");
+  return std::nullopt;
+}
+
 void extract_dates(const Layout& layout, ExtractedInvoice& out, const LayoutLine* number_line) {
   // Issue date: a specific label; "du" / "vom" / "date" only on the number's
   // line ("Facture n° 12 du 05/03/2018", "Rechnung Nr. 12 vom 05.03.2018").
@@ -299,6 +327,19 @@ void extract_dates(const Layout& layout, ExtractedInvoice& out, const LayoutLine
       field.check_failed = true;
     } else if (issue) {
       field.check = "after the issue date";
+      const auto issued = model::Date::parse_iso(issue->value);
+      const auto due = model::Date::parse_iso(field.value);
+      if (issued && due) {
+        if (auto term = payment_term(*issued, *due)) {
+          // Both confirmed by the term they make.
+          field.check = *term;
+          field.confidence = std::max(field.confidence, 0.8);
+          Field& issue_field = out.fields["BT-2"];
+          issue_field.confidence = std::max(issue_field.confidence, 0.8);
+          if (issue_field.check.empty())
+            issue_field.check = "the due date is " + *term;
+        }
+      }
     }
     out.fields["BT-9"] = field;
     break;

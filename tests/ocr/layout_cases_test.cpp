@@ -649,3 +649,23 @@ Taux      Base HT        Montant TVA
   CHECK_FALSE(to_confirm(*e.field("BT-112")));
   CHECK(e.vat_breakdown.size() == 3);
 }
+
+TEST_CASE("OCR layouts: an issue and a due date a usual payment term apart confirm each other",
+          "[ocr][extract][layout]") {
+  auto page_with = [](const std::string& due) {
+    return "Facture N° : F2025-3425\nDate : 24/05/2026\nÉchéance : " + due + "\n";
+  };
+  // Faint print: every word read with a confidence of 50.
+  const auto thirty = extract_fields({page_of(page_with("23/06/2026"), 1, 50)});
+  REQUIRE(thirty.field("BT-9"));
+  CHECK(thirty.field("BT-9")->confidence >= 0.8);
+  CHECK(thirty.field("BT-9")->check == "30 days after the issue date");
+  CHECK(thirty.field("BT-2")->confidence >= 0.8);
+  const auto month_end = extract_fields({page_of(page_with("31/07/2026"), 1, 50)});
+  CHECK(month_end.field("BT-9")->confidence >= 0.8);
+  // 34 days: no term an invoice states; a digit may have been misread.
+  const auto odd = extract_fields({page_of(page_with("27/06/2026"), 1, 50)});
+  REQUIRE(odd.field("BT-9"));
+  CHECK(odd.field("BT-9")->confidence < 0.6);
+  CHECK(odd.field("BT-2")->confidence < 0.6);
+}
