@@ -144,6 +144,23 @@ bool is_labelled_or_identifier(const std::string& text) {
   return false;
 }
 
+// A line that gives another field with its label ("Facture N° FAC-3427",
+// "Date 03/11/2017"): a reference the block holds, not a name.
+bool gives_another_field(const std::string& text) {
+  if (std::none_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return false;
+  const std::string folded = fold_for_labels(text);
+  for (LabelKind kind : {LabelKind::kInvoiceNumber, LabelKind::kIssueDate, LabelKind::kDueDate,
+                         LabelKind::kPurchaseOrder}) {
+    for (std::string_view label : labels_of(kind)) {
+      if (folded.size() > label.size() && folded.compare(0, label.size(), label) == 0 &&
+          folded[label.size()] == ' ')
+        return true;
+    }
+  }
+  return false;
+}
+
 bool is_salutation(const std::string& folded) {
   for (std::string_view word :
        {"herrn", "herr", "frau", "monsieur", "madame", "m", "mme", "mr", "mrs", "ms", "messrs"}) {
@@ -210,7 +227,7 @@ std::optional<Field> name_in(const Layout& layout, const Block& block) {
     if (inside.empty())
       continue;
     const std::string text = join(inside);
-    if (!has_letters(text) || is_labelled_or_identifier(text))
+    if (!has_letters(text) || is_labelled_or_identifier(text) || gives_another_field(text))
       continue;
     Field name = field_of_tokens(inside, line.page, FieldSource::kLabelled);
     // Names follow their heading closely; a line found far below it is as

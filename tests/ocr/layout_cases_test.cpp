@@ -500,7 +500,7 @@ Atelier Dupré SARL                                FACTURE
                                           Total TTC       2 400,00
 
 Indemnité forfaitaire pour frais de recouvrement : 40 €.
-Atelier Dupré SARL au capital de 10 000 € - RCS Paris 542 107 651 - TVA FR40542107651
+Atelier Dupré SARL au capital de 10 000 € - RCS Paris 542 107 651 - TVA FR13542107651
 )";
   const auto french = extract_fields({page_of(unmarked)});
   REQUIRE(french.field("BT-5"));
@@ -510,8 +510,8 @@ Atelier Dupré SARL au capital de 10 000 € - RCS Paris 542 107 651 - TVA FR405
   // The same without a French identifier: the euro of the mentions is a
   // hint for the supplier to confirm.
   std::string foreign = unmarked;
-  foreign.replace(foreign.find("RCS Paris 542 107 651 - TVA FR40542107651"),
-                  std::string("RCS Paris 542 107 651 - TVA FR40542107651").size(), "Genève");
+  foreign.replace(foreign.find("RCS Paris 542 107 651 - TVA FR13542107651"),
+                  std::string("RCS Paris 542 107 651 - TVA FR13542107651").size(), "Genève");
   const auto other = extract_fields({page_of(foreign)});
   REQUIRE(other.field("BT-5"));
   CHECK(other.field("BT-5")->confidence < 0.6);
@@ -668,4 +668,126 @@ TEST_CASE("OCR layouts: an issue and a due date a usual payment term apart confi
   REQUIRE(odd.field("BT-9"));
   CHECK(odd.field("BT-9")->confidence < 0.6);
   CHECK(odd.field("BT-2")->confidence < 0.6);
+}
+
+// The kinds of misreading seen on invoices laid out unlike the development
+// set, one page each.
+
+TEST_CASE("OCR misreadings: a card title beside the buyer's card is not its name",
+          "[ocr][extract][layout]") {
+  const char* const page = R"(
+Atelier Dupré SARL
+12 rue de la République
+75011 Paris
+
+CLIENT                              INFORMATIONS
+Lycée Jean Moulin                   Facture N° FAC-3427
+12 rue des Écoles                   Date : 03/11/2017
+91000 Évry-Courcouronnes            Échéance : 03/12/2017
+)";
+  const auto e = extract_fields({page_of(page)});
+  CHECK(value(e, "BT-44") == "Lycée Jean Moulin");
+  CHECK(value(e, "BT-1") == "FAC-3427");
+  // A French invoice writes the day first: 3 November, not 11 March.
+  CHECK(value(e, "BT-2") == "2017-11-03");
+  CHECK(value(e, "BT-9") == "2017-12-03");
+}
+
+TEST_CASE("OCR misreadings: labels, postal lines and sentences are never the buyer's name",
+          "[ocr][extract][layout]") {
+  // The buyer's block opens on the invoice's reference, its name below it.
+  const char* const reference_first = R"(
+Atelier Dupré SARL
+12 rue de la République
+75011 Paris
+
+Facturé à
+Facture N° FAC-3427
+Association Les Élèves du Lycée
+91000 Évry-Courcouronnes
+)";
+  const auto first = extract_fields({page_of(reference_first)});
+  CHECK(value(first, "BT-44") == "Association Les Élèves du Lycée");
+
+  // No buyer heading: where a window envelope's address would be, a payment
+  // sentence and trade terms, then the address.
+  const char* const sentences = R"(
+Atelier Dupré SARL
+12 rue de la République
+75011 Paris
+                                        régler par virement sur le compte suivant :
+                                        Incoterms DELIVERED DUTY UNPAID
+
+                                        Hôtel Le Régent
+                                        5 avenue Jean Jaurès
+                                        91000 Évry-Courcouronnes
+Facture N° : F2025-0029
+Date : 09/06/2025
+)";
+  const auto window = extract_fields({page_of(sentences)});
+  const std::string buyer = value(window, "BT-44");
+  CHECK(buyer.find("virement") == std::string::npos);
+  CHECK(buyer.find("Incoterms") == std::string::npos);
+  CHECK(buyer.find("91000") == std::string::npos);
+  CHECK(buyer != value(window, "BT-27"));
+}
+
+TEST_CASE("OCR misreadings: the buyer's identifiers are never the seller's",
+          "[ocr][extract][layout]") {
+  const char* const page = R"(
+Atelier Dupré SARL                               CLIENT
+12 rue de la République                          Boulangerie Martin SAS
+75011 Paris                                      SIREN 542 107 651
+                                                 TVA FR13542107651
+
+Facture N° : F2025-0042
+Date : 14/10/2025
+
+                                          Total HT        2 000,00 €
+                                          TVA               400,00 €
+                                          Total TTC       2 400,00 €
+
+Atelier Dupré SARL au capital de 10 000 € - SIRET 73282932000009 - TVA FR44732829320
+)";
+  const auto e = extract_fields({page_of(page)});
+  CHECK(value(e, "BT-27") == "Atelier Dupré SARL");
+  CHECK(value(e, "BT-44") == "Boulangerie Martin SAS");
+  CHECK(value(e, "BT-30") == "732829320");
+  CHECK(value(e, "BT-31") == "FR44732829320");
+  CHECK(value(e, "BT-48") == "FR13542107651");
+}
+
+TEST_CASE("OCR misreadings: the VAT total is never a basis, a lost digit never a total",
+          "[ocr][extract][layout]") {
+  // The VAT table's basis "8 511,80" stands beside the VAT label's line.
+  const char* const page = R"(
+Facture N° : F2025-0101
+Date : 02/05/2025
+
+Taux      Base HT      Montant TVA
+20 %      4 560,00       912,00
+5,5 %     3 951,80       217,35
+10 %          0,00         0,00
+
+                                          Total HT        8 511,80 €
+                                          TVA             1 129,35 €
+                                          Total TTC       9 641,15 €
+)";
+  const auto e = extract_fields({page_of(page)});
+  CHECK(value(e, "BT-110") == "1129.35");
+  CHECK(value(e, "BT-109") == "8511.80");
+
+  // "218,48" read as "8.48": the totals no longer add up, the value is to
+  // confirm, never given as read.
+  const char* const lost = R"(
+Facture N° : F2025-0102
+Date : 02/05/2025
+                                          Total HT          182,07 €
+                                          Total TVA          36,41 €
+                                          Total TTC            8.48 €
+)";
+  const auto l = extract_fields({page_of(lost)});
+  const Field* incl = l.field("BT-112");
+  if (incl && incl->value == "8.48")
+    CHECK(to_confirm(*incl));
 }
