@@ -440,6 +440,24 @@ void settle_unmarked_currency(ExtractedInvoice& out) {
       "no currency beside the amounts: a French seller whose legal mentions are in euros";
 }
 
+// An invoice number that is also the value of another reference or
+// identifier read on the page (the order, the invoice a credit note
+// cancels, a SIREN) was most likely read off that one's label: to confirm.
+void doubt_borrowed_number(ExtractedInvoice& out) {
+  auto number = out.fields.find("BT-1");
+  if (number == out.fields.end())
+    return;
+  for (const char* term :
+       {"BT-25", "BT-13", "BT-30", "BT-30-SIRET", "BT-31", "BT-47", "BT-48", "BT-84"}) {
+    const Field* other = out.field(term);
+    if (other && other->value == number->second.value) {
+      number->second.confidence = std::min(number->second.confidence, 0.5);
+      number->second.check = std::string("the same value as ") + term;
+      return;
+    }
+  }
+}
+
 void extract_references(const Layout& layout, ExtractedInvoice& out) {
   for (const auto& hit : layout.find(LabelKind::kPurchaseOrder)) {
     auto read = read_reference(hit.after);
@@ -651,6 +669,7 @@ ExtractedInvoice extract_fields(const std::vector<PageText>& pages) {
   extract_line_table(layout, out);
   extract_parties(layout, out);
   settle_unmarked_currency(out);  // after the parties: the seller's country decides
+  doubt_borrowed_number(out);     // after every other reference and identifier
   make_credit_note_amounts_positive(out);
   report_findings(out);
   return out;

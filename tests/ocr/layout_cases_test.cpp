@@ -791,3 +791,30 @@ Date : 02/05/2025
   if (incl && incl->value == "8.48")
     CHECK(to_confirm(*incl));
 }
+
+TEST_CASE("OCR misreadings: an invoice number that is another reference's value is to confirm",
+          "[ocr][extract][layout]") {
+  // The number label's value missed; what is left under "N°" is the order's.
+  const char* const page = R"(
+Facture                         Bon de commande : PO-2025-118
+N° PO-2025-118
+Date : 02/05/2025
+)";
+  const auto e = extract_fields({page_of(page)});
+  REQUIRE(e.field("BT-13"));
+  CHECK(value(e, "BT-13") == "PO-2025-118");
+  const Field* number = e.field("BT-1");
+  REQUIRE(number);
+  CHECK(number->value == "PO-2025-118");
+  CHECK(to_confirm(*number));
+  CHECK(number->check == "the same value as BT-13");
+  // Its own number beside the order's: kept.
+  const char* const own = R"(
+Facture N° F2025-0042           Bon de commande : PO-2025-118
+Date : 02/05/2025
+)";
+  const auto o = extract_fields({page_of(own)});
+  CHECK(value(o, "BT-1") == "F2025-0042");
+  REQUIRE(o.field("BT-1"));
+  CHECK_FALSE(to_confirm(*o.field("BT-1")));
+}
