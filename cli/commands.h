@@ -19,5 +19,7 @@ int run_xsd(int argc, char** argv, int first);
 // Only in builds with the signing module (EINVOICE_HAS_SEAL).
 int run_seal(int argc, char** argv, int first);
 int run_verify(int argc, char** argv, int first);
+// Only in builds with the archive module (EINVOICE_HAS_ARCHIVE).
+int run_archive(int argc, char** argv, int first);
 
 }  // namespace einvoice::cli

@@ -33,6 +33,11 @@ constexpr const char* kUsage =
     "                   XAdES (B-B, B-T), any other file by detached CAdES (B-B, B-T)\n"
     "  verify FILE      verify PAdES, XAdES or CAdES seals (indication, level, signer, SIREN)\n"
 #endif
+#ifdef EINVOICE_HAS_ARCHIVE
+    "  archive init|deposit|get|list|hold|release|destroy|audit|rotate-key\n"
+    "                   the evidentiary archive: fingerprinted deposits, hash-chained journal,\n"
+    "                   retention and legal hold, audit, encryption at rest\n"
+#endif
     "\n"
     "Run 'einvoice <command> --help' for the options of a command.\n"
     "Exit codes: 0 success, 1 some input invalid, 2 usage or I/O error.\n";
@@ -69,6 +74,10 @@ int main(int argc, char** argv) {
     return einvoice::cli::run_seal(argc, argv, 2);
   if (command == "verify")
     return einvoice::cli::run_verify(argc, argv, 2);
+#endif
+#ifdef EINVOICE_HAS_ARCHIVE
+  if (command == "archive")
+    return einvoice::cli::run_archive(argc, argv, 2);
 #endif
   std::cerr << "einvoice: unknown command '" << command << "'\n\n" << kUsage;
   return einvoice::cli::kExitUsage;

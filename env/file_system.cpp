@@ -1,7 +1,12 @@
 #include "env/file_system.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <fstream>
 #include <system_error>
@@ -44,6 +49,54 @@ model::Result<std::string> LocalFileSystem::read(const fs::path& path,
   if (size > 0 && !in.read(content.data(), size))
     return io_error(path, "read failed");
   return content;
+}
+
+model::Status FileSystem::read_chunks(const fs::path& path, std::size_t max_bytes,
+                                      const ChunkSink& sink) const {
+  auto content = read(path, max_bytes);
+  if (!content)
+    return content.error();
+  return sink(*content);
+}
+
+model::Status LocalFileSystem::read_chunks(const fs::path& path, std::size_t max_bytes,
+                                           const ChunkSink& sink) const {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0)
+    return io_error(path, std::string("cannot open: ") + std::strerror(errno));
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
+    return io_error(path, "is not a regular file");
+  if (static_cast<std::uint64_t>(st.st_size) > max_bytes) {
+    return Error{ErrorCode::kLimitExceeded,
+                 "file is " + std::to_string(st.st_size) + " bytes; the limit is " +
+                     std::to_string(max_bytes) + " bytes",
+                 {path.string(), "", 0, 0}};
+  }
+  ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+  constexpr std::size_t kChunk = 1u << 20;
+  std::string buffer(kChunk, '\0');
+  std::uint64_t total = 0;
+  for (;;) {
+    const ssize_t n = ::read(fd, buffer.data(), buffer.size());
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n < 0)
+      return io_error(path, std::string("read failed: ") + std::strerror(errno));
+    if (n == 0)
+      return model::Status::Ok();
+    total += static_cast<std::uint64_t>(n);
+    if (total > max_bytes)
+      return Error{ErrorCode::kLimitExceeded,
+                   "file grew past the limit while read",
+                   {path.string(), "", 0, 0}};
+    if (auto fed = sink(std::string_view(buffer.data(), static_cast<std::size_t>(n))); !fed)
+      return fed;
+  }
 }
 
 model::Status FileSystem::write_atomic(const fs::path& path, std::string_view content) const {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -33,6 +34,13 @@ class FileSystem {
   // readers never see a partial file, and neither the parent folder nor
   // `path` may be a symbolic link.
   model::Status write_atomic(const std::filesystem::path& path, std::string_view content) const;
+  // Feeds the file to `sink` piece by piece, in order, so that a large file
+  // is read in flat memory. Stops at the first error `sink` returns and
+  // returns it. Errors as read(), kLimitExceeded past `max_bytes` (nothing fed
+  // then). This default reads the whole file first; LocalFileSystem streams.
+  using ChunkSink = std::function<model::Status(std::string_view)>;
+  virtual model::Status read_chunks(const std::filesystem::path& path, std::size_t max_bytes,
+                                    const ChunkSink& sink) const;
   virtual bool exists(const std::filesystem::path& path) const = 0;
   virtual bool is_directory(const std::filesystem::path& path) const = 0;
   // Regular files below `dir` (recursive), sorted by path, each named by
@@ -52,6 +60,10 @@ class LocalFileSystem final : public FileSystem {
 
   model::Result<std::string> read(const std::filesystem::path& path,
                                   std::size_t max_bytes) const override;
+  // Reads in pieces of 1 MiB through one descriptor (O_NOFOLLOW: a link is
+  // refused), advising the kernel of sequential access.
+  model::Status read_chunks(const std::filesystem::path& path, std::size_t max_bytes,
+                            const ChunkSink& sink) const override;
   model::Result<std::unique_ptr<OutputFolder>> open_output_folder(
       const std::filesystem::path& dir) const override;
   bool exists(const std::filesystem::path& path) const override;

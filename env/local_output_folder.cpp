@@ -207,6 +207,30 @@ class LocalOutputFolder final : public OutputFolder {
            S_ISREG(st.st_mode);
   }
 
+  model::Status remove(const fs::path& relative) const override {
+    if (auto checked = check_relative(relative); !checked)
+      return io_error(path_ / relative, checked.error().message);
+    const fs::path target = path_ / relative;
+    auto parent = open_parent(relative, /*create=*/false);
+    if (!parent)
+      return errno == ENOENT ? model::Status::Ok() : model::Status(parent.error());
+    const std::string name = relative.filename().string();
+    struct stat st {};
+    if (::fstatat(parent->get(), name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0)
+      return model::Status::Ok();
+    if (S_ISDIR(st.st_mode))
+      return io_error(target, "is a folder, not a file");
+    if (::unlinkat(parent->get(), name.c_str(), 0) != 0 && errno != ENOENT) {
+      const int error = errno;
+      return io_error(target, "cannot remove: " + errno_text(error));
+    }
+    if (::fsync(parent->get()) != 0) {
+      const int error = errno;
+      return io_error(target.parent_path(), "cannot flush folder to disk: " + errno_text(error));
+    }
+    return model::Status::Ok();
+  }
+
   std::size_t remove_leftovers() const override { return sweep(dir_.get(), 0); }
 
  private:

@@ -83,6 +83,17 @@ class MemoryFileSystem final : public FileSystem {
       std::lock_guard<std::mutex> lock(owner_.mutex_);
       return owner_.files.count(dir_ / relative) > 0;
     }
+    model::Status remove(const std::filesystem::path& relative) const override {
+      const auto path = dir_ / relative;
+      if (auto checked = check_relative(relative); !checked)
+        return model::Error{
+            model::ErrorCode::kIo, checked.error().message, {path.string(), "", 0, 0}};
+      std::lock_guard<std::mutex> lock(owner_.mutex_);
+      if (owner_.failing_writes.count(path))
+        return model::Error{model::ErrorCode::kIo, "cannot remove", {path.string(), "", 0, 0}};
+      const_cast<MemoryFileSystem&>(owner_).files.erase(path);
+      return model::Status::Ok();
+    }
     std::size_t remove_leftovers() const override { return 0; }
 
    private:

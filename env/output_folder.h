@@ -33,6 +33,12 @@ class OutputFolder {
   // without following any symbolic link (a link is not a finished output).
   virtual bool has_file(const std::filesystem::path& relative) const = 0;
 
+  // Removes the file `relative` (reached without following links) and
+  // flushes its folder to disk, so that the removal survives a crash. A file
+  // that is already gone is no error. Errors (kIo, naming the full path): an
+  // unusable relative path, a folder or link in its place, unlink failing.
+  virtual model::Status remove(const std::filesystem::path& relative) const = 0;
+
   // Removes the temporary files (is_temporary_name) below the folder whose
   // writing process has ended: what a killed run left behind. Links are never
   // followed. Returns how many were removed.

@@ -1,0 +1,128 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "archive/archived_object.h"
+#include "archive/audit_report.h"
+#include "archive/catalog.h"
+#include "archive/master_key.h"
+#include "archive/object_store.h"
+#include "archive/retention_policy.h"
+#include "env/env.h"
+#include "model/result.h"
+
+namespace einvoice::archive {
+
+// One file to deposit: its exact bytes and what is known of it.
+struct DepositItem {
+  std::string bytes;
+  DocumentMetadata metadata;
+};
+
+// What a deposit gave: the object's id (that of the same bytes deposited
+// before, for the same SIREN, when `existing`).
+struct DepositResult {
+  std::string id;
+  std::string sha256;
+  std::uint64_t size = 0;
+  std::string deposited_at;
+  bool existing = false;
+  std::int64_t sequence = 0;  // the deposit's journal entry
+};
+
+// The evidentiary archive (docs/archive.md): objects in a content-addressed
+// folder tree (`objects/`), metadata and the hash-chained journal in the
+// catalog (`catalog.sqlite`), destruction certificates in `certificates/`.
+// Several processes may use one archive at once. Errors follow one rule:
+// kInvalid when the archive refuses (retention, hold, wrong key, unknown or
+// destroyed id: the message says why), kInvalidArgument for a misuse, kIo
+// and kMalformed for what went wrong underneath. Thread-safe.
+class Archive {
+ public:
+  // Largest object accepted (bytes).
+  static constexpr std::size_t kMaxObjectBytes = std::size_t{1} << 30;
+
+  // Creates the archive in `dir` (created when missing): its catalog with
+  // `retention` and, when `key` is given, encryption at rest under it.
+  // Errors: kInvalid when `dir` holds an archive already.
+  static model::Status init(const std::filesystem::path& dir, const RetentionPolicy& retention,
+                            const MasterKey* key, const env::Env& env);
+
+  // Opens the archive in `dir`. `key` is required for an encrypted archive
+  // and must be its master key (kInvalid naming both key ids otherwise), and
+  // refused for a plain one. `env` must outlive the archive; times come from
+  // env.clock, ids and nonces from env.random.
+  static model::Result<std::unique_ptr<Archive>> open(const std::filesystem::path& dir,
+                                                      const MasterKey* key, const env::Env& env);
+
+  // Deposits `items` as one group: every object is written and flushed
+  // first, then all are recorded in one catalog transaction with their
+  // journal entries. On return every result is durable. Idempotent: bytes
+  // already live for the same SIREN give the existing id.
+  model::Result<std::vector<DepositResult>> deposit(const std::vector<DepositItem>& items,
+                                                    std::string_view actor) const;
+
+  // The exact deposited bytes of `id`, checked against its fingerprint;
+  // journaled as an access by `actor`. kInvalid: unknown, destroyed, altered.
+  model::Result<std::string> get(std::string_view id, std::string_view actor) const;
+  model::Result<ArchivedObject> find(std::string_view id) const;
+  // Live objects in deposit order, only `siren`'s when given.
+  model::Result<std::vector<ArchivedObject>> list(std::optional<std::string> siren) const;
+
+  // Legal hold: suspends the retention rule of `id` until released.
+  model::Status hold(std::string_view id, std::string_view reason, std::string_view actor) const;
+  model::Status release(std::string_view id, std::string_view reason, std::string_view actor) const;
+
+  // Destroys `id` once its retention has expired and no hold stands
+  // (kInvalid with the reason otherwise): the catalog and journal record the
+  // destruction with fingerprint and metadata, every stored copy is removed,
+  // and a destruction certificate (JSON) is written to
+  // certificates/destruction-<id>.json. Returns the certificate.
+  model::Result<std::string> destroy(std::string_view id, std::string_view authorized_by) const;
+
+  // Re-hashes every stored object (in pieces, on `threads` threads), checks
+  // the journal chain and that every catalog row agrees with the journal
+  // (metadata hash, hold, destruction). The result is journaled. Errors only
+  // when the audit cannot run; problems are in the report.
+  model::Result<AuditReport> audit(std::string_view actor, unsigned threads) const;
+
+  // Re-wraps every data key under `new_key` (objects untouched), records the
+  // new key id, and journals the rotation. REQUIRES: opened with its key.
+  model::Status rotate_key(const MasterKey& new_key, std::string_view actor) const;
+
+  // The deposit receipt of `object` (JSON): id, fingerprint, time, metadata
+  // hash and the journal entry that recorded the deposit.
+  model::Result<std::string> receipt(const ArchivedObject& object) const;
+
+  const RetentionPolicy& retention() const { return retention_; }
+  const std::filesystem::path& dir() const { return dir_; }
+  const Catalog& catalog() const { return *catalog_; }
+  const ObjectStore& objects() const { return *store_; }
+  const std::optional<MasterKey>& key() const { return key_; }
+
+ private:
+  Archive() = default;
+  model::Result<ArchivedObject> live(std::string_view id) const;
+  model::Result<std::string> stored_bytes(const ArchivedObject& object) const;
+  model::Result<std::string> prepare(const DepositItem& item, ArchivedObject& object) const;
+  model::Result<std::string> new_id() const;
+  std::string now() const;
+  JournalDraft draft(std::string category, std::string event, std::string id,
+                     std::string_view actor, std::string detail) const;
+
+  std::filesystem::path dir_;
+  const env::Env* env_ = nullptr;
+  std::unique_ptr<Catalog> catalog_;
+  std::unique_ptr<ObjectStore> store_;
+  std::unique_ptr<env::OutputFolder> folder_;
+  std::optional<MasterKey> key_;
+  RetentionPolicy retention_;
+};
+
+}  // namespace einvoice::archive

@@ -1,0 +1,183 @@
+// Archive::audit: the periodic integrity check (NF Z42-013): every stored
+// object re-hashed, the journal chain replayed, every catalog row compared
+// with what the journal recorded.
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <map>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "archive/archive.h"
+#include "archive/sha256.h"
+
+namespace einvoice::archive {
+namespace {
+
+// What the journal says of one object, replayed in order.
+struct Recorded {
+  std::string metadata_sha256;
+  bool on_hold = false;
+  bool destroyed = false;
+  bool deposited = false;
+};
+
+void check_chain(const std::vector<JournalEntry>& entries, AuditReport& report) {
+  std::string previous(kGenesisHash);
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const auto& entry = entries[i];
+    const auto expected = static_cast<std::int64_t>(i + 1);
+    if (entry.sequence != expected)
+      report.problems.push_back(
+          {entry.draft.archive_id, "journal: entry " + std::to_string(entry.sequence) +
+                                       " found where entry " + std::to_string(expected) +
+                                       " belongs (an entry was removed or reordered)"});
+    if (entry.previous != previous)
+      report.problems.push_back(
+          {entry.draft.archive_id, "journal: entry " + std::to_string(entry.sequence) +
+                                       " does not hold the hash of the entry before it "
+                                       "(chain broken: removed, inserted or edited entry)"});
+    previous = entry.hash();
+  }
+  report.journal_entries = entries.size();
+}
+
+std::map<std::string, Recorded> replay(const std::vector<JournalEntry>& entries) {
+  std::map<std::string, Recorded> out;
+  for (const auto& entry : entries) {
+    const auto& d = entry.draft;
+    if (d.archive_id.empty())
+      continue;
+    auto& recorded = out[d.archive_id];
+    if (d.event == "deposit" || d.event == "metadata") {
+      const auto detail = nlohmann::json::parse(d.detail, nullptr, false);
+      if (detail.is_object() && detail.contains("metadata_sha256") &&
+          detail["metadata_sha256"].is_string())
+        recorded.metadata_sha256 = detail["metadata_sha256"].get<std::string>();
+      recorded.deposited = true;
+    } else if (d.event == "hold") {
+      recorded.on_hold = true;
+    } else if (d.event == "release") {
+      recorded.on_hold = false;
+    } else if (d.event == "destroy") {
+      recorded.destroyed = true;
+    }
+  }
+  return out;
+}
+
+void compare_rows(const std::vector<ArchivedObject>& objects,
+                  std::map<std::string, Recorded>& recorded, AuditReport& report) {
+  for (const auto& object : objects) {
+    auto it = recorded.find(object.id);
+    if (it == recorded.end() || !it->second.deposited) {
+      report.problems.push_back({object.id, "catalog row without a deposit in the journal"});
+      continue;
+    }
+    const Recorded& r = it->second;
+    if (object.metadata_sha256() != r.metadata_sha256)
+      report.problems.push_back(
+          {object.id,
+           "catalog row edited: its metadata no longer hash to what the journal "
+           "recorded (" +
+               r.metadata_sha256.substr(0, 16) + "...)"});
+    if (object.on_hold != r.on_hold)
+      report.problems.push_back({object.id,
+                                 "catalog row edited: legal hold state differs "
+                                 "from the journal"});
+    if (object.destroyed != r.destroyed)
+      report.problems.push_back({object.id,
+                                 "catalog row edited: destruction state differs "
+                                 "from the journal"});
+    it->second.deposited = false;  // seen
+  }
+  for (const auto& [id, r] : recorded) {
+    if (r.deposited)
+      report.problems.push_back({id,
+                                 "deposited according to the journal, but missing from the "
+                                 "catalog (row removed)"});
+  }
+}
+
+}  // namespace
+
+model::Result<AuditReport> Archive::audit(std::string_view actor, unsigned threads) const {
+  AuditReport report;
+  report.threads = std::max(1u, threads);
+  auto entries = catalog_->journal(1, -1);
+  if (!entries) {
+    report.problems.push_back({"", "journal: " + entries.error().message});
+  } else {
+    check_chain(*entries, report);
+  }
+  auto objects = catalog_->list(std::nullopt, /*include_destroyed=*/true);
+  if (!objects)
+    return objects.error();
+  if (entries) {
+    auto recorded = replay(*entries);
+    compare_rows(*objects, recorded, report);
+  }
+  std::vector<const ArchivedObject*> live;
+  for (const auto& object : *objects) {
+    if (!object.destroyed)
+      live.push_back(&object);
+  }
+  std::atomic<std::size_t> next{0};
+  std::atomic<std::uint64_t> bytes{0};
+  std::mutex problems_mutex;
+  auto work = [&] {
+    for (std::size_t i = next++; i < live.size(); i = next++) {
+      const ArchivedObject& object = *live[i];
+      Sha256 hasher;
+      std::uint64_t size = 0;
+      auto read = store_->read_chunks(object.stored_sha256, kMaxObjectBytes + 64,
+                                      [&](std::string_view piece) {
+                                        hasher.update(piece);
+                                        size += piece.size();
+                                        return model::Status::Ok();
+                                      });
+      bytes += size;
+      std::string problem;
+      if (!read)
+        problem = "object " + store_->describe(object.stored_sha256) +
+                  " cannot be read: " + read.error().message;
+      else if (hasher.finish_hex() != object.stored_sha256)
+        problem = "object " + store_->describe(object.stored_sha256) +
+                  " altered: its SHA-256 is no longer the recorded fingerprint";
+      else if (key_ && !object.key_id.empty() && !key_->unwrap(object.wrapped_key, object.sha256))
+        problem = "its data key does not unwrap under the master key (edited row?)";
+      if (!problem.empty()) {
+        std::lock_guard<std::mutex> lock(problems_mutex);
+        report.problems.push_back({object.id, problem});
+      }
+    }
+  };
+  const auto start = std::chrono::steady_clock::now();
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < report.threads; ++t)
+    pool.emplace_back(work);
+  work();
+  for (auto& thread : pool)
+    thread.join();
+  std::sort(report.problems.begin(), report.problems.end(),
+            [](const AuditProblem& a, const AuditProblem& b) {
+              return a.archive_id != b.archive_id ? a.archive_id < b.archive_id : a.what < b.what;
+            });
+  report.hash_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  report.objects = live.size();
+  report.bytes = bytes;
+  const nlohmann::json detail = {{"objects", report.objects},
+                                 {"bytes", report.bytes},
+                                 {"journal_entries", report.journal_entries},
+                                 {"problems", report.problems.size()}};
+  auto entry = catalog_->append(
+      draft("system", "audit", "", actor,
+            detail.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)));
+  if (!entry)
+    return entry.error();
+  return report;
+}
+
+}  // namespace einvoice::archive

@@ -1,0 +1,68 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "archive/archived_object.h"
+#include "archive/journal_entry.h"
+#include "model/result.h"
+
+namespace einvoice::archive {
+
+// A deposit as recorded: the id it has (a new one, or the id of the same
+// bytes deposited before), and whether it was there already.
+struct RecordedDeposit {
+  std::string id;
+  bool existing = false;
+  std::int64_t sequence = 0;  // its deposit journal entry
+};
+
+// The archive's metadata and journal. Behind an interface so that a
+// PostgreSQL catalog can follow (SqliteCatalog today). Every method is one
+// transaction, durable on return, atomic against concurrent processes: the
+// journal chain stays whole however many write at once. Thread-safe.
+class Catalog {
+ public:
+  virtual ~Catalog() = default;
+
+  virtual model::Result<std::optional<std::string>> setting(std::string_view key) const = 0;
+  virtual model::Status set_setting(std::string_view key, std::string_view value) const = 0;
+
+  // Records each object with its deposit entry (`drafts[i]` for
+  // `objects[i]`), unless a live object of the same sha256 and siren is
+  // there, whose id is returned instead (idempotent deposit). One
+  // transaction for all: a group commit.
+  virtual model::Result<std::vector<RecordedDeposit>> record_deposits(
+      const std::vector<ArchivedObject>& objects,
+      const std::vector<JournalDraft>& drafts) const = 0;
+
+  virtual model::Result<std::optional<ArchivedObject>> find(std::string_view id) const = 0;
+  // A live (not destroyed) object of these bytes and SIREN.
+  virtual model::Result<std::optional<ArchivedObject>> find_live(std::string_view sha256,
+                                                                 std::string_view siren) const = 0;
+  // Objects in deposit order; only those of `siren` when given; destroyed
+  // ones only when `include_destroyed`.
+  virtual model::Result<std::vector<ArchivedObject>> list(std::optional<std::string> siren,
+                                                          bool include_destroyed) const = 0;
+
+  // Stores `updated` (found by its id) and appends `draft`, together;
+  // returns the entry.
+  virtual model::Result<JournalEntry> update(const ArchivedObject& updated,
+                                             const JournalDraft& draft) const = 0;
+  // Stores every object of `updated` and the setting, and appends `draft`,
+  // together (key rotation).
+  virtual model::Result<JournalEntry> update_all(const std::vector<ArchivedObject>& updated,
+                                                 std::pair<std::string, std::string> setting,
+                                                 const JournalDraft& draft) const = 0;
+  // Appends one entry; returns it.
+  virtual model::Result<JournalEntry> append(const JournalDraft& draft) const = 0;
+  // At most `count` entries (all when negative) with sequence >= `from`, in order, as stored (each
+  // line parsed; a line that does not parse is an error naming its sequence number).
+  virtual model::Result<std::vector<JournalEntry>> journal(std::int64_t from,
+                                                           std::int64_t count) const = 0;
+};
+
+}  // namespace einvoice::archive

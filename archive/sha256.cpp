@@ -1,0 +1,79 @@
+#include "archive/sha256.h"
+
+#include <openssl/evp.h>
+
+#include <stdexcept>
+
+namespace einvoice::archive {
+
+struct Sha256::Context {
+  EVP_MD_CTX* ctx = nullptr;
+};
+
+Sha256::Sha256() : context_(std::make_unique<Context>()) {
+  context_->ctx = EVP_MD_CTX_new();
+  if (!context_->ctx || EVP_DigestInit_ex(context_->ctx, EVP_sha256(), nullptr) != 1)
+    throw std::bad_alloc();
+}
+
+Sha256::~Sha256() {
+  EVP_MD_CTX_free(context_->ctx);
+}
+
+void Sha256::update(std::string_view bytes) {
+  EVP_DigestUpdate(context_->ctx, bytes.data(), bytes.size());
+}
+
+std::array<std::uint8_t, 32> Sha256::finish() {
+  std::array<std::uint8_t, 32> out{};
+  unsigned int size = 0;
+  EVP_DigestFinal_ex(context_->ctx, out.data(), &size);
+  return out;
+}
+
+std::string Sha256::finish_hex() {
+  const auto digest = finish();
+  return to_hex(std::string_view(reinterpret_cast<const char*>(digest.data()), digest.size()));
+}
+
+std::string Sha256::hex(std::string_view bytes) {
+  Sha256 hasher;
+  hasher.update(bytes);
+  return hasher.finish_hex();
+}
+
+std::string to_hex(std::string_view bytes) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(bytes.size() * 2);
+  for (unsigned char c : bytes) {
+    out += kDigits[c >> 4];
+    out += kDigits[c & 15];
+  }
+  return out;
+}
+
+std::string from_hex(std::string_view text) {
+  auto value = [](char c) -> int {
+    if (c >= '0' && c <= '9')
+      return c - '0';
+    if (c >= 'a' && c <= 'f')
+      return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+      return c - 'A' + 10;
+    return -1;
+  };
+  if (text.size() % 2 != 0)
+    return {};
+  std::string out;
+  out.reserve(text.size() / 2);
+  for (std::size_t i = 0; i < text.size(); i += 2) {
+    const int high = value(text[i]), low = value(text[i + 1]);
+    if (high < 0 || low < 0)
+      return {};
+    out += static_cast<char>(high * 16 + low);
+  }
+  return out;
+}
+
+}  // namespace einvoice::archive

@@ -1,0 +1,302 @@
+// einvoice archive init|deposit|get|list|hold|release|destroy|audit|rotate-key
+// over the archive jobs of the engine (engine/archive_jobs.h).
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "archive/archive.h"
+#include "cli/cli_support.h"
+#include "cli/command_line.h"
+#include "cli/commands.h"
+#include "engine/archive_jobs.h"
+#include "env/env.h"
+
+namespace einvoice::cli {
+namespace {
+
+constexpr const char* kDescription =
+    "The evidentiary archive (docs/archive.md): deposits with SHA-256 fingerprints, a\n"
+    "hash-chained journal, retention and legal hold, destruction certificates, audit,\n"
+    "encryption at rest. The archive folder is --archive DIR, else $EINVOICE_ARCHIVE.\n"
+    "Exit codes: 0 ok, 1 a check failed or the archive refused (reason printed),\n"
+    "2 usage or I/O error.";
+
+// What every subcommand is given.
+struct Common {
+  std::string archive;
+  std::string key_file;
+};
+
+struct Options {
+  Common common;
+  std::vector<std::string> files;
+  std::string siren, document_class, id, out, reason, authorized_by, new_key_file;
+  bool json = false;
+  int invoice_years = 10, receipt_years = 10, other_years = 10;
+  unsigned jobs = 0;
+};
+
+std::string dump(const nlohmann::json& json) {
+  return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+int fail(std::string_view command, const model::Error& error) {
+  print_error(command, error);
+  return engine::is_refusal(error) ? kExitInvalid : kExitUsage;
+}
+
+CLI::App* subcommand(CLI::App& app, const char* name, const char* help, Common& common) {
+  CLI::App* sub = app.add_subcommand(name, help);
+  sub->add_option("--archive", common.archive, "the archive folder (default: $EINVOICE_ARCHIVE)");
+  sub->add_option("--key-file", common.key_file,
+                  "the master key of an encrypted archive (64 hex digits: openssl rand -hex 32)");
+  return sub;
+}
+
+model::Result<std::unique_ptr<archive::Archive>> open(const Common& common, const env::Env& env) {
+  auto dir = engine::archive_folder(common.archive, env);
+  if (!dir)
+    return dir.error();
+  engine::ArchiveLocation location{*dir, std::nullopt};
+  if (!common.key_file.empty())
+    location.key_file = common.key_file;
+  return engine::open_archive(location, env);
+}
+
+nlohmann::json object_json(const archive::ArchivedObject& object) {
+  const auto& m = object.metadata;
+  return {{"id", object.id},
+          {"file", m.file_name},
+          {"sha256", object.sha256},
+          {"size", object.size},
+          {"deposited_at", object.deposited_at},
+          {"siren", m.siren},
+          {"invoice_number", m.invoice_number},
+          {"invoice_date", m.invoice_date},
+          {"type_code", m.type_code},
+          {"format", m.format},
+          {"profile", m.profile},
+          {"class", archive::to_string(m.document_class)},
+          {"on_hold", object.on_hold},
+          {"encrypted", !object.key_id.empty()}};
+}
+
+int run_init(const Options& o, const env::Env& env) {
+  auto dir = engine::archive_folder(o.common.archive, env);
+  if (!dir)
+    return fail("archive init", dir.error());
+  archive::RetentionPolicy retention{o.invoice_years, o.receipt_years, o.other_years};
+  std::optional<archive::MasterKey> key;
+  if (!o.common.key_file.empty()) {
+    auto read = engine::read_master_key(o.common.key_file, env);
+    if (!read)
+      return fail("archive init", read.error());
+    key = *read;
+  }
+  if (auto made = archive::Archive::init(*dir, retention, key ? &*key : nullptr, env); !made)
+    return fail("archive init", made.error());
+  std::cout << "archive created in " << dir->string()
+            << (key ? " (encrypted at rest, master key " + key->id() + ")" : std::string()) << '\n';
+  return kExitOk;
+}
+
+int run_deposit(const Options& o, const env::Env& env) {
+  auto opened = open(o.common, env);
+  if (!opened)
+    return fail("archive deposit", opened.error());
+  engine::ArchiveDepositJob job;
+  job.files.assign(o.files.begin(), o.files.end());
+  job.siren = o.siren;
+  if (!o.document_class.empty())
+    job.document_class = archive::parse_document_class(o.document_class);
+  auto totals = engine::run_archive_deposit(**opened, job, env, [&](const engine::DepositLine& l) {
+    if (!l.outcome) {
+      print_error("archive deposit", l.outcome.error());
+      return;
+    }
+    const auto& r = *l.outcome;
+    if (o.json) {
+      nlohmann::json line = {{"id", r.id},
+                             {"file", l.file},
+                             {"sha256", r.sha256},
+                             {"size", r.size},
+                             {"deposited_at", r.deposited_at},
+                             {"existing", r.existing},
+                             {"siren", l.metadata.siren},
+                             {"invoice_number", l.metadata.invoice_number},
+                             {"invoice_date", l.metadata.invoice_date},
+                             {"format", l.metadata.format},
+                             {"class", archive::to_string(l.metadata.document_class)}};
+      std::cout << dump(line) << std::endl;
+    } else {
+      std::cout << l.file << ": " << r.id << (r.existing ? " (already archived) " : " ") << r.sha256
+                << std::endl;
+    }
+  });
+  return batch_exit_code(totals.failed, 0, totals.refused);
+}
+
+int run_get(const Options& o, const env::Env& env) {
+  auto opened = open(o.common, env);
+  if (!opened)
+    return fail("archive get", opened.error());
+  auto bytes = (*opened)->get(o.id, engine::archive_actor(env));
+  if (!bytes)
+    return fail("archive get", bytes.error());
+  if (auto written = env.files.write_atomic(o.out, *bytes); !written)
+    return fail("archive get", written.error());
+  std::cout << o.id << " -> " << o.out << '\n';
+  return kExitOk;
+}
+
+int run_list(const Options& o, const env::Env& env) {
+  auto opened = open(o.common, env);
+  if (!opened)
+    return fail("archive list", opened.error());
+  auto objects =
+      (*opened)->list(o.siren.empty() ? std::nullopt : std::optional<std::string>(o.siren));
+  if (!objects)
+    return fail("archive list", objects.error());
+  for (const auto& object : *objects) {
+    if (o.json)
+      std::cout << dump(object_json(object)) << '\n';
+    else
+      std::cout << object.id << "  " << object.deposited_at << "  "
+                << (object.metadata.siren.empty() ? "-" : object.metadata.siren) << "  "
+                << archive::to_string(object.metadata.document_class)
+                << (object.on_hold ? "  HOLD" : "") << "  " << object.metadata.file_name << '\n';
+  }
+  return kExitOk;
+}
+
+int run_audit(const Options& o, const env::Env& env) {
+  auto opened = open(o.common, env);
+  if (!opened)
+    return fail("archive audit", opened.error());
+  const unsigned threads = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
+  auto report = (*opened)->audit(engine::archive_actor(env), threads);
+  if (!report)
+    return fail("archive audit", report.error());
+  const double megabytes = static_cast<double>(report->bytes) / 1e6;
+  const double rate = report->hash_seconds > 0 ? megabytes / report->hash_seconds : 0;
+  if (o.json) {
+    nlohmann::json problems = nlohmann::json::array();
+    for (const auto& p : report->problems)
+      problems.push_back({{"id", p.archive_id}, {"problem", p.what}});
+    std::cout << dump({{"ok", report->ok()},
+                       {"objects", report->objects},
+                       {"bytes", report->bytes},
+                       {"journal_entries", report->journal_entries},
+                       {"seconds", report->hash_seconds},
+                       {"threads", report->threads},
+                       {"problems", problems}})
+              << '\n';
+  } else {
+    for (const auto& p : report->problems)
+      std::cout << (p.archive_id.empty() ? "archive" : p.archive_id) << ": " << p.what << '\n';
+    std::cout << "audit: " << report->objects << " objects, " << megabytes << " MB re-hashed in "
+              << report->hash_seconds << " s (" << rate << " MB/s on " << report->threads
+              << " threads), " << report->journal_entries << " journal entries: "
+              << (report->ok() ? "ok" : std::to_string(report->problems.size()) + " problems")
+              << '\n';
+  }
+  return report->ok() ? kExitOk : kExitInvalid;
+}
+
+// hold, release, destroy: one object, one decision.
+int run_decision(const std::string& name, const Options& o, const env::Env& env) {
+  const std::string command = "archive " + name;
+  auto opened = open(o.common, env);
+  if (!opened)
+    return fail(command, opened.error());
+  const std::string actor = engine::archive_actor(env);
+  if (name == "destroy") {
+    auto certificate = (*opened)->destroy(o.id, o.authorized_by);
+    if (!certificate)
+      return fail(command, certificate.error());
+    std::cout << *certificate;
+    return kExitOk;
+  }
+  auto done = name == "hold" ? (*opened)->hold(o.id, o.reason, actor)
+                             : (*opened)->release(o.id, o.reason, actor);
+  if (!done)
+    return fail(command, done.error());
+  std::cout << o.id << ": " << (name == "hold" ? "under legal hold" : "hold released") << '\n';
+  return kExitOk;
+}
+
+int run_rotate(const Options& o, const env::Env& env) {
+  auto opened = open(o.common, env);
+  if (!opened)
+    return fail("archive rotate-key", opened.error());
+  auto key = engine::read_master_key(o.new_key_file, env);
+  if (!key)
+    return fail("archive rotate-key", key.error());
+  if (auto rotated = (*opened)->rotate_key(*key, engine::archive_actor(env)); !rotated)
+    return fail("archive rotate-key", rotated.error());
+  std::cout << "data keys re-wrapped under master key " << key->id() << '\n';
+  return kExitOk;
+}
+
+void add_subcommands(CLI::App& app, Options& o) {
+  auto* init =
+      subcommand(app, "init", "create an archive (with --key-file: encrypted at rest)", o.common);
+  init->add_option("--invoice-years", o.invoice_years, "retention of invoices (default 10)");
+  init->add_option("--receipt-years", o.receipt_years, "retention of receipts (default 10)");
+  init->add_option("--other-years", o.other_years, "retention of other documents (default 10)");
+  auto* deposit = subcommand(app, "deposit", "deposit files (printed once durable)", o.common);
+  deposit->add_option("files", o.files, "the files")->required();
+  deposit->add_option("--siren", o.siren, "the SIREN they belong to (else read from invoices)");
+  deposit->add_option("--class", o.document_class, "invoice, receipt or other")
+      ->check(CLI::IsMember({"invoice", "receipt", "other"}));
+  deposit->add_flag("--json", o.json, "one JSON line per file");
+  auto* get = subcommand(app, "get", "write an archived object's exact bytes to OUT", o.common);
+  get->add_option("id", o.id, "the archive id")->required();
+  get->add_option("-o", o.out, "where to write it")->required();
+  auto* list = subcommand(app, "list", "list live objects", o.common);
+  list->add_option("--siren", o.siren, "only this SIREN's");
+  list->add_flag("--json", o.json, "one JSON line per object");
+  auto* audit =
+      subcommand(app, "audit", "re-hash every object, check journal and catalog", o.common);
+  audit->add_flag("--json", o.json, "the report as JSON");
+  add_jobs_option(*audit, o.jobs);
+  for (const char* name : {"hold", "release"}) {
+    auto* sub = subcommand(app, name, "put an object under legal hold, or release it", o.common);
+    sub->add_option("id", o.id, "the archive id")->required();
+    sub->add_option("--reason", o.reason, "why (journaled)")->required();
+  }
+  auto* destroy = subcommand(app, "destroy", "destroy an expired object, not under hold", o.common);
+  destroy->add_option("id", o.id, "the archive id")->required();
+  destroy->add_option("--authorized-by", o.authorized_by, "who authorised it")->required();
+  auto* rotate =
+      subcommand(app, "rotate-key", "re-wrap data keys under a new master key", o.common);
+  rotate->add_option("--new-key-file", o.new_key_file, "the new master key")->required();
+  app.require_subcommand(1);
+}
+
+}  // namespace
+
+int run_archive(int argc, char** argv, int first) {
+  CLI::App app(kDescription, "einvoice archive");
+  Options o;
+  add_subcommands(app, o);
+  if (auto exit_code = parse_command_line(app, argc, argv, first))
+    return *exit_code;
+  const env::Env& env = env::system_env();
+  const std::string name = app.get_subcommands().front()->get_name();
+  if (name == "init")
+    return run_init(o, env);
+  if (name == "deposit")
+    return run_deposit(o, env);
+  if (name == "get")
+    return run_get(o, env);
+  if (name == "list")
+    return run_list(o, env);
+  if (name == "audit")
+    return run_audit(o, env);
+  if (name == "rotate-key")
+    return run_rotate(o, env);
+  return run_decision(name, o, env);
+}
+
+}  // namespace einvoice::cli

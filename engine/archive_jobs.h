@@ -1,0 +1,87 @@
+#pragma once
+
+// The archive's jobs (docs/archive.md): opening an archive from what the
+// command line names, reading the metadata of documents to deposit (the
+// formats modules recognise invoices; the archive itself knows none), and
+// depositing many files in durable groups.
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "archive/archive.h"
+#include "env/env.h"
+#include "model/result.h"
+
+namespace einvoice::engine {
+
+// Where the archive is and how to open it.
+struct ArchiveLocation {
+  std::filesystem::path dir;                      // --archive, else $EINVOICE_ARCHIVE
+  std::optional<std::filesystem::path> key_file;  // master key of an encrypted archive
+};
+
+// The folder named by `option`, else $EINVOICE_ARCHIVE (env.variables).
+// kInvalidArgument when neither names one.
+model::Result<std::filesystem::path> archive_folder(const std::string& option, const env::Env& env);
+
+// A key file read through env.files (at most 4 KiB) and parsed.
+model::Result<archive::MasterKey> read_master_key(const std::filesystem::path& file,
+                                                  const env::Env& env);
+
+// Opens the archive at `location` with its key, if any.
+model::Result<std::unique_ptr<archive::Archive>> open_archive(const ArchiveLocation& location,
+                                                              const env::Env& env);
+
+// Who acts, for the journal: $EINVOICE_ARCHIVE_ACTOR, else $USER, else "unknown".
+std::string archive_actor(const env::Env& env);
+
+// True when `error` is the archive refusing (retention, hold, wrong key,
+// unknown id: exit code 1), not a failure underneath (exit code 2).
+bool is_refusal(const model::Error& error);
+
+// What a document says of itself: a CII or UBL invoice, or the invoice XML
+// of a Factur-X PDF, gives seller SIREN, number, date, type, format and
+// profile, and class invoice; anything else is "other" (format "PDF", "XML"
+// or "other"). Never fails: unreadable content is simply not described.
+archive::DocumentMetadata read_document_metadata(std::string_view bytes,
+                                                 std::string_view file_name);
+
+// `einvoice archive deposit`: the files, with what the depositor states
+// (it overrides what the documents say).
+struct ArchiveDepositJob {
+  std::vector<std::filesystem::path> files;
+  std::string siren;
+  std::optional<archive::DocumentClass> document_class;
+  std::size_t group_size = 64;  // files recorded per catalog transaction
+};
+
+// The fate of one file, reported once it is durable (or has failed).
+struct DepositLine {
+  std::string file;
+  archive::DocumentMetadata metadata;
+  model::Result<archive::DepositResult> outcome;
+};
+
+struct DepositTotals {
+  std::size_t deposited = 0;
+  std::size_t existing = 0;
+  std::size_t failed = 0;
+  std::size_t refused = 0;  // over the size limit
+};
+
+// Reads and deposits the files in groups of job.group_size (group commit),
+// calling `on_durable` for each file in input order, only after its group's
+// objects, catalog rows and journal entries are flushed to disk. A file
+// that cannot be read fails alone; a group the archive cannot record fails
+// as a whole.
+DepositTotals run_archive_deposit(const archive::Archive& archive, const ArchiveDepositJob& job,
+                                  const env::Env& env,
+                                  const std::function<void(const DepositLine&)>& on_durable);
+
+}  // namespace einvoice::engine
