@@ -79,7 +79,8 @@ model::Status LocalFileSystem::read_chunks(const fs::path& path, std::size_t max
   }
   ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
   constexpr std::size_t kChunk = 1u << 20;
-  std::string buffer(kChunk, '\0');
+  // A small file gets a small buffer: one read, then end of file.
+  std::string buffer(std::min<std::size_t>(kChunk, static_cast<std::size_t>(st.st_size) + 1), '\0');
   std::uint64_t total = 0;
   for (;;) {
     const ssize_t n = ::read(fd, buffer.data(), buffer.size());

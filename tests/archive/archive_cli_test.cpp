@@ -1,0 +1,211 @@
+// einvoice archive as real processes: a round trip through the command line,
+// exit codes, four depositors at once, and depositors killed by SIGKILL at
+// random points (every deposit whose line was printed survives, whole).
+#include <catch2/catch.hpp>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "archive/archive.h"
+#include "archive/sha256.h"
+#include "env/output_folder.h"
+#include "tests/archive/archive_test_support.h"
+#include "tests/scratch_folder.h"
+
+namespace einvoice::archive {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::run_einvoice;
+using testing::TestEnv;
+
+// `count` small files of distinct content named `prefix`N.txt in `dir`.
+std::vector<std::string> make_files(const fs::path& dir, const std::string& prefix, int count) {
+  std::vector<std::string> out;
+  for (int i = 0; i < count; ++i) {
+    const fs::path file = dir / (prefix + std::to_string(i) + ".txt");
+    testing::spit(file, "document " + prefix + std::to_string(i) + " " +
+                            std::string(static_cast<std::size_t>(40 + i % 50), 'x') + "\n");
+    out.push_back(file.string());
+  }
+  return out;
+}
+
+// The JSON lines of `out` that are complete (a killed process may leave a
+// partial last line).
+std::vector<nlohmann::json> complete_lines(const std::string& out) {
+  std::vector<nlohmann::json> lines;
+  std::size_t start = 0;
+  for (std::size_t end = out.find('\n'); end != std::string::npos;
+       start = end + 1, end = out.find('\n', start)) {
+    auto json = nlohmann::json::parse(out.substr(start, end - start), nullptr, false);
+    REQUIRE_FALSE(json.is_discarded());
+    lines.push_back(std::move(json));
+  }
+  return lines;
+}
+
+// No object under `objects` is partial: each file's name is its SHA-256.
+void check_objects_whole(const fs::path& objects) {
+  if (!fs::exists(objects))
+    return;
+  for (const auto& entry : fs::recursive_directory_iterator(objects)) {
+    if (!entry.is_regular_file() || env::is_temporary_name(entry.path().filename().string()))
+      continue;
+    INFO(entry.path());
+    CHECK(Sha256::hex(testing::slurp(entry.path())) == entry.path().filename().string());
+  }
+}
+
+}  // namespace
+
+TEST_CASE("einvoice archive: deposit, list, get round trip and exit codes", "[archive][cli]") {
+  einvoice::testing::ScratchFolder scratch("archive-cli-");
+  const fs::path dir = scratch.dir();
+  const std::string archive = (dir / "a").string();
+  REQUIRE(run_einvoice({"archive", "init", "--archive", archive}, dir).exit_code == 0);
+  auto files = make_files(dir / "in", "doc", 3);
+  auto deposit = run_einvoice({"archive", "deposit", "--archive", archive, "--json", "--siren",
+                               "832147656", files[0], files[1], files[2]},
+                              dir);
+  REQUIRE(deposit.exit_code == 0);
+  const auto lines = complete_lines(deposit.out);
+  REQUIRE(lines.size() == 3);
+  for (std::size_t i = 0; i < 3; ++i) {
+    const auto& line = lines[i];
+    CHECK(line.at("file") == files[i]);
+    CHECK(line.at("siren") == "832147656");
+    const std::string out = (dir / ("back" + std::to_string(i))).string();
+    auto get =
+        run_einvoice({"archive", "get", "--archive", archive, line.at("id"), "-o", out}, dir);
+    REQUIRE(get.exit_code == 0);
+    CHECK(testing::slurp(out) == testing::slurp(files[i]));
+  }
+  auto again = run_einvoice(
+      {"archive", "deposit", "--archive", archive, "--json", "--siren", "832147656", files[1]},
+      dir);
+  REQUIRE(again.exit_code == 0);
+  CHECK(complete_lines(again.out).at(0).at("id") == lines[1].at("id"));
+  CHECK(complete_lines(again.out).at(0).at("existing") == true);
+
+  auto list = run_einvoice({"archive", "list", "--archive", archive, "--json"}, dir);
+  REQUIRE(list.exit_code == 0);
+  CHECK(complete_lines(list.out).size() == 3);
+  // Refusals exit 1 with the reason; usage and I/O problems exit 2.
+  auto destroy = run_einvoice(
+      {"archive", "destroy", "--archive", archive, lines[0].at("id"), "--authorized-by", "me"},
+      dir);
+  CHECK(destroy.exit_code == 1);
+  CHECK(destroy.err.find("under retention until") != std::string::npos);
+  auto missing = run_einvoice({"archive", "list", "--archive", (dir / "none").string()}, dir);
+  CHECK(missing.exit_code == 2);
+  CHECK(missing.err.find("not an archive") != std::string::npos);
+  CHECK(run_einvoice({"archive", "audit", "--archive", archive}, dir).exit_code == 0);
+  REQUIRE(testing::tamper_sql(archive, "UPDATE objects SET file_name = 'renamed'"));
+  auto audit = run_einvoice({"archive", "audit", "--archive", archive}, dir);
+  CHECK(audit.exit_code == 1);
+  CHECK(audit.out.find(lines[0].at("id").get<std::string>() + ": catalog row edited") !=
+        std::string::npos);
+}
+
+TEST_CASE("EINVOICE_ARCHIVE names the archive; a wrong key is refused", "[archive][cli]") {
+  einvoice::testing::ScratchFolder scratch("archive-cli-env-");
+  const fs::path dir = scratch.dir();
+  const std::string archive = (dir / "a").string();
+  testing::spit(dir / "k1", std::string(64, 'a') + "\n");
+  testing::spit(dir / "k2", std::string(64, 'b') + "\n");
+  ::setenv("EINVOICE_ARCHIVE", archive.c_str(), 1);
+  REQUIRE(run_einvoice({"archive", "init", "--key-file", (dir / "k1").string()}, dir).exit_code ==
+          0);
+  auto files = make_files(dir / "in", "secret", 1);
+  auto deposit = run_einvoice(
+      {"archive", "deposit", "--key-file", (dir / "k1").string(), "--json", files[0]}, dir);
+  ::unsetenv("EINVOICE_ARCHIVE");
+  REQUIRE(deposit.exit_code == 0);
+  const std::string id = complete_lines(deposit.out).at(0).at("id");
+  auto wrong = run_einvoice({"archive", "get", "--archive", archive, "--key-file",
+                             (dir / "k2").string(), id, "-o", (dir / "out").string()},
+                            dir);
+  CHECK(wrong.exit_code == 1);
+  CHECK(wrong.err.find("wrong key") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir / "out"));
+}
+
+TEST_CASE("Four processes deposit 500 files each into one archive", "[archive][cli][concurrency]") {
+  einvoice::testing::ScratchFolder scratch("archive-concurrent-");
+  const fs::path dir = scratch.dir();
+  const std::string archive = (dir / "a").string();
+  REQUIRE(run_einvoice({"archive", "init", "--archive", archive}, dir).exit_code == 0);
+  std::vector<pid_t> children;
+  for (int p = 0; p < 4; ++p) {
+    std::vector<std::string> arguments = {"archive", "deposit", "--archive", archive, "--json"};
+    for (auto& file : make_files(dir / "in", "p" + std::to_string(p) + "-", 500))
+      arguments.push_back(file);
+    children.push_back(testing::start_einvoice(arguments, dir / ("out" + std::to_string(p)),
+                                               dir / ("err" + std::to_string(p))));
+  }
+  std::set<std::string> ids;
+  for (int p = 0; p < 4; ++p) {
+    CHECK(testing::wait_exit_code(children[static_cast<std::size_t>(p)]) == 0);
+    for (const auto& line : complete_lines(testing::slurp(dir / ("out" + std::to_string(p)))))
+      ids.insert(line.at("id").get<std::string>());
+  }
+  CHECK(ids.size() == 2000);
+  TestEnv t;
+  auto opened = Archive::open(archive, nullptr, t.env);
+  REQUIRE(opened);
+  auto listed = (*opened)->list(std::nullopt);
+  REQUIRE(listed);
+  CHECK(listed->size() == 2000);
+  auto journal = (*opened)->catalog().journal(1, -1);
+  REQUIRE(journal);
+  CHECK(journal->size() == 2001);  // init, then one deposit entry per file
+  auto audit = (*opened)->audit("tester", 2);
+  REQUIRE(audit);
+  CHECK(audit->problems.empty());
+  CHECK(audit->journal_entries == 2001);
+}
+
+TEST_CASE("Deposits killed by SIGKILL lose nothing that was printed", "[archive][cli][crash]") {
+  einvoice::testing::ScratchFolder scratch("archive-crash-");
+  const fs::path dir = scratch.dir();
+  const std::string archive = (dir / "a").string();
+  REQUIRE(run_einvoice({"archive", "init", "--archive", archive}, dir).exit_code == 0);
+  const auto files = make_files(dir / "in", "c", 2000);
+  std::vector<std::string> arguments = {"archive", "deposit", "--archive", archive, "--json"};
+  arguments.insert(arguments.end(), files.begin(), files.end());
+  std::map<std::string, std::string> printed;  // id -> file
+  std::mt19937 random(20261207);
+  std::uniform_int_distribution<int> delay_ms(30, 900);
+  TestEnv t;
+  for (int run = 0; run < 20; ++run) {
+    INFO("run " << run);
+    const fs::path out = dir / "out.txt";
+    const pid_t child = testing::start_einvoice(arguments, out, dir / "err.txt");
+    std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms(random)));
+    ::kill(child, SIGKILL);
+    testing::wait_exit_code(child);
+    for (const auto& line : complete_lines(testing::slurp(out)))
+      printed[line.at("id").get<std::string>()] = line.at("file").get<std::string>();
+    check_objects_whole(fs::path(archive) / "objects");
+    auto opened = Archive::open(archive, nullptr, t.env);
+    REQUIRE(opened);
+    auto audit = (*opened)->audit("tester", 2);
+    REQUIRE(audit);
+    CHECK(audit->problems.empty());
+  }
+  INFO(printed.size() << " deposits printed over 20 killed runs");
+  CHECK(printed.size() > 100);
+  auto opened = Archive::open(archive, nullptr, t.env);
+  REQUIRE(opened);
+  for (const auto& [id, file] : printed) {
+    auto bytes = (*opened)->get(id, "tester");
+    REQUIRE(bytes);
+    CHECK(*bytes == testing::slurp(file));
+  }
+}
+
+}  // namespace einvoice::archive
