@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "archive/export_layout.h"
 #include "archive/sha256.h"
 #include "archive/sqlite_catalog.h"
 
@@ -397,17 +398,7 @@ model::Result<std::string> Archive::receipt(const ArchivedObject& object) const 
     return entries.error();
   if (entries->empty() || entries->front().draft.archive_id != object.id)
     return refused(object.id + ": its deposit journal entry is missing", object.id);
-  const JournalEntry& entry = entries->front();
-  const nlohmann::json receipt = {{"receipt", "deposit"},
-                                  {"id", object.id},
-                                  {"sha256", object.sha256},
-                                  {"size", object.size},
-                                  {"deposited_at", object.deposited_at},
-                                  {"metadata", nlohmann::json::parse(object.metadata_json())},
-                                  {"metadata_sha256", object.metadata_sha256()},
-                                  {"journal_sequence", entry.sequence},
-                                  {"journal_entry_sha256", entry.hash()}};
-  return receipt.dump(2) + "\n";
+  return ExportLayout::receipt(object, entries->front());
 }
 
 }  // namespace einvoice::archive

@@ -14,10 +14,29 @@
 #include "archive/master_key.h"
 #include "archive/object_store.h"
 #include "archive/retention_policy.h"
+#include "archive/securing_record.h"
 #include "env/env.h"
 #include "model/result.h"
 
+namespace einvoice::signing {
+class TimestampAuthority;
+}
+
 namespace einvoice::archive {
+
+// A securing run as stored: the record, its exact bytes and its token.
+struct StoredSecuring {
+  SecuringRecord record;
+  std::string record_json;
+  std::string token_der;
+};
+
+// What an export wrote.
+struct ExportSummary {
+  std::size_t documents = 0;
+  std::size_t files = 0;
+  std::uint64_t bytes = 0;
+};
 
 // One file to deposit: its exact bytes and what is known of it.
 struct DepositItem {
@@ -96,6 +115,32 @@ class Archive {
   // new key id, and journals the rotation. REQUIRES: opened with its key.
   model::Status rotate_key(const MasterKey& new_key, std::string_view actor) const;
 
+  // Closes the journal entries since the last securing run into a hash tree
+  // (RFC 4998), has its root, tied to the previous run's record,
+  // timestamped by `authority` (RFC 3161, imprint = root), stores record
+  // and token as archive objects and journals the run. nullopt when no entry
+  // is new. One securing at a time per archive (not guarded).
+  model::Result<std::optional<StoredSecuring>> secure(signing::TimestampAuthority& authority,
+                                                      std::string_view actor) const;
+  // Every securing run so far, in order (records and tokens read back from
+  // the object store and checked against the hashes the journal recorded).
+  model::Result<std::vector<StoredSecuring>> securings() const;
+  // The RFC 4998 evidence record (DER) of `id`'s deposit: its reduced hash
+  // tree up to the root of the securing run that covers the deposit, and
+  // that run's timestamp. kInvalid before the deposit is secured.
+  model::Result<std::string> evidence_record(std::string_view id) const;
+
+  // Writes the self-contained export of `ids` (docs/archive.md) into the
+  // empty or missing folder `out_dir`: documents (decrypted), metadata,
+  // receipts, evidence records, the journal segments and securing records
+  // that cover them, timestamp tokens (*.tst), TSA certificates, manifest
+  // and README. Each export is journaled as an access. kInvalid for an id
+  // unknown, destroyed or not yet secured; kInvalidArgument when `out_dir`
+  // is not empty.
+  model::Result<ExportSummary> export_package(const std::vector<std::string>& ids,
+                                              const std::filesystem::path& out_dir,
+                                              std::string_view actor) const;
+
   // The deposit receipt of `object` (JSON): id, fingerprint, time, metadata
   // hash and the journal entry that recorded the deposit.
   model::Result<std::string> receipt(const ArchivedObject& object) const;
@@ -105,6 +150,7 @@ class Archive {
   const Catalog& catalog() const { return *catalog_; }
   const ObjectStore& objects() const { return *store_; }
   const std::optional<MasterKey>& key() const { return key_; }
+  const env::Env& env() const { return *env_; }
 
  private:
   Archive() = default;
@@ -113,6 +159,7 @@ class Archive {
   model::Result<std::string> prepare(const DepositItem& item, ArchivedObject& object) const;
   model::Result<std::string> new_id() const;
   std::string now() const;
+  model::Error refused_securing(std::int64_t sequence) const;
   JournalDraft draft(std::string category, std::string event, std::string id,
                      std::string_view actor, std::string detail) const;
 

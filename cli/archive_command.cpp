@@ -31,6 +31,9 @@ struct Options {
   Common common;
   std::vector<std::string> files;
   std::string siren, document_class, id, out, reason, authorized_by, new_key_file;
+  std::vector<std::string> ids;
+  std::string tsa_url, test_tsa_dir, export_dir, trust;
+  bool test_tsa = false;
   bool json = false;
   int invoice_years = 10, receipt_years = 10, other_years = 10;
   unsigned jobs = 0;
@@ -38,6 +41,11 @@ struct Options {
 
 std::string dump(const nlohmann::json& json) {
   return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+int usage_problem_text(std::string_view command, const std::string& problem) {
+  std::cerr << "einvoice " << command << ": " << problem << '\n';
+  return kExitUsage;
 }
 
 int fail(std::string_view command, const model::Error& error) {
@@ -238,7 +246,90 @@ int run_rotate(const Options& o, const env::Env& env) {
   return kExitOk;
 }
 
+int run_secure(const Options& o, const env::Env& env) {
+  auto opened = open(o.common, env);
+  if (!opened)
+    return fail("archive secure", opened.error());
+  if (o.test_tsa)
+    std::cerr << "archive secure: warning: --test-tsa timestamps prove nothing (self-signed test "
+                 "TSA)\n";
+  auto secured = engine::run_archive_secure(**opened, {o.tsa_url, o.test_tsa, o.test_tsa_dir}, env);
+  if (!secured)
+    return fail("archive secure", secured.error());
+  if (!*secured) {
+    std::cout << "nothing to secure: no journal entry since the last securing\n";
+    return kExitOk;
+  }
+  const auto& r = (*secured)->record;
+  std::cout << "securing " << r.number << ": journal entries " << r.first_sequence << ".."
+            << r.last_sequence << ", root " << r.root << ", timestamped " << r.gen_time << " by "
+            << r.authority << '\n';
+  return kExitOk;
+}
+
+int run_export(const Options& o, const env::Env& env) {
+  if (o.siren.empty() == o.ids.empty())
+    return usage_problem_text("archive export", "give --siren SIREN or --id ID...");
+  auto opened = open(o.common, env);
+  if (!opened)
+    return fail("archive export", opened.error());
+  auto summary = engine::run_archive_export(**opened, o.siren, o.ids, o.export_dir, env);
+  if (!summary)
+    return fail("archive export", summary.error());
+  std::cout << "exported " << summary->documents << " documents (" << summary->files
+            << " files) to " << o.export_dir << "; check with: einvoice archive verify-export "
+            << o.export_dir << '\n';
+  return kExitOk;
+}
+
+int run_verify_export(const Options& o, const env::Env& env) {
+  std::optional<std::filesystem::path> trust;
+  if (!o.trust.empty())
+    trust = o.trust;
+  auto verification = engine::run_verify_export(o.export_dir, trust, env);
+  if (!verification)
+    return fail("archive verify-export", verification.error());
+  nlohmann::json checks = nlohmann::json::array();
+  for (const auto& c : verification->checks) {
+    if (o.json)
+      checks.push_back(
+          {{"subject", c.subject}, {"check", c.check}, {"passed", c.passed}, {"detail", c.detail}});
+    else
+      std::cout << (c.passed ? "PASS  " : "FAIL  ") << c.subject << ": " << c.check
+                << (c.passed ? "" : " -- " + c.detail) << '\n';
+  }
+  if (o.json)
+    std::cout << dump({{"passed", verification->passed()},
+                       {"trust", verification->trust_note},
+                       {"checks", checks}})
+              << '\n';
+  else
+    std::cout << verification->trust_note << '\n'
+              << (verification->passed() ? "export verified" : "EXPORT FAILED VERIFICATION")
+              << '\n';
+  return verification->passed() ? kExitOk : kExitInvalid;
+}
+
+void add_evidence_subcommands(CLI::App& app, Options& o) {
+  auto* secure =
+      subcommand(app, "secure", "timestamp the journal since the last securing", o.common);
+  secure->add_option("--tsa-url", o.tsa_url, "RFC 3161 timestamp authority (http or https)");
+  secure->add_flag("--test-tsa", o.test_tsa, "the in-process test TSA (proves nothing)");
+  secure->add_option("--test-tsa-dir", o.test_tsa_dir, "keep the test TSA's key and certificate");
+  auto* exported =
+      subcommand(app, "export", "write a self-contained export for auditors", o.common);
+  exported->add_option("--siren", o.siren, "every live object of this SIREN");
+  exported->add_option("--id", o.ids, "these objects")->expected(1, -1);
+  exported->add_option("-o", o.export_dir, "the export folder (empty or missing)")->required();
+  auto* verify =
+      app.add_subcommand("verify-export", "check an export offline, without the archive");
+  verify->add_option("export", o.export_dir, "the export folder")->required();
+  verify->add_option("--trust", o.trust, "folder of trusted TSA certificates (PEM)");
+  verify->add_flag("--json", o.json, "every check as JSON");
+}
+
 void add_subcommands(CLI::App& app, Options& o) {
+  add_evidence_subcommands(app, o);
   auto* init =
       subcommand(app, "init", "create an archive (with --key-file: encrypted at rest)", o.common);
   init->add_option("--invoice-years", o.invoice_years, "retention of invoices (default 10)");
@@ -296,6 +387,12 @@ int run_archive(int argc, char** argv, int first) {
     return run_audit(o, env);
   if (name == "rotate-key")
     return run_rotate(o, env);
+  if (name == "secure")
+    return run_secure(o, env);
+  if (name == "export")
+    return run_export(o, env);
+  if (name == "verify-export")
+    return run_verify_export(o, env);
   return run_decision(name, o, env);
 }
 

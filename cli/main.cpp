@@ -34,9 +34,11 @@ constexpr const char* kUsage =
     "  verify FILE      verify PAdES, XAdES or CAdES seals (indication, level, signer, SIREN)\n"
 #endif
 #ifdef EINVOICE_HAS_ARCHIVE
-    "  archive init|deposit|get|list|hold|release|destroy|audit|rotate-key\n"
-    "                   the evidentiary archive: fingerprinted deposits, hash-chained journal,\n"
-    "                   retention and legal hold, audit, encryption at rest\n"
+    "  archive init|deposit|get|list|hold|release|destroy|audit|rotate-key|secure|export|\n"
+    "          verify-export\n"
+    "                   the evidentiary archive: fingerprinted deposits, hash-chained journal\n"
+    "                   secured by RFC 3161 timestamps, RFC 4998 evidence records, retention\n"
+    "                   and legal hold, audit, encryption at rest, exports for auditors\n"
 #endif
     "\n"
     "Run 'einvoice <command> --help' for the options of a command.\n"

@@ -4,6 +4,8 @@
 #include "engine/facturx_jobs.h"
 #include "formats/detect/document_kind.h"
 #include "formats/facturx/facturx_profile.h"
+#include "signing/http_timestamp_authority.h"
+#include "signing/local_timestamp_authority.h"
 
 namespace einvoice::engine {
 namespace {
@@ -157,6 +159,60 @@ DepositTotals run_archive_deposit(const archive::Archive& archive, const Archive
     }
   }
   return totals;
+}
+
+model::Result<std::optional<archive::StoredSecuring>> run_archive_secure(
+    const archive::Archive& archive, const ArchiveSecureJob& job, const env::Env& env) {
+  std::unique_ptr<signing::TimestampAuthority> authority;
+  if (!job.tsa_url.empty()) {
+    auto http = signing::HttpTimestampAuthority::create(job.tsa_url);
+    if (!http)
+      return http.error();
+    authority = std::move(*http);
+  } else if (job.test_tsa) {
+    const env::Clock* clock = &env.clock;
+    auto now = [clock] { return clock->now(); };
+    auto local = job.test_tsa_dir.empty()
+                     ? signing::LocalTimestampAuthority::create(nullptr, now)
+                     : signing::LocalTimestampAuthority::load_or_create(job.test_tsa_dir, now);
+    if (!local)
+      return local.error();
+    authority = std::move(*local);
+  } else {
+    return Error{ErrorCode::kInvalidArgument, "give --tsa-url URL or --test-tsa", {}};
+  }
+  return archive.secure(*authority, archive_actor(env));
+}
+
+model::Result<archive::ExportSummary> run_archive_export(const archive::Archive& archive,
+                                                         const std::string& siren,
+                                                         const std::vector<std::string>& ids,
+                                                         const std::filesystem::path& out_dir,
+                                                         const env::Env& env) {
+  std::vector<std::string> chosen = ids;
+  if (!siren.empty()) {
+    auto listed = archive.list(siren);
+    if (!listed)
+      return listed.error();
+    for (const auto& object : *listed)
+      chosen.push_back(object.id);
+    if (chosen.empty())
+      return Error{ErrorCode::kInvalid, "no archived object of SIREN " + siren, {}};
+  }
+  return archive.export_package(chosen, out_dir, archive_actor(env));
+}
+
+model::Result<archive::ExportVerification> run_verify_export(
+    const std::filesystem::path& dir, const std::optional<std::filesystem::path>& trust_dir,
+    const env::Env& env) {
+  std::optional<signing::TrustStore> trust;
+  if (trust_dir) {
+    auto loaded = signing::TrustStore::load_folder(*trust_dir);
+    if (!loaded)
+      return loaded.error();
+    trust = std::move(*loaded);
+  }
+  return archive::verify_export(dir, env.files, trust);
 }
 
 }  // namespace einvoice::engine

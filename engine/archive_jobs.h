@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "archive/archive.h"
+#include "archive/export_verifier.h"
 #include "env/env.h"
 #include "model/result.h"
 
@@ -83,5 +84,34 @@ struct DepositTotals {
 DepositTotals run_archive_deposit(const archive::Archive& archive, const ArchiveDepositJob& job,
                                   const env::Env& env,
                                   const std::function<void(const DepositLine&)>& on_durable);
+
+// `einvoice archive secure`: the timestamp authority to use, an RFC 3161
+// server or the in-process test TSA (optionally kept in a folder, so that
+// its certificate can be trusted across runs).
+struct ArchiveSecureJob {
+  std::string tsa_url;
+  bool test_tsa = false;
+  std::filesystem::path test_tsa_dir;
+};
+
+// Secures the journal (Archive::secure) through the authority `job` names.
+// kInvalidArgument when it names none.
+model::Result<std::optional<archive::StoredSecuring>> run_archive_secure(
+    const archive::Archive& archive, const ArchiveSecureJob& job, const env::Env& env);
+
+// `einvoice archive export`: the objects of `siren` (every live one of that
+// SIREN) or the given ids, written to `out_dir`.
+model::Result<archive::ExportSummary> run_archive_export(const archive::Archive& archive,
+                                                         const std::string& siren,
+                                                         const std::vector<std::string>& ids,
+                                                         const std::filesystem::path& out_dir,
+                                                         const env::Env& env);
+
+// `einvoice archive verify-export`: the export checked offline, timestamps
+// against the certificates of `trust_dir` when given. Errors only when the
+// trust folder cannot be read.
+model::Result<archive::ExportVerification> run_verify_export(
+    const std::filesystem::path& dir, const std::optional<std::filesystem::path>& trust_dir,
+    const env::Env& env);
 
 }  // namespace einvoice::engine

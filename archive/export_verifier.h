@@ -1,0 +1,42 @@
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "env/file_system.h"
+#include "signing/trust_store.h"
+
+namespace einvoice::archive {
+
+// One check of an export and its verdict.
+struct ExportCheck {
+  std::string subject;  // the file or document checked
+  std::string check;    // what was checked
+  bool passed = false;
+  std::string detail;  // why it failed (empty when passed)
+};
+
+// The verdict on a whole export: it passes only when every check does and
+// every file of the folder was covered by one.
+struct ExportVerification {
+  std::vector<ExportCheck> checks;
+  std::string trust_note;  // which trust anchors judged the timestamps
+  bool passed() const;
+};
+
+// Checks an export folder offline, without the archive (docs/archive.md):
+// each securing record against its journal segment (order, chain, hash tree,
+// root) and its timestamp token (imprint = root, signature, TSA chain to
+// `trust`, else to the export's own TSA certificates, which the note then
+// says); each document's SHA-256 against its metadata, the metadata's hash
+// and the fingerprint against its deposit entry, its evidence record
+// against the document and the token; receipts, certificates, README and
+// manifests against what they must be, byte for byte; and that no file is
+// missing or extra. Every file read is hostile input, read within limits
+// through `files`. Never fails: problems are failed checks.
+ExportVerification verify_export(const std::filesystem::path& dir, const env::FileSystem& files,
+                                 const std::optional<signing::TrustStore>& trust);
+
+}  // namespace einvoice::archive
