@@ -111,6 +111,42 @@ TEST_CASE("einvoice archive: deposit, list, get round trip and exit codes", "[ar
         std::string::npos);
 }
 
+TEST_CASE("einvoice archive secure, export, verify-export", "[archive][cli][export]") {
+  einvoice::testing::ScratchFolder scratch("archive-cli-export-");
+  const fs::path dir = scratch.dir();
+  const std::string archive = (dir / "a").string();
+  REQUIRE(run_einvoice({"archive", "init", "--archive", archive}, dir).exit_code == 0);
+  auto files = make_files(dir / "in", "doc", 2);
+  auto deposit = run_einvoice({"archive", "deposit", "--archive", archive, "--json", "--siren",
+                               "832147656", files[0], files[1]},
+                              dir);
+  REQUIRE(deposit.exit_code == 0);
+  const std::string export_dir = (dir / "export").string();
+  auto unsecured = run_einvoice(
+      {"archive", "export", "--archive", archive, "--siren", "832147656", "-o", export_dir}, dir);
+  CHECK(unsecured.exit_code == 1);
+  CHECK(unsecured.err.find("not secured yet") != std::string::npos);
+  auto secure = run_einvoice({"archive", "secure", "--archive", archive, "--test-tsa",
+                              "--test-tsa-dir", (dir / "tsa").string()},
+                             dir);
+  REQUIRE(secure.exit_code == 0);
+  CHECK(secure.out.find("securing 1: journal entries 1..3") != std::string::npos);
+  auto exported = run_einvoice(
+      {"archive", "export", "--archive", archive, "--siren", "832147656", "-o", export_dir}, dir);
+  REQUIRE(exported.exit_code == 0);
+  // The test TSA's certificate as the one trust anchor (its folder also holds its key).
+  testing::spit(dir / "trust" / "tsa.pem", testing::slurp(dir / "tsa" / "tsa-certificate.pem"));
+  auto verified = run_einvoice(
+      {"archive", "verify-export", export_dir, "--trust", (dir / "trust").string(), "--json"}, dir);
+  CHECK(verified.exit_code == 0);
+  CHECK(nlohmann::json::parse(verified.out).at("passed") == true);
+  const std::string id = complete_lines(deposit.out).at(1).at("id");
+  testing::spit(fs::path(export_dir) / "documents" / id / "doc1.txt", "changed");
+  auto tampered = run_einvoice({"archive", "verify-export", export_dir}, dir);
+  CHECK(tampered.exit_code == 1);
+  CHECK(tampered.out.find("FAIL  documents/" + id + "/doc1.txt") != std::string::npos);
+}
+
 TEST_CASE("EINVOICE_ARCHIVE names the archive; a wrong key is refused", "[archive][cli]") {
   einvoice::testing::ScratchFolder scratch("archive-cli-env-");
   const fs::path dir = scratch.dir();
