@@ -106,8 +106,9 @@ class Archive {
   model::Result<std::string> destroy(std::string_view id, std::string_view authorized_by) const;
 
   // Re-hashes every stored object (in pieces, on `threads` threads), checks
-  // the journal chain and that every catalog row agrees with the journal
-  // (metadata hash, hold, destruction). The result is journaled. Errors only
+  // the journal chain, every securing run (its segment, tree, root, chain to
+  // the previous run, token imprint) and that every catalog row agrees with
+  // the journal (metadata hash, hold, destruction). The result is journaled. Errors only
   // when the audit cannot run; problems are in the report.
   model::Result<AuditReport> audit(std::string_view actor, unsigned threads) const;
 

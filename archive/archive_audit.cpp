@@ -11,6 +11,8 @@
 
 #include "archive/archive.h"
 #include "archive/sha256.h"
+#include "signing/digest.h"
+#include "signing/timestamp_token.h"
 
 namespace einvoice::archive {
 namespace {
@@ -100,6 +102,30 @@ void compare_rows(const std::vector<ArchivedObject>& objects,
   }
 }
 
+// Each securing run against the journal it closed, and its token's imprint
+// against its root (the token's signature needs trust anchors: verify-export).
+void check_securings(const std::vector<StoredSecuring>& runs,
+                     const std::vector<JournalEntry>& entries, AuditReport& report) {
+  std::string previous_record;
+  for (const auto& run : runs) {
+    const auto& r = run.record;
+    const std::string name = "securing " + std::to_string(r.number) + ": ";
+    std::vector<JournalEntry> segment;
+    for (const auto& entry : entries) {
+      if (entry.sequence >= r.first_sequence && entry.sequence <= r.last_sequence)
+        segment.push_back(entry);
+    }
+    if (auto problem = check_segment(r, segment); !problem.empty())
+      report.problems.push_back({"", name + problem});
+    if (r.previous_record_sha256 != previous_record)
+      report.problems.push_back({"", name + "not chained to the previous securing record"});
+    previous_record = Sha256::hex(run.record_json);
+    auto token = signing::TimestampToken::parse(signing::as_bytes(run.token_der), "token");
+    if (!token || to_hex(std::string(token->imprint.begin(), token->imprint.end())) != r.root)
+      report.problems.push_back({"", name + "its timestamp token does not timestamp its root"});
+  }
+}
+
 }  // namespace
 
 model::Result<AuditReport> Archive::audit(std::string_view actor, unsigned threads) const {
@@ -115,6 +141,11 @@ model::Result<AuditReport> Archive::audit(std::string_view actor, unsigned threa
   if (!objects)
     return objects.error();
   if (entries) {
+    auto runs = securings();
+    if (!runs)
+      report.problems.push_back({"", "securing records: " + runs.error().message});
+    else
+      check_securings(*runs, *entries, report);
     auto recorded = replay(*entries);
     compare_rows(*objects, recorded, report);
   }
