@@ -51,6 +51,10 @@ declare -A spec=(
   [revocation_read]="revocation 10 2048 1048576"
   [pades_verify]="pades 25 2048 2097152 seeds/pdf"
   [xades_verify]="xades 10 2048 1048576 seeds/xml"
+  [journal_line]="archive_journal 10 2048 131072"
+  [evidence_record]="archive_ers 10 2048 1048576"
+  [export_record]="archive_record 10 2048 65536"
+  [archive_key]="archive_key 10 2048 4096"
 )
 
 if [[ $build -eq 1 ]]; then
