@@ -147,7 +147,7 @@ TEST_CASE("einvoice archive secure, export, verify-export", "[archive][cli][expo
   CHECK(tampered.out.find("FAIL  documents/" + id + "/doc1.txt") != std::string::npos);
 }
 
-TEST_CASE("EINVOICE_ARCHIVE names the archive; a wrong key is refused", "[archive][cli]") {
+TEST_CASE("EINVOICE_ARCHIVE names the archive, and a wrong key is refused", "[archive][cli]") {
   einvoice::testing::ScratchFolder scratch("archive-cli-env-");
   const fs::path dir = scratch.dir();
   const std::string archive = (dir / "a").string();

@@ -262,7 +262,7 @@ TEST_CASE("An evidence record verifies on its own, from the document to the time
   CHECK_FALSE(parse_evidence_record("", "x"));
 }
 
-TEST_CASE("Securing chains each run to the previous one; audit re-checks it", "[archive][export]") {
+TEST_CASE("Securing chains each run to the previous one", "[archive][export]") {
   Exported e;
   auto runs = e.archive->securings();
   REQUIRE(runs);
@@ -277,6 +277,41 @@ TEST_CASE("Securing chains each run to the previous one; audit re-checks it", "[
   REQUIRE(again);
   CHECK((*again)->record.first_sequence == (*nothing)->record.last_sequence + 1);
   CHECK_FALSE(e.archive->evidence_record("ar-unknown"));
+}
+
+}  // namespace einvoice::archive
+
+namespace einvoice::archive {
+
+TEST_CASE("Audit re-checks every securing run", "[archive][audit][export]") {
+  Exported e;
+  auto clean = e.archive->audit("tester", 2);
+  REQUIRE(clean);
+  CHECK(clean->ok());
+  SECTION("a securing record altered in the object store") {
+    auto runs = e.archive->securings();
+    REQUIRE(runs);
+    const std::string sha = Sha256::hex((*runs)[0].record_json);
+    const fs::path file = e.dir() / "objects" / sha.substr(0, 2) / sha.substr(2, 2) / sha;
+    std::string text = testing::slurp(file);
+    text.replace(text.find("\"securing\":1"), 12, "\"securing\":7");
+    testing::spit(file, text);
+    auto report = e.archive->audit("tester", 2);
+    REQUIRE(report);
+    REQUIRE_FALSE(report->ok());
+    CHECK(report->problems.front().what.find("securing records") != std::string::npos);
+  }
+  SECTION("a secured journal entry edited in the catalog") {
+    REQUIRE(testing::tamper_sql(e.dir(),
+                                "UPDATE journal SET line = replace(line, '\"actor\":\"tester\"', "
+                                "'\"actor\":\"nobody\"') WHERE seq = 2"));
+    auto report = e.archive->audit("tester", 2);
+    REQUIRE(report);
+    std::string text;
+    for (const auto& p : report->problems)
+      text += p.what + "\n";
+    CHECK(text.find("securing 1: entry 3 does not hold the hash") != std::string::npos);
+  }
 }
 
 }  // namespace einvoice::archive
