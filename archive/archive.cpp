@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "archive/export_layout.h"
+#include "archive/parallel_writes.h"
 #include "archive/sha256.h"
 #include "archive/sqlite_catalog.h"
 
@@ -177,6 +178,7 @@ model::Result<std::vector<DepositResult>> Archive::deposit(const std::vector<Dep
   std::vector<ArchivedObject> objects;
   std::vector<JournalDraft> drafts;
   const std::string time = now();
+  std::vector<std::pair<std::string, std::string>> pending;  // key, bytes to store
   for (const auto& item : items) {
     ArchivedObject object;
     object.deposited_at = time;
@@ -186,10 +188,8 @@ model::Result<std::vector<DepositResult>> Archive::deposit(const std::vector<Dep
     auto existing = catalog_->find_live(object.sha256, object.metadata.siren);
     if (!existing)
       return existing.error();
-    if (!*existing) {
-      if (auto put = store_->put(object.stored_sha256, *stored); !put)
-        return put.error();
-    }
+    if (!*existing)
+      pending.push_back({object.stored_sha256, std::move(*stored)});
     const nlohmann::json detail = {{"sha256", object.sha256},
                                    {"size", object.size},
                                    {"stored_sha256", object.stored_sha256},
@@ -200,6 +200,12 @@ model::Result<std::vector<DepositResult>> Archive::deposit(const std::vector<Dep
     drafts.back().time = time;
     objects.push_back(std::move(object));
   }
+  // Every object flushed to disk before the group is recorded.
+  if (auto put = parallel_writes(
+          pending.size(), kDepositWriteThreads,
+          [&](std::size_t i) { return store_->put(pending[i].first, pending[i].second); });
+      !put)
+    return put.error();
   auto recorded = catalog_->record_deposits(objects, drafts);
   if (!recorded)
     return recorded.error();

@@ -11,6 +11,7 @@
 #include "archive/archived_object.h"
 #include "archive/audit_report.h"
 #include "archive/catalog.h"
+#include "archive/export_layout.h"
 #include "archive/master_key.h"
 #include "archive/object_store.h"
 #include "archive/retention_policy.h"
@@ -54,6 +55,8 @@ struct DepositResult {
   bool existing = false;
   std::int64_t sequence = 0;  // the deposit's journal entry
 };
+
+class ExportWriter;  // archive_export.cpp
 
 // The evidentiary archive (docs/archive.md): objects in a content-addressed
 // folder tree (`objects/`), metadata and the hash-chained journal in the
@@ -161,6 +164,12 @@ class Archive {
   model::Result<std::string> new_id() const;
   std::string now() const;
   model::Error refused_securing(std::int64_t sequence) const;
+  // Writes the documents `chosen` (indexes into `documents`) of one
+  // securing run, with the run's segment, record, token and certificate.
+  model::Status export_run(const StoredSecuring& securing, const std::vector<std::size_t>& chosen,
+                           std::vector<ExportedDocument>& documents, ExportWriter& writer) const;
+  // The checked journal segment of a securing run.
+  model::Result<std::vector<JournalEntry>> segment(const SecuringRecord& record) const;
   JournalDraft draft(std::string category, std::string event, std::string id,
                      std::string_view actor, std::string detail) const;
 

@@ -1,10 +1,13 @@
 // Archive::export_package: the self-contained folder an auditor checks
 // offline (docs/archive.md, "Export package").
+#include <map>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
 
 #include "archive/archive.h"
 #include "archive/export_layout.h"
+#include "archive/parallel_writes.h"
 #include "archive/sha256.h"
 #include "signing/digest.h"
 #include "signing/timestamp_token.h"
@@ -15,22 +18,87 @@ namespace {
 using model::Error;
 using model::ErrorCode;
 
+// A securing run with the documents exported from it.
+struct Covered {
+  const StoredSecuring* securing = nullptr;
+  std::vector<std::size_t> documents;  // indexes into the export's documents
+};
+
+}  // namespace
+
 // Writes files into the export folder, keeping each one's hash and size.
 class ExportWriter {
  public:
   explicit ExportWriter(const env::OutputFolder& folder) : folder_(folder) {}
+  // Thread-safe.
   model::Status write(const std::string& path, std::string_view bytes) {
-    files_[path] = {Sha256::hex(bytes), bytes.size()};
+    ExportedFile file{Sha256::hex(bytes), bytes.size()};
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      files_[path] = file;
+    }
     return folder_.write(path, bytes);
   }
   const std::map<std::string, ExportedFile>& files() const { return files_; }
 
  private:
   const env::OutputFolder& folder_;
+  std::mutex mutex_;
   std::map<std::string, ExportedFile> files_;
 };
 
-}  // namespace
+model::Status Archive::export_run(const StoredSecuring& securing,
+                                  const std::vector<std::size_t>& chosen,
+                                  std::vector<ExportedDocument>& documents,
+                                  ExportWriter& writer) const {
+  const auto& r = securing.record;
+  auto entries = segment(r);
+  if (!entries)
+    return entries.error();
+  std::vector<Hash> leaves;
+  std::string lines;
+  for (const auto& entry : *entries) {
+    leaves.push_back(journal_leaf(entry));
+    lines += entry.line() + "\n";
+  }
+  const MerkleTree tree(std::move(leaves));
+  auto export_one = [&](std::size_t n) -> model::Status {
+    const ArchivedObject& object = documents[chosen[n]].object;
+    const auto index = static_cast<std::size_t>(object.deposit_sequence - r.first_sequence);
+    auto bytes = stored_bytes(object);
+    if (!bytes)
+      return bytes.error();
+    const std::string metadata = object.metadata_json();
+    const std::string receipt = ExportLayout::receipt(object, (*entries)[index]);
+    const std::string evidence = evidence_record_der(r, *entries, tree, index, securing.token_der);
+    for (auto [path, content] :
+         {std::pair{ExportLayout::document_path(object), std::string_view(*bytes)},
+          std::pair{ExportLayout::metadata_path(object.id), std::string_view(metadata)},
+          std::pair{ExportLayout::receipt_path(object.id), std::string_view(receipt)},
+          std::pair{ExportLayout::evidence_path(object.id), std::string_view(evidence)}}) {
+      if (auto written = writer.write(path, content); !written)
+        return written;
+    }
+    return model::Status::Ok();
+  };
+  if (auto done = parallel_writes(chosen.size(), kExportWriteThreads, export_one); !done)
+    return done;
+  for (auto [path, content] :
+       {std::pair{ExportLayout::segment_path(r.number), std::string_view(lines)},
+        std::pair{ExportLayout::record_path(r.number), std::string_view(securing.record_json)},
+        std::pair{ExportLayout::token_path(r.number), std::string_view(securing.token_der)}}) {
+    if (auto written = writer.write(path, content); !written)
+      return written;
+  }
+  auto token = signing::TimestampToken::parse(signing::as_bytes(securing.token_der), "token");
+  if (token && token->tsa_certificate) {
+    if (auto written =
+            writer.write(ExportLayout::certificate_path(r.number), token->tsa_certificate->pem());
+        !written)
+      return written;
+  }
+  return model::Status::Ok();
+}
 
 model::Result<ExportSummary> Archive::export_package(const std::vector<std::string>& ids,
                                                      const std::filesystem::path& out_dir,
@@ -46,72 +114,36 @@ model::Result<ExportSummary> Archive::export_package(const std::vector<std::stri
   if (!all)
     return all.error();
   std::vector<ExportedDocument> documents;
-  std::vector<std::string> evidence;
+  std::map<std::int64_t, Covered> runs;
+  std::set<std::string> seen;
   for (const auto& id : ids) {
+    if (!seen.insert(id).second)
+      continue;
     auto object = live(id);
     if (!object)
       return object.error();
-    auto record = evidence_record(id);
-    if (!record)
-      return record.error();
-    ExportedDocument document{*object, 0};
+    const StoredSecuring* covering = nullptr;
     for (const auto& s : *all) {
       if (object->deposit_sequence >= s.record.first_sequence &&
           object->deposit_sequence <= s.record.last_sequence)
-        document.securing = s.record.number;
+        covering = &s;
     }
-    documents.push_back(std::move(document));
-    evidence.push_back(std::move(*record));
+    if (!covering)
+      return Error{ErrorCode::kInvalid,
+                   id + " is not secured yet: run 'einvoice archive secure'",
+                   {id, "", 0, 0}};
+    auto& run = runs[covering->record.number];
+    run.securing = covering;
+    run.documents.push_back(documents.size());
+    documents.push_back({std::move(*object), covering->record.number});
   }
   auto folder = env_->files.open_output_folder(out_dir);
   if (!folder)
     return folder.error();
   ExportWriter writer(**folder);
-  ExportSummary summary;
-  std::set<std::int64_t> used;
-  for (std::size_t i = 0; i < documents.size(); ++i) {
-    const ArchivedObject& object = documents[i].object;
-    used.insert(documents[i].securing);
-    auto bytes = stored_bytes(object);
-    if (!bytes)
-      return bytes.error();
-    auto receipt_json = receipt(object);
-    if (!receipt_json)
-      return receipt_json.error();
-    const std::string metadata = object.metadata_json();
-    for (auto [path, content] :
-         {std::pair{ExportLayout::document_path(object), std::string_view(*bytes)},
-          std::pair{ExportLayout::metadata_path(object.id), std::string_view(metadata)},
-          std::pair{ExportLayout::receipt_path(object.id), std::string_view(*receipt_json)},
-          std::pair{ExportLayout::evidence_path(object.id), std::string_view(evidence[i])}}) {
-      if (auto written = writer.write(path, content); !written)
-        return written.error();
-    }
-    summary.bytes += bytes->size();
-  }
-  for (const auto& s : *all) {
-    if (!used.count(s.record.number))
-      continue;
-    const auto& r = s.record;
-    auto entries = catalog_->journal(r.first_sequence, r.last_sequence - r.first_sequence + 1);
-    if (!entries)
-      return entries.error();
-    std::string lines;
-    for (const auto& entry : *entries)
-      lines += entry.line() + "\n";
-    if (auto written = writer.write(ExportLayout::segment_path(r.number), lines); !written)
-      return written.error();
-    if (auto written = writer.write(ExportLayout::record_path(r.number), s.record_json); !written)
-      return written.error();
-    if (auto written = writer.write(ExportLayout::token_path(r.number), s.token_der); !written)
-      return written.error();
-    auto token = signing::TimestampToken::parse(signing::as_bytes(s.token_der), "token");
-    if (token && token->tsa_certificate) {
-      if (auto written =
-              writer.write(ExportLayout::certificate_path(r.number), token->tsa_certificate->pem());
-          !written)
-        return written.error();
-    }
+  for (const auto& [number, run] : runs) {
+    if (auto exported = export_run(*run.securing, run.documents, documents, writer); !exported)
+      return exported.error();
   }
   if (auto written = writer.write(ExportLayout::kReadme, ExportLayout::readme()); !written)
     return written.error();
@@ -121,14 +153,16 @@ model::Result<ExportSummary> Archive::export_package(const std::vector<std::stri
   const std::string sums = ExportLayout::manifest_sha256(writer.files());
   if (auto written = writer.write(ExportLayout::kManifestSha256, sums); !written)
     return written.error();
+  std::vector<JournalDraft> drafts;
+  ExportSummary summary;
   for (const auto& document : documents) {
     const nlohmann::json detail = {{"to", out_dir.string()}, {"sha256", document.object.sha256}};
-    auto entry = catalog_->append(
-        draft("access", "export", document.object.id, actor,
-              detail.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)));
-    if (!entry)
-      return entry.error();
+    drafts.push_back(draft("access", "export", document.object.id, actor,
+                           detail.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)));
+    summary.bytes += document.object.size;
   }
+  if (auto appended = catalog_->append_all(drafts); !appended)
+    return appended.error();
   summary.documents = documents.size();
   summary.files = writer.files().size();
   return summary;

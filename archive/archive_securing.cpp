@@ -127,6 +127,16 @@ model::Result<std::optional<StoredSecuring>> Archive::secure(signing::TimestampA
   return std::optional<StoredSecuring>(std::move(stored));
 }
 
+model::Result<std::vector<JournalEntry>> Archive::segment(const SecuringRecord& r) const {
+  auto entries = catalog_->journal(r.first_sequence, r.last_sequence - r.first_sequence + 1);
+  if (!entries)
+    return entries.error();
+  if (auto problem = check_segment(r, *entries); !problem.empty())
+    return refused("journal segment of securing " + std::to_string(r.number) + ": " + problem,
+                   dir_.string());
+  return entries;
+}
+
 model::Result<std::string> Archive::evidence_record(std::string_view id) const {
   auto object = live(id);
   if (!object)
@@ -138,27 +148,15 @@ model::Result<std::string> Archive::evidence_record(std::string_view id) const {
     const auto& r = securing.record;
     if (object->deposit_sequence < r.first_sequence || object->deposit_sequence > r.last_sequence)
       continue;
-    auto entries = catalog_->journal(r.first_sequence, r.last_sequence - r.first_sequence + 1);
+    auto entries = segment(r);
     if (!entries)
       return entries.error();
-    if (auto problem = check_segment(r, *entries); !problem.empty())
-      return refused("journal segment of securing " + std::to_string(r.number) + ": " + problem,
-                     id);
     std::vector<Hash> leaves;
     for (const auto& entry : *entries)
       leaves.push_back(journal_leaf(entry));
-    const MerkleTree tree(leaves);
     const auto index = static_cast<std::size_t>(object->deposit_sequence - r.first_sequence);
-    const JournalEntry& deposit = (*entries)[index];
-    EvidenceRecord evidence;
-    evidence.reduced_hash_tree.push_back(
-        {deposited_hash(deposit), from_hex(Sha256::hex(deposit.line()))});
-    for (const auto& sibling : tree.path(index))
-      evidence.reduced_hash_tree.push_back({sibling});
-    if (!r.previous_record_sha256.empty())
-      evidence.reduced_hash_tree.push_back({from_hex(r.previous_record_sha256)});
-    evidence.timestamp_token = securing.token_der;
-    return evidence.der();
+    return evidence_record_der(r, *entries, MerkleTree(std::move(leaves)), index,
+                               securing.token_der);
   }
   return refused(std::string(id) + " is not secured yet: run 'einvoice archive secure'", id);
 }

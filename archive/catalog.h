@@ -59,6 +59,8 @@ class Catalog {
                                                  const JournalDraft& draft) const = 0;
   // Appends one entry; returns it.
   virtual model::Result<JournalEntry> append(const JournalDraft& draft) const = 0;
+  // Appends every draft, in order, in one transaction.
+  virtual model::Status append_all(const std::vector<JournalDraft>& drafts) const = 0;
   // At most `count` entries (all when negative) with sequence >= `from`, in order, as stored (each
   // line parsed; a line that does not parse is an error naming its sequence number).
   virtual model::Result<std::vector<JournalEntry>> journal(std::int64_t from,

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "archive/evidence_record.h"
 #include "archive/sha256.h"
 
 namespace einvoice::archive {
@@ -112,6 +113,20 @@ std::string check_segment(const SecuringRecord& record, const std::vector<Journa
   if (to_hex(securing_root(tree.root(), record.previous_record_sha256)) != record.root)
     return "the record's root does not follow from its tree root and previous record";
   return {};
+}
+
+std::string evidence_record_der(const SecuringRecord& record,
+                                const std::vector<JournalEntry>& segment, const MerkleTree& tree,
+                                std::size_t index, const std::string& token_der) {
+  const JournalEntry& deposit = segment[index];
+  EvidenceRecord evidence;
+  evidence.reduced_hash_tree.push_back({deposited_hash(deposit), raw_sha256(deposit.line())});
+  for (const auto& sibling : tree.path(index))
+    evidence.reduced_hash_tree.push_back({sibling});
+  if (!record.previous_record_sha256.empty())
+    evidence.reduced_hash_tree.push_back({from_hex(record.previous_record_sha256)});
+  evidence.timestamp_token = token_der;
+  return evidence.der();
 }
 
 }  // namespace einvoice::archive

@@ -55,4 +55,12 @@ Hash securing_root(const Hash& tree_root, const std::string& previous_record_sha
 // empty string when nothing is.
 std::string check_segment(const SecuringRecord& record, const std::vector<JournalEntry>& entries);
 
+// The RFC 4998 evidence record (DER) of the deposit at `index` of `segment`
+// (a checked segment whose leaves make `tree`), timestamped by `token_der`:
+// {document hash, deposit line hash}, the siblings up the tree, then the
+// previous record's hash when there is one.
+std::string evidence_record_der(const SecuringRecord& record,
+                                const std::vector<JournalEntry>& segment, const MerkleTree& tree,
+                                std::size_t index, const std::string& token_der);
+
 }  // namespace einvoice::archive

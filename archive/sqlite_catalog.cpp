@@ -2,6 +2,9 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
+#include <thread>
+
 namespace einvoice::archive {
 namespace {
 
@@ -21,6 +24,16 @@ CREATE INDEX IF NOT EXISTS objects_by_content ON objects(sha256, siren);
 CREATE INDEX IF NOT EXISTS objects_by_siren ON objects(siren);
 CREATE TABLE IF NOT EXISTS journal(seq INTEGER PRIMARY KEY, line TEXT NOT NULL);
 )sql";
+
+// Waits for another process's write transaction in steps of 1 ms (SQLite's
+// own busy handler backs off to 100 ms sleeps, which leaves concurrent
+// depositors idle), for at most two minutes.
+int wait_for_lock(void*, int attempts) {
+  if (attempts >= 120000)
+    return 0;
+  std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  return 1;
+}
 
 constexpr const char* kObjectColumns =
     "id, sha256, size, stored_sha256, deposited_at, file_name, siren, invoice_number, "
@@ -92,7 +105,7 @@ model::Result<std::unique_ptr<SqliteCatalog>> SqliteCatalog::open(
         ErrorCode::kIo, "cannot open the archive catalog: " + message, {path.string(), "", 0, 0}};
   }
   std::unique_ptr<SqliteCatalog> catalog(new SqliteCatalog(db, path));
-  sqlite3_busy_timeout(db, 120000);
+  sqlite3_busy_handler(db, wait_for_lock, nullptr);
   for (const char* pragma :
        {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
     if (sqlite3_exec(db, pragma, nullptr, nullptr, nullptr) != SQLITE_OK)
@@ -345,6 +358,20 @@ model::Result<JournalEntry> SqliteCatalog::append(const JournalDraft& draft) con
   if (!transaction.commit())
     return failure("cannot commit the journal entry");
   return entry;
+}
+
+model::Status SqliteCatalog::append_all(const std::vector<JournalDraft>& drafts) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Transaction transaction(db_);
+  if (!transaction.began())
+    return failure("cannot start a transaction");
+  for (const auto& draft : drafts) {
+    if (auto entry = append_locked(draft); !entry)
+      return entry.error();
+  }
+  if (!transaction.commit())
+    return failure("cannot commit the journal entries");
+  return model::Status::Ok();
 }
 
 model::Result<std::vector<JournalEntry>> SqliteCatalog::journal(std::int64_t from,

@@ -59,7 +59,7 @@ struct ArchiveDepositJob {
   std::vector<std::filesystem::path> files;
   std::string siren;
   std::optional<archive::DocumentClass> document_class;
-  std::size_t group_size = 64;  // files recorded per catalog transaction
+  std::size_t group_size = 16;  // files recorded per catalog transaction
 };
 
 // The fate of one file, reported once it is durable (or has failed).
