@@ -284,31 +284,27 @@ model::Result<std::vector<ArchivedObject>> Archive::list(std::optional<std::stri
 
 model::Status Archive::hold(std::string_view id, std::string_view reason,
                             std::string_view actor) const {
-  auto object = live(id);
-  if (!object)
-    return object.error();
-  if (object->on_hold)
-    return refused(std::string(id) + " is under legal hold already", id);
-  object->on_hold = true;
-  const nlohmann::json detail = {{"reason", std::string(reason)}};
-  auto entry =
-      catalog_->update(*object, draft("lifecycle", "hold", object->id, actor, dump(detail)));
-  if (!entry)
-    return entry.error();
-  return model::Status::Ok();
+  return set_hold(id, true, reason, actor);
 }
 
 model::Status Archive::release(std::string_view id, std::string_view reason,
                                std::string_view actor) const {
+  return set_hold(id, false, reason, actor);
+}
+
+model::Status Archive::set_hold(std::string_view id, bool on_hold, std::string_view reason,
+                                std::string_view actor) const {
   auto object = live(id);
   if (!object)
     return object.error();
-  if (!object->on_hold)
-    return refused(std::string(id) + " is not under legal hold", id);
-  object->on_hold = false;
+  if (object->on_hold == on_hold)
+    return refused(
+        std::string(id) + (on_hold ? " is under legal hold already" : " is not under legal hold"),
+        id);
+  object->on_hold = on_hold;
   const nlohmann::json detail = {{"reason", std::string(reason)}};
-  auto entry =
-      catalog_->update(*object, draft("lifecycle", "release", object->id, actor, dump(detail)));
+  auto entry = catalog_->update(
+      *object, draft("lifecycle", on_hold ? "hold" : "release", object->id, actor, dump(detail)));
   if (!entry)
     return entry.error();
   return model::Status::Ok();

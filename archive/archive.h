@@ -159,6 +159,8 @@ class Archive {
  private:
   Archive() = default;
   model::Result<ArchivedObject> live(std::string_view id) const;
+  model::Status set_hold(std::string_view id, bool on_hold, std::string_view reason,
+                         std::string_view actor) const;
   model::Result<std::string> stored_bytes(const ArchivedObject& object) const;
   model::Result<std::string> prepare(const DepositItem& item, ArchivedObject& object) const;
   model::Result<std::string> new_id() const;

@@ -348,26 +348,28 @@ model::Result<JournalEntry> SqliteCatalog::update_all(const std::vector<Archived
 }
 
 model::Result<JournalEntry> SqliteCatalog::append(const JournalDraft& draft) const {
-  std::lock_guard<std::mutex> lock(mutex_);
-  Transaction transaction(db_);
-  if (!transaction.began())
-    return failure("cannot start a transaction");
-  auto entry = append_locked(draft);
-  if (!entry)
-    return entry.error();
-  if (!transaction.commit())
-    return failure("cannot commit the journal entry");
-  return entry;
+  JournalEntry last;
+  if (auto appended = append_drafts({draft}, &last); !appended)
+    return appended.error();
+  return last;
 }
 
 model::Status SqliteCatalog::append_all(const std::vector<JournalDraft>& drafts) const {
+  return append_drafts(drafts, nullptr);
+}
+
+model::Status SqliteCatalog::append_drafts(const std::vector<JournalDraft>& drafts,
+                                           JournalEntry* last) const {
   std::lock_guard<std::mutex> lock(mutex_);
   Transaction transaction(db_);
   if (!transaction.began())
     return failure("cannot start a transaction");
   for (const auto& draft : drafts) {
-    if (auto entry = append_locked(draft); !entry)
+    auto entry = append_locked(draft);
+    if (!entry)
       return entry.error();
+    if (last)
+      *last = std::move(*entry);
   }
   if (!transaction.commit())
     return failure("cannot commit the journal entries");

@@ -47,6 +47,8 @@ class SqliteCatalog final : public Catalog {
   class Transaction;
   model::Error failure(const std::string& what) const;
   model::Result<JournalEntry> append_locked(const JournalDraft& draft) const;
+  // Appends `drafts` in one transaction; the last entry into `last` when given.
+  model::Status append_drafts(const std::vector<JournalDraft>& drafts, JournalEntry* last) const;
   model::Status write_object(const ArchivedObject& object, bool insert) const;
   model::Result<std::vector<ArchivedObject>> select_objects(
       const std::string& where, const std::vector<std::string>& args) const;

@@ -69,34 +69,36 @@ class MemoryFileSystem final : public FileSystem {
     const std::filesystem::path& path() const override { return dir_; }
     model::Status write(const std::filesystem::path& relative,
                         std::string_view content) const override {
-      const auto path = dir_ / relative;
-      if (auto checked = check_relative(relative); !checked)
-        return model::Error{
-            model::ErrorCode::kIo, checked.error().message, {path.string(), "", 0, 0}};
-      std::lock_guard<std::mutex> lock(owner_.mutex_);
-      if (owner_.failing_writes.count(path))
-        return model::Error{model::ErrorCode::kIo, "disk full", {path.string(), "", 0, 0}};
-      const_cast<MemoryFileSystem&>(owner_).files[path] = std::string(content);
-      return model::Status::Ok();
+      return change(relative, "disk full",
+                    [&](auto& files, const auto& path) { files[path] = std::string(content); });
     }
     bool has_file(const std::filesystem::path& relative) const override {
       std::lock_guard<std::mutex> lock(owner_.mutex_);
       return owner_.files.count(dir_ / relative) > 0;
     }
     model::Status remove(const std::filesystem::path& relative) const override {
+      return change(relative, "cannot remove",
+                    [](auto& files, const auto& path) { files.erase(path); });
+    }
+    std::size_t remove_leftovers() const override { return 0; }
+
+   private:
+    // Applies `apply(files, path)` for `relative`, unless the path is
+    // unusable or one of failing_writes (an error saying `failure`).
+    template <class Apply>
+    model::Status change(const std::filesystem::path& relative, const char* failure,
+                         Apply apply) const {
       const auto path = dir_ / relative;
       if (auto checked = check_relative(relative); !checked)
         return model::Error{
             model::ErrorCode::kIo, checked.error().message, {path.string(), "", 0, 0}};
       std::lock_guard<std::mutex> lock(owner_.mutex_);
       if (owner_.failing_writes.count(path))
-        return model::Error{model::ErrorCode::kIo, "cannot remove", {path.string(), "", 0, 0}};
-      const_cast<MemoryFileSystem&>(owner_).files.erase(path);
+        return model::Error{model::ErrorCode::kIo, failure, {path.string(), "", 0, 0}};
+      apply(const_cast<MemoryFileSystem&>(owner_).files, path);
       return model::Status::Ok();
     }
-    std::size_t remove_leftovers() const override { return 0; }
 
-   private:
     const MemoryFileSystem& owner_;
     std::filesystem::path dir_;
   };
