@@ -215,7 +215,7 @@ TEST_CASE("Deposits killed by SIGKILL lose nothing that was printed", "[archive]
   arguments.insert(arguments.end(), files.begin(), files.end());
   std::map<std::string, std::string> printed;  // id -> file
   std::mt19937 random(20261207);
-  std::uniform_int_distribution<int> delay_ms(30, 900);
+  std::uniform_int_distribution<int> delay_ms(30, 600);
   TestEnv t;
   for (int run = 0; run < 20; ++run) {
     INFO("run " << run);
