@@ -16,8 +16,10 @@ namespace {
 
 constexpr const char* kDescription =
     "The evidentiary archive (docs/archive.md): deposits with SHA-256 fingerprints, a\n"
-    "hash-chained journal, retention and legal hold, destruction certificates, audit,\n"
-    "encryption at rest. The archive folder is --archive DIR, else $EINVOICE_ARCHIVE.\n"
+    "hash-chained journal secured by RFC 3161 timestamps, RFC 4998 evidence records,\n"
+    "retention and legal hold, destruction certificates, audit, encryption at rest,\n"
+    "exports an auditor verifies offline. The archive folder is --archive DIR, else\n"
+    "$EINVOICE_ARCHIVE.\n"
     "Exit codes: 0 ok, 1 a check failed or the archive refused (reason printed),\n"
     "2 usage or I/O error.";
 
@@ -329,7 +331,6 @@ void add_evidence_subcommands(CLI::App& app, Options& o) {
 }
 
 void add_subcommands(CLI::App& app, Options& o) {
-  add_evidence_subcommands(app, o);
   auto* init =
       subcommand(app, "init", "create an archive (with --key-file: encrypted at rest)", o.common);
   init->add_option("--invoice-years", o.invoice_years, "retention of invoices (default 10)");
@@ -362,6 +363,7 @@ void add_subcommands(CLI::App& app, Options& o) {
   auto* rotate =
       subcommand(app, "rotate-key", "re-wrap data keys under a new master key", o.common);
   rotate->add_option("--new-key-file", o.new_key_file, "the new master key")->required();
+  add_evidence_subcommands(app, o);
   app.require_subcommand(1);
 }
 
