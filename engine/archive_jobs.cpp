@@ -205,6 +205,8 @@ model::Result<archive::ExportSummary> run_archive_export(const archive::Archive&
 model::Result<archive::ExportVerification> run_verify_export(
     const std::filesystem::path& dir, const std::optional<std::filesystem::path>& trust_dir,
     const env::Env& env) {
+  if (!env.files.is_directory(dir))
+    return Error{ErrorCode::kIo, "not a folder", {dir.string(), "", 0, 0}};
   std::optional<signing::TrustStore> trust;
   if (trust_dir) {
     auto loaded = signing::TrustStore::load_folder(*trust_dir);

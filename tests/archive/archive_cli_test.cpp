@@ -145,6 +145,7 @@ TEST_CASE("einvoice archive secure, export, verify-export", "[archive][cli][expo
   auto tampered = run_einvoice({"archive", "verify-export", export_dir}, dir);
   CHECK(tampered.exit_code == 1);
   CHECK(tampered.out.find("FAIL  documents/" + id + "/doc1.txt") != std::string::npos);
+  CHECK(run_einvoice({"archive", "verify-export", (dir / "none").string()}, dir).exit_code == 2);
 }
 
 TEST_CASE("EINVOICE_ARCHIVE names the archive, and a wrong key is refused", "[archive][cli]") {
