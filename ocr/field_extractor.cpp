@@ -1,6 +1,7 @@
 #include "ocr/field_extractor.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <optional>
@@ -113,6 +114,99 @@ bool sign_refers_to_earlier_invoice(std::string before) {
   return false;
 }
 
+// Whether the header of the first page says what the document is: a title
+// word ("Facture", "Invoice", "Rechnung", "Avoir", "Credit note") alone or
+// at the start of one of its lines' segments.
+bool titled_document(const Layout& layout) {
+  static constexpr std::string_view kTitles[] = {"facture", "invoice",    "rechnung",   "avoir",
+                                                 "factuur", "gutschrift", "credit note"};
+  for (const auto& line : layout.lines()) {
+    if (!in_header(line))
+      break;
+    for (const auto& segment : Layout::segments_of(line)) {
+      std::string text;
+      for (const Token& token : segment)
+        text += (text.empty() ? "" : " ") + token.text;
+      const std::string folded = fold_for_labels(text);
+      for (std::string_view title : kTitles) {
+        if (folded.compare(0, title.size(), title) == 0 &&
+            (folded.size() == title.size() || folded[title.size()] == ' '))
+          return true;
+      }
+    }
+  }
+  return false;
+}
+
+// Whether a date label stands on `line` or on one of the next two lines of
+// its page ("N°  Date  Échéance" heading a grid; "N° : 12" over "Émise le").
+bool dates_near(const Layout& layout, const LayoutLine& line) {
+  const auto& lines = layout.lines();
+  for (std::size_t i = static_cast<std::size_t>(line.index);
+       i < lines.size() && i <= static_cast<std::size_t>(line.index) + 2; ++i) {
+    if (lines[i].page != line.page)
+      break;
+    for (LabelKind kind : {LabelKind::kIssueDate, LabelKind::kDueDate}) {
+      if (layout.line_has(lines[i], kind))
+        return true;
+    }
+  }
+  return false;
+}
+
+// A bare number sign ("N° : FA2025-2638", or "N°" heading a grid's column
+// over its value) on a document whose title says it is an invoice names the
+// document's number: the sign starts its segment of the line (nothing of
+// another mention before it), is printed as a sign ("N°", "Nº", "No.",
+// "Nr."), and the value right after it or under it holds a digit. "N°
+// client", "N° TVA" announce another value and give nothing: their next
+// word holds no digit. The document must say it is an invoice: its title,
+// or date labels beside or under the sign (a title printed light on dark
+// is often lost). Used only when no number label gave a value.
+std::optional<Field> read_after_number_sign(const Layout& layout, const LayoutLine*& number_line) {
+  const bool titled = titled_document(layout);
+  for (const auto& hit : layout.find(LabelKind::kNumberSign)) {
+    if (!in_header(*hit.line) || !(titled || dates_near(layout, *hit.line)))
+      continue;
+    const auto& words = hit.line->line->words;
+    if (hit.first_word >= words.size())
+      continue;
+    const Word& sign = words[hit.first_word];
+    const bool printed_as_sign = sign.text.find("\u00b0") != std::string::npos ||
+                                 sign.text.find("\u00ba") != std::string::npos ||
+                                 sign.text.back() == '.' || sign.text.back() == ':';
+    if (!printed_as_sign)
+      continue;
+    const double height = std::max(1.0, sign.box.height);
+    if (hit.first_word > 0 && sign.box.x - words[hit.first_word - 1].box.right() < 3 * height)
+      continue;
+    // The value in the sign's segment, or under it when the sign heads a column.
+    std::vector<Token> after;
+    for (const Token& token : hit.after) {
+      const double gap = token.box.x - (after.empty() ? hit.box.right() : after.back().box.right());
+      if (gap >= 3 * height)
+        break;
+      after.push_back(token);
+    }
+    std::optional<Read<std::string>> read = read_reference(after);
+    const bool nothing_after = std::none_of(after.begin(), after.end(), [](const Token& token) {
+      return std::any_of(token.text.begin(), token.text.end(),
+                         [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+    });
+    if (!read && nothing_after) {
+      if (auto below = read_reference(hit.below); below && below->value.size() >= 3)
+        read = std::move(below);
+    }
+    if (!read || read->value.size() < 3)
+      continue;
+    // A sign is a weaker label than a word naming the number.
+    number_line = hit.line;
+    return make_field(read->value, read->box, read->confidence * 0.9f, hit.line->page,
+                      FieldSource::kLabelled);
+  }
+  return std::nullopt;
+}
+
 void extract_number(const Layout& layout, ExtractedInvoice& out, const LayoutLine*& number_line) {
   std::optional<Field> best;
   bool best_specific = false;
@@ -198,6 +292,8 @@ void extract_number(const Layout& layout, ExtractedInvoice& out, const LayoutLin
         break;
     }
   }
+  if (!best)
+    best = read_after_number_sign(layout, number_line);
   if (!best)
     return;
   if (to_confirm(*best)) {

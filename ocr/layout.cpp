@@ -181,33 +181,36 @@ LabelHit Layout::make_hit(const LayoutLine& line, std::string_view label, std::s
   return hit;
 }
 
-std::vector<LabelHit> Layout::find(LabelKind kind) const {
-  std::vector<LabelHit> hits;
-  const auto labels = labels_of(kind);
-  for (const auto& line : lines_) {
-    const std::string& text = line.folded;
-    for (std::string_view label : labels) {
-      std::size_t at = text.find(label);
-      bool found = false;
-      while (at != std::string::npos) {
-        const std::size_t end = at + label.size();
-        const bool starts =
-            at == 0 || text[at - 1] == ' ' || (closes_compound(label) && is_letter(text[at - 1]));
-        // A label may run straight into its value's digits ("nr471102").
-        const bool ends = end == text.size() || text[end] == ' ' || is_digit(text[end]);
-        if (starts && ends && !inside_identifier(line, at, end) && !after_number_sign(line, at) &&
-            !heads_other_mention(kind, label, next_word(text, end))) {
-          hits.push_back(make_hit(line, label, at, end));
-          found = true;
-          break;
-        }
-        at = text.find(label, at + 1);
-      }
-      if (found)
-        break;
+std::optional<LabelHit> Layout::find_in(const LayoutLine& line, LabelKind kind) const {
+  const std::string& text = line.folded;
+  for (std::string_view label : labels_of(kind)) {
+    std::size_t at = text.find(label);
+    while (at != std::string::npos) {
+      const std::size_t end = at + label.size();
+      const bool starts =
+          at == 0 || text[at - 1] == ' ' || (closes_compound(label) && is_letter(text[at - 1]));
+      // A label may run straight into its value's digits ("nr471102").
+      const bool ends = end == text.size() || text[end] == ' ' || is_digit(text[end]);
+      if (starts && ends && !inside_identifier(line, at, end) && !after_number_sign(line, at) &&
+          !heads_other_mention(kind, label, next_word(text, end)))
+        return make_hit(line, label, at, end);
+      at = text.find(label, at + 1);
     }
   }
+  return std::nullopt;
+}
+
+std::vector<LabelHit> Layout::find(LabelKind kind) const {
+  std::vector<LabelHit> hits;
+  for (const auto& line : lines_) {
+    if (auto hit = find_in(line, kind))
+      hits.push_back(std::move(*hit));
+  }
   return hits;
+}
+
+bool Layout::line_has(const LayoutLine& line, LabelKind kind) const {
+  return find_in(line, kind).has_value();
 }
 
 std::optional<LabelHit> Layout::starts_with(const LayoutLine& line, LabelKind kind) const {

@@ -54,6 +54,8 @@ class Layout {
   // Every occurrence of a label of `kind` at word boundaries, in reading
   // order; for each line only the most specific label of the list is kept.
   std::vector<LabelHit> find(LabelKind kind) const;
+  // Whether `line` holds a label of `kind` (as `find` would report it).
+  bool line_has(const LayoutLine& line, LabelKind kind) const;
   // Whether `line` starts with a label of `kind` (a heading).
   std::optional<LabelHit> starts_with(const LayoutLine& line, LabelKind kind) const;
 
@@ -64,6 +66,7 @@ class Layout {
   static std::vector<std::vector<Token>> segments_of(const LayoutLine& line);
 
  private:
+  std::optional<LabelHit> find_in(const LayoutLine& line, LabelKind kind) const;
   static bool after_number_sign(const LayoutLine& line, std::size_t begin);
   static bool inside_identifier(const LayoutLine& line, std::size_t begin, std::size_t end);
   LabelHit make_hit(const LayoutLine& line, std::string_view label, std::size_t begin,

@@ -768,6 +768,9 @@ bool is_heading(std::string_view folded) {
          is_label(folded.substr(0, last_space));
 }
 
+// Under this word confidence a line is more likely misread than printed so.
+constexpr double kGarbledConfidence = 0.4;
+
 // No buyer heading: the address a window envelope shows, in the right part
 // of the first page's top: a name line over a street and a post code with
 // its city, in one column; never the seller's block or name, never a label
@@ -776,9 +779,16 @@ bool is_heading(std::string_view folded) {
 std::optional<Field> buyer_name_by_address(const Layout& layout, const Block& seller,
                                            const Field* seller_name) {
   const std::string seller_folded = seller_name ? fold_for_labels(seller_name->value) : "";
+  // A line OCR could hardly read over a name ("pe serge" for a small grey
+  // "CLIENT" heading) is most likely a heading lost to the scan: the name is
+  // the next line, when that one heads the address too.
+  std::optional<Field> garbled;
+  int garbled_line = -1;
   for (const auto& line : layout.lines()) {
     if (line.page != 1)
       break;
+    if (garbled && line.index > garbled_line + 1)
+      return garbled;
     if (line.page_height > 0 && line.line->box.y > line.page_height * 0.45)
       break;
     for (const auto& segment : Layout::segments_of(line)) {
@@ -803,10 +813,15 @@ std::optional<Field> buyer_name_by_address(const Layout& layout, const Block& se
         continue;
       name.confidence = std::min(name.confidence, 0.85);
       name.check = "the address block in a window envelope's place, no buyer heading";
+      if (!garbled && name.confidence < kGarbledConfidence) {
+        garbled = name;
+        garbled_line = line.index;
+        break;
+      }
       return name;
     }
   }
-  return std::nullopt;
+  return garbled;
 }
 
 // BT-35/37/38/40 (seller) or BT-50/52/53/55 (buyer) from the lines under

@@ -818,3 +818,73 @@ Date : 02/05/2025
   REQUIRE(o.field("BT-1"));
   CHECK_FALSE(to_confirm(*o.field("BT-1")));
 }
+
+TEST_CASE("OCR layouts: a bare 'N°' numbers the invoice beside its dates",
+          "[ocr][extract][layout]") {
+  SECTION("inline, over the issue date, the title beside the letterhead") {
+    const char* const page = R"(
+Imprimerie Géraud SASU                                   FACTURE
+104 route de Lyon
+42000 Saint-Étienne
+Tél. 01 23 45 67 89                              N° : FA2025-2638
+                                                 Émise le : 07/09/2025
+                                                 À régler avant le : 07/10/2025
+)";
+    const auto e = extract_fields({page_of(page)});
+    CHECK(value(e, "BT-1") == "FA2025-2638");
+    CHECK(value(e, "BT-2") == "2025-09-07");
+    CHECK(value(e, "BT-9") == "2025-10-07");
+  }
+  SECTION("heading a grid's column, the title lost to the scan") {
+    const char* const page = R"(
+Boulangerie Martin SAS                            Coopérative Agricole d'Auxois
+3 allée des Artisans                              12 rue de la République
+67000 Strasbourg                                  67000 Strasbourg
+
+      N°              Date         Échéance
+FAC-2024-0969      19/03/2024     18/04/2024
+
+Désignation                         Qté      Montant HT
+)";
+    const auto e = extract_fields({page_of(page)});
+    CHECK(value(e, "BT-1") == "FAC-2024-0969");
+    CHECK(value(e, "BT-2") == "2024-03-19");
+  }
+  SECTION("a sign naming another number gives none") {
+    const char* const page = R"(
+Imprimerie Géraud SASU                                   FACTURE
+104 route de Lyon
+42000 Saint-Étienne
+                                                 N° client : C2041
+                                                 N° TVA : FR78788215911
+                                                 Date : 07/09/2025
+)";
+    const auto e = extract_fields({page_of(page)});
+    CHECK(value(e, "BT-1") == "(none)");
+  }
+}
+
+TEST_CASE("OCR layouts: a heading the scan garbled over a window-envelope address",
+          "[ocr][extract][layout]") {
+  // The small grey "CLIENT" over the buyer's name read as "pe serge", at a
+  // confidence no printed word has.
+  const char* const page = R"(
+Boulangerie Martin SAS                            pe serge
+3 allée des Artisans                              Coopérative Agricole d'Auxois
+67000 Strasbourg                                  12 rue de la République
+                                                  67000 Strasbourg
+
+Facture N° FAC-2024-0969 du 19/03/2024
+)";
+  auto text = page_of(page);
+  for (auto& line : text.lines) {
+    for (auto& word : line.words) {
+      if (word.text == "pe" || word.text == "serge")
+        word.confidence = 12;
+    }
+  }
+  const auto e = extract_fields({text});
+  CHECK(value(e, "BT-44") == "Coopérative Agricole d'Auxois");
+  REQUIRE(e.field("BT-44"));
+  CHECK(e.field("BT-44")->confidence <= 0.85);
+}
