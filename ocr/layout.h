@@ -45,6 +45,10 @@ struct LabelHit {
   std::vector<Token> below;    // next line, under the label's column
 };
 
+// Whether a line is in the top half of the first page, where invoices print
+// their number, dates and parties.
+bool in_header(const LayoutLine& line);
+
 class Layout {
  public:
   explicit Layout(const std::vector<PageText>& pages);
@@ -67,6 +71,7 @@ class Layout {
 
  private:
   std::optional<LabelHit> find_in(const LayoutLine& line, LabelKind kind) const;
+  static bool ends_on_split_capital(const LayoutLine& line, std::size_t end);
   static bool after_number_sign(const LayoutLine& line, std::size_t begin);
   static bool inside_identifier(const LayoutLine& line, std::size_t begin, std::size_t end);
   LabelHit make_hit(const LayoutLine& line, std::string_view label, std::size_t begin,

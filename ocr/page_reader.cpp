@@ -202,6 +202,8 @@ model::Result<PageText> PageReader::read(const PageInput& page, const std::strin
   }
   api.Clear();
   std::erase_if(text.lines, [](const TextLine& l) { return l.words.empty(); });
+  for (auto& line : text.lines)
+    doubt_overlapping_words(line);
   text.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return text;
 }

@@ -41,10 +41,28 @@ bool is_short_word(const Word& word) {
 // Heading labels that start their column: first on their line (but for a
 // short word before them), or set apart from the words before them (two
 // blocks side by side).
+// Whether the label of `hit` ends inside one of the line's words (its
+// folded word runs on after the label).
+bool ends_inside_word(const LabelHit& hit) {
+  const LayoutLine& line = *hit.line;
+  const std::size_t end = line.word_begin[hit.first_word] + hit.label.size();
+  for (std::size_t i = hit.first_word; i < line.word_end.size(); ++i) {
+    if (line.word_begin[i] <= end && end < line.word_end[i])
+      return true;
+    if (line.word_end[i] >= end)
+      break;
+  }
+  return false;
+}
+
 std::vector<LabelHit> headings(const Layout& layout, LabelKind kind) {
   std::vector<LabelHit> out;
   for (auto& hit : layout.find(kind)) {
     const auto& words = hit.line->line->words;
+    // "Verkäufer-IBAN", "Client-ID": the label is the head of a compound
+    // word naming another mention, no heading.
+    if (ends_inside_word(hit))
+      continue;
     const bool starts_column =
         hit.first_word == 0 || (hit.first_word == 1 && is_short_word(words[0])) ||
         words[hit.first_word].box.x - words[hit.first_word - 1].box.right() > 20;
@@ -242,6 +260,14 @@ std::optional<Field> name_in(const Layout& layout, const Block& block) {
 
 // No seller heading: the first company-like line at the top of the first
 // page outside the buyer's block.
+// "(c) AWV e.V. 2020", "© Editions X SARL": the owner of a form or a
+// template, not the seller.
+bool is_copyright_notice(const std::string& text) {
+  const std::string folded = fold_for_labels(text);
+  return text.rfind("(c)", 0) == 0 || text.rfind("(C)", 0) == 0 || text.rfind("\u00a9", 0) == 0 ||
+         folded.rfind("copyright", 0) == 0;
+}
+
 std::optional<Field> seller_name_fallback(const Layout& layout, const Block& buyer) {
   for (const auto& line : layout.lines()) {
     if (line.page != 1)
@@ -252,7 +278,8 @@ std::optional<Field> seller_name_fallback(const Layout& layout, const Block& buy
       continue;
     for (const auto& segment : Layout::segments_of(line)) {
       const std::string text = join(segment);
-      if (has_legal_form(fold_for_labels(text)) && !is_labelled_or_identifier(text)) {
+      if (has_legal_form(fold_for_labels(text)) && !is_labelled_or_identifier(text) &&
+          !is_copyright_notice(text)) {
         // Recognised by its form: a company name with its legal form, at
         // the top of the first page, outside the buyer's block.
         return field_of_tokens(segment, line.page, FieldSource::kPattern);

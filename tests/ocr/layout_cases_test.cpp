@@ -888,3 +888,114 @@ Facture N° FAC-2024-0969 du 19/03/2024
   REQUIRE(e.field("BT-44"));
   CHECK(e.field("BT-44")->confidence <= 0.85);
 }
+
+TEST_CASE("OCR layouts: a due date under a label the lexicon does not list",
+          "[ocr][extract][layout]") {
+  SECTION("a label speaking of payment names the due date") {
+    const char* const page = R"(
+Imprimerie Géraud SASU                                   FACTURE
+104 route de Lyon                                Facture n° : FA2025-2638
+42000 Saint-Étienne                              Date : 07/09/2025
+                                                 Paiement attendu le : 22/10/2025
+)";
+    const auto e = extract_fields({page_of(page)});
+    CHECK(value(e, "BT-9") == "2025-10-22");
+    REQUIRE(e.field("BT-9"));
+    CHECK(e.field("BT-9")->confidence < 0.95);
+  }
+  SECTION("in a grid, under its header") {
+    const char* const page = R"(
+Boulangerie Martin SAS
+3 allée des Artisans
+67000 Strasbourg
+
+Facture n°         Date          Zahlungsziel
+FAC-2024-0969      19/03/2024    02/05/2024
+)";
+    const auto e = extract_fields({page_of(page)});
+    CHECK(value(e, "BT-9") == "2024-05-02");
+  }
+  SECTION("a date a payment was made on is not due") {
+    const char* const page = R"(
+Imprimerie Géraud SASU                                   FACTURE
+104 route de Lyon                                Facture n° : FA2025-2638
+42000 Saint-Étienne                              Date : 07/09/2025
+                                                 Payée le : 22/10/2025
+)";
+    const auto e = extract_fields({page_of(page)});
+    CHECK(value(e, "BT-9") == "(none)");
+  }
+}
+
+TEST_CASE("OCR layouts: a reference's leading capital split off by the scan",
+          "[ocr][extract][layout]") {
+  // "N2026-7596" read as "N" and "2026-7596" a hair apart; "N° 2026-7596"
+  // keeps its sign apart.
+  auto page = page_of(R"(
+Imprimerie Géraud SASU                                   FACTURE
+104 route de Lyon                                Réf. facture : N 2026-7596
+42000 Saint-Étienne                              Date : 07/09/2025
+)");
+  for (auto& line : page.lines) {
+    for (std::size_t k = 0; k + 1 < line.words.size(); ++k) {
+      if (line.words[k].text == "N")
+        line.words[k + 1].box.x = line.words[k].box.right() + 1;  // a hair, not a space
+    }
+  }
+  auto e = extract_fields({page});
+  CHECK(value(e, "BT-1") == "N2026-7596");
+
+  e = extract_fields({page_of(R"(
+Imprimerie Géraud SASU                                   FACTURE
+104 route de Lyon                                Facture N° 2026-7596
+42000 Saint-Étienne                              Date : 07/09/2025
+)")});
+  CHECK(value(e, "BT-1") == "2026-7596");
+}
+
+TEST_CASE("OCR layouts: a party word heading a compound ('Verkäufer-IBAN') is no heading",
+          "[ocr][extract][layout]") {
+  const char* const page = R"(
+Rechnung Nr. 181301674 vom 25.04.2018
+ELEKTRON Industrieservice GmbH
+Erfurter Strasse 13
+DE 74465 Demoort
+USt.-Id.-Nr. : DE136695976
+
+Zahlungsart:
+Verkäufer-IBAN : DE54678945678765
+Umsatzsteueraufschlüsselung:
+Art (Kategorie) Warenwert Steuerbasisbetrag USt. % USt.-Betrag
+VAT (S) 252,10 19 47,90
+)";
+  const auto e = extract_fields({page_of(page)});
+  CHECK(value(e, "BT-27") != "Art (Kategorie) Warenwert Steuerbasisbetrag USt. % USt.-Betrag");
+  CHECK(value(e, "BT-27") == "ELEKTRON Industrieservice GmbH");
+}
+
+TEST_CASE("OCR layouts: a copyright notice at the top is not the seller",
+          "[ocr][extract][layout]") {
+  const char* const page = R"(
+Stylesheet Lesbarmachung der XML-Daten
+(c) AWV e.V. 2020
+Rechnung Nr. 181301674 vom 25.04.2018
+)";
+  const auto e = extract_fields({page_of(page)});
+  CHECK(value(e, "BT-27") != "(c) AWV e.V. 2020");
+}
+
+TEST_CASE("OCR layouts: a due date continuing a sentence on the next line",
+          "[ocr][extract][layout]") {
+  const char* const page = R"(
+Handelsrechnung Nr. R18-31 vom 03.10.2018
+Verkäufer:
+Tanja Tinder
+
+Zahlungsbedingungen :
+Den Rechnungsbetrag überweisen Sie bitte bis zum
+21.11.2018 per SEPA.
+)";
+  const auto e = extract_fields({page_of(page)});
+  CHECK(value(e, "BT-2") == "2018-10-03");
+  CHECK(value(e, "BT-9") == "2018-11-21");
+}
