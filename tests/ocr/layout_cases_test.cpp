@@ -999,3 +999,38 @@ Den Rechnungsbetrag überweisen Sie bitte bis zum
   CHECK(value(e, "BT-2") == "2018-10-03");
   CHECK(value(e, "BT-9") == "2018-11-21");
 }
+
+TEST_CASE("OCR layouts: a correction's VAT read without its minus sign",
+          "[ocr][extract][layout][credit]") {
+  // The scan lost the minus of "-1,12": negated, the totals add up.
+  const char* const page = R"(
+Lieferant GmbH                                    Rechnungskorrektur
+Lieferantenstraße 20                              Rechnungsnummer : RK-2018-0017
+80333 München                                     Datum : 05.06.2018
+
+                                          Nettobetrag          -7,67 EUR
+                                          Umsatzsteuer          1,12 EUR
+                                          Gesamtbetrag         -8,79 EUR
+)";
+  const auto e = extract_fields({page_of(page)});
+  CHECK(value(e, "BT-109") == "-7.67");
+  CHECK(value(e, "BT-110") == "-1.12");
+  CHECK(value(e, "BT-112") == "-8.79");
+  REQUIRE(e.field("BT-110"));
+  CHECK_FALSE(to_confirm(*e.field("BT-110")));
+  CHECK(e.field("BT-110")->confidence <= 0.8);
+  REQUIRE(e.field("BT-109"));
+  CHECK_FALSE(to_confirm(*e.field("BT-109")));
+
+  // Totals that add up neither way stay in doubt.
+  const auto off = extract_fields({page_of(R"(
+Lieferant GmbH                                    Rechnungskorrektur
+Lieferantenstraße 20                              Rechnungsnummer : RK-2018-0017
+
+                                          Nettobetrag          -7,67 EUR
+                                          Umsatzsteuer          1,15 EUR
+                                          Gesamtbetrag         -8,79 EUR
+)")});
+  REQUIRE(off.field("BT-110"));
+  CHECK(to_confirm(*off.field("BT-110")));
+}
