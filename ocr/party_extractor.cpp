@@ -86,6 +86,10 @@ std::size_t column_run_end(const Box& heading, const std::vector<Token>& after) 
   return after.size();
 }
 
+// Under this OCR confidence a word of one or two letters is more likely a
+// smudge than print.
+constexpr float kSpeckConfidence = 40;
+
 Block block_of(const std::vector<LabelHit>& own, const std::vector<LabelHit>& others) {
   Block block;
   if (own.empty())
@@ -104,10 +108,12 @@ Block block_of(const std::vector<LabelHit>& own, const std::vector<LabelHit>& ot
   // before them. Specks (no letter, no digit: a rule's end read as ";") are
   // no block.
   if (const auto run = column_run_end(h.box, h.after); run < h.after.size()) {
-    // A speck: no letter or digit, or a third of a text's height at most
-    // (a rule's dot read as "à").
+    // A speck: no letter or digit, a third of a text's height at most (a
+    // rule's dot read as "à"), or a letter or two the engine hardly
+    // believes in (a smudge read as "r" at 27%).
     auto is_speck = [&](const Token& t) {
-      return fold_for_labels(t.text).empty() || t.box.height < h.box.height / 3;
+      return fold_for_labels(t.text).empty() || t.box.height <= h.box.height / 3 ||
+             (t.text.size() <= 2 && t.confidence < kSpeckConfidence);
     };
     const bool only_specks =
         std::all_of(h.after.begin() + static_cast<std::ptrdiff_t>(run), h.after.end(), is_speck);

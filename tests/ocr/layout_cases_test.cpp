@@ -1034,3 +1034,23 @@ Lieferantenstraße 20                              Rechnungsnummer : RK-2018-001
   REQUIRE(off.field("BT-110"));
   CHECK(to_confirm(*off.field("BT-110")));
 }
+
+TEST_CASE("OCR layouts: a smudge read as a letter beside the buyer's heading does not cut its block",
+          "[ocr][extract][layout]") {
+  auto page = page_of(R"(
+Boulangerie Martin SASU                       FACTURE
+3 allée des Artisans                          Pièce n° : N2026-1462
+                                              FACTURER À         r
+                                              Mairie de Saint-Etienne-du-Bois
+                                              7 place du Général-de-Gaulle
+                                              67000 Strasbourg
+)");
+  for (auto& line : page.lines) {
+    for (auto& word : line.words) {
+      if (word.text == "r")
+        word.confidence = 27;
+    }
+  }
+  const auto e = extract_fields({page});
+  CHECK(value(e, "BT-44") == "Mairie de Saint-Etienne-du-Bois");
+}
