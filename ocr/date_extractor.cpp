@@ -239,13 +239,25 @@ void extract_dates(const Layout& layout, ExtractedInvoice& out, const LayoutLine
     issue_specific = specific;
   }
   if (!issue) {
+    // The first date of the header, unless its label says it is due.
     for (const auto& line : layout.lines()) {
-      if (!in_header(line))
+      if (!in_header(line) || issue)
         break;
-      if (auto read = read_date(Layout::tokens_of(line))) {
-        issue = make_field(read->value.to_iso(), read->box, read->confidence, line.page,
-                           FieldSource::kFallback);
-        break;
+      if (layout.line_has(line, LabelKind::kDueDate))
+        continue;
+      const std::vector<Token> tokens = Layout::tokens_of(line);
+      for (std::size_t i = 0; i < tokens.size(); ++i) {
+        auto read = read_date(tokens, i);
+        if (!read)
+          break;
+        if (read->box.x != tokens[i].box.x)
+          continue;
+        if (!names_a_due_date(label_of_value(layout, line, tokens, i))) {
+          issue = make_field(read->value.to_iso(), read->box, read->confidence, line.page,
+                             FieldSource::kFallback);
+          break;
+        }
+        i = read->next - 1;
       }
     }
   }

@@ -1054,3 +1054,18 @@ Boulangerie Martin SASU                       FACTURE
   const auto e = extract_fields({page});
   CHECK(value(e, "BT-44") == "Mairie de Saint-Etienne-du-Bois");
 }
+
+TEST_CASE("OCR layouts: with its own label lost, the issue date is never the due date",
+          "[ocr][extract][layout]") {
+  // The issue date's line was lost to the scan: the only date left is
+  // labelled due.
+  const char* const page = R"(
+Société Française de Béton SAS                        FACTURE
+7 place du Général-de-Gaulle                  Facture N° : FAC-2026-6894
+75011 Paris                                   RENTE
+                                              Échéance : 2025-04-23
+)";
+  const auto e = extract_fields({page_of(page)});
+  CHECK(value(e, "BT-2") == "(none)");
+  CHECK(value(e, "BT-9") == "2025-04-23");
+}
