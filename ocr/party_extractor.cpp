@@ -194,6 +194,13 @@ bool is_salutation(const std::string& folded) {
   return false;
 }
 
+// Whether a text is only a legal form ("SARL", "S.A.S.").
+bool is_legal_form_alone(const std::string& text) {
+  const std::string folded = fold_for_labels(text);
+  const auto forms = legal_forms();
+  return std::find(forms.begin(), forms.end(), folded) != forms.end();
+}
+
 // Names printed on two lines: a salutation and the person ("Herrn" / "Max
 // Mustermann"), or a name whose legal form is on its second line ("MVM
 // Musterhafter" / "Versicherungsverein Musterstadt a.G."). The parts are
@@ -215,7 +222,8 @@ void extend_name(const Layout& layout, const Block& block, std::size_t line_inde
     return;
   if (!is_salutation(folded) && !has_legal_form(fold_for_labels(text)))
     return;
-  name.value += "\n" + text;
+  // A legal form alone is the end of one name the block's width wrapped.
+  name.value += (is_legal_form_alone(text) ? " " : "\n") + text;
   for (const auto& t : inside)
     name.box = unite(name.box, t.box);
 }
@@ -264,8 +272,6 @@ std::optional<Field> name_in(const Layout& layout, const Block& block) {
   return std::nullopt;
 }
 
-// No seller heading: the first company-like line at the top of the first
-// page outside the buyer's block.
 // "(c) AWV e.V. 2020", "© Editions X SARL": the owner of a form or a
 // template, not the seller.
 bool is_copyright_notice(const std::string& text) {
@@ -274,6 +280,8 @@ bool is_copyright_notice(const std::string& text) {
          folded.rfind("copyright", 0) == 0;
 }
 
+// No seller heading: the first company-like line at the top of the first
+// page outside the buyer's block.
 std::optional<Field> seller_name_fallback(const Layout& layout, const Block& buyer) {
   for (const auto& line : layout.lines()) {
     if (line.page != 1)
@@ -306,9 +314,7 @@ long accented_letters(const std::string& text) {
 // A name that is only a legal form ("SASU", the end of a letterhead whose
 // first line was missed) names no one.
 bool is_bare_legal_form(const Field& name) {
-  const std::string folded = fold_for_labels(name.value);
-  const auto forms = legal_forms();
-  return std::find(forms.begin(), forms.end(), folded) != forms.end();
+  return is_legal_form_alone(name.value);
 }
 
 // The seller's name when no heading introduces it: the company of the
@@ -844,6 +850,13 @@ std::optional<Field> buyer_name_by_address(const Layout& layout, const Block& se
       const AddressRead address = read_address(under, line.page);
       if (!address.post_code || !address.city)
         continue;
+      // "Mairie de Saint-Étienne-du-Bois" over "SCOP": one name, wrapped.
+      if (!under.empty() && is_legal_form_alone(join(under.front())) &&
+          !has_legal_form(fold_for_labels(name.value))) {
+        name.value += " " + join(under.front());
+        for (const Token& token : under.front())
+          name.box = unite(name.box, token.box);
+      }
       name.confidence = std::min(name.confidence, 0.85);
       name.check = "the address block in a window envelope's place, no buyer heading";
       if (!garbled && name.confidence < kGarbledConfidence) {

@@ -1035,8 +1035,9 @@ Lieferantenstraße 20                              Rechnungsnummer : RK-2018-001
   CHECK(to_confirm(*off.field("BT-110")));
 }
 
-TEST_CASE("OCR layouts: a smudge read as a letter beside the buyer's heading does not cut its block",
-          "[ocr][extract][layout]") {
+TEST_CASE(
+    "OCR layouts: a smudge read as a letter beside the buyer's heading does not cut its block",
+    "[ocr][extract][layout]") {
   auto page = page_of(R"(
 Boulangerie Martin SASU                       FACTURE
 3 allée des Artisans                          Pièce n° : N2026-1462
@@ -1068,4 +1069,48 @@ Société Française de Béton SAS                        FACTURE
   const auto e = extract_fields({page_of(page)});
   CHECK(value(e, "BT-2") == "(none)");
   CHECK(value(e, "BT-9") == "2025-04-23");
+}
+
+TEST_CASE("OCR layouts: a buyer's legal form wrapped onto the next line ends its name",
+          "[ocr][extract][layout]") {
+  SECTION("under a heading") {
+    const char* const page = R"(
+Atelier Dupré SARL                                CLIENT
+12 rue de la République                           Coopérative Agricole
+75011 Paris                                       d'Auxois SARL
+                                                  12 rue de la Gare
+                                                  21000 Dijon
+)";
+    auto e = extract_fields({page_of(page)});
+    // Two lines of words: joined as printed, over a line break.
+    CHECK(value(e, "BT-44") == "Coopérative Agricole\nd'Auxois SARL");
+
+    e = extract_fields({page_of(R"(
+Atelier Dupré SARL                                CLIENT
+12 rue de la République                           Coopérative Agricole d'Auxois
+75011 Paris                                       SARL
+                                                  12 rue de la Gare
+                                                  21000 Dijon
+)")});
+    CHECK(value(e, "BT-44") == "Coopérative Agricole d'Auxois SARL");
+  }
+  SECTION("in a window envelope's place") {
+    const char* const page = R"(
+Atelier Dupré SARL
+12 rue de la République
+75011 Paris
+
+
+
+                                                  Mairie de Saint-Étienne-du-Bois
+                                                  SCOP
+                                                  5 avenue Jean Jaurès
+                                                  01370 Saint-Étienne-du-Bois
+
+Facture
+Numéro : N2025-0029
+)";
+    const auto e = extract_fields({page_of(page)});
+    CHECK(value(e, "BT-44") == "Mairie de Saint-Étienne-du-Bois SCOP");
+  }
 }
