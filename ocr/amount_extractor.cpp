@@ -107,7 +107,8 @@ struct Candidate {
   Field field;
   std::size_t label_length = 0;  // longer labels are more specific
   int line_index = 0;
-  bool below_label = false;  // read on the line under its label, not beside it
+  bool below_label = false;    // read on the line under its label, not beside it
+  bool sign_restored = false;  // a minus sign the scan lost, put back by the arithmetic
 };
 
 enum Kind { kExcl, kVat, kIncl, kDue, kPaid, kKinds };
@@ -511,6 +512,24 @@ void extract_totals(const Layout& layout, ExtractedInvoice& out) {
                              FieldSource::kDerived);
     vat_options.push_back(Candidate{*rows_vat, field, 0, 0});
   }
+  // A corrected invoice's negative totals with a VAT amount read positive:
+  // the scan lost its minus sign when the negated amount makes them add up.
+  const auto negative = [](const std::vector<Candidate>& list) {
+    return std::any_of(list.begin(), list.end(),
+                       [](const Candidate& c) { return c.value.is_negative(); });
+  };
+  if (negative(found[kExcl]) && negative(found[kIncl])) {
+    const std::size_t read = vat_options.size();
+    for (std::size_t k = 0; k < read; ++k) {
+      if (vat_options[k].value.is_negative() || vat_options[k].value.is_zero())
+        continue;
+      Candidate restored = vat_options[k];
+      restored.value = restored.value.negate();
+      restored.field.value = restored.value.to_string();
+      restored.sign_restored = true;
+      vat_options.push_back(std::move(restored));
+    }
+  }
   const Candidate* best[3] = {nullptr, nullptr, nullptr};
   int best_score = -1;
   for (const auto& e : found[kExcl]) {
@@ -540,6 +559,10 @@ void extract_totals(const Layout& layout, ExtractedInvoice& out) {
     for (int k = 0; k < 3; ++k) {
       Field field = best[k]->field;
       confirm(field, arithmetic, floor);
+      if (best[k]->sign_restored) {
+        field.confidence = std::min(field.confidence, 0.8);
+        field.check = std::string(arithmetic) + " once the minus sign the scan lost is restored";
+      }
       out.fields[kTerms[k]] = field;
     }
   } else {

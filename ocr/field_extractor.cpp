@@ -1,11 +1,13 @@
 #include "ocr/field_extractor.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <optional>
 
 #include "ocr/amount_extractor.h"
+#include "ocr/date_extractor.h"
 #include "ocr/label_lexicon.h"
 #include "ocr/layout.h"
 #include "ocr/line_table_extractor.h"
@@ -15,12 +17,6 @@
 
 namespace einvoice::ocr {
 namespace {
-
-// Whether a line is in the top part of the first page, where invoices print
-// their number and date.
-bool in_header(const LayoutLine& line) {
-  return line.page == 1 && (line.page_height <= 0 || line.line->box.y < line.page_height * 0.5);
-}
 
 // Generic labels ("facture", "invoice", "rechnung") count only in the header
 // and when the value holds a digit; specific ones anywhere.
@@ -113,6 +109,99 @@ bool sign_refers_to_earlier_invoice(std::string before) {
   return false;
 }
 
+// Whether the header of the first page says what the document is: a title
+// word ("Facture", "Invoice", "Rechnung", "Avoir", "Credit note") alone or
+// at the start of one of its lines' segments.
+bool titled_document(const Layout& layout) {
+  static constexpr std::string_view kTitles[] = {"facture", "invoice",    "rechnung",   "avoir",
+                                                 "factuur", "gutschrift", "credit note"};
+  for (const auto& line : layout.lines()) {
+    if (!in_header(line))
+      break;
+    for (const auto& segment : Layout::segments_of(line)) {
+      std::string text;
+      for (const Token& token : segment)
+        text += (text.empty() ? "" : " ") + token.text;
+      const std::string folded = fold_for_labels(text);
+      for (std::string_view title : kTitles) {
+        if (folded.compare(0, title.size(), title) == 0 &&
+            (folded.size() == title.size() || folded[title.size()] == ' '))
+          return true;
+      }
+    }
+  }
+  return false;
+}
+
+// Whether a date label stands on `line` or on one of the next two lines of
+// its page ("N°  Date  Échéance" heading a grid; "N° : 12" over "Émise le").
+bool dates_near(const Layout& layout, const LayoutLine& line) {
+  const auto& lines = layout.lines();
+  for (std::size_t i = static_cast<std::size_t>(line.index);
+       i < lines.size() && i <= static_cast<std::size_t>(line.index) + 2; ++i) {
+    if (lines[i].page != line.page)
+      break;
+    for (LabelKind kind : {LabelKind::kIssueDate, LabelKind::kDueDate}) {
+      if (layout.line_has(lines[i], kind))
+        return true;
+    }
+  }
+  return false;
+}
+
+// A bare number sign ("N° : FA2025-2638", or "N°" heading a grid's column
+// over its value) on a document whose title says it is an invoice names the
+// document's number: the sign starts its segment of the line (nothing of
+// another mention before it), is printed as a sign ("N°", "Nº", "No.",
+// "Nr."), and the value right after it or under it holds a digit. "N°
+// client", "N° TVA" announce another value and give nothing: their next
+// word holds no digit. The document must say it is an invoice: its title,
+// or date labels beside or under the sign (a title printed light on dark
+// is often lost). Used only when no number label gave a value.
+std::optional<Field> read_after_number_sign(const Layout& layout, const LayoutLine*& number_line) {
+  const bool titled = titled_document(layout);
+  for (const auto& hit : layout.find(LabelKind::kNumberSign)) {
+    if (!in_header(*hit.line) || !(titled || dates_near(layout, *hit.line)))
+      continue;
+    const auto& words = hit.line->line->words;
+    if (hit.first_word >= words.size())
+      continue;
+    const Word& sign = words[hit.first_word];
+    const bool printed_as_sign = sign.text.find("\u00b0") != std::string::npos ||
+                                 sign.text.find("\u00ba") != std::string::npos ||
+                                 sign.text.back() == '.' || sign.text.back() == ':';
+    if (!printed_as_sign)
+      continue;
+    const double height = std::max(1.0, sign.box.height);
+    if (hit.first_word > 0 && sign.box.x - words[hit.first_word - 1].box.right() < 3 * height)
+      continue;
+    // The value in the sign's segment, or under it when the sign heads a column.
+    std::vector<Token> after;
+    for (const Token& token : hit.after) {
+      const double gap = token.box.x - (after.empty() ? hit.box.right() : after.back().box.right());
+      if (gap >= 3 * height)
+        break;
+      after.push_back(token);
+    }
+    std::optional<Read<std::string>> read = read_reference(after);
+    const bool nothing_after = std::none_of(after.begin(), after.end(), [](const Token& token) {
+      return std::any_of(token.text.begin(), token.text.end(),
+                         [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+    });
+    if (!read && nothing_after) {
+      if (auto below = read_reference(hit.below); below && below->value.size() >= 3)
+        read = std::move(below);
+    }
+    if (!read || read->value.size() < 3)
+      continue;
+    // A sign is a weaker label than a word naming the number.
+    number_line = hit.line;
+    return make_field(read->value, read->box, read->confidence * 0.9f, hit.line->page,
+                      FieldSource::kLabelled);
+  }
+  return std::nullopt;
+}
+
 void extract_number(const Layout& layout, ExtractedInvoice& out, const LayoutLine*& number_line) {
   std::optional<Field> best;
   bool best_specific = false;
@@ -199,6 +288,8 @@ void extract_number(const Layout& layout, ExtractedInvoice& out, const LayoutLin
     }
   }
   if (!best)
+    best = read_after_number_sign(layout, number_line);
+  if (!best)
     return;
   if (to_confirm(*best)) {
     for (const auto& value : read_elsewhere) {
@@ -208,142 +299,6 @@ void extract_number(const Layout& layout, ExtractedInvoice& out, const LayoutLin
     }
   }
   out.fields["BT-1"] = *best;
-}
-
-// A date after "du" / "vom" on a title wrapped over lines: "... Nr. 12 vom"
-// with the date at the start of the next line, or "... n° 12 du 22 octobre"
-// with the year under it, in the title's column (a letterhead may share
-// those lines on the left).
-std::optional<Read<model::Date>> read_wrapped_date(const Layout& layout, const LabelHit& hit) {
-  const auto& lines = layout.lines();
-  const std::size_t next = static_cast<std::size_t>(hit.line->index) + 1;
-  if (hit.after.empty()) {
-    if (next < lines.size() && lines[next].page == hit.line->page)
-      return read_date(Layout::tokens_of(lines[next]));
-    return std::nullopt;
-  }
-  // Where the title's block starts on its line: the wrapped words start there.
-  const auto& words = hit.line->line->words;
-  const double line_height = std::max(1.0, hit.line->line->box.height);
-  std::size_t first = hit.first_word;
-  while (first > 0 && words[first].box.x - words[first - 1].box.right() <= 2 * line_height)
-    --first;
-  const double left = words.empty() ? hit.box.x : words[first].box.x;
-  for (std::size_t i = next; i < lines.size() && i < next + 3; ++i) {
-    if (lines[i].page != hit.line->page)
-      break;
-    std::vector<Token> continued = hit.after;
-    for (const Token& token : Layout::tokens_of(lines[i])) {
-      if (token.box.x >= left - 20)
-        continued.push_back(token);
-    }
-    if (continued.size() == hit.after.size())
-      continue;
-    if (auto read = read_date(continued)) {
-      read->confidence *= 0.9;  // put together from two lines
-      return read;
-    }
-    return std::nullopt;
-  }
-  return std::nullopt;
-}
-
-// Days since 1970-01-01 of a proleptic Gregorian date (the civil-calendar
-// day count).
-long day_number(const model::Date& date) {
-  const long y = date.month <= 2 ? date.year - 1 : date.year;
-  const long era = (y >= 0 ? y : y - 399) / 400;
-  const long year_of_era = y - era * 400;
-  const long day_of_year = (153 * (date.month + (date.month > 2 ? -3 : 9)) + 2) / 5 + date.day - 1;
-  const long day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-  return era * 146097 + day_of_era - 719468;
-}
-
-// A payment term invoices state: a whole number of weeks or of the usual
-// day counts, or the end of a month. Two dates that far apart were read
-// right, both of them: a digit misread in either would break the term.
-std::optional<std::string> payment_term(const model::Date& issue, const model::Date& due) {
-  const long days = day_number(due) - day_number(issue);
-  for (long term : {7L, 10L, 14L, 15L, 20L, 21L, 28L, 30L, 45L, 60L, 90L}) {
-    if (days == term)
-      return std::to_string(term) + " days after the issue date";
-  }
-  model::Date next_day = due;
-  ++next_day.day;
-  if (days > 0 && days <= 105 &&
-      !model::Date::is_valid(next_day.year, next_day.month, next_day.day))
-    return std::string("the end of a month after the issue date");
-  return std::nullopt;
-}
-
-void extract_dates(const Layout& layout, ExtractedInvoice& out, const LayoutLine* number_line) {
-  // Issue date: a specific label; "du" / "vom" / "date" only on the number's
-  // line ("Facture n° 12 du 05/03/2018", "Rechnung Nr. 12 vom 05.03.2018").
-  std::optional<Field> issue;
-  bool issue_specific = false;
-  for (const auto& hit : layout.find(LabelKind::kIssueDate)) {
-    const bool weak = hit.label == "du" || hit.label == "vom";
-    if (weak && hit.line != number_line)
-      continue;
-    const bool specific = !weak && hit.label != "date" && hit.label != "datum";
-    if (issue && (issue_specific || !specific))
-      continue;
-    auto read = read_date(hit.after);
-    if (!read && !weak)
-      read = read_date(hit.below);
-    if (!read && weak)
-      read = read_wrapped_date(layout, hit);
-    if (!read)
-      continue;
-    issue = make_field(read->value.to_iso(), read->box, read->confidence, hit.line->page,
-                       FieldSource::kLabelled);
-    issue_specific = specific;
-  }
-  if (!issue) {
-    for (const auto& line : layout.lines()) {
-      if (!in_header(line))
-        break;
-      if (auto read = read_date(Layout::tokens_of(line))) {
-        issue = make_field(read->value.to_iso(), read->box, read->confidence, line.page,
-                           FieldSource::kFallback);
-        break;
-      }
-    }
-  }
-  if (issue)
-    out.fields["BT-2"] = *issue;
-
-  for (const auto& hit : layout.find(LabelKind::kDueDate)) {
-    auto read = read_date(hit.after);
-    if (!read)
-      read = read_date(hit.below);
-    if (!read)
-      continue;
-    Field field = make_field(read->value.to_iso(), read->box, read->confidence, hit.line->page,
-                             FieldSource::kLabelled);
-    if (issue && field.value < issue->value) {
-      field.confidence *= 0.5;
-      field.check = "due date before the issue date";
-      field.check_failed = true;
-    } else if (issue) {
-      field.check = "after the issue date";
-      const auto issued = model::Date::parse_iso(issue->value);
-      const auto due = model::Date::parse_iso(field.value);
-      if (issued && due) {
-        if (auto term = payment_term(*issued, *due)) {
-          // Both confirmed by the term they make.
-          field.check = *term;
-          field.confidence = std::max(field.confidence, 0.8);
-          Field& issue_field = out.fields["BT-2"];
-          issue_field.confidence = std::max(issue_field.confidence, 0.8);
-          if (issue_field.check.empty())
-            issue_field.check = "the due date is " + *term;
-        }
-      }
-    }
-    out.fields["BT-9"] = field;
-    break;
-  }
 }
 
 // Currency: after its label, else the code or symbol printed most often.

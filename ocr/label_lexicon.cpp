@@ -18,6 +18,7 @@ constexpr std::string_view kInvoiceNumber[] = {
     "rechnung nr",     "rechnungs nr",    "korrektur nr",      "gutschrift nr",
     "belegnummer",     "booking id",      "booking number",    "booking reference",
     "numero de piece", "n de piece",      "piece n",           "piece no",
+    "n facture",       "no facture",      "n avoir",           "no avoir",
     "facture",         "invoice",         "rechnung",          "factuur"};
 constexpr std::string_view kIssueDate[] = {"factuurdatum",
                                            "datum factuur",
@@ -49,6 +50,8 @@ constexpr std::string_view kDueDate[] = {"uiterste betaaldatum",
                                          "date d echeance",
                                          "date limite de paiement",
                                          "a payer avant le",
+                                         "a regler avant le",
+                                         "regler avant le",
                                          "payable avant le",
                                          "echeance",
                                          "due date",
@@ -207,6 +210,7 @@ constexpr std::string_view kBuyerHeading[] = {"adresse de facturation",
 constexpr std::string_view kCreditNoteTitle[] = {
     "creditnota",  "creditfactuur", "facture d avoir",   "avoir",
     "credit note", "gutschrift",    "rechnungskorrektur"};
+constexpr std::string_view kNumberSign[] = {"n", "no", "nr"};
 constexpr std::string_view kLegalForms[] = {
     "sas",  "sasu",  "sarl",    "eurl", "sa",  "sci", "snc", "scop",    "selarl",
     "gmbh", "ag",    "kg",      "ohg",  "ug",  "e k", "ltd", "limited", "llc",
@@ -255,6 +259,8 @@ std::span<const std::string_view> labels_of(LabelKind kind) {
       return kBuyerHeading;
     case LabelKind::kCreditNoteTitle:
       return kCreditNoteTitle;
+    case LabelKind::kNumberSign:
+      return kNumberSign;
   }
   return {};
 }

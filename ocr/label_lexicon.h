@@ -33,6 +33,7 @@ enum class LabelKind {
   kSellerHeading,    // introduces the seller's block
   kBuyerHeading,     // introduces the buyer's block
   kCreditNoteTitle,  // the document is a credit note
+  kNumberSign,       // a bare "N°", "No.", "Nr." that may head the document's number
 };
 
 // Labels of `kind`, folded, most specific first (so that "total ht" is tried

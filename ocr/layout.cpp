@@ -44,6 +44,10 @@ std::string_view next_word(std::string_view folded, std::size_t end) {
 
 }  // namespace
 
+bool in_header(const LayoutLine& line) {
+  return line.page == 1 && (line.page_height <= 0 || line.line->box.y < line.page_height * 0.5);
+}
+
 // Identifiers such as "invoice_number_1" fold to label-like text ("invoice
 // number 1") but are values: a label never matches inside a word holding an
 // underscore.
@@ -108,6 +112,23 @@ std::vector<Token> Layout::tokens_of(const LayoutLine& line, std::size_t first) 
     out.push_back(Token{word.text, word.box, word.confidence});
   }
   return out;
+}
+
+// "N" a hair before "2026-7596": the value's first letter split off by the
+// scan ("N2026-7596"), not a number sign ending a label.
+bool Layout::ends_on_split_capital(const LayoutLine& line, std::size_t end) {
+  const auto& words = line.line->words;
+  for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+    if (line.word_end[i] != end)
+      continue;
+    const Word& letter = words[i];
+    const Word& next = words[i + 1];
+    if (letter.text != "N" || next.text.empty() || !is_digit(next.text.front()))
+      return false;
+    const double gap = next.box.x - letter.box.right();
+    return gap >= 0 && gap < 0.35 * std::max(letter.box.height, next.box.height);
+  }
+  return false;
 }
 
 LabelHit Layout::make_hit(const LayoutLine& line, std::string_view label, std::size_t begin,
@@ -181,33 +202,37 @@ LabelHit Layout::make_hit(const LayoutLine& line, std::string_view label, std::s
   return hit;
 }
 
-std::vector<LabelHit> Layout::find(LabelKind kind) const {
-  std::vector<LabelHit> hits;
-  const auto labels = labels_of(kind);
-  for (const auto& line : lines_) {
-    const std::string& text = line.folded;
-    for (std::string_view label : labels) {
-      std::size_t at = text.find(label);
-      bool found = false;
-      while (at != std::string::npos) {
-        const std::size_t end = at + label.size();
-        const bool starts =
-            at == 0 || text[at - 1] == ' ' || (closes_compound(label) && is_letter(text[at - 1]));
-        // A label may run straight into its value's digits ("nr471102").
-        const bool ends = end == text.size() || text[end] == ' ' || is_digit(text[end]);
-        if (starts && ends && !inside_identifier(line, at, end) && !after_number_sign(line, at) &&
-            !heads_other_mention(kind, label, next_word(text, end))) {
-          hits.push_back(make_hit(line, label, at, end));
-          found = true;
-          break;
-        }
-        at = text.find(label, at + 1);
-      }
-      if (found)
-        break;
+std::optional<LabelHit> Layout::find_in(const LayoutLine& line, LabelKind kind) const {
+  const std::string& text = line.folded;
+  for (std::string_view label : labels_of(kind)) {
+    std::size_t at = text.find(label);
+    while (at != std::string::npos) {
+      const std::size_t end = at + label.size();
+      const bool starts =
+          at == 0 || text[at - 1] == ' ' || (closes_compound(label) && is_letter(text[at - 1]));
+      // A label may run straight into its value's digits ("nr471102").
+      const bool ends = end == text.size() || text[end] == ' ' || is_digit(text[end]);
+      if (starts && ends && !inside_identifier(line, at, end) && !after_number_sign(line, at) &&
+          !heads_other_mention(kind, label, next_word(text, end)) &&
+          !ends_on_split_capital(line, end))
+        return make_hit(line, label, at, end);
+      at = text.find(label, at + 1);
     }
   }
+  return std::nullopt;
+}
+
+std::vector<LabelHit> Layout::find(LabelKind kind) const {
+  std::vector<LabelHit> hits;
+  for (const auto& line : lines_) {
+    if (auto hit = find_in(line, kind))
+      hits.push_back(std::move(*hit));
+  }
   return hits;
+}
+
+bool Layout::line_has(const LayoutLine& line, LabelKind kind) const {
+  return find_in(line, kind).has_value();
 }
 
 std::optional<LabelHit> Layout::starts_with(const LayoutLine& line, LabelKind kind) const {

@@ -45,6 +45,10 @@ struct LabelHit {
   std::vector<Token> below;    // next line, under the label's column
 };
 
+// Whether a line is in the top half of the first page, where invoices print
+// their number, dates and parties.
+bool in_header(const LayoutLine& line);
+
 class Layout {
  public:
   explicit Layout(const std::vector<PageText>& pages);
@@ -54,6 +58,8 @@ class Layout {
   // Every occurrence of a label of `kind` at word boundaries, in reading
   // order; for each line only the most specific label of the list is kept.
   std::vector<LabelHit> find(LabelKind kind) const;
+  // Whether `line` holds a label of `kind` (as `find` would report it).
+  bool line_has(const LayoutLine& line, LabelKind kind) const;
   // Whether `line` starts with a label of `kind` (a heading).
   std::optional<LabelHit> starts_with(const LayoutLine& line, LabelKind kind) const;
 
@@ -64,6 +70,8 @@ class Layout {
   static std::vector<std::vector<Token>> segments_of(const LayoutLine& line);
 
  private:
+  std::optional<LabelHit> find_in(const LayoutLine& line, LabelKind kind) const;
+  static bool ends_on_split_capital(const LayoutLine& line, std::size_t end);
   static bool after_number_sign(const LayoutLine& line, std::size_t begin);
   static bool inside_identifier(const LayoutLine& line, std::size_t begin, std::size_t end);
   LabelHit make_hit(const LayoutLine& line, std::string_view label, std::size_t begin,

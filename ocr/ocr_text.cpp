@@ -1,6 +1,7 @@
 #include "ocr/ocr_text.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <string_view>
 
@@ -56,6 +57,32 @@ std::vector<Word> split_at_spaces(const Word& word) {
   if (out.size() == 1)
     out.front().box = word.box;
   return out;
+}
+
+namespace {
+
+// Whether a UTF-8 byte belongs to a letter: ASCII letters, and any byte of a
+// character outside ASCII (accented letters; OCR output has no other
+// non-ASCII symbols worth telling apart here).
+bool letter_byte(char c) {
+  const auto byte = static_cast<unsigned char>(c);
+  return byte >= 0x80 || std::isalpha(byte) != 0;
+}
+
+}  // namespace
+
+void doubt_overlapping_words(TextLine& line) {
+  for (std::size_t i = 1; i < line.words.size(); ++i) {
+    Word& previous = line.words[i - 1];
+    Word& word = line.words[i];
+    const double height = std::max(previous.box.height, word.box.height);
+    if (!previous.text.empty() && !word.text.empty() &&
+        word.box.x < previous.box.right() - 0.25 * height && word.box.x > previous.box.x &&
+        letter_byte(previous.text.back()) && letter_byte(word.text.front())) {
+      previous.confidence = std::min(previous.confidence, kOverlapConfidence);
+      word.confidence = std::min(word.confidence, kOverlapConfidence);
+    }
+  }
 }
 
 std::vector<TextLine> group_into_lines(std::vector<Word> words) {

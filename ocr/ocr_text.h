@@ -56,6 +56,16 @@ struct PageText {
 // blank.
 std::vector<Word> split_at_spaces(const Word& word);
 
+// Words of an OCR line whose boxes overlap by more than a quarter of their
+// height, meeting at letters, were split or boxed wrongly by the engine:
+// "ConsultingSer" over "vice" is one word, while "Kunden" boxed over "AG"
+// is not; the overlap alone cannot tell which. Both words' confidence is
+// lowered to `kOverlapConfidence` at most, so that what they make is left
+// to confirm. Not for text layers, where overprinted words (a bold effect)
+// overlap.
+inline constexpr float kOverlapConfidence = 50;
+void doubt_overlapping_words(TextLine& line);
+
 // Groups words into lines: words whose vertical centres fall within half a
 // word height of each other, ordered left to right; lines ordered top to
 // bottom. Used for text layers, which come as loose words.

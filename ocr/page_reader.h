@@ -22,6 +22,11 @@ struct ReaderOptions {
   // Images are scaled to this resolution before OCR: small print (7-8 pt,
   // common on invoices) reads better above 300 dpi.
   int working_dpi = 300;
+  // Read again, alone as one line, the parts of lines Tesseract read badly
+  // (a word under 60% confidence; at most 12 a page): the page segmentation
+  // above merges the lines of two columns a little apart in height and
+  // garbles the second.
+  bool reread_weak_segments = true;
 };
 
 // Reads page images with Tesseract after preparing them with Leptonica:

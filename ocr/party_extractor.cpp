@@ -41,10 +41,28 @@ bool is_short_word(const Word& word) {
 // Heading labels that start their column: first on their line (but for a
 // short word before them), or set apart from the words before them (two
 // blocks side by side).
+// Whether the label of `hit` ends inside one of the line's words (its
+// folded word runs on after the label).
+bool ends_inside_word(const LabelHit& hit) {
+  const LayoutLine& line = *hit.line;
+  const std::size_t end = line.word_begin[hit.first_word] + hit.label.size();
+  for (std::size_t i = hit.first_word; i < line.word_end.size(); ++i) {
+    if (line.word_begin[i] <= end && end < line.word_end[i])
+      return true;
+    if (line.word_end[i] >= end)
+      break;
+  }
+  return false;
+}
+
 std::vector<LabelHit> headings(const Layout& layout, LabelKind kind) {
   std::vector<LabelHit> out;
   for (auto& hit : layout.find(kind)) {
     const auto& words = hit.line->line->words;
+    // "Verkäufer-IBAN", "Client-ID": the label is the head of a compound
+    // word naming another mention, no heading.
+    if (ends_inside_word(hit))
+      continue;
     const bool starts_column =
         hit.first_word == 0 || (hit.first_word == 1 && is_short_word(words[0])) ||
         words[hit.first_word].box.x - words[hit.first_word - 1].box.right() > 20;
@@ -68,6 +86,10 @@ std::size_t column_run_end(const Box& heading, const std::vector<Token>& after) 
   return after.size();
 }
 
+// Under this OCR confidence a word of one or two letters is more likely a
+// smudge than print.
+constexpr float kSpeckConfidence = 40;
+
 Block block_of(const std::vector<LabelHit>& own, const std::vector<LabelHit>& others) {
   Block block;
   if (own.empty())
@@ -86,10 +108,12 @@ Block block_of(const std::vector<LabelHit>& own, const std::vector<LabelHit>& ot
   // before them. Specks (no letter, no digit: a rule's end read as ";") are
   // no block.
   if (const auto run = column_run_end(h.box, h.after); run < h.after.size()) {
-    // A speck: no letter or digit, or a third of a text's height at most
-    // (a rule's dot read as "à").
+    // A speck: no letter or digit, a third of a text's height at most (a
+    // rule's dot read as "à"), or a letter or two the engine hardly
+    // believes in (a smudge read as "r" at 27%).
     auto is_speck = [&](const Token& t) {
-      return fold_for_labels(t.text).empty() || t.box.height < h.box.height / 3;
+      return fold_for_labels(t.text).empty() || t.box.height <= h.box.height / 3 ||
+             (t.text.size() <= 2 && t.confidence < kSpeckConfidence);
     };
     const bool only_specks =
         std::all_of(h.after.begin() + static_cast<std::ptrdiff_t>(run), h.after.end(), is_speck);
@@ -170,6 +194,13 @@ bool is_salutation(const std::string& folded) {
   return false;
 }
 
+// Whether a text is only a legal form ("SARL", "S.A.S.").
+bool is_legal_form_alone(const std::string& text) {
+  const std::string folded = fold_for_labels(text);
+  const auto forms = legal_forms();
+  return std::find(forms.begin(), forms.end(), folded) != forms.end();
+}
+
 // Names printed on two lines: a salutation and the person ("Herrn" / "Max
 // Mustermann"), or a name whose legal form is on its second line ("MVM
 // Musterhafter" / "Versicherungsverein Musterstadt a.G."). The parts are
@@ -191,7 +222,8 @@ void extend_name(const Layout& layout, const Block& block, std::size_t line_inde
     return;
   if (!is_salutation(folded) && !has_legal_form(fold_for_labels(text)))
     return;
-  name.value += "\n" + text;
+  // A legal form alone is the end of one name the block's width wrapped.
+  name.value += (is_legal_form_alone(text) ? " " : "\n") + text;
   for (const auto& t : inside)
     name.box = unite(name.box, t.box);
 }
@@ -240,6 +272,14 @@ std::optional<Field> name_in(const Layout& layout, const Block& block) {
   return std::nullopt;
 }
 
+// "(c) AWV e.V. 2020", "© Editions X SARL": the owner of a form or a
+// template, not the seller.
+bool is_copyright_notice(const std::string& text) {
+  const std::string folded = fold_for_labels(text);
+  return text.rfind("(c)", 0) == 0 || text.rfind("(C)", 0) == 0 || text.rfind("\u00a9", 0) == 0 ||
+         folded.rfind("copyright", 0) == 0;
+}
+
 // No seller heading: the first company-like line at the top of the first
 // page outside the buyer's block.
 std::optional<Field> seller_name_fallback(const Layout& layout, const Block& buyer) {
@@ -252,7 +292,8 @@ std::optional<Field> seller_name_fallback(const Layout& layout, const Block& buy
       continue;
     for (const auto& segment : Layout::segments_of(line)) {
       const std::string text = join(segment);
-      if (has_legal_form(fold_for_labels(text)) && !is_labelled_or_identifier(text)) {
+      if (has_legal_form(fold_for_labels(text)) && !is_labelled_or_identifier(text) &&
+          !is_copyright_notice(text)) {
         // Recognised by its form: a company name with its legal form, at
         // the top of the first page, outside the buyer's block.
         return field_of_tokens(segment, line.page, FieldSource::kPattern);
@@ -273,9 +314,7 @@ long accented_letters(const std::string& text) {
 // A name that is only a legal form ("SASU", the end of a letterhead whose
 // first line was missed) names no one.
 bool is_bare_legal_form(const Field& name) {
-  const std::string folded = fold_for_labels(name.value);
-  const auto forms = legal_forms();
-  return std::find(forms.begin(), forms.end(), folded) != forms.end();
+  return is_legal_form_alone(name.value);
 }
 
 // The seller's name when no heading introduces it: the company of the
@@ -768,6 +807,9 @@ bool is_heading(std::string_view folded) {
          is_label(folded.substr(0, last_space));
 }
 
+// Under this word confidence a line is more likely misread than printed so.
+constexpr double kGarbledConfidence = 0.4;
+
 // No buyer heading: the address a window envelope shows, in the right part
 // of the first page's top: a name line over a street and a post code with
 // its city, in one column; never the seller's block or name, never a label
@@ -776,9 +818,16 @@ bool is_heading(std::string_view folded) {
 std::optional<Field> buyer_name_by_address(const Layout& layout, const Block& seller,
                                            const Field* seller_name) {
   const std::string seller_folded = seller_name ? fold_for_labels(seller_name->value) : "";
+  // A line OCR could hardly read over a name ("pe serge" for a small grey
+  // "CLIENT" heading) is most likely a heading lost to the scan: the name is
+  // the next line, when that one heads the address too.
+  std::optional<Field> garbled;
+  int garbled_line = -1;
   for (const auto& line : layout.lines()) {
     if (line.page != 1)
       break;
+    if (garbled && line.index > garbled_line + 1)
+      return garbled;
     if (line.page_height > 0 && line.line->box.y > line.page_height * 0.45)
       break;
     for (const auto& segment : Layout::segments_of(line)) {
@@ -801,12 +850,24 @@ std::optional<Field> buyer_name_by_address(const Layout& layout, const Block& se
       const AddressRead address = read_address(under, line.page);
       if (!address.post_code || !address.city)
         continue;
+      // "Mairie de Saint-Étienne-du-Bois" over "SCOP": one name, wrapped.
+      if (!under.empty() && is_legal_form_alone(join(under.front())) &&
+          !has_legal_form(fold_for_labels(name.value))) {
+        name.value += " " + join(under.front());
+        for (const Token& token : under.front())
+          name.box = unite(name.box, token.box);
+      }
       name.confidence = std::min(name.confidence, 0.85);
       name.check = "the address block in a window envelope's place, no buyer heading";
+      if (!garbled && name.confidence < kGarbledConfidence) {
+        garbled = name;
+        garbled_line = line.index;
+        break;
+      }
       return name;
     }
   }
-  return std::nullopt;
+  return garbled;
 }
 
 // BT-35/37/38/40 (seller) or BT-50/52/53/55 (buyer) from the lines under

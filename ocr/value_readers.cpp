@@ -183,12 +183,14 @@ std::optional<Read<model::Decimal>> read_amount(const std::vector<Token>& tokens
 namespace {
 
 // OCR may split a reference at the change from letters to digits ("IBZY2087"
-// read "IBZY" "2087"): capitals alone followed, less than a third of a line height
-// away (a word space is wider), by digits alone are one reference.
+// read "IBZY" "2087", "N2026-7596" read "N" "2026-7596"): capitals alone
+// followed, less than a third of a line height away (a word space is
+// wider), by a word starting with a digit are one reference. A number sign
+// ("N°", "No") is no run of capitals.
 bool splits_a_reference(const Token& letters, const std::string& letters_text, const Token& next) {
-  const std::string digits = trimmed(next.text);
-  if (letters_text.size() < 2 || letters_text.size() > 6 || digits.size() < 3 ||
-      !all_digits(digits))
+  const std::string rest = trimmed(next.text);
+  if (letters_text.empty() || letters_text.size() > 6 || rest.size() < 3 || !is_digit(rest[0]) ||
+      std::count_if(rest.begin(), rest.end(), is_digit) < 3)
     return false;
   if (!std::all_of(letters_text.begin(), letters_text.end(),
                    [](char c) { return c >= 'A' && c <= 'Z'; }))
@@ -203,14 +205,14 @@ std::optional<Read<std::string>> read_reference(const std::vector<Token>& tokens
   for (std::size_t i = 0; i < tokens.size() && i < 6; ++i) {
     const std::string text = trimmed(tokens[i].text);
     const std::string folded = fold_for_labels(text);
-    if (folded.empty() || folded == "n" || folded == "no" || folded == "nr" || folded == "numero" ||
-        folded == "number" || folded == "nummer" || folded == "de" || folded == "d")
-      continue;
     if (i + 1 < tokens.size() && splits_a_reference(tokens[i], text, tokens[i + 1])) {
       const Box box = unite(tokens[i].box, tokens[i + 1].box);
       return Read<std::string>{text + trimmed(tokens[i + 1].text), box,
                                std::min(tokens[i].confidence, tokens[i + 1].confidence), i + 2};
     }
+    if (folded.empty() || folded == "n" || folded == "no" || folded == "nr" || folded == "numero" ||
+        folded == "number" || folded == "nummer" || folded == "de" || folded == "d")
+      continue;
     const bool has_digit = std::any_of(text.begin(), text.end(), is_digit);
     if (!has_digit || text.size() > 40)
       return std::nullopt;

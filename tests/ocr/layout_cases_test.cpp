@@ -818,3 +818,299 @@ Date : 02/05/2025
   REQUIRE(o.field("BT-1"));
   CHECK_FALSE(to_confirm(*o.field("BT-1")));
 }
+
+TEST_CASE("OCR layouts: a bare 'N°' numbers the invoice beside its dates",
+          "[ocr][extract][layout]") {
+  SECTION("inline, over the issue date, the title beside the letterhead") {
+    const char* const page = R"(
+Imprimerie Géraud SASU                                   FACTURE
+104 route de Lyon
+42000 Saint-Étienne
+Tél. 01 23 45 67 89                              N° : FA2025-2638
+                                                 Émise le : 07/09/2025
+                                                 À régler avant le : 07/10/2025
+)";
+    const auto e = extract_fields({page_of(page)});
+    CHECK(value(e, "BT-1") == "FA2025-2638");
+    CHECK(value(e, "BT-2") == "2025-09-07");
+    CHECK(value(e, "BT-9") == "2025-10-07");
+  }
+  SECTION("heading a grid's column, the title lost to the scan") {
+    const char* const page = R"(
+Boulangerie Martin SAS                            Coopérative Agricole d'Auxois
+3 allée des Artisans                              12 rue de la République
+67000 Strasbourg                                  67000 Strasbourg
+
+      N°              Date         Échéance
+FAC-2024-0969      19/03/2024     18/04/2024
+
+Désignation                         Qté      Montant HT
+)";
+    const auto e = extract_fields({page_of(page)});
+    CHECK(value(e, "BT-1") == "FAC-2024-0969");
+    CHECK(value(e, "BT-2") == "2024-03-19");
+  }
+  SECTION("a sign naming another number gives none") {
+    const char* const page = R"(
+Imprimerie Géraud SASU                                   FACTURE
+104 route de Lyon
+42000 Saint-Étienne
+                                                 N° client : C2041
+                                                 N° TVA : FR78788215911
+                                                 Date : 07/09/2025
+)";
+    const auto e = extract_fields({page_of(page)});
+    CHECK(value(e, "BT-1") == "(none)");
+  }
+}
+
+TEST_CASE("OCR layouts: a heading the scan garbled over a window-envelope address",
+          "[ocr][extract][layout]") {
+  // The small grey "CLIENT" over the buyer's name read as "pe serge", at a
+  // confidence no printed word has.
+  const char* const page = R"(
+Boulangerie Martin SAS                            pe serge
+3 allée des Artisans                              Coopérative Agricole d'Auxois
+67000 Strasbourg                                  12 rue de la République
+                                                  67000 Strasbourg
+
+Facture N° FAC-2024-0969 du 19/03/2024
+)";
+  auto text = page_of(page);
+  for (auto& line : text.lines) {
+    for (auto& word : line.words) {
+      if (word.text == "pe" || word.text == "serge")
+        word.confidence = 12;
+    }
+  }
+  const auto e = extract_fields({text});
+  CHECK(value(e, "BT-44") == "Coopérative Agricole d'Auxois");
+  REQUIRE(e.field("BT-44"));
+  CHECK(e.field("BT-44")->confidence <= 0.85);
+}
+
+TEST_CASE("OCR layouts: a due date under a label the lexicon does not list",
+          "[ocr][extract][layout]") {
+  SECTION("a label speaking of payment names the due date") {
+    const char* const page = R"(
+Imprimerie Géraud SASU                                   FACTURE
+104 route de Lyon                                Facture n° : FA2025-2638
+42000 Saint-Étienne                              Date : 07/09/2025
+                                                 Paiement attendu le : 22/10/2025
+)";
+    const auto e = extract_fields({page_of(page)});
+    CHECK(value(e, "BT-9") == "2025-10-22");
+    REQUIRE(e.field("BT-9"));
+    CHECK(e.field("BT-9")->confidence < 0.95);
+  }
+  SECTION("in a grid, under its header") {
+    const char* const page = R"(
+Boulangerie Martin SAS
+3 allée des Artisans
+67000 Strasbourg
+
+Facture n°         Date          Zahlungsziel
+FAC-2024-0969      19/03/2024    02/05/2024
+)";
+    const auto e = extract_fields({page_of(page)});
+    CHECK(value(e, "BT-9") == "2024-05-02");
+  }
+  SECTION("a date a payment was made on is not due") {
+    const char* const page = R"(
+Imprimerie Géraud SASU                                   FACTURE
+104 route de Lyon                                Facture n° : FA2025-2638
+42000 Saint-Étienne                              Date : 07/09/2025
+                                                 Payée le : 22/10/2025
+)";
+    const auto e = extract_fields({page_of(page)});
+    CHECK(value(e, "BT-9") == "(none)");
+  }
+}
+
+TEST_CASE("OCR layouts: a reference's leading capital split off by the scan",
+          "[ocr][extract][layout]") {
+  // "N2026-7596" read as "N" and "2026-7596" a hair apart; "N° 2026-7596"
+  // keeps its sign apart.
+  auto page = page_of(R"(
+Imprimerie Géraud SASU                                   FACTURE
+104 route de Lyon                                Réf. facture : N 2026-7596
+42000 Saint-Étienne                              Date : 07/09/2025
+)");
+  for (auto& line : page.lines) {
+    for (std::size_t k = 0; k + 1 < line.words.size(); ++k) {
+      if (line.words[k].text == "N")
+        line.words[k + 1].box.x = line.words[k].box.right() + 1;  // a hair, not a space
+    }
+  }
+  auto e = extract_fields({page});
+  CHECK(value(e, "BT-1") == "N2026-7596");
+
+  e = extract_fields({page_of(R"(
+Imprimerie Géraud SASU                                   FACTURE
+104 route de Lyon                                Facture N° 2026-7596
+42000 Saint-Étienne                              Date : 07/09/2025
+)")});
+  CHECK(value(e, "BT-1") == "2026-7596");
+}
+
+TEST_CASE("OCR layouts: a party word heading a compound ('Verkäufer-IBAN') is no heading",
+          "[ocr][extract][layout]") {
+  const char* const page = R"(
+Rechnung Nr. 181301674 vom 25.04.2018
+ELEKTRON Industrieservice GmbH
+Erfurter Strasse 13
+DE 74465 Demoort
+USt.-Id.-Nr. : DE136695976
+
+Zahlungsart:
+Verkäufer-IBAN : DE54678945678765
+Umsatzsteueraufschlüsselung:
+Art (Kategorie) Warenwert Steuerbasisbetrag USt. % USt.-Betrag
+VAT (S) 252,10 19 47,90
+)";
+  const auto e = extract_fields({page_of(page)});
+  CHECK(value(e, "BT-27") != "Art (Kategorie) Warenwert Steuerbasisbetrag USt. % USt.-Betrag");
+  CHECK(value(e, "BT-27") == "ELEKTRON Industrieservice GmbH");
+}
+
+TEST_CASE("OCR layouts: a copyright notice at the top is not the seller",
+          "[ocr][extract][layout]") {
+  const char* const page = R"(
+Stylesheet Lesbarmachung der XML-Daten
+(c) AWV e.V. 2020
+Rechnung Nr. 181301674 vom 25.04.2018
+)";
+  const auto e = extract_fields({page_of(page)});
+  CHECK(value(e, "BT-27") != "(c) AWV e.V. 2020");
+}
+
+TEST_CASE("OCR layouts: a due date continuing a sentence on the next line",
+          "[ocr][extract][layout]") {
+  const char* const page = R"(
+Handelsrechnung Nr. R18-31 vom 03.10.2018
+Verkäufer:
+Tanja Tinder
+
+Zahlungsbedingungen :
+Den Rechnungsbetrag überweisen Sie bitte bis zum
+21.11.2018 per SEPA.
+)";
+  const auto e = extract_fields({page_of(page)});
+  CHECK(value(e, "BT-2") == "2018-10-03");
+  CHECK(value(e, "BT-9") == "2018-11-21");
+}
+
+TEST_CASE("OCR layouts: a correction's VAT read without its minus sign",
+          "[ocr][extract][layout][credit]") {
+  // The scan lost the minus of "-1,12": negated, the totals add up.
+  const char* const page = R"(
+Lieferant GmbH                                    Rechnungskorrektur
+Lieferantenstraße 20                              Rechnungsnummer : RK-2018-0017
+80333 München                                     Datum : 05.06.2018
+
+                                          Nettobetrag          -7,67 EUR
+                                          Umsatzsteuer          1,12 EUR
+                                          Gesamtbetrag         -8,79 EUR
+)";
+  const auto e = extract_fields({page_of(page)});
+  CHECK(value(e, "BT-109") == "-7.67");
+  CHECK(value(e, "BT-110") == "-1.12");
+  CHECK(value(e, "BT-112") == "-8.79");
+  REQUIRE(e.field("BT-110"));
+  CHECK_FALSE(to_confirm(*e.field("BT-110")));
+  CHECK(e.field("BT-110")->confidence <= 0.8);
+  REQUIRE(e.field("BT-109"));
+  CHECK_FALSE(to_confirm(*e.field("BT-109")));
+
+  // Totals that add up neither way stay in doubt.
+  const auto off = extract_fields({page_of(R"(
+Lieferant GmbH                                    Rechnungskorrektur
+Lieferantenstraße 20                              Rechnungsnummer : RK-2018-0017
+
+                                          Nettobetrag          -7,67 EUR
+                                          Umsatzsteuer          1,15 EUR
+                                          Gesamtbetrag         -8,79 EUR
+)")});
+  REQUIRE(off.field("BT-110"));
+  CHECK(to_confirm(*off.field("BT-110")));
+}
+
+TEST_CASE(
+    "OCR layouts: a smudge read as a letter beside the buyer's heading does not cut its block",
+    "[ocr][extract][layout]") {
+  auto page = page_of(R"(
+Boulangerie Martin SASU                       FACTURE
+3 allée des Artisans                          Pièce n° : N2026-1462
+                                              FACTURER À         r
+                                              Mairie de Saint-Etienne-du-Bois
+                                              7 place du Général-de-Gaulle
+                                              67000 Strasbourg
+)");
+  for (auto& line : page.lines) {
+    for (auto& word : line.words) {
+      if (word.text == "r")
+        word.confidence = 27;
+    }
+  }
+  const auto e = extract_fields({page});
+  CHECK(value(e, "BT-44") == "Mairie de Saint-Etienne-du-Bois");
+}
+
+TEST_CASE("OCR layouts: with its own label lost, the issue date is never the due date",
+          "[ocr][extract][layout]") {
+  // The issue date's line was lost to the scan: the only date left is
+  // labelled due.
+  const char* const page = R"(
+Société Française de Béton SAS                        FACTURE
+7 place du Général-de-Gaulle                  Facture N° : FAC-2026-6894
+75011 Paris                                   RENTE
+                                              Échéance : 2025-04-23
+)";
+  const auto e = extract_fields({page_of(page)});
+  CHECK(value(e, "BT-2") == "(none)");
+  CHECK(value(e, "BT-9") == "2025-04-23");
+}
+
+TEST_CASE("OCR layouts: a buyer's legal form wrapped onto the next line ends its name",
+          "[ocr][extract][layout]") {
+  SECTION("under a heading") {
+    const char* const page = R"(
+Atelier Dupré SARL                                CLIENT
+12 rue de la République                           Coopérative Agricole
+75011 Paris                                       d'Auxois SARL
+                                                  12 rue de la Gare
+                                                  21000 Dijon
+)";
+    auto e = extract_fields({page_of(page)});
+    // Two lines of words: joined as printed, over a line break.
+    CHECK(value(e, "BT-44") == "Coopérative Agricole\nd'Auxois SARL");
+
+    e = extract_fields({page_of(R"(
+Atelier Dupré SARL                                CLIENT
+12 rue de la République                           Coopérative Agricole d'Auxois
+75011 Paris                                       SARL
+                                                  12 rue de la Gare
+                                                  21000 Dijon
+)")});
+    CHECK(value(e, "BT-44") == "Coopérative Agricole d'Auxois SARL");
+  }
+  SECTION("in a window envelope's place") {
+    const char* const page = R"(
+Atelier Dupré SARL
+12 rue de la République
+75011 Paris
+
+
+
+                                                  Mairie de Saint-Étienne-du-Bois
+                                                  SCOP
+                                                  5 avenue Jean Jaurès
+                                                  01370 Saint-Étienne-du-Bois
+
+Facture
+Numéro : N2025-0029
+)";
+    const auto e = extract_fields({page_of(page)});
+    CHECK(value(e, "BT-44") == "Mairie de Saint-Étienne-du-Bois SCOP");
+  }
+}

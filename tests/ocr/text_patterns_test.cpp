@@ -144,3 +144,24 @@ TEST_CASE("OCR words: spaces read inside a word separate words", "[ocr]") {
   CHECK(accents[1].box.x == Approx(40));
   CHECK(split_at_spaces(Word{"  ", Box{0, 0, 10, 10}, 90}).empty());
 }
+
+TEST_CASE("OCR words: words the engine boxed over each other are left in doubt", "[ocr]") {
+  // "ConsultingSer" and "vice" overlap by more than a quarter of their
+  // height: one of the readings is wrong. "GmbH" a space after is not.
+  TextLine line;
+  line.words = {Word{"ConsultingSer", Box{100, 50, 80, 10}, 92},
+                Word{"vice", Box{166, 50, 24, 11}, 96}, Word{"GmbH", Box{193, 50, 30, 10}, 95}};
+  doubt_overlapping_words(line);
+  REQUIRE(line.words.size() == 3);
+  CHECK(line.words[0].confidence == kOverlapConfidence);
+  CHECK(line.words[1].confidence == kOverlapConfidence);
+  CHECK(line.words[2].confidence == 95);
+
+  // Touching or merely close words, and amounts, keep their confidence.
+  TextLine amounts;
+  amounts.words = {Word{"1", Box{0, 0, 6, 10}, 90}, Word{"234,56", Box{5, 0, 36, 10}, 90},
+                   Word{"Total", Box{50, 0, 30, 10}, 90}, Word{"HT", Box{79, 0, 12, 10}, 90}};
+  doubt_overlapping_words(amounts);
+  for (const auto& word : amounts.words)
+    CHECK(word.confidence == 90);
+}
