@@ -123,7 +123,9 @@ class Archive {
   // (RFC 4998), has its root, tied to the previous run's record,
   // timestamped by `authority` (RFC 3161, imprint = root), stores record
   // and token as archive objects and journals the run. nullopt when no entry
-  // is new. One securing at a time per archive (not guarded).
+  // is new. Two runs at once (processes or threads): the second to journal
+  // its run is refused (kInvalid, "run secure again"), so that the records
+  // never fork; its stored record and token stay as unreferenced objects.
   model::Result<std::optional<StoredSecuring>> secure(signing::TimestampAuthority& authority,
                                                       std::string_view actor) const;
   // Every securing run so far, in order (records and tokens read back from

@@ -121,9 +121,17 @@ model::Result<std::optional<StoredSecuring>> Archive::secure(signing::TimestampA
       {"securing", record.number},        {"first_seq", record.first_sequence},
       {"last_seq", record.last_sequence}, {"root", record.root},
       {"record_sha256", record_sha256},   {"token_sha256", record.timestamp_token_sha256}};
-  auto entry = catalog_->append(draft("system", "secure", "", actor, dump(detail)));
+  // Another securing run that finished meanwhile (its entry after the last
+  // one this run read) covered these entries first: this one's record would
+  // fork the chain of records.
+  auto entry = catalog_->append_unless(draft("system", "secure", "", actor, dump(detail)),
+                                       record.last_sequence + 1, "secure");
   if (!entry)
     return entry.error();
+  if (!*entry)
+    return Error{ErrorCode::kInvalid,
+                 "another securing run closed these journal entries first; run secure again",
+                 {dir_.string(), "", 0, 0}};
   return std::optional<StoredSecuring>(std::move(stored));
 }
 

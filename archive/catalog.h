@@ -59,6 +59,11 @@ class Catalog {
                                                  const JournalDraft& draft) const = 0;
   // Appends one entry; returns it.
   virtual model::Result<JournalEntry> append(const JournalDraft& draft) const = 0;
+  // Appends `draft` unless an entry of `event` has a sequence >= `from`,
+  // checked and appended in one transaction (two securing runs at once: the
+  // second to finish is refused). Returns the entry, or nothing when refused.
+  virtual model::Result<std::optional<JournalEntry>> append_unless(
+      const JournalDraft& draft, std::int64_t from, std::string_view event) const = 0;
   // Appends every draft, in order, in one transaction.
   virtual model::Status append_all(const std::vector<JournalDraft>& drafts) const = 0;
   // At most `count` entries (all when negative) with sequence >= `from`, in order, as stored (each

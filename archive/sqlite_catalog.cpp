@@ -354,6 +354,37 @@ model::Result<JournalEntry> SqliteCatalog::append(const JournalDraft& draft) con
   return last;
 }
 
+model::Result<std::optional<JournalEntry>> SqliteCatalog::append_unless(
+    const JournalDraft& draft, std::int64_t from, std::string_view event) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Transaction transaction(db_);
+  if (!transaction.began())
+    return failure("cannot start a transaction");
+  Statement select(db_, "SELECT seq, line FROM journal WHERE seq >= ? ORDER BY seq");
+  if (!select.ok())
+    return failure("cannot read the journal");
+  select.bind(1, from);
+  int rc = SQLITE_ROW;
+  while ((rc = select.step()) == SQLITE_ROW) {
+    auto entry = parse_journal_line(select.text(1), path_.string());
+    if (!entry)
+      return Error{
+          ErrorCode::kMalformed,
+          "journal entry " + std::to_string(select.integer(0)) + ": " + entry.error().message,
+          {path_.string(), "", 0, 0}};
+    if (entry->draft.event == event)
+      return std::optional<JournalEntry>();
+  }
+  if (rc != SQLITE_DONE)
+    return failure("cannot read the journal");
+  auto entry = append_locked(draft);
+  if (!entry)
+    return entry.error();
+  if (!transaction.commit())
+    return failure("cannot commit the journal entry");
+  return std::optional<JournalEntry>(std::move(*entry));
+}
+
 model::Status SqliteCatalog::append_all(const std::vector<JournalDraft>& drafts) const {
   return append_drafts(drafts, nullptr);
 }

@@ -37,6 +37,9 @@ class SqliteCatalog final : public Catalog {
                                          std::pair<std::string, std::string> setting,
                                          const JournalDraft& draft) const override;
   model::Result<JournalEntry> append(const JournalDraft& draft) const override;
+  model::Result<std::optional<JournalEntry>> append_unless(const JournalDraft& draft,
+                                                           std::int64_t from,
+                                                           std::string_view event) const override;
   model::Status append_all(const std::vector<JournalDraft>& drafts) const override;
   model::Result<std::vector<JournalEntry>> journal(std::int64_t from,
                                                    std::int64_t count) const override;

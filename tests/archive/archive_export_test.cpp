@@ -6,6 +6,7 @@
 // its own.
 #include <catch2/catch.hpp>
 #include <cstdlib>
+#include <functional>
 
 #include "archive/archive.h"
 #include "archive/evidence_record.h"
@@ -312,6 +313,72 @@ TEST_CASE("Audit re-checks every securing run", "[archive][audit][export]") {
       text += p.what + "\n";
     CHECK(text.find("securing 1: entry 3 does not hold the hash") != std::string::npos);
   }
+}
+
+}  // namespace einvoice::archive
+
+namespace einvoice::archive {
+namespace {
+
+// A TSA that, before answering, lets another securing run of the same
+// archive finish: the two runs overlap as two processes would.
+class OvertakingAuthority final : public signing::TimestampAuthority {
+ public:
+  OvertakingAuthority(signing::TimestampAuthority& inner, std::function<void()> meanwhile)
+      : inner_(inner), meanwhile_(std::move(meanwhile)) {}
+  model::Result<signing::Bytes> exchange(std::span<const std::uint8_t> request_der) override {
+    if (meanwhile_) {
+      auto run = std::move(meanwhile_);
+      meanwhile_ = nullptr;
+      run();
+    }
+    return inner_.exchange(request_der);
+  }
+  std::string name() const override { return inner_.name(); }
+
+ private:
+  signing::TimestampAuthority& inner_;
+  std::function<void()> meanwhile_;
+};
+
+}  // namespace
+
+TEST_CASE("Two securing runs at once: the second to finish is refused, the records never fork",
+          "[archive][secure]") {
+  einvoice::testing::ScratchFolder scratch("archive-secure-race-");
+  testing::TestEnv t(today());
+  auto now = [&t] { return t.clock.now(); };
+  auto tsa = signing::LocalTimestampAuthority::create(nullptr, now).value();
+  const auto dir = scratch.dir() / "archive";
+  REQUIRE(Archive::init(dir, RetentionPolicy{}, nullptr, t.env));
+  auto archive = Archive::open(dir, nullptr, t.env).value();
+  DocumentMetadata metadata;
+  metadata.file_name = "one.xml";
+  REQUIRE(archive->deposit({{std::string("<Invoice>one</Invoice>"), metadata}}, "tester"));
+
+  auto other = Archive::open(dir, nullptr, t.env).value();
+  bool other_secured = false;
+  OvertakingAuthority overtaking(*tsa, [&] {
+    auto run = other->secure(*tsa, "other");
+    other_secured = run && *run;
+  });
+  auto late = archive->secure(overtaking, "tester");
+  CHECK(other_secured);
+  REQUIRE_FALSE(late);
+  CHECK(late.error().message.find("run secure again") != std::string::npos);
+
+  // One run recorded, and the archive still audits clean and secures on.
+  auto runs = archive->securings();
+  REQUIRE(runs);
+  CHECK(runs->size() == 1);
+  REQUIRE(archive->deposit({{std::string("<Invoice>two</Invoice>"), metadata}}, "tester"));
+  auto next = archive->secure(*tsa, "tester");
+  REQUIRE(next);
+  REQUIRE(*next);
+  CHECK((*next)->record.number == 2);
+  auto audit = archive->audit("tester", 1);
+  REQUIRE(audit);
+  CHECK(audit->problems.empty());
 }
 
 }  // namespace einvoice::archive
