@@ -360,23 +360,13 @@ model::Result<std::optional<JournalEntry>> SqliteCatalog::append_unless(
   Transaction transaction(db_);
   if (!transaction.began())
     return failure("cannot start a transaction");
-  Statement select(db_, "SELECT seq, line FROM journal WHERE seq >= ? ORDER BY seq");
-  if (!select.ok())
-    return failure("cannot read the journal");
-  select.bind(1, from);
-  int rc = SQLITE_ROW;
-  while ((rc = select.step()) == SQLITE_ROW) {
-    auto entry = parse_journal_line(select.text(1), path_.string());
-    if (!entry)
-      return Error{
-          ErrorCode::kMalformed,
-          "journal entry " + std::to_string(select.integer(0)) + ": " + entry.error().message,
-          {path_.string(), "", 0, 0}};
-    if (entry->draft.event == event)
+  auto later = journal_locked(from, -1);
+  if (!later)
+    return later.error();
+  for (const auto& entry : *later) {
+    if (entry.draft.event == event)
       return std::optional<JournalEntry>();
   }
-  if (rc != SQLITE_DONE)
-    return failure("cannot read the journal");
   auto entry = append_locked(draft);
   if (!entry)
     return entry.error();
@@ -410,6 +400,11 @@ model::Status SqliteCatalog::append_drafts(const std::vector<JournalDraft>& draf
 model::Result<std::vector<JournalEntry>> SqliteCatalog::journal(std::int64_t from,
                                                                 std::int64_t count) const {
   std::lock_guard<std::mutex> lock(mutex_);
+  return journal_locked(from, count);
+}
+
+model::Result<std::vector<JournalEntry>> SqliteCatalog::journal_locked(std::int64_t from,
+                                                                       std::int64_t count) const {
   Statement select(db_, "SELECT seq, line FROM journal WHERE seq >= ? ORDER BY seq LIMIT ?");
   if (!select.ok())
     return failure("cannot read the journal");

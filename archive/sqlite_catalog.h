@@ -49,6 +49,9 @@ class SqliteCatalog final : public Catalog {
   class Statement;
   class Transaction;
   model::Error failure(const std::string& what) const;
+  // REQUIRES: mutex_ held.
+  model::Result<std::vector<JournalEntry>> journal_locked(std::int64_t from,
+                                                          std::int64_t count) const;
   model::Result<JournalEntry> append_locked(const JournalDraft& draft) const;
   // Appends `drafts` in one transaction; the last entry into `last` when given.
   model::Status append_drafts(const std::vector<JournalDraft>& drafts, JournalEntry* last) const;
