@@ -153,6 +153,9 @@ model::Result<ArchivedObject> parse_metadata_json(std::string_view text, std::st
   try {
     o.id = json.at("id").get<std::string>();
     o.sha256 = json.at("sha256").get<std::string>();
+    // A float or a negative number is no size (and converting one is undefined).
+    if (!json.at("size").is_number_unsigned())
+      return Error{ErrorCode::kMalformed, "metadata: size is not a whole number of bytes", where};
     o.size = json.at("size").get<std::uint64_t>();
     o.stored_sha256 = json.at("stored_sha256").get<std::string>();
     o.deposited_at = json.at("deposited_at").get<std::string>();

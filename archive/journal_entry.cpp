@@ -1,5 +1,6 @@
 #include "archive/journal_entry.h"
 
+#include <limits>
 #include <nlohmann/json.hpp>
 
 #include "archive/sha256.h"
@@ -79,10 +80,14 @@ model::Result<JournalEntry> parse_journal_line(std::string_view line, std::strin
   };
   auto seq = json.find("seq");
   auto detail = json.find("detail");
-  if (json.size() != 8 || seq == json.end() || !seq->is_number_integer() || detail == json.end() ||
-      !detail->is_object() || !text("prev", entry.previous) || !text("time", entry.draft.time) ||
-      !text("category", entry.draft.category) || !text("event", entry.draft.event) ||
-      !text("id", entry.draft.archive_id) || !text("actor", entry.draft.actor))
+  if (json.size() != 8 || seq == json.end() || !seq->is_number_integer() ||
+      (seq->is_number_unsigned() &&
+       seq->get<std::uint64_t>() >
+           static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) ||
+      detail == json.end() || !detail->is_object() || !text("prev", entry.previous) ||
+      !text("time", entry.draft.time) || !text("category", entry.draft.category) ||
+      !text("event", entry.draft.event) || !text("id", entry.draft.archive_id) ||
+      !text("actor", entry.draft.actor))
     return malformed(origin, "missing or mistyped fields");
   entry.sequence = seq->get<std::int64_t>();
   entry.draft.detail = detail->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

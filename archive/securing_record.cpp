@@ -1,5 +1,6 @@
 #include "archive/securing_record.h"
 
+#include <limits>
 #include <nlohmann/json.hpp>
 
 #include "archive/evidence_record.h"
@@ -47,6 +48,17 @@ model::Result<SecuringRecord> parse_securing_record(std::string_view text,
     return Error{ErrorCode::kMalformed, "securing record: not a JSON object", where};
   SecuringRecord r;
   try {
+    // Sequence numbers are whole and fit 63 bits: a float or a larger number
+    // is refused before any conversion (converting one is undefined).
+    for (const char* key : {"securing", "first_seq", "last_seq"}) {
+      const auto& value = json.at(key);
+      if (!value.is_number_integer() ||
+          (value.is_number_unsigned() &&
+           value.get<std::uint64_t>() >
+               static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())))
+        return Error{ErrorCode::kMalformed,
+                     std::string("securing record: ") + key + " is not a sequence number", where};
+    }
     r.number = json.at("securing").get<std::int64_t>();
     r.first_sequence = json.at("first_seq").get<std::int64_t>();
     r.last_sequence = json.at("last_seq").get<std::int64_t>();

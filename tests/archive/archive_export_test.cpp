@@ -10,6 +10,7 @@
 
 #include "archive/archive.h"
 #include "archive/evidence_record.h"
+#include "archive/export_layout.h"
 #include "archive/export_verifier.h"
 #include "archive/securing_record.h"
 #include "archive/sha256.h"
@@ -379,6 +380,29 @@ TEST_CASE("Two securing runs at once: the second to finish is refused, the recor
   auto audit = archive->audit("tester", 1);
   REQUIRE(audit);
   CHECK(audit->problems.empty());
+}
+
+}  // namespace einvoice::archive
+
+namespace einvoice::archive {
+
+TEST_CASE("Numbers in export records are whole and in range, never converted blindly",
+          "[archive][export][hostile]") {
+  // Found by fuzzing: a float size converted to an unsigned integer.
+  auto metadata = parse_metadata_json(R"({"id":"","sha256":"","size":6e66})", "metadata.json");
+  REQUIRE_FALSE(metadata);
+  CHECK(metadata.error().code == model::ErrorCode::kMalformed);
+  const std::string record =
+      R"({"authority":"a","first_prev":"","first_seq":1,"gen_time":"","hash_tree":"","last_seq":7,)"
+      R"("previous_record_sha256":"","root":"","securing":1e30,"timestamp_token_sha256":"","tree_root":""})";
+  auto securing = parse_securing_record(record, "securing.json");
+  REQUIRE_FALSE(securing);
+  CHECK(securing.error().message.find("securing is not a sequence number") != std::string::npos);
+  std::string huge = record;
+  huge.replace(huge.find("1e30"), 4, "18446744073709551615");
+  auto too_large = parse_securing_record(huge, "securing.json");
+  REQUIRE_FALSE(too_large);
+  CHECK(too_large.error().message.find("not a sequence number") != std::string::npos);
 }
 
 }  // namespace einvoice::archive
