@@ -210,19 +210,56 @@ model::Result<std::vector<DepositResult>> Archive::deposit(const std::vector<Dep
   if (!recorded)
     return recorded.error();
   std::vector<DepositResult> out;
+  std::vector<ArchivedObject> unreceipted;
   for (std::size_t i = 0; i < recorded->size(); ++i) {
     const auto& r = (*recorded)[i];
-    std::string deposited_at = objects[i].deposited_at;
-    if (r.existing) {
-      auto found = catalog_->find(r.id);
-      if (!found)
-        return found.error();
-      if (*found)
-        deposited_at = (*found)->deposited_at;
-    }
-    out.push_back({r.id, objects[i].sha256, objects[i].size, deposited_at, r.existing, r.sequence});
+    auto found = catalog_->find(r.id);
+    if (!found)
+      return found.error();
+    if (!*found)
+      return Error{ErrorCode::kIo, "the catalog lost the row it just recorded", {r.id, "", 0, 0}};
+    auto kept = r.existing ? catalog_->receipt(r.id) : std::optional<StoredReceipt>();
+    if (!kept)
+      return kept.error();
+    if (!*kept)
+      unreceipted.push_back(**found);
+    out.push_back(
+        {r.id, objects[i].sha256, objects[i].size, (*found)->deposited_at, r.existing, r.sequence});
   }
+  if (auto issued = issue_receipts(unreceipted); !issued)
+    return issued.error();
   return out;
+}
+
+model::Result<std::string> Archive::seal(std::string_view bytes, std::string_view name) const {
+  if (!sealer_)
+    return std::string();
+  return sealer_->seal(bytes, name);
+}
+
+model::Status Archive::issue_receipts(const std::vector<ArchivedObject>& objects) const {
+  std::vector<StoredReceipt> receipts(objects.size());
+  for (std::size_t i = 0; i < objects.size(); ++i) {
+    auto entries = catalog_->journal(objects[i].deposit_sequence, 1);
+    if (!entries)
+      return entries.error();
+    if (entries->empty() || entries->front().draft.archive_id != objects[i].id)
+      return refused(objects[i].id + ": its deposit journal entry is missing", objects[i].id);
+    receipts[i].id = objects[i].id;
+    receipts[i].receipt = ExportLayout::receipt(objects[i], entries->front());
+  }
+  if (auto sealed = parallel_writes(receipts.size(), sealer_ ? kSealThreads : 1,
+                                    [&](std::size_t i) -> model::Status {
+                                      auto seal_bytes =
+                                          seal(receipts[i].receipt, "receipt of " + receipts[i].id);
+                                      if (!seal_bytes)
+                                        return seal_bytes.error();
+                                      receipts[i].seal = std::move(*seal_bytes);
+                                      return model::Status::Ok();
+                                    });
+      !sealed)
+    return sealed;
+  return receipts.empty() ? model::Status::Ok() : catalog_->store_receipts(receipts);
 }
 
 model::Result<ArchivedObject> Archive::find(std::string_view id) const {
@@ -394,13 +431,18 @@ model::Status Archive::rotate_key(const MasterKey& new_key, std::string_view act
   return model::Status::Ok();
 }
 
-model::Result<std::string> Archive::receipt(const ArchivedObject& object) const {
+model::Result<StoredReceipt> Archive::receipt(const ArchivedObject& object) const {
+  auto kept = catalog_->receipt(object.id);
+  if (!kept)
+    return kept.error();
+  if (*kept)
+    return std::move(**kept);
   auto entries = catalog_->journal(object.deposit_sequence, 1);
   if (!entries)
     return entries.error();
   if (entries->empty() || entries->front().draft.archive_id != object.id)
     return refused(object.id + ": its deposit journal entry is missing", object.id);
-  return ExportLayout::receipt(object, entries->front());
+  return StoredReceipt{object.id, ExportLayout::receipt(object, entries->front()), ""};
 }
 
 }  // namespace einvoice::archive

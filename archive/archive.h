@@ -15,6 +15,7 @@
 #include "archive/master_key.h"
 #include "archive/object_store.h"
 #include "archive/retention_policy.h"
+#include "archive/sealer.h"
 #include "archive/securing_record.h"
 #include "env/env.h"
 #include "model/result.h"
@@ -25,11 +26,13 @@ class TimestampAuthority;
 
 namespace einvoice::archive {
 
-// A securing run as stored: the record, its exact bytes and its token.
+// A securing run as stored: the record, its exact bytes, its token and the
+// platform seal over the record (empty when none was configured).
 struct StoredSecuring {
   SecuringRecord record;
   std::string record_json;
   std::string token_der;
+  std::string seal;
 };
 
 // What an export wrote.
@@ -83,10 +86,18 @@ class Archive {
   static model::Result<std::unique_ptr<Archive>> open(const std::filesystem::path& dir,
                                                       const MasterKey* key, const env::Env& env);
 
+  // Seals what the archive issues from now on (receipts, securing records,
+  // export manifests) with `sealer`, borrowed: it must outlive the archive.
+  // Null: nothing is sealed. Not to be called while other calls run.
+  void use_sealer(const Sealer* sealer) { sealer_ = sealer; }
+  const Sealer* sealer() const { return sealer_; }
+
   // Deposits `items` as one group: every object is written and flushed
   // first, then all are recorded in one catalog transaction with their
-  // journal entries. On return every result is durable. Idempotent: bytes
-  // already live for the same SIREN give the existing id.
+  // journal entries, then their receipts are issued (sealed with the
+  // sealer, if any) and kept. On return every result is durable.
+  // Idempotent: bytes already live for the same SIREN give the existing id
+  // (and the receipt a crash kept from being issued is issued now).
   model::Result<std::vector<DepositResult>> deposit(const std::vector<DepositItem>& items,
                                                     std::string_view actor) const;
 
@@ -147,9 +158,11 @@ class Archive {
                                               const std::filesystem::path& out_dir,
                                               std::string_view actor) const;
 
-  // The deposit receipt of `object` (JSON): id, fingerprint, time, metadata
-  // hash and the journal entry that recorded the deposit.
-  model::Result<std::string> receipt(const ArchivedObject& object) const;
+  // The deposit receipt of `object` as issued (JSON: id, fingerprint, time,
+  // metadata hash and the journal entry that recorded the deposit, with its
+  // seal); if none was kept (a crash between the deposit and its receipt),
+  // the receipt as it would be issued, unsealed.
+  model::Result<StoredReceipt> receipt(const ArchivedObject& object) const;
 
   const RetentionPolicy& retention() const { return retention_; }
   const std::filesystem::path& dir() const { return dir_; }
@@ -166,6 +179,11 @@ class Archive {
   model::Result<std::string> stored_bytes(const ArchivedObject& object) const;
   model::Result<std::string> prepare(const DepositItem& item, ArchivedObject& object) const;
   model::Result<std::string> new_id() const;
+  // Issues and keeps the receipts of `objects` (deposited, or found again
+  // without a receipt), sealed when a sealer is set.
+  model::Status issue_receipts(const std::vector<ArchivedObject>& objects) const;
+  // The sealer's seal over `bytes`; empty when there is no sealer.
+  model::Result<std::string> seal(std::string_view bytes, std::string_view name) const;
   std::string now() const;
   model::Error refused_securing(std::int64_t sequence) const;
   // Writes the documents `chosen` (indexes into `documents`) of one
@@ -184,6 +202,7 @@ class Archive {
   std::unique_ptr<env::OutputFolder> folder_;
   std::optional<MasterKey> key_;
   RetentionPolicy retention_;
+  const Sealer* sealer_ = nullptr;
 };
 
 }  // namespace einvoice::archive

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "archive/archive.h"
+#include "archive/export_layout.h"
 #include "archive/sha256.h"
 #include "signing/digest.h"
 #include "signing/timestamp_token.h"
@@ -148,6 +149,20 @@ model::Result<AuditReport> Archive::audit(std::string_view actor, unsigned threa
       check_securings(*runs, *entries, report);
     auto recorded = replay(*entries);
     compare_rows(*objects, recorded, report);
+    // Each kept receipt is still the one its deposit entry makes.
+    for (const auto& object : *objects) {
+      auto kept = catalog_->receipt(object.id);
+      if (!kept) {
+        report.problems.push_back({object.id, "receipt: " + kept.error().message});
+        continue;
+      }
+      const auto index = static_cast<std::size_t>(object.deposit_sequence - 1);
+      if (*kept && index < entries->size() &&
+          (*entries)[index].sequence == object.deposit_sequence &&
+          (*kept)->receipt != ExportLayout::receipt(object, (*entries)[index]))
+        report.problems.push_back(
+            {object.id, "its kept deposit receipt differs from its catalog row and deposit entry"});
+    }
   }
   std::vector<const ArchivedObject*> live;
   for (const auto& object : *objects) {

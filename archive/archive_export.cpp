@@ -69,16 +69,21 @@ model::Status Archive::export_run(const StoredSecuring& securing,
     if (!bytes)
       return bytes.error();
     const std::string metadata = object.metadata_json();
-    const std::string receipt = ExportLayout::receipt(object, (*entries)[index]);
+    auto receipt = this->receipt(object);
+    if (!receipt)
+      return receipt.error();
     const std::string evidence = evidence_record_der(r, *entries, tree, index, securing.token_der);
+    const std::string receipt_path = ExportLayout::receipt_path(object.id);
     for (auto [path, content] :
          {std::pair{ExportLayout::document_path(object), std::string_view(*bytes)},
           std::pair{ExportLayout::metadata_path(object.id), std::string_view(metadata)},
-          std::pair{ExportLayout::receipt_path(object.id), std::string_view(receipt)},
+          std::pair{receipt_path, std::string_view(receipt->receipt)},
           std::pair{ExportLayout::evidence_path(object.id), std::string_view(evidence)}}) {
       if (auto written = writer.write(path, content); !written)
         return written;
     }
+    if (!receipt->seal.empty())
+      return writer.write(ExportLayout::seal_path(receipt_path), receipt->seal);
     return model::Status::Ok();
   };
   if (auto done = parallel_writes(chosen.size(), kExportWriteThreads, export_one); !done)
@@ -88,6 +93,11 @@ model::Status Archive::export_run(const StoredSecuring& securing,
         std::pair{ExportLayout::record_path(r.number), std::string_view(securing.record_json)},
         std::pair{ExportLayout::token_path(r.number), std::string_view(securing.token_der)}}) {
     if (auto written = writer.write(path, content); !written)
+      return written;
+  }
+  if (!securing.seal.empty()) {
+    const auto path = ExportLayout::seal_path(ExportLayout::record_path(r.number));
+    if (auto written = writer.write(path, securing.seal); !written)
       return written;
   }
   auto token = signing::TimestampToken::parse(signing::as_bytes(securing.token_der), "token");
@@ -147,9 +157,21 @@ model::Result<ExportSummary> Archive::export_package(const std::vector<std::stri
   }
   if (auto written = writer.write(ExportLayout::kReadme, ExportLayout::readme()); !written)
     return written.error();
+  if (sealer_) {
+    if (auto written = writer.write(ExportLayout::kSealCertificates, sealer_->certificates_pem());
+        !written)
+      return written.error();
+  }
   const std::string manifest = ExportLayout::manifest(documents, writer.files());
   if (auto written = writer.write(ExportLayout::kManifest, manifest); !written)
     return written.error();
+  auto manifest_seal = seal(manifest, ExportLayout::kManifest);
+  if (!manifest_seal)
+    return manifest_seal.error();
+  if (!manifest_seal->empty()) {
+    if (auto written = writer.write(ExportLayout::kManifestSeal, *manifest_seal); !written)
+      return written.error();
+  }
   const std::string sums = ExportLayout::manifest_sha256(writer.files());
   if (auto written = writer.write(ExportLayout::kManifestSha256, sums); !written)
     return written.error();

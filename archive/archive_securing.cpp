@@ -44,8 +44,12 @@ model::Result<std::vector<StoredSecuring>> Archive::securings() const {
                    {dir_.string(), "", 0, 0}};
     StoredSecuring securing;
     for (auto [key, bytes] : {std::pair{"record_sha256", &securing.record_json},
-                              std::pair{"token_sha256", &securing.token_der}}) {
-      const std::string sha = detail[key].get<std::string>();
+                              std::pair{"token_sha256", &securing.token_der},
+                              std::pair{"seal_sha256", &securing.seal}}) {
+      if (!detail.contains(key))
+        continue;  // a run made without a platform seal
+      const auto& value = detail[key];
+      const std::string sha = value.is_string() ? value.get<std::string>() : std::string();
       auto stored = store_->get(sha, kMaxTokenBytes);
       if (!stored)
         return stored.error();
@@ -117,10 +121,20 @@ model::Result<std::optional<StoredSecuring>> Archive::secure(signing::TimestampA
     return put.error();
   if (auto put = store_->put(record_sha256, stored.record_json); !put)
     return put.error();
-  const nlohmann::json detail = {
+  nlohmann::json detail = {
       {"securing", record.number},        {"first_seq", record.first_sequence},
       {"last_seq", record.last_sequence}, {"root", record.root},
       {"record_sha256", record_sha256},   {"token_sha256", record.timestamp_token_sha256}};
+  auto sealed = seal(stored.record_json, "securing record " + std::to_string(record.number));
+  if (!sealed)
+    return sealed.error();
+  stored.seal = std::move(*sealed);
+  if (!stored.seal.empty()) {
+    const std::string seal_sha256 = Sha256::hex(stored.seal);
+    if (auto put = store_->put(seal_sha256, stored.seal); !put)
+      return put.error();
+    detail["seal_sha256"] = seal_sha256;
+  }
   // Another securing run that finished meanwhile (its entry after the last
   // one this run read) covered these entries first: this one's record would
   // fork the chain of records.

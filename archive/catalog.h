@@ -20,6 +20,14 @@ struct RecordedDeposit {
   std::int64_t sequence = 0;  // its deposit journal entry
 };
 
+// A deposit receipt as issued: its JSON and the detached CAdES seal (DER)
+// over those exact bytes, empty when no platform seal was configured.
+struct StoredReceipt {
+  std::string id;
+  std::string receipt;
+  std::string seal;
+};
+
 // The archive's metadata and journal. Behind an interface so that a
 // PostgreSQL catalog can follow (SqliteCatalog today). Every method is one
 // transaction, durable on return, atomic against concurrent processes: the
@@ -38,6 +46,11 @@ class Catalog {
   virtual model::Result<std::vector<RecordedDeposit>> record_deposits(
       const std::vector<ArchivedObject>& objects,
       const std::vector<JournalDraft>& drafts) const = 0;
+
+  // Keeps receipts, one transaction for all; a receipt issued before for the
+  // same id is kept as it was (a receipt once issued never changes).
+  virtual model::Status store_receipts(const std::vector<StoredReceipt>& receipts) const = 0;
+  virtual model::Result<std::optional<StoredReceipt>> receipt(std::string_view id) const = 0;
 
   virtual model::Result<std::optional<ArchivedObject>> find(std::string_view id) const = 0;
   // A live (not destroyed) object of these bytes and SIREN.

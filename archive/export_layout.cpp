@@ -58,6 +58,22 @@ std::string ExportLayout::certificate_path(std::int64_t s) {
   return "certificates/tsa-" + n(s) + ".pem";
 }
 
+std::string ExportLayout::seal_path(std::string_view path) {
+  return std::string(path) + ".p7s";
+}
+
+bool ExportLayout::sealable(std::string_view path) {
+  auto within = [&](std::string_view folder, std::string_view prefix) {
+    const std::string_view suffix = ".json";
+    if (path.size() <= folder.size() + prefix.size() + suffix.size() || path.rfind(folder, 0) != 0)
+      return false;
+    const auto name = path.substr(folder.size());
+    return name.rfind(prefix, 0) == 0 && name.find('/') == std::string_view::npos &&
+           name.substr(name.size() - suffix.size()) == suffix;
+  };
+  return path == kManifest || within("receipts/", "") || within("securing/", "securing-");
+}
+
 std::string ExportLayout::receipt(const ArchivedObject& object, const JournalEntry& entry) {
   const nlohmann::json receipt = {{"receipt", "deposit"},
                                   {"id", object.id},
@@ -116,7 +132,7 @@ std::string ExportLayout::manifest(const std::vector<ExportedDocument>& document
                     {"TsaCertificate", certificate_path(s)}});
   nlohmann::json listed = nlohmann::json::array();
   for (const auto& [path, file] : files) {
-    if (path != kManifest && path != kManifestSha256)
+    if (path != kManifest && path != kManifestSha256 && path != kManifestSeal)
       listed.push_back({{"path", path}, {"sha256", file.sha256}, {"size", file.size}});
   }
   const nlohmann::json manifest = {{"export", "einvoice archive export"},
@@ -208,6 +224,11 @@ einvoice.
 - `certificates/tsa-N.pem`: the certificate of the TSA that signed token N.
 - `manifest.json`: archive units (SEDA 2-like) and every file with its
   SHA-256; `manifest.sha256`: the same for `sha256sum -c`.
+- `FILE.p7s`, when the platform seals what it issues: its seal (detached
+  CAdES, DER) over `FILE`, for receipts, securing records and
+  `manifest.json`; `certificates/seal.pem`: the sealing certificate and its
+  chain. A sealed manifest proves the export whole: no document can be
+  removed from it without breaking the seal.
 
 ## Checking by hand
 
@@ -242,6 +263,14 @@ einvoice.
     #    hash per level. Each step hashes the sorted, concatenated values:
     h() { printf '%s\n' "$@" | tr A-F a-f | sort | tr -d '\n' | xxd -r -p | sha256sum | cut -c1-64; }
     #    node=$(h DOC_SHA256 LINE_SHA256); node=$(h $node NEXT); ... = ROOT
+
+    # 6. The platform's seals (when the export has .p7s files): each one
+    #    verifies over its file, signed by the platform's certificate.
+    openssl cms -verify -binary -inform DER -in manifest.json.p7s \
+        -content manifest.json -CAfile PLATFORM_ROOT.pem -purpose any >/dev/null
+    #    PLATFORM_ROOT.pem: the root of the platform's sealing certificate,
+    #    from its trust list (certificates/seal.pem shows the chain carried).
+    #    Then every file the sealed manifest lists must have its SHA-256.
 
 A change to any byte of a document, metadata file, journal line, record,
 token or evidence record breaks one of these equalities.

@@ -41,13 +41,18 @@ class ExportLayout {
   static std::string record_path(std::int64_t securing);
   static std::string token_path(std::int64_t securing);
   static std::string certificate_path(std::int64_t securing);
+  // The platform seal (detached CAdES, DER) over the file at `path`.
+  static std::string seal_path(std::string_view path);
+  // True for the files an export may carry a seal for: receipts, securing
+  // records and manifest.json.
+  static bool sealable(std::string_view path);
 
   // The deposit receipt (JSON) of `object`, whose deposit `entry` recorded.
   static std::string receipt(const ArchivedObject& object, const JournalEntry& entry);
   // The auditor's README (fixed text: how to check with sha256sum and openssl).
   static std::string readme();
   // manifest.json: SEDA 2-like archive units (by id), the securing runs, and every
-  // file but the manifests with its SHA-256 and size.
+  // file but the manifests and the manifest's seal with its SHA-256 and size.
   static std::string manifest(const std::vector<ExportedDocument>& documents,
                               const std::map<std::string, ExportedFile>& files);
   // manifest.sha256: `sha256sum -c` lines of every file but itself.
@@ -56,6 +61,9 @@ class ExportLayout {
   static constexpr const char* kReadme = "README.md";
   static constexpr const char* kManifest = "manifest.json";
   static constexpr const char* kManifestSha256 = "manifest.sha256";
+  static constexpr const char* kManifestSeal = "manifest.json.p7s";
+  // The platform's sealing certificate and its chain, when anything is sealed.
+  static constexpr const char* kSealCertificates = "certificates/seal.pem";
 };
 
 // Reads metadata as ArchivedObject::metadata_json() writes it, and nothing

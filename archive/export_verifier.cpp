@@ -11,6 +11,7 @@
 #include "archive/timestamp_check.h"
 #include "signing/digest.h"
 #include "signing/timestamp_token.h"
+#include "signing/verification.h"
 
 namespace einvoice::archive {
 namespace {
@@ -32,8 +33,8 @@ struct Run {
 class Verifier {
  public:
   Verifier(const fs::path& dir, const env::FileSystem& files,
-           const std::optional<signing::TrustStore>& trust)
-      : dir_(dir), files_(files), trust_(trust) {}
+           const std::optional<signing::TrustStore>& trust, bool require_seal)
+      : dir_(dir), files_(files), trust_(trust), require_seal_(require_seal) {}
 
   ExportVerification run();
 
@@ -54,10 +55,16 @@ class Verifier {
   void verify_run(std::int64_t number);
   void verify_document(const std::string& id);
   void verify_generated(const std::vector<std::string>& all_files);
+  // When the manifest is not what the contents make it: names each file it
+  // lists that is missing or changed, and each file it does not list.
+  void name_unlisted(const std::string& manifest,
+                     const std::map<std::string, ExportedFile>& hashes);
+  void verify_seals(const std::vector<std::string>& all_files);
 
   fs::path dir_;
   const env::FileSystem& files_;
   const std::optional<signing::TrustStore>& trust_;
+  bool require_seal_ = false;
   ExportVerification result_;
   std::set<std::string> expected_;
   std::map<std::int64_t, Run> runs_;
@@ -66,7 +73,7 @@ class Verifier {
 
 std::optional<signing::TrustStore> Verifier::anchors() {
   if (trust_) {
-    result_.trust_note = "timestamps judged against the trust anchors given (--trust)";
+    result_.trust_note = "timestamps and seals judged against the trust anchors given (--trust)";
     return trust_;
   }
   std::vector<signing::Certificate> certificates;
@@ -80,7 +87,7 @@ std::optional<signing::TrustStore> Verifier::anchors() {
       certificates.insert(certificates.end(), parsed->begin(), parsed->end());
   }
   result_.trust_note =
-      "no --trust given: timestamps judged against the export's own TSA certificates "
+      "no --trust given: timestamps and seals judged against the export's own certificates "
       "(this proves integrity, not who the TSA is)";
   if (certificates.empty())
     return std::nullopt;
@@ -209,11 +216,35 @@ void Verifier::verify_document(const std::string& id) {
   documents_.push_back({*object, run->record.number});
 }
 
+void Verifier::name_unlisted(const std::string& manifest,
+                             const std::map<std::string, ExportedFile>& hashes) {
+  const auto json = nlohmann::json::parse(manifest, nullptr, false);
+  if (!json.is_object() || !json.contains("files") || !json["files"].is_array())
+    return;
+  std::set<std::string> listed;
+  for (const auto& file : json["files"]) {
+    if (!file.is_object() || !file.contains("path") || !file["path"].is_string())
+      continue;
+    const std::string path = file["path"].get<std::string>();
+    listed.insert(path);
+    const auto found = hashes.find(path);
+    if (found == hashes.end())
+      check(path, "listed in the manifest", "missing from the export");
+    else if (!file.contains("sha256") || file["sha256"] != found->second.sha256)
+      check(path, "listed in the manifest", "its SHA-256 is not the one the manifest lists");
+  }
+  for (const auto& [path, file] : hashes) {
+    if (!listed.count(path))
+      check(path, "listed in the manifest", "not listed");
+  }
+}
+
 void Verifier::verify_generated(const std::vector<std::string>& all_files) {
-  std::map<std::string, ExportedFile> hashes;
+  std::map<std::string, ExportedFile> hashes, manifest_seal;
   for (const auto& path : all_files) {
     if (path == ExportLayout::kManifest || path == ExportLayout::kManifestSha256)
       continue;
+    auto& into = path == ExportLayout::kManifestSeal ? manifest_seal : hashes;
     Sha256 hasher;
     std::uint64_t size = 0;
     auto read = files_.read_chunks(dir_ / path, kMaxDocumentBytes, [&](std::string_view piece) {
@@ -222,7 +253,7 @@ void Verifier::verify_generated(const std::vector<std::string>& all_files) {
       return model::Status::Ok();
     });
     if (read)
-      hashes[path] = {hasher.finish_hex(), size};
+      into[path] = {hasher.finish_hex(), size};
   }
   for (const char* path : {ExportLayout::kReadme, ExportLayout::kManifest}) {
     auto bytes = read(path, kMaxSegmentBytes);
@@ -232,11 +263,62 @@ void Verifier::verify_generated(const std::vector<std::string>& all_files) {
                                      ? ExportLayout::readme()
                                      : ExportLayout::manifest(documents_, hashes);
     check(path, "is what the verified contents make it", *bytes == expected ? "" : "differs");
+    if (*bytes != expected && std::string(path) == ExportLayout::kManifest)
+      name_unlisted(*bytes, hashes);
     hashes[path] = {Sha256::hex(*bytes), bytes->size()};
   }
+  hashes.insert(manifest_seal.begin(), manifest_seal.end());
   if (auto sums = read(ExportLayout::kManifestSha256, kMaxSegmentBytes))
     check(ExportLayout::kManifestSha256, "is what the verified contents make it",
           *sums == ExportLayout::manifest_sha256(hashes) ? "" : "differs");
+}
+
+void Verifier::verify_seals(const std::vector<std::string>& all_files) {
+  const std::set<std::string> present(all_files.begin(), all_files.end());
+  if (present.count(ExportLayout::kSealCertificates))
+    expected_.insert(ExportLayout::kSealCertificates);
+  std::optional<signing::TrustStore> store;
+  bool store_read = false;
+  for (const auto& path : all_files) {
+    const std::string suffix = ".p7s";
+    if (path.size() <= suffix.size() || path.compare(path.size() - 4, 4, suffix) != 0)
+      continue;
+    const std::string sealed = path.substr(0, path.size() - suffix.size());
+    if (!ExportLayout::sealable(sealed) || !present.count(sealed))
+      continue;  // left to the check for unexpected files
+    auto seal = read(path, signing::kMaxSealBytes);
+    auto data = read(sealed, kMaxSegmentBytes);
+    if (!seal || !data)
+      continue;
+    if (!store_read)
+      store = anchors(), store_read = true;
+    std::string problem;
+    if (!store) {
+      problem = "no certificate to check it with (give --trust)";
+    } else {
+      signing::VerificationOptions options;
+      options.validation_time =
+          std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+      auto reports = signing::verify_detached_cades(
+          signing::as_bytes(*seal), signing::as_bytes(*data), *store, options, path);
+      if (!reports)
+        problem = reports.error().message;
+      else if (reports->empty())
+        problem = "no signature in it";
+      for (const auto& report : reports ? *reports : std::vector<signing::SignatureReport>{}) {
+        for (const auto& error : report.errors)
+          problem += (problem.empty() ? "" : "; ") + error;
+        if (!report.passed() && report.errors.empty())
+          problem += (problem.empty() ? "" : "; ") + std::string(to_string(report.indication));
+      }
+    }
+    check(path, "platform seal (CAdES) over " + sealed, problem);
+    if (sealed == ExportLayout::kManifest && problem.empty())
+      result_.manifest_sealed = true;
+  }
+  if (require_seal_ && !present.count(ExportLayout::kManifestSeal))
+    check(ExportLayout::kManifest, "sealed by the platform (--require-seal)",
+          "no manifest.json.p7s: that no document was removed cannot be proven");
 }
 
 ExportVerification Verifier::run() {
@@ -282,6 +364,7 @@ ExportVerification Verifier::run() {
   for (const auto& id : ids)
     verify_document(id);
   verify_generated(all);
+  verify_seals(all);
   for (const auto& path : all) {
     if (!expected_.count(path))
       check(path, "belongs to the export", "unexpected file: not part of any checked item");
@@ -302,8 +385,9 @@ bool ExportVerification::passed() const {
 }
 
 ExportVerification verify_export(const fs::path& dir, const env::FileSystem& files,
-                                 const std::optional<signing::TrustStore>& trust) {
-  return Verifier(dir, files, trust).run();
+                                 const std::optional<signing::TrustStore>& trust,
+                                 bool require_seal) {
+  return Verifier(dir, files, trust, require_seal).run();
 }
 
 }  // namespace einvoice::archive

@@ -23,6 +23,10 @@ struct ExportCheck {
 struct ExportVerification {
   std::vector<ExportCheck> checks;
   std::string trust_note;  // which trust anchors judged the timestamps
+  // The platform sealed manifest.json, and the seal verified: the export is
+  // proven whole (no document removed). Unsealed, a document removed with
+  // its files and the manifests rewritten goes unnoticed.
+  bool manifest_sealed = false;
   bool passed() const;
 };
 
@@ -33,10 +37,14 @@ struct ExportVerification {
 // says); each document's SHA-256 against its metadata, the metadata's hash
 // and the fingerprint against its deposit entry, its evidence record
 // against the document and the token; receipts, certificates, README and
-// manifests against what they must be, byte for byte; and that no file is
-// missing or extra. Every file read is hostile input, read within limits
+// manifests against what they must be, byte for byte; each platform seal
+// (FILE.p7s, detached CAdES) over its file, its signer chaining to `trust`
+// (else to the export's own certificates) at the current time; and that no
+// file is missing or extra. With `require_seal`, an export whose manifest is
+// not sealed fails. Every file read is hostile input, read within limits
 // through `files`. Never fails: problems are failed checks.
 ExportVerification verify_export(const std::filesystem::path& dir, const env::FileSystem& files,
-                                 const std::optional<signing::TrustStore>& trust);
+                                 const std::optional<signing::TrustStore>& trust,
+                                 bool require_seal = false);
 
 }  // namespace einvoice::archive

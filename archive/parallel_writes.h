@@ -51,5 +51,7 @@ inline model::Status parallel_writes(std::size_t count, unsigned threads,
 // four times slower (4 x 500 files: 5 s on one thread, 20 s on eight).
 inline constexpr unsigned kExportWriteThreads = 8;
 inline constexpr unsigned kDepositWriteThreads = 1;
+// Threads that seal a group's receipts (a seal is a private-key signature).
+inline constexpr unsigned kSealThreads = 4;
 
 }  // namespace einvoice::archive

@@ -5,6 +5,8 @@
 #include <chrono>
 #include <thread>
 
+#include "archive/sha256.h"
+
 namespace einvoice::archive {
 namespace {
 
@@ -23,6 +25,8 @@ CREATE TABLE IF NOT EXISTS objects(
 CREATE INDEX IF NOT EXISTS objects_by_content ON objects(sha256, siren);
 CREATE INDEX IF NOT EXISTS objects_by_siren ON objects(siren);
 CREATE TABLE IF NOT EXISTS journal(seq INTEGER PRIMARY KEY, line TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS receipts(id TEXT PRIMARY KEY, receipt TEXT NOT NULL,
+  seal_hex TEXT NOT NULL);
 )sql";
 
 // Waits for another process's write transaction in steps of 1 ms (SQLite's
@@ -148,6 +152,46 @@ model::Status SqliteCatalog::set_setting(std::string_view key, std::string_view 
   if (insert.step() != SQLITE_DONE)
     return failure("cannot write settings");
   return model::Status::Ok();
+}
+
+model::Status SqliteCatalog::store_receipts(const std::vector<StoredReceipt>& receipts) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Transaction transaction(db_);
+  if (!transaction.began())
+    return failure("cannot start a transaction");
+  for (const auto& r : receipts) {
+    Statement insert(db_, "INSERT OR IGNORE INTO receipts(id, receipt, seal_hex) VALUES(?, ?, ?)");
+    if (!insert.ok())
+      return failure("cannot store the receipt of " + r.id);
+    insert.bind(1, r.id);
+    insert.bind(2, r.receipt);
+    insert.bind(3, to_hex(r.seal));
+    if (insert.step() != SQLITE_DONE)
+      return failure("cannot store the receipt of " + r.id);
+  }
+  if (!transaction.commit())
+    return failure("cannot commit the receipts");
+  return model::Status::Ok();
+}
+
+model::Result<std::optional<StoredReceipt>> SqliteCatalog::receipt(std::string_view id) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Statement select(db_, "SELECT receipt, seal_hex FROM receipts WHERE id = ?");
+  if (!select.ok())
+    return failure("cannot read receipts");
+  select.bind(1, id);
+  const int rc = select.step();
+  if (rc == SQLITE_DONE)
+    return std::optional<StoredReceipt>();
+  if (rc != SQLITE_ROW)
+    return failure("cannot read receipts");
+  const std::string hex = select.text(1);
+  if (hex.size() % 2 != 0 || hex.find_first_not_of("0123456789abcdef") != std::string::npos)
+    return Error{ErrorCode::kMalformed,
+                 "the stored seal of the receipt of " + std::string(id) + " is not hex",
+                 {path_.string(), "", 0, 0}};
+  return std::optional<StoredReceipt>(
+      StoredReceipt{std::string(id), select.text(0), from_hex(hex)});
 }
 
 model::Result<JournalEntry> SqliteCatalog::append_locked(const JournalDraft& draft) const {

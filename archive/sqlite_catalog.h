@@ -13,7 +13,7 @@ namespace einvoice::archive {
 // The catalog in one SQLite database (WAL, synchronous=FULL, so a committed
 // transaction survives a crash; busy timeout for concurrent processes;
 // BEGIN IMMEDIATE, so the last journal entry read is the last one written).
-// Tables: settings, objects, journal (docs/archive.md). One connection,
+// Tables: settings, objects, journal, receipts (docs/archive.md). One connection,
 // serialised by a mutex; other processes open their own.
 class SqliteCatalog final : public Catalog {
  public:
@@ -26,6 +26,8 @@ class SqliteCatalog final : public Catalog {
   model::Result<std::vector<RecordedDeposit>> record_deposits(
       const std::vector<ArchivedObject>& objects,
       const std::vector<JournalDraft>& drafts) const override;
+  model::Status store_receipts(const std::vector<StoredReceipt>& receipts) const override;
+  model::Result<std::optional<StoredReceipt>> receipt(std::string_view id) const override;
   model::Result<std::optional<ArchivedObject>> find(std::string_view id) const override;
   model::Result<std::optional<ArchivedObject>> find_live(std::string_view sha256,
                                                          std::string_view siren) const override;

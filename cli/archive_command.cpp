@@ -9,6 +9,7 @@
 #include "cli/command_line.h"
 #include "cli/commands.h"
 #include "engine/archive_jobs.h"
+#include "engine/archive_sealer.h"
 #include "env/env.h"
 
 namespace einvoice::cli {
@@ -34,8 +35,9 @@ struct Options {
   std::vector<std::string> files;
   std::string siren, document_class, id, out, reason, authorized_by, new_key_file;
   std::vector<std::string> ids;
-  std::string tsa_url, test_tsa_dir, export_dir, trust;
+  std::string tsa_url, test_tsa_dir, export_dir, trust, seal;
   bool test_tsa = false;
+  bool require_seal = false;
   bool json = false;
   int invoice_years = 10, receipt_years = 10, other_years = 10;
   unsigned jobs = 0;
@@ -71,6 +73,30 @@ model::Result<std::unique_ptr<archive::Archive>> open(const Common& common, cons
   if (!common.key_file.empty())
     location.key_file = common.key_file;
   return engine::open_archive(location, env);
+}
+
+// Opens the archive and, when a platform seal is configured (--seal FILE,
+// else $EINVOICE_ARCHIVE_SEAL), seals what it issues with it. `sealer` keeps
+// the sealer: declared before the archive, it outlives it.
+model::Result<std::unique_ptr<archive::Archive>> open_sealing(
+    const Options& o, const env::Env& env, std::unique_ptr<archive::Sealer>& sealer) {
+  if (auto file = engine::archive_seal_file(o.seal, env)) {
+    auto loaded = engine::load_archive_sealer(*file, env);
+    if (!loaded)
+      return loaded.error();
+    sealer = std::move(*loaded);
+  }
+  auto opened = open(o.common, env);
+  if (opened && sealer)
+    (*opened)->use_sealer(sealer.get());
+  return opened;
+}
+
+void add_seal_option(CLI::App& sub, Options& o, const char* what) {
+  sub.add_option("--seal", o.seal,
+                 std::string("seal ") + what +
+                     " with the platform seal this JSON file describes (default: "
+                     "$EINVOICE_ARCHIVE_SEAL; docs/archive.md)");
 }
 
 nlohmann::json object_json(const archive::ArchivedObject& object) {
@@ -111,7 +137,8 @@ int run_init(const Options& o, const env::Env& env) {
 }
 
 int run_deposit(const Options& o, const env::Env& env) {
-  auto opened = open(o.common, env);
+  std::unique_ptr<archive::Sealer> sealer;
+  auto opened = open_sealing(o, env, sealer);
   if (!opened)
     return fail("archive deposit", opened.error());
   engine::ArchiveDepositJob job;
@@ -249,7 +276,8 @@ int run_rotate(const Options& o, const env::Env& env) {
 }
 
 int run_secure(const Options& o, const env::Env& env) {
-  auto opened = open(o.common, env);
+  std::unique_ptr<archive::Sealer> sealer;
+  auto opened = open_sealing(o, env, sealer);
   if (!opened)
     return fail("archive secure", opened.error());
   if (o.test_tsa)
@@ -265,22 +293,23 @@ int run_secure(const Options& o, const env::Env& env) {
   const auto& r = (*secured)->record;
   std::cout << "securing " << r.number << ": journal entries " << r.first_sequence << ".."
             << r.last_sequence << ", root " << r.root << ", timestamped " << r.gen_time << " by "
-            << r.authority << '\n';
+            << r.authority << ((*secured)->seal.empty() ? "" : "; record sealed") << '\n';
   return kExitOk;
 }
 
 int run_export(const Options& o, const env::Env& env) {
   if (o.siren.empty() == o.ids.empty())
     return usage_problem_text("archive export", "give --siren SIREN or --id ID...");
-  auto opened = open(o.common, env);
+  std::unique_ptr<archive::Sealer> sealer;
+  auto opened = open_sealing(o, env, sealer);
   if (!opened)
     return fail("archive export", opened.error());
   auto summary = engine::run_archive_export(**opened, o.siren, o.ids, o.export_dir, env);
   if (!summary)
     return fail("archive export", summary.error());
   std::cout << "exported " << summary->documents << " documents (" << summary->files
-            << " files) to " << o.export_dir << "; check with: einvoice archive verify-export "
-            << o.export_dir << '\n';
+            << " files) to " << o.export_dir << (sealer ? ", manifest sealed" : "")
+            << "; check with: einvoice archive verify-export " << o.export_dir << '\n';
   return kExitOk;
 }
 
@@ -288,7 +317,7 @@ int run_verify_export(const Options& o, const env::Env& env) {
   std::optional<std::filesystem::path> trust;
   if (!o.trust.empty())
     trust = o.trust;
-  auto verification = engine::run_verify_export(o.export_dir, trust, env);
+  auto verification = engine::run_verify_export(o.export_dir, trust, o.require_seal, env);
   if (!verification)
     return fail("archive verify-export", verification.error());
   nlohmann::json checks = nlohmann::json::array();
@@ -303,10 +332,15 @@ int run_verify_export(const Options& o, const env::Env& env) {
   if (o.json)
     std::cout << dump({{"passed", verification->passed()},
                        {"trust", verification->trust_note},
+                       {"manifest_sealed", verification->manifest_sealed},
                        {"checks", checks}})
               << '\n';
   else
     std::cout << verification->trust_note << '\n'
+              << (verification->manifest_sealed
+                      ? "the manifest is sealed: the export is whole\n"
+                      : "the manifest is not sealed: a document removed together with its files "
+                        "and the rewritten manifests would go unnoticed\n")
               << (verification->passed() ? "export verified" : "EXPORT FAILED VERIFICATION")
               << '\n';
   return verification->passed() ? kExitOk : kExitInvalid;
@@ -318,15 +352,21 @@ void add_evidence_subcommands(CLI::App& app, Options& o) {
   secure->add_option("--tsa-url", o.tsa_url, "RFC 3161 timestamp authority (http or https)");
   secure->add_flag("--test-tsa", o.test_tsa, "the in-process test TSA (proves nothing)");
   secure->add_option("--test-tsa-dir", o.test_tsa_dir, "keep the test TSA's key and certificate");
+  add_seal_option(*secure, o, "the securing record");
   auto* exported =
       subcommand(app, "export", "write a self-contained export for auditors", o.common);
   exported->add_option("--siren", o.siren, "every live object of this SIREN");
   exported->add_option("--id", o.ids, "these objects")->expected(1, -1);
   exported->add_option("-o", o.export_dir, "the export folder (empty or missing)")->required();
+  add_seal_option(*exported, o, "the manifest");
   auto* verify =
       app.add_subcommand("verify-export", "check an export offline, without the archive");
   verify->add_option("export", o.export_dir, "the export folder")->required();
-  verify->add_option("--trust", o.trust, "folder of trusted TSA certificates (PEM)");
+  verify->add_option(
+      "--trust", o.trust,
+      "folder of trusted certificates (PEM): the TSAs' and the platform seal's roots");
+  verify->add_flag("--require-seal", o.require_seal,
+                   "fail unless the manifest is sealed (the export proven whole)");
   verify->add_flag("--json", o.json, "every check as JSON");
 }
 
@@ -342,6 +382,7 @@ void add_subcommands(CLI::App& app, Options& o) {
   deposit->add_option("--class", o.document_class, "invoice, receipt or other")
       ->check(CLI::IsMember({"invoice", "receipt", "other"}));
   deposit->add_flag("--json", o.json, "one JSON line per file");
+  add_seal_option(*deposit, o, "the deposit receipts");
   auto* get = subcommand(app, "get", "write an archived object's exact bytes to OUT", o.common);
   get->add_option("id", o.id, "the archive id")->required();
   get->add_option("-o", o.out, "where to write it")->required();

@@ -204,7 +204,7 @@ model::Result<archive::ExportSummary> run_archive_export(const archive::Archive&
 
 model::Result<archive::ExportVerification> run_verify_export(
     const std::filesystem::path& dir, const std::optional<std::filesystem::path>& trust_dir,
-    const env::Env& env) {
+    bool require_seal, const env::Env& env) {
   if (!env.files.is_directory(dir))
     return Error{ErrorCode::kIo, "not a folder", {dir.string(), "", 0, 0}};
   std::optional<signing::TrustStore> trust;
@@ -214,7 +214,7 @@ model::Result<archive::ExportVerification> run_verify_export(
       return loaded.error();
     trust = std::move(*loaded);
   }
-  return archive::verify_export(dir, env.files, trust);
+  return archive::verify_export(dir, env.files, trust, require_seal);
 }
 
 }  // namespace einvoice::engine

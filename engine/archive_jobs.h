@@ -108,10 +108,11 @@ model::Result<archive::ExportSummary> run_archive_export(const archive::Archive&
                                                          const env::Env& env);
 
 // `einvoice archive verify-export`: the export checked offline, timestamps
-// against the certificates of `trust_dir` when given. Errors only when `dir`
-// is not a folder (kIo) or the trust folder cannot be read.
+// and seals against the certificates of `trust_dir` when given; with
+// `require_seal`, an unsealed manifest fails. Errors only when `dir` is not
+// a folder (kIo) or the trust folder cannot be read.
 model::Result<archive::ExportVerification> run_verify_export(
     const std::filesystem::path& dir, const std::optional<std::filesystem::path>& trust_dir,
-    const env::Env& env);
+    bool require_seal, const env::Env& env);
 
 }  // namespace einvoice::engine

@@ -117,6 +117,13 @@ struct SealSetup::Keys {
   std::unique_ptr<signing::TimestampAuthority> authority;
 };
 
+std::string SealSetup::certificates_pem() const {
+  std::string pem = keys_->signer->certificate().pem();
+  for (const auto& certificate : keys_->signer->chain())
+    pem += certificate.pem();
+  return pem;
+}
+
 model::Result<SealSetup> SealSetup::create(const SealRequest& request, const env::Env& env) {
   if (auto problem = seal_request_problem(request))
     return invalid(*problem);

@@ -36,6 +36,9 @@ class SealSetup {
   // Thread-safe.
   model::Result<SealOutcome> seal(std::string_view input, std::string_view name) const;
 
+  // The sealing certificate then its chain, PEM.
+  std::string certificates_pem() const;
+
   // "B-T", "B-LTA"...: the level the seals are made at.
   const std::string& level_name() const { return level_name_; }
   // The in-process test TSA signs the timestamps: they prove nothing.

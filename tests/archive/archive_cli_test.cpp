@@ -1,7 +1,9 @@
 // einvoice archive as real processes: a round trip through the command line,
 // exit codes, four depositors at once, and depositors killed by SIGKILL at
 // random points (every deposit whose line was printed survives, whole).
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <cstdlib>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <random>
@@ -146,6 +148,87 @@ TEST_CASE("einvoice archive secure, export, verify-export", "[archive][cli][expo
   CHECK(tampered.exit_code == 1);
   CHECK(tampered.out.find("FAIL  documents/" + id + "/doc1.txt") != std::string::npos);
   CHECK(run_einvoice({"archive", "verify-export", (dir / "none").string()}, dir).exit_code == 2);
+}
+
+// Runs `command` through the shell in `dir`; true on exit status 0.
+bool shell(const fs::path& dir, const std::string& command) {
+  return std::system(("cd '" + dir.string() + "' && " + command + " >shell.log 2>&1").c_str()) == 0;
+}
+
+TEST_CASE("einvoice archive --seal: sealed receipts, records and manifest, checked by openssl",
+          "[archive][cli][seal]") {
+  einvoice::testing::ScratchFolder scratch("archive-cli-seal-");
+  const fs::path dir = scratch.dir();
+  // The platform's seal: a key and a self-signed certificate, and the seal
+  // file naming them relative to itself.
+  REQUIRE(shell(dir / "",
+                "mkdir -p seal && openssl req -x509 -newkey ec -pkeyopt "
+                "ec_paramgen_curve:P-256 -nodes -keyout seal/key.pem -out seal/cert.pem "
+                "-days 30 -subj '/CN=einvoice test platform seal/O=Test' -addext "
+                "keyUsage=critical,digitalSignature,nonRepudiation"));
+  testing::spit(dir / "seal" / "seal.json", R"({"key": "key.pem", "cert": "cert.pem"})");
+  const std::string seal = (dir / "seal" / "seal.json").string();
+  const std::string archive = (dir / "a").string();
+  REQUIRE(run_einvoice({"archive", "init", "--archive", archive}, dir).exit_code == 0);
+  auto files = make_files(dir / "in", "doc", 2);
+  REQUIRE(run_einvoice({"archive", "deposit", "--archive", archive, "--seal", seal, "--siren",
+                        "832147656", files[0], files[1]},
+                       dir)
+              .exit_code == 0);
+  auto secure = run_einvoice({"archive", "secure", "--archive", archive, "--test-tsa",
+                              "--test-tsa-dir", (dir / "tsa").string(), "--seal", seal},
+                             dir);
+  REQUIRE(secure.exit_code == 0);
+  CHECK(secure.out.find("record sealed") != std::string::npos);
+  const fs::path out = dir / "export";
+  auto exported = run_einvoice({"archive", "export", "--archive", archive, "--siren", "832147656",
+                                "-o", out.string(), "--seal", seal},
+                               dir);
+  REQUIRE(exported.exit_code == 0);
+  CHECK(exported.out.find("manifest sealed") != std::string::npos);
+  testing::spit(dir / "trust" / "tsa.pem", testing::slurp(dir / "tsa" / "tsa-certificate.pem"));
+  testing::spit(dir / "trust" / "seal.pem", testing::slurp(dir / "seal" / "cert.pem"));
+  auto verified = run_einvoice({"archive", "verify-export", out.string(), "--trust",
+                                (dir / "trust").string(), "--require-seal"},
+                               dir);
+  CHECK(verified.exit_code == 0);
+  CHECK(verified.out.find("the manifest is sealed: the export is whole") != std::string::npos);
+  // The README's command: every seal verifies with openssl alone.
+  int seals = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(out)) {
+    const std::string path = entry.path().string();
+    if (entry.path().extension() != ".p7s")
+      continue;
+    ++seals;
+    INFO(path);
+    CHECK(shell(dir, "openssl cms -verify -binary -inform DER -in '" + path + "' -content '" +
+                         path.substr(0, path.size() - 4) +
+                         "' -CAfile seal/cert.pem -purpose any >/dev/null"));
+  }
+  CHECK(seals == 4);  // two receipts, one securing record, the manifest
+  // A receipt changed after sealing: openssl and einvoice both refuse it.
+  const fs::path receipt =
+      *std::find_if(fs::directory_iterator(out / "receipts"), fs::directory_iterator(),
+                    [](const auto& e) { return e.path().extension() == ".json"; });
+  testing::spit(receipt, testing::slurp(receipt) + " ");
+  CHECK_FALSE(shell(dir, "openssl cms -verify -binary -inform DER -in '" + receipt.string() +
+                             ".p7s' -content '" + receipt.string() +
+                             "' -CAfile seal/cert.pem -purpose any >/dev/null"));
+  auto tampered = run_einvoice(
+      {"archive", "verify-export", out.string(), "--trust", (dir / "trust").string()}, dir);
+  CHECK(tampered.exit_code == 1);
+  CHECK(tampered.out.find("FAIL  receipts/") != std::string::npos);
+  // A seal file that names a missing key: a usage error naming it.
+  testing::spit(dir / "bad.json", R"({"key": "nowhere.pem", "cert": "cert.pem"})");
+  auto bad = run_einvoice(
+      {"archive", "deposit", "--archive", archive, "--seal", (dir / "bad.json").string(), files[0]},
+      dir);
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err.find("nowhere.pem") != std::string::npos);
+  auto not_json = run_einvoice(
+      {"archive", "secure", "--archive", archive, "--test-tsa", "--seal", files[0]}, dir);
+  CHECK(not_json.exit_code == 2);
+  CHECK(not_json.err.find(files[0]) != std::string::npos);
 }
 
 TEST_CASE("EINVOICE_ARCHIVE names the archive, and a wrong key is refused", "[archive][cli]") {

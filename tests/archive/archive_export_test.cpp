@@ -57,12 +57,7 @@ struct Exported {
     trust = signing::TrustStore::from_certificates({tsa->signer().certificate()}).value();
   }
   static DepositItem item(std::string bytes, std::string name) {
-    DocumentMetadata metadata;
-    metadata.file_name = std::move(name);
-    metadata.siren = "832147656";
-    metadata.document_class = DocumentClass::kInvoice;
-    metadata.invoice_date = "2026-01-05";
-    return {std::move(bytes), metadata};
+    return testing::invoice_item(std::move(bytes), std::move(name));
   }
   fs::path dir() const { return scratch.dir() / "archive"; }
   fs::path out() const { return scratch.dir() / "export"; }
@@ -127,7 +122,7 @@ TEST_CASE("A fresh export verifies offline, with and without trust anchors", "[a
   CHECK(e.failures().empty());
   const auto self_trusted = verify_export(e.out(), e.t.files, std::nullopt);
   CHECK(self_trusted.passed());
-  CHECK(self_trusted.trust_note.find("own TSA certificates") != std::string::npos);
+  CHECK(self_trusted.trust_note.find("own certificates") != std::string::npos);
   CHECK(fs::exists(e.out() / "journal" / "segment-1.jsonl"));
   CHECK(fs::exists(e.out() / "journal" / "segment-2.jsonl"));
   CHECK_FALSE(fs::exists(e.out() / "metadata" / (e.unexported + ".json")));

@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "archive/archive.h"
 #include "env/clock.h"
 #include "env/env.h"
 #include "env/environment.h"
@@ -37,6 +38,16 @@ struct TestEnv {
   env::Env env{files, clock, env::system_random(), variables,
                std::filesystem::temp_directory_path()};
 };
+
+// An invoice of SIREN 832147656 dated 5 January 2026, to deposit.
+inline DepositItem invoice_item(std::string bytes, std::string name) {
+  DocumentMetadata metadata;
+  metadata.file_name = std::move(name);
+  metadata.siren = "832147656";
+  metadata.document_class = DocumentClass::kInvoice;
+  metadata.invoice_date = "2026-01-05";
+  return {std::move(bytes), metadata};
+}
 
 inline std::string slurp(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
