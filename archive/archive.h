@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -22,17 +23,20 @@
 
 namespace einvoice::signing {
 class TimestampAuthority;
-}
+struct TimestampToken;
+}  // namespace einvoice::signing
 
 namespace einvoice::archive {
 
-// A securing run as stored: the record, its exact bytes, its token and the
-// platform seal over the record (empty when none was configured).
+// A securing run as stored: the record, its exact bytes, its token, the
+// platform seal over the record (empty when none was configured) and the
+// revocation data of the TSA certificate gathered with it (DER CRLs).
 struct StoredSecuring {
   SecuringRecord record;
   std::string record_json;
   std::string token_der;
   std::string seal;
+  std::vector<std::string> tsa_crls;
 };
 
 // What an export wrote.
@@ -58,6 +62,11 @@ struct DepositResult {
   bool existing = false;
   std::int64_t sequence = 0;  // the deposit's journal entry
 };
+
+// The revocation data (DER CRLs) to keep with a securing run, gathered once
+// its timestamp token, and so the TSA certificate, is known.
+using TsaRevocation =
+    std::function<model::Result<std::vector<std::string>>(const signing::TimestampToken& token)>;
 
 class ExportWriter;  // archive_export.cpp
 
@@ -134,11 +143,16 @@ class Archive {
   // (RFC 4998), has its root, tied to the previous run's record,
   // timestamped by `authority` (RFC 3161, imprint = root), stores record
   // and token as archive objects and journals the run. nullopt when no entry
-  // is new. Two runs at once (processes or threads): the second to journal
-  // its run is refused (kInvalid, "run secure again"), so that the records
-  // never fork; its stored record and token stay as unreferenced objects.
+  // is new. `revocation`, when given, is asked for the TSA certificate's
+  // revocation data once the token is in hand; the CRLs it gives are kept
+  // with the run (their hashes journaled with it, exports carry them); its
+  // error fails the run before anything is journaled. Two runs at once
+  // (processes or threads): the second to journal its run is refused
+  // (kInvalid, "run secure again"), so that the records never fork; its
+  // stored record and token stay as unreferenced objects.
   model::Result<std::optional<StoredSecuring>> secure(signing::TimestampAuthority& authority,
-                                                      std::string_view actor) const;
+                                                      std::string_view actor,
+                                                      const TsaRevocation& revocation = {}) const;
   // Every securing run so far, in order (records and tokens read back from
   // the object store and checked against the hashes the journal recorded).
   model::Result<std::vector<StoredSecuring>> securings() const;

@@ -100,6 +100,11 @@ model::Status Archive::export_run(const StoredSecuring& securing,
     if (auto written = writer.write(path, securing.seal); !written)
       return written;
   }
+  for (std::size_t k = 0; k < securing.tsa_crls.size(); ++k) {
+    if (auto written = writer.write(ExportLayout::crl_path(r.number, k + 1), securing.tsa_crls[k]);
+        !written)
+      return written;
+  }
   auto token = signing::TimestampToken::parse(signing::as_bytes(securing.token_der), "token");
   if (token && token->tsa_certificate) {
     if (auto written =

@@ -9,6 +9,7 @@
 #include "signing/timestamp_authority.h"
 #include "signing/timestamp_request.h"
 #include "signing/timestamp_response.h"
+#include "signing/timestamp_token.h"
 
 namespace einvoice::archive {
 namespace {
@@ -20,6 +21,28 @@ constexpr std::size_t kMaxTokenBytes = 1 << 20;
 
 Error refused(std::string message, std::string_view id) {
   return Error{ErrorCode::kInvalid, std::move(message), {std::string(id), "", 0, 0}};
+}
+
+// The CRLs a `secure` entry's detail names, read back from `store`; nullopt
+// when the detail's list is not one of hashes or a CRL no longer matches.
+model::Result<std::optional<std::vector<std::string>>> read_tsa_crls(const ObjectStore& store,
+                                                                     const nlohmann::json& detail) {
+  std::vector<std::string> crls;
+  if (!detail.contains("tsa_crl_sha256"))
+    return std::optional(crls);
+  const auto& hashes = detail["tsa_crl_sha256"];
+  if (!hashes.is_array())
+    return std::optional<std::vector<std::string>>();
+  for (const auto& hash : hashes) {
+    const std::string sha = hash.is_string() ? hash.get<std::string>() : std::string();
+    auto stored = store.get(sha, kMaxTokenBytes);
+    if (!stored)
+      return stored.error();
+    if (Sha256::hex(*stored) != sha)
+      return std::optional<std::vector<std::string>>();
+    crls.push_back(std::move(*stored));
+  }
+  return std::optional(crls);
 }
 
 std::string dump(const nlohmann::json& json) {
@@ -57,6 +80,12 @@ model::Result<std::vector<StoredSecuring>> Archive::securings() const {
         return refused_securing(entry.sequence);
       *bytes = std::move(*stored);
     }
+    auto crls = read_tsa_crls(*store_, detail);
+    if (!crls)
+      return crls.error();
+    if (!*crls)
+      return refused_securing(entry.sequence);
+    securing.tsa_crls = std::move(**crls);
     auto record = parse_securing_record(securing.record_json, "securing record");
     if (!record)
       return record.error();
@@ -73,8 +102,9 @@ Error Archive::refused_securing(std::int64_t sequence) const {
                {dir_.string(), "", 0, 0}};
 }
 
-model::Result<std::optional<StoredSecuring>> Archive::secure(signing::TimestampAuthority& authority,
-                                                             std::string_view actor) const {
+model::Result<std::optional<StoredSecuring>> Archive::secure(
+    signing::TimestampAuthority& authority, std::string_view actor,
+    const TsaRevocation& revocation) const {
   auto previous = securings();
   if (!previous)
     return previous.error();
@@ -134,6 +164,24 @@ model::Result<std::optional<StoredSecuring>> Archive::secure(signing::TimestampA
     if (auto put = store_->put(seal_sha256, stored.seal); !put)
       return put.error();
     detail["seal_sha256"] = seal_sha256;
+  }
+  std::vector<std::string> tsa_crls;
+  if (revocation) {
+    auto gathered = revocation(*token);
+    if (!gathered)
+      return gathered.error();
+    tsa_crls = std::move(*gathered);
+  }
+  if (!tsa_crls.empty()) {
+    nlohmann::json hashes = nlohmann::json::array();
+    for (const auto& crl : tsa_crls) {
+      const std::string crl_sha256 = Sha256::hex(crl);
+      if (auto put = store_->put(crl_sha256, crl); !put)
+        return put.error();
+      hashes.push_back(crl_sha256);
+    }
+    detail["tsa_crl_sha256"] = hashes;
+    stored.tsa_crls = tsa_crls;
   }
   // Another securing run that finished meanwhile (its entry after the last
   // one this run read) covered these entries first: this one's record would

@@ -58,6 +58,10 @@ std::string ExportLayout::certificate_path(std::int64_t s) {
   return "certificates/tsa-" + n(s) + ".pem";
 }
 
+std::string ExportLayout::crl_path(std::int64_t s, std::size_t index) {
+  return "certificates/tsa-" + n(s) + "-" + std::to_string(index) + ".crl";
+}
+
 std::string ExportLayout::seal_path(std::string_view path) {
   return std::string(path) + ".p7s";
 }
@@ -221,7 +225,9 @@ einvoice.
 - `securing/securing-N.json`: the securing record (canonical JSON, no
   trailing newline); `securing/securing-N.tst`: its RFC 3161 timestamp
   token (DER), whose message imprint is the record's `root`.
-- `certificates/tsa-N.pem`: the certificate of the TSA that signed token N.
+- `certificates/tsa-N.pem`: the certificate of the TSA that signed token N;
+  `certificates/tsa-N-K.crl`: CRLs (DER) of its issuer gathered when run N
+  was secured, showing the TSA certificate was not revoked.
 - `manifest.json`: archive units (SEDA 2-like) and every file with its
   SHA-256; `manifest.sha256`: the same for `sha256sum -c`.
 - `FILE.p7s`, when the platform seals what it issues: its seal (detached
@@ -255,6 +261,12 @@ einvoice.
         -CAfile certificates/tsa-N.pem
     #    ROOT is "root" in securing/securing-N.json. Against a real TSA, give
     #    -CAfile the TSA's root certificate from its trust list instead.
+
+    #    With the TSA's CRLs (certificates/tsa-N-K.crl), its certificate was
+    #    not revoked (TSA-ROOT.pem: the issuer of the TSA certificate):
+    openssl crl -inform DER -in certificates/tsa-N-1.crl -out tsa-N-1.crl.pem
+    openssl verify -crl_check -CRLfile tsa-N-1.crl.pem -CAfile TSA-ROOT.pem \
+        -purpose any certificates/tsa-N.pem
 
     # 5. The evidence record leads from the document's hash to ROOT.
     openssl asn1parse -inform DER -in evidence/ID.ers

@@ -41,6 +41,8 @@ class ExportLayout {
   static std::string record_path(std::int64_t securing);
   static std::string token_path(std::int64_t securing);
   static std::string certificate_path(std::int64_t securing);
+  // The `index`th (1, 2...) CRL kept with securing run `securing` (DER).
+  static std::string crl_path(std::int64_t securing, std::size_t index);
   // The platform seal (detached CAdES, DER) over the file at `path`.
   static std::string seal_path(std::string_view path);
   // True for the files an export may carry a seal for: receipts, securing

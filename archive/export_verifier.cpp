@@ -9,7 +9,9 @@
 #include "archive/securing_record.h"
 #include "archive/sha256.h"
 #include "archive/timestamp_check.h"
+#include "env/clock.h"
 #include "signing/digest.h"
+#include "signing/revocation.h"
 #include "signing/timestamp_token.h"
 #include "signing/verification.h"
 
@@ -60,6 +62,10 @@ class Verifier {
   void name_unlisted(const std::string& manifest,
                      const std::map<std::string, ExportedFile>& hashes);
   void verify_seals(const std::vector<std::string>& all_files);
+  // The CRLs kept with run `number`: each one issued by the TSA
+  // certificate's issuer, not revoking it at or before the token's time.
+  void verify_crls(std::int64_t number, const signing::TimestampToken& token,
+                   const std::optional<signing::TrustStore>& store);
 
   fs::path dir_;
   const env::FileSystem& files_;
@@ -67,6 +73,7 @@ class Verifier {
   bool require_seal_ = false;
   ExportVerification result_;
   std::set<std::string> expected_;
+  std::set<std::string> present_;  // every file of the export
   std::map<std::int64_t, Run> runs_;
   std::vector<ExportedDocument> documents_;
 };
@@ -93,6 +100,42 @@ std::optional<signing::TrustStore> Verifier::anchors() {
     return std::nullopt;
   auto store = signing::TrustStore::from_certificates(std::move(certificates));
   return store ? std::optional<signing::TrustStore>(std::move(*store)) : std::nullopt;
+}
+
+void Verifier::verify_crls(std::int64_t number, const signing::TimestampToken& token,
+                           const std::optional<signing::TrustStore>& store) {
+  for (std::size_t k = 1; present_.count(ExportLayout::crl_path(number, k)); ++k) {
+    const std::string path = ExportLayout::crl_path(number, k);
+    auto bytes = read(path, kMaxSegmentBytes);
+    if (!bytes)
+      continue;
+    auto crl = signing::read_crl(signing::as_bytes(*bytes), path);
+    std::optional<signing::Certificate> issuer;
+    if (store && token.tsa_certificate)
+      issuer = signing::find_issuer(*token.tsa_certificate, store->anchors());
+    std::string problem;
+    if (!crl) {
+      problem = crl.error().message;
+    } else if (!token.tsa_certificate) {
+      problem = "the token carries no TSA certificate to check against it";
+    } else if (!issuer) {
+      problem = "the issuer of the TSA certificate is not among the trusted certificates";
+    } else {
+      signing::RevocationData data;
+      data.crls.push_back(std::move(*crl));
+      const auto status = signing::check_revocation(*token.tsa_certificate, *issuer, data, *store);
+      if (status.status == signing::RevocationStatus::kUnknown)
+        problem = "not a CRL of the TSA certificate's issuer (or its signature does not verify)";
+      else if (status.status == signing::RevocationStatus::kRevoked && status.revocation_time &&
+               *status.revocation_time <= token.gen_time)
+        problem = "revokes the TSA certificate on " + env::utc_timestamp(*status.revocation_time) +
+                  ", before its timestamp of " + env::utc_timestamp(token.gen_time);
+    }
+    check(path,
+          "the TSA certificate of securing " + std::to_string(number) +
+              " not revoked at its timestamp (CRL)",
+          problem);
+  }
 }
 
 void Verifier::verify_run(std::int64_t number) {
@@ -122,6 +165,8 @@ void Verifier::verify_run(std::int64_t number) {
     check(ExportLayout::certificate_path(number), "the certificate carried in the token",
           same ? "" : "differs from the token's TSA certificate");
   }
+  if (parsed)
+    verify_crls(number, *parsed, store);
   std::vector<JournalEntry> entries;
   std::size_t start = 0, line_number = 0;
   std::string problem;
@@ -333,6 +378,7 @@ ExportVerification Verifier::run() {
   for (const auto& path : *listed) {
     const std::string relative = path.lexically_relative(dir_).generic_string();
     all.push_back(relative);
+    present_.insert(relative);
     const std::string prefix = "securing/securing-", suffix = ".json";
     if (relative.rfind(prefix, 0) == 0 && relative.size() > prefix.size() + suffix.size() &&
         relative.compare(relative.size() - suffix.size(), suffix.size(), suffix) == 0) {

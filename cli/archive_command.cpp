@@ -34,10 +34,11 @@ struct Options {
   Common common;
   std::vector<std::string> files;
   std::string siren, document_class, id, out, reason, authorized_by, new_key_file;
-  std::vector<std::string> ids;
+  std::vector<std::string> ids, tsa_crls;
   std::string tsa_url, test_tsa_dir, export_dir, trust, seal;
   bool test_tsa = false;
   bool require_seal = false;
+  bool no_crl_fetch = false;
   bool json = false;
   int invoice_years = 10, receipt_years = 10, other_years = 10;
   unsigned jobs = 0;
@@ -283,17 +284,27 @@ int run_secure(const Options& o, const env::Env& env) {
   if (o.test_tsa)
     std::cerr << "archive secure: warning: --test-tsa timestamps prove nothing (self-signed test "
                  "TSA)\n";
-  auto secured = engine::run_archive_secure(**opened, {o.tsa_url, o.test_tsa, o.test_tsa_dir}, env);
-  if (!secured)
-    return fail("archive secure", secured.error());
-  if (!*secured) {
+  engine::ArchiveSecureJob job{o.tsa_url, o.test_tsa, o.test_tsa_dir, {}};
+  job.tsa_crl_files.assign(o.tsa_crls.begin(), o.tsa_crls.end());
+  job.fetch_tsa_crls = !o.no_crl_fetch;
+  auto outcome = engine::run_archive_secure(**opened, job, env);
+  if (!outcome)
+    return fail("archive secure", outcome.error());
+  for (const auto& warning : outcome->warnings)
+    std::cerr << "archive secure: warning: " << warning << '\n';
+  const auto& secured = outcome->securing;
+  if (!secured) {
     std::cout << "nothing to secure: no journal entry since the last securing\n";
     return kExitOk;
   }
-  const auto& r = (*secured)->record;
+  const auto& r = secured->record;
   std::cout << "securing " << r.number << ": journal entries " << r.first_sequence << ".."
             << r.last_sequence << ", root " << r.root << ", timestamped " << r.gen_time << " by "
-            << r.authority << ((*secured)->seal.empty() ? "" : "; record sealed") << '\n';
+            << r.authority << (secured->seal.empty() ? "" : "; record sealed")
+            << (secured->tsa_crls.empty()
+                    ? ""
+                    : "; " + std::to_string(secured->tsa_crls.size()) + " CRL(s) kept")
+            << '\n';
   return kExitOk;
 }
 
@@ -352,6 +363,11 @@ void add_evidence_subcommands(CLI::App& app, Options& o) {
   secure->add_option("--tsa-url", o.tsa_url, "RFC 3161 timestamp authority (http or https)");
   secure->add_flag("--test-tsa", o.test_tsa, "the in-process test TSA (proves nothing)");
   secure->add_option("--test-tsa-dir", o.test_tsa_dir, "keep the test TSA's key and certificate");
+  secure->add_option("--tsa-crl", o.tsa_crls,
+                     "a CRL (DER or PEM) of the TSA certificate's issuer, kept with the run and "
+                     "exported (repeatable)");
+  secure->add_flag("--no-crl-fetch", o.no_crl_fetch,
+                   "without --tsa-crl, do not fetch the CRLs the TSA certificate names");
   add_seal_option(*secure, o, "the securing record");
   auto* exported =
       subcommand(app, "export", "write a self-contained export for auditors", o.common);

@@ -4,8 +4,12 @@
 #include "engine/facturx_jobs.h"
 #include "formats/detect/document_kind.h"
 #include "formats/facturx/facturx_profile.h"
+#include "signing/crl_fetch.h"
+#include "signing/digest.h"
 #include "signing/http_timestamp_authority.h"
 #include "signing/local_timestamp_authority.h"
+#include "signing/revocation.h"
+#include "signing/timestamp_token.h"
 
 namespace einvoice::engine {
 namespace {
@@ -14,6 +18,7 @@ using model::Error;
 using model::ErrorCode;
 
 constexpr std::size_t kMaxKeyFileBytes = 4096;
+constexpr std::size_t kMaxCrlFileBytes = std::size_t{64} << 20;
 
 bool all_digits(std::string_view text) {
   return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
@@ -161,8 +166,9 @@ DepositTotals run_archive_deposit(const archive::Archive& archive, const Archive
   return totals;
 }
 
-model::Result<std::optional<archive::StoredSecuring>> run_archive_secure(
-    const archive::Archive& archive, const ArchiveSecureJob& job, const env::Env& env) {
+model::Result<ArchiveSecureOutcome> run_archive_secure(const archive::Archive& archive,
+                                                       const ArchiveSecureJob& job,
+                                                       const env::Env& env) {
   std::unique_ptr<signing::TimestampAuthority> authority;
   if (!job.tsa_url.empty()) {
     auto http = signing::HttpTimestampAuthority::create(job.tsa_url);
@@ -181,7 +187,36 @@ model::Result<std::optional<archive::StoredSecuring>> run_archive_secure(
   } else {
     return Error{ErrorCode::kInvalidArgument, "give --tsa-url URL or --test-tsa", {}};
   }
-  return archive.secure(*authority, archive_actor(env));
+  std::vector<std::string> crls;
+  for (const auto& file : job.tsa_crl_files) {
+    auto bytes = env.files.read(file, kMaxCrlFileBytes);
+    if (!bytes)
+      return bytes.error();
+    auto crl = signing::read_crl(signing::as_bytes(*bytes), file.string());
+    if (!crl)
+      return crl.error();
+    crls.emplace_back(crl->begin(), crl->end());
+  }
+  ArchiveSecureOutcome outcome;
+  const bool fetch = crls.empty() && job.fetch_tsa_crls;
+  auto revocation =
+      [&](const signing::TimestampToken& token) -> model::Result<std::vector<std::string>> {
+    if (!fetch || !token.tsa_certificate)
+      return crls;
+    for (const auto& url : signing::crl_distribution_urls(*token.tsa_certificate)) {
+      auto fetched = signing::fetch_crl(url, {});
+      if (fetched)
+        crls.emplace_back(fetched->begin(), fetched->end());
+      else
+        outcome.warnings.push_back("the TSA's CRL was not kept: " + fetched.error().message);
+    }
+    return crls;
+  };
+  auto secured = archive.secure(*authority, archive_actor(env), revocation);
+  if (!secured)
+    return secured.error();
+  outcome.securing = std::move(*secured);
+  return outcome;
 }
 
 model::Result<archive::ExportSummary> run_archive_export(const archive::Archive& archive,

@@ -92,12 +92,26 @@ struct ArchiveSecureJob {
   std::string tsa_url;
   bool test_tsa = false;
   std::filesystem::path test_tsa_dir;
+  // CRLs (DER or PEM) of the TSA certificate's issuer, kept with the run.
+  std::vector<std::filesystem::path> tsa_crl_files;
+  // Without CRL files: fetch the CRLs the TSA certificate's distribution
+  // points name (http, https), once the token is in hand.
+  bool fetch_tsa_crls = true;
 };
 
-// Secures the journal (Archive::secure) through the authority `job` names.
-// kInvalidArgument when it names none.
-model::Result<std::optional<archive::StoredSecuring>> run_archive_secure(
-    const archive::Archive& archive, const ArchiveSecureJob& job, const env::Env& env);
+struct ArchiveSecureOutcome {
+  std::optional<archive::StoredSecuring> securing;  // nullopt: nothing new to secure
+  std::vector<std::string> warnings;                // e.g. a CRL that could not be fetched
+};
+
+// Secures the journal (Archive::secure) through the authority `job` names,
+// keeping the TSA's CRLs (the files given, else those fetched; a fetch that
+// fails is a warning: the run is kept without them). kInvalidArgument when
+// `job` names no authority; errors naming a CRL file that cannot be read or
+// is not a CRL.
+model::Result<ArchiveSecureOutcome> run_archive_secure(const archive::Archive& archive,
+                                                       const ArchiveSecureJob& job,
+                                                       const env::Env& env);
 
 // `einvoice archive export`: the objects of `siren` (every live one of that
 // SIREN) or the given ids, written to `out_dir`.

@@ -77,6 +77,8 @@ model::Result<std::unique_ptr<SoftwareSigner>> issue_certificate(const Certifica
       !add_extension(cert.get(), &ctx, NID_key_usage, profile.key_usage) ||
       !add_extension(cert.get(), &ctx, NID_ext_key_usage, profile.extended_key_usage) ||
       !add_extension(cert.get(), &ctx, NID_subject_alt_name, profile.subject_alt_name) ||
+      !add_extension(cert.get(), &ctx, NID_crl_distribution_points,
+                     profile.crl_distribution_points) ||
       !add_extension(cert.get(), &ctx, NID_subject_key_identifier, "hash") ||
       (issuer != nullptr &&
        !add_extension(cert.get(), &ctx, NID_authority_key_identifier, "keyid:always"))) {

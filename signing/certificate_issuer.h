@@ -27,7 +27,8 @@ struct CertificateProfile {
   bool certificate_authority = false;
   std::string key_usage;
   std::string extended_key_usage;
-  std::string subject_alt_name;  // e.g. "IP:127.0.0.1,DNS:localhost"
+  std::string subject_alt_name;         // e.g. "IP:127.0.0.1,DNS:localhost"
+  std::string crl_distribution_points;  // e.g. "URI:http://127.0.0.1:8080/ca.crl"
   KeyType key_type = KeyType::kEcP256;
 };
 

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "model/result.h"
+#include "signing/http_client.h"
 #include "signing/timestamp_authority.h"
 
 namespace einvoice::signing {
@@ -20,17 +21,9 @@ namespace einvoice::signing {
 // Thread-safe: exchange() keeps no state between calls.
 class HttpTimestampAuthority final : public TimestampAuthority {
  public:
-  struct Options {
-    std::chrono::seconds timeout{30};          // the whole exchange, connection included
-    std::chrono::seconds connect_timeout{10};  // establishing the connection
-    std::size_t max_response_bytes = 1 << 20;  // larger replies are refused
-    std::string ca_file;                       // https only; empty = system default
-    std::string proxy;                         // e.g. "http://proxy:3128"; empty = environment
-    std::string user;                          // HTTP basic authentication, with password
-    std::string password;
-    std::string client_certificate;  // PEM file: TLS client certificate (with client_key)
-    std::string client_key;          // PEM file: its private key
-  };
+  // Timeouts, reply size limit, TLS anchors, proxy, basic authentication
+  // and TLS client certificate (signing/http_client.h).
+  using Options = detail::HttpOptions;
 
   // Errors: URL not http(s)://host[:port][/path] (kInvalidArgument).
   static model::Result<std::unique_ptr<HttpTimestampAuthority>> create(const std::string& url,

@@ -229,6 +229,11 @@ TEST_CASE("einvoice archive --seal: sealed receipts, records and manifest, check
       {"archive", "secure", "--archive", archive, "--test-tsa", "--seal", files[0]}, dir);
   CHECK(not_json.exit_code == 2);
   CHECK(not_json.err.find(files[0]) != std::string::npos);
+  // A --tsa-crl that is no CRL: a usage error naming it, nothing secured.
+  auto not_crl = run_einvoice(
+      {"archive", "secure", "--archive", archive, "--test-tsa", "--tsa-crl", files[1]}, dir);
+  CHECK(not_crl.exit_code == 2);
+  CHECK(not_crl.err.find(files[1]) != std::string::npos);
 }
 
 TEST_CASE("EINVOICE_ARCHIVE names the archive, and a wrong key is refused", "[archive][cli]") {

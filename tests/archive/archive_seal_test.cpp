@@ -1,7 +1,8 @@
 // The platform seal on what the archive issues: deposit receipts kept and
 // sealed, securing records sealed, export manifests sealed. A sealed export
 // is proven whole: a document removed with all its files and the manifests
-// rewritten fails verification, where an unsealed export cannot tell.
+// rewritten fails verification, where an unsealed export cannot tell. And
+// the TSA's revocation data kept with a securing run, exported and checked.
 #include <catch2/catch.hpp>
 
 #include "archive/archive.h"
@@ -10,6 +11,8 @@
 #include "archive/sha256.h"
 #include "signing/cades.h"
 #include "signing/digest.h"
+#include "signing/revocation_issuer.h"
+#include "signing/timestamp_token.h"
 #include "signing/verification.h"
 #include "tests/archive/archive_test_support.h"
 #include "tests/scratch_folder.h"
@@ -74,7 +77,8 @@ std::chrono::sys_days today() {
 
 // An archive with three documents deposited and secured, sealed or not.
 struct SealedArchive {
-  explicit SealedArchive(bool sealed) : scratch("archive-seal-"), t(today()), sealer(*pki().seal) {
+  explicit SealedArchive(bool sealed, const std::vector<std::string>& tsa_crls = {})
+      : scratch("archive-seal-"), t(today()), sealer(*pki().seal) {
     REQUIRE(Archive::init(dir(), RetentionPolicy{}, nullptr, t.env));
     archive = Archive::open(dir(), nullptr, t.env).value();
     if (sealed)
@@ -86,7 +90,13 @@ struct SealedArchive {
     REQUIRE(deposited);
     for (const auto& d : *deposited)
       ids.push_back(d.id);
-    secured = archive->secure(*pki().tsa, "tester").value().value();
+    TsaRevocation revocation;
+    if (!tsa_crls.empty())
+      revocation = [&](const signing::TimestampToken& token) {
+        CHECK(token.tsa_certificate.has_value());
+        return model::Result<std::vector<std::string>>(tsa_crls);
+      };
+    secured = archive->secure(*pki().tsa, "tester", revocation).value().value();
     // Timestamps and seals both chain to the test PKI's root.
     trust = signing::TrustStore::from_certificates({pki().root->certificate()}).value();
   }
@@ -266,6 +276,80 @@ TEST_CASE("An unsealed export cannot prove itself whole; --require-seal refuses 
   const std::string required = failures(a.verify(/*require_seal=*/true));
   CHECK(required.find("manifest.json: sealed by the platform (--require-seal)") !=
         std::string::npos);
+}
+
+}  // namespace
+}  // namespace einvoice::archive
+
+namespace einvoice::archive {
+namespace {
+
+// A CRL of `issuer` listing the test TSA's certificate revoked at `revoked`
+// (nothing revoked when nullopt), DER.
+std::string tsa_crl(const signing::SoftwareSigner& issuer,
+                    std::optional<std::chrono::sys_seconds> revoked) {
+  std::vector<std::pair<signing::Certificate, std::chrono::sys_seconds>> listed;
+  if (revoked)
+    listed.push_back({pki().tsa->signer().certificate(), *revoked});
+  const auto now = signing::testing::now();
+  auto crl = signing::issue_crl(issuer, listed, now - std::chrono::hours(1),
+                                now + std::chrono::hours(24 * 7));
+  REQUIRE(crl);
+  return std::string(crl->begin(), crl->end());
+}
+
+TEST_CASE("A securing run keeps the TSA's CRLs; the export carries and checks them",
+          "[archive][export][revocation]") {
+  const auto now = signing::testing::now();
+  SECTION("a CRL that does not revoke the TSA certificate") {
+    SealedArchive a(false, {tsa_crl(*pki().root, std::nullopt)});
+    REQUIRE(a.secured.tsa_crls.size() == 1);
+    CHECK(a.archive->securings().value().at(0).tsa_crls == a.secured.tsa_crls);
+    REQUIRE(a.archive->export_package(a.ids, a.out(), "tester"));
+    REQUIRE(fs::exists(a.out() / ExportLayout::crl_path(1, 1)));
+    const auto verified = a.verify();
+    CHECK(failures(verified).empty());
+    bool checked = false;
+    for (const auto& c : verified.checks)
+      checked |= c.subject == ExportLayout::crl_path(1, 1) && c.passed;
+    CHECK(checked);
+    CHECK(a.archive->audit("tester", 1).value().ok());
+
+    // The CRL changed in the export: its signature (and the manifests) fail.
+    auto bytes = testing::slurp(a.out() / ExportLayout::crl_path(1, 1));
+    bytes[bytes.size() - 5] ^= 0x01;
+    testing::spit(a.out() / ExportLayout::crl_path(1, 1), bytes);
+    CHECK(failures(a.verify()).find(ExportLayout::crl_path(1, 1) + ": the TSA certificate") !=
+          std::string::npos);
+  }
+  SECTION("a CRL revoking the TSA certificate before the timestamp") {
+    SealedArchive a(false, {tsa_crl(*pki().root, now - std::chrono::hours(2))});
+    REQUIRE(a.archive->export_package(a.ids, a.out(), "tester"));
+    CHECK(failures(a.verify()).find("revokes the TSA certificate") != std::string::npos);
+  }
+  SECTION("a CRL revoking it after the timestamp") {
+    SealedArchive a(false, {tsa_crl(*pki().root, now + std::chrono::hours(2))});
+    REQUIRE(a.archive->export_package(a.ids, a.out(), "tester"));
+    CHECK(failures(a.verify()).empty());
+  }
+  SECTION("a CRL of another issuer") {
+    SealedArchive a(false, {tsa_crl(*pki().other_root, std::nullopt)});
+    REQUIRE(a.archive->export_package(a.ids, a.out(), "tester"));
+    CHECK(failures(a.verify()).find("not a CRL of the TSA certificate's issuer") !=
+          std::string::npos);
+  }
+  SECTION("a kept CRL changed in the archive: audit finds it") {
+    SealedArchive a(false, {tsa_crl(*pki().root, std::nullopt)});
+    const std::string crl_sha256 = Sha256::hex(a.secured.tsa_crls[0]);
+    const fs::path object =
+        a.dir() / "objects" / crl_sha256.substr(0, 2) / crl_sha256.substr(2, 2) / crl_sha256;
+    REQUIRE(fs::exists(object));
+    fs::permissions(object, fs::perms::owner_write, fs::perm_options::add);
+    testing::spit(object, "not the CRL");
+    const auto report = a.archive->audit("tester", 1).value();
+    REQUIRE_FALSE(report.ok());
+    CHECK(report.problems[0].what.find("no longer matches its recorded hash") != std::string::npos);
+  }
 }
 
 }  // namespace

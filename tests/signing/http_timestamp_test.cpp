@@ -12,8 +12,10 @@
 #include <string>
 #include <thread>
 
+#include "signing/crl_fetch.h"
 #include "signing/http_timestamp_authority.h"
 #include "signing/local_timestamp_authority.h"
+#include "signing/revocation_issuer.h"
 #include "signing/timestamp_token.h"
 #include "tests/signing/test_pki.h"
 
@@ -338,4 +340,45 @@ TEST_CASE("TSA URLs with IPv6 literals, and client certificates come with their 
   CHECK(refused.error().message.find("needs its key") != std::string::npos);
   options.client_key = "/etc/einvoice/tsa-client.key";
   CHECK(HttpTimestampAuthority::create("https://tsa.example/", options).ok());
+}
+
+TEST_CASE("CRLs fetched from the distribution points a certificate names", "[signing][crl]") {
+  const auto t = now();
+  auto crl = issue_crl(*pki().root, {}, t - std::chrono::hours(1), t + std::chrono::hours(24));
+  REQUIRE(crl.ok());
+  const std::string der(crl->begin(), crl->end());
+  SECTION("the certificate's http URI is read and its CRL fetched") {
+    OneShotServer server([&](const std::string&, const Bytes&) {
+      return "HTTP/1.1 200 OK\r\nContent-Type: application/pkix-crl\r\nContent-Length: " +
+             std::to_string(der.size()) + "\r\n\r\n" + der;
+    });
+    CertificateProfile profile =
+        seal_profile("CRL fetch test", t - std::chrono::hours(1), t + std::chrono::hours(24));
+    profile.crl_distribution_points = "URI:ldap://ldap.example/ca,URI:" + server.url();
+    auto subject = issue(profile, pki().root.get());
+    const auto urls = crl_distribution_urls(subject->certificate());
+    REQUIRE(urls == std::vector<std::string>{server.url()});
+    auto fetched = fetch_crl(urls[0], {});
+    REQUIRE(fetched.ok());
+    CHECK(std::string(fetched->begin(), fetched->end()) == der);
+    CHECK(server.head().rfind("GET /tsa HTTP/1.1", 0) == 0);
+  }
+  SECTION("a certificate without distribution points names none") {
+    CHECK(crl_distribution_urls(pki().seal->certificate()).empty());
+  }
+  SECTION("a reply that is no CRL, or an HTTP error, names the URL") {
+    OneShotServer server([](const std::string&, const Bytes&) {
+      return std::string("HTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\nnot a crl");
+    });
+    auto fetched = fetch_crl(server.url(), {});
+    REQUIRE_FALSE(fetched.ok());
+    CHECK(fetched.error().code == model::ErrorCode::kMalformed);
+    CHECK(fetched.error().message.find(server.url()) != std::string::npos);
+    OneShotServer missing([](const std::string&, const Bytes&) {
+      return std::string("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n");
+    });
+    auto absent = fetch_crl(missing.url(), {});
+    REQUIRE_FALSE(absent.ok());
+    CHECK(absent.error().message.find("HTTP status 404") != std::string::npos);
+  }
 }
