@@ -6,6 +6,7 @@
 #include <span>
 #include <string_view>
 
+#include "fuzz/der_mutator.h"
 #include "fuzz/fuzz_anchors.h"
 #include "signing/verification.h"
 

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <span>
 
+#include "fuzz/der_mutator.h"
 #include "fuzz/fuzz_anchors.h"
 #include "signing/revocation.h"
 

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <span>
 
+#include "fuzz/der_mutator.h"
 #include "signing/timestamp_request.h"
 #include "signing/timestamp_response.h"
 
