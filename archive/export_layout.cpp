@@ -57,6 +57,15 @@ std::string ExportLayout::token_path(std::int64_t s) {
 std::string ExportLayout::certificate_path(std::int64_t s) {
   return "certificates/tsa-" + n(s) + ".pem";
 }
+std::string ExportLayout::renewal_record_path(std::int64_t k) {
+  return "securing/renewal-" + n(k) + ".json";
+}
+std::string ExportLayout::renewal_token_path(std::int64_t k) {
+  return "securing/renewal-" + n(k) + ".tst";
+}
+std::string ExportLayout::renewal_certificate_path(std::int64_t k) {
+  return "certificates/tsa-renewal-" + n(k) + ".pem";
+}
 
 std::string ExportLayout::receipt(const ArchivedObject& object, const JournalEntry& entry) {
   const nlohmann::json receipt = {{"receipt", "deposit"},
@@ -72,7 +81,8 @@ std::string ExportLayout::receipt(const ArchivedObject& object, const JournalEnt
 }
 
 std::string ExportLayout::manifest(const std::vector<ExportedDocument>& documents,
-                                   const std::map<std::string, ExportedFile>& files) {
+                                   const std::map<std::string, ExportedFile>& files,
+                                   const std::vector<std::int64_t>& renewals) {
   nlohmann::json units = nlohmann::json::array();
   std::set<std::int64_t> securings;
   std::vector<const ExportedDocument*> by_id;
@@ -119,12 +129,17 @@ std::string ExportLayout::manifest(const std::vector<ExportedDocument>& document
     if (path != kManifest && path != kManifestSha256)
       listed.push_back({{"path", path}, {"sha256", file.sha256}, {"size", file.size}});
   }
-  const nlohmann::json manifest = {{"export", "einvoice archive export"},
-                                   {"format", 1},
-                                   {"hash", "SHA-256"},
-                                   {"ArchiveUnits", units},
-                                   {"Securings", runs},
-                                   {"files", listed}};
+  nlohmann::json manifest = {{"export", "einvoice archive export"},
+                             {"format", 1},
+                             {"hash", "SHA-256"},
+                             {"ArchiveUnits", units},
+                             {"Securings", runs},
+                             {"files", listed}};
+  for (auto k : renewals)
+    manifest["Renewals"].push_back({{"Renewal", k},
+                                    {"Record", renewal_record_path(k)},
+                                    {"TimestampToken", renewal_token_path(k)},
+                                    {"TsaCertificate", renewal_certificate_path(k)}});
   return manifest.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
@@ -205,7 +220,14 @@ einvoice.
 - `securing/securing-N.json`: the securing record (canonical JSON, no
   trailing newline); `securing/securing-N.tst`: its RFC 3161 timestamp
   token (DER), whose message imprint is the record's `root`.
-- `certificates/tsa-N.pem`: the certificate of the TSA that signed token N.
+- `securing/renewal-K.json`: timestamp renewal K (RFC 4998 5.2; canonical
+  JSON, no trailing newline): `leaves` holds, for each securing run 1..n,
+  the SHA-256 of the latest token covering it before the renewal (its
+  `securing-N.tst`, or `renewal-(K-1).tst`), `tree_root` the root of those
+  leaves' hash tree; `securing/renewal-K.tst`: its RFC 3161 token (DER),
+  whose message imprint is `tree_root`.
+- `certificates/tsa-N.pem`: the certificate of the TSA that signed token N;
+  `certificates/tsa-renewal-K.pem`: that of renewal token K.
 - `manifest.json`: archive units (SEDA 2-like) and every file with its
   SHA-256; `manifest.sha256`: the same for `sha256sum -c`.
 
@@ -242,6 +264,22 @@ einvoice.
     #    hash per level. Each step hashes the sorted, concatenated values:
     h() { printf '%s\n' "$@" | tr A-F a-f | sort | tr -d '\n' | xxd -r -p | sha256sum | cut -c1-64; }
     #    node=$(h DOC_SHA256 LINE_SHA256); node=$(h $node NEXT); ... = ROOT
+
+    # 6. Renewals (when securing/renewal-K.json exist): each leaf is the
+    #    SHA-256 of the latest token of its run, the leaves' tree gives
+    #    tree_root (pair the nodes of each level in order with h, a last
+    #    one alone moves up), and token K timestamps tree_root:
+    sha256sum securing/securing-N.tst securing/renewal-*.tst
+    openssl ts -verify -digest TREE_ROOT -in securing/renewal-K.tst -token_in \
+        -CAfile certificates/tsa-renewal-K.pem
+    #    Token N (or renewal K-1) must be checked at the time of the renewal
+    #    that covers it, which proves it valid then, even if its TSA
+    #    certificate expired since: add -attime SECONDS (the renewal token's
+    #    genTime, from `openssl ts -reply -in ... -token_in -text`, as
+    #    `date -d TIME +%s`) to step 4's command. The evidence record holds one
+    #    ArchiveTimeStamp per renewal after the first: its first hash is the
+    #    SHA-256 of the previous token, then one hash per level up to
+    #    TREE_ROOT.
 
 A change to any byte of a document, metadata file, journal line, record,
 token or evidence record breaks one of these equalities.

@@ -41,15 +41,21 @@ class ExportLayout {
   static std::string record_path(std::int64_t securing);
   static std::string token_path(std::int64_t securing);
   static std::string certificate_path(std::int64_t securing);
+  static std::string renewal_record_path(std::int64_t renewal);
+  static std::string renewal_token_path(std::int64_t renewal);
+  static std::string renewal_certificate_path(std::int64_t renewal);
 
   // The deposit receipt (JSON) of `object`, whose deposit `entry` recorded.
   static std::string receipt(const ArchivedObject& object, const JournalEntry& entry);
   // The auditor's README (fixed text: how to check with sha256sum and openssl).
   static std::string readme();
-  // manifest.json: SEDA 2-like archive units (by id), the securing runs, and every
-  // file but the manifests with its SHA-256 and size.
+  // manifest.json: SEDA 2-like archive units (by id), the securing runs, the
+  // timestamp renewals `renewals` (numbers, in order; the key is left out
+  // when there is none), and every file but the manifests with its SHA-256
+  // and size.
   static std::string manifest(const std::vector<ExportedDocument>& documents,
-                              const std::map<std::string, ExportedFile>& files);
+                              const std::map<std::string, ExportedFile>& files,
+                              const std::vector<std::int64_t>& renewals = {});
   // manifest.sha256: `sha256sum -c` lines of every file but itself.
   static std::string manifest_sha256(const std::map<std::string, ExportedFile>& files);
 

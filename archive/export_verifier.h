@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -30,13 +31,18 @@ struct ExportVerification {
 // each securing record against its journal segment (order, chain, hash tree,
 // root) and its timestamp token (imprint = root, signature, TSA chain to
 // `trust`, else to the export's own TSA certificates, which the note then
-// says); each document's SHA-256 against its metadata, the metadata's hash
-// and the fingerprint against its deposit entry, its evidence record
-// against the document and the token; receipts, certificates, README and
-// manifests against what they must be, byte for byte; and that no file is
-// missing or extra. Every file read is hostile input, read within limits
-// through `files`. Never fails: problems are failed checks.
+// says); each renewal record against the tokens it renews (leaves, tree
+// root, chain of renewals) and its token (imprint = tree root); each token
+// valid at the genTime of the renewal after it, the latest ones at `now`
+// (RFC 4998 5.3); each document's SHA-256 against its metadata, the
+// metadata's hash and the fingerprint against its deposit entry, its
+// evidence record against the document and the chain of tokens; receipts,
+// certificates, README and manifests against what they must be, byte for
+// byte; and that no file is missing or extra. Every file read is hostile
+// input, read within limits through `files`. Never fails: problems are
+// failed checks.
 ExportVerification verify_export(const std::filesystem::path& dir, const env::FileSystem& files,
-                                 const std::optional<signing::TrustStore>& trust);
+                                 const std::optional<signing::TrustStore>& trust,
+                                 std::chrono::sys_seconds now);
 
 }  // namespace einvoice::archive

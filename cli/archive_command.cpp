@@ -1,4 +1,5 @@
-// einvoice archive init|deposit|get|list|hold|release|destroy|audit|rotate-key
+// einvoice archive init|deposit|get|list|hold|release|destroy|audit|rotate-key|
+// secure|renew|export|verify-export
 // over the archive jobs of the engine (engine/archive_jobs.h).
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -269,6 +270,27 @@ int run_secure(const Options& o, const env::Env& env) {
   return kExitOk;
 }
 
+int run_renew(const Options& o, const env::Env& env) {
+  auto opened = open(o.common, env);
+  if (!opened)
+    return fail("archive renew", opened.error());
+  if (o.test_tsa)
+    std::cerr << "archive renew: warning: --test-tsa timestamps prove nothing (self-signed test "
+                 "TSA)\n";
+  auto renewed = engine::run_archive_renew(**opened, {o.tsa_url, o.test_tsa, o.test_tsa_dir}, env);
+  if (!renewed)
+    return fail("archive renew", renewed.error());
+  if (!*renewed) {
+    std::cout << "nothing to renew: no securing run yet\n";
+    return kExitOk;
+  }
+  const auto& r = (*renewed)->record;
+  std::cout << "renewal " << r.number << ": timestamps of securing 1.." << r.leaves.size()
+            << ", tree root " << r.tree_root << ", timestamped " << r.gen_time << " by "
+            << r.authority << '\n';
+  return kExitOk;
+}
+
 int run_export(const Options& o, const env::Env& env) {
   if (o.siren.empty() == o.ids.empty())
     return usage_problem_text("archive export", "give --siren SIREN or --id ID...");
@@ -312,12 +334,20 @@ int run_verify_export(const Options& o, const env::Env& env) {
   return verification->passed() ? kExitOk : kExitInvalid;
 }
 
+// The timestamp authority of secure and renew.
+void add_tsa_options(CLI::App& sub, Options& o) {
+  sub.add_option("--tsa-url", o.tsa_url, "RFC 3161 timestamp authority (http or https)");
+  sub.add_flag("--test-tsa", o.test_tsa, "the in-process test TSA (proves nothing)");
+  sub.add_option("--test-tsa-dir", o.test_tsa_dir, "keep the test TSA's key and certificate");
+}
+
 void add_evidence_subcommands(CLI::App& app, Options& o) {
   auto* secure =
       subcommand(app, "secure", "timestamp the journal since the last securing", o.common);
-  secure->add_option("--tsa-url", o.tsa_url, "RFC 3161 timestamp authority (http or https)");
-  secure->add_flag("--test-tsa", o.test_tsa, "the in-process test TSA (proves nothing)");
-  secure->add_option("--test-tsa-dir", o.test_tsa_dir, "keep the test TSA's key and certificate");
+  add_tsa_options(*secure, o);
+  auto* renew = subcommand(app, "renew",
+                           "renew the timestamps of every securing run (RFC 4998 5.2)", o.common);
+  add_tsa_options(*renew, o);
   auto* exported =
       subcommand(app, "export", "write a self-contained export for auditors", o.common);
   exported->add_option("--siren", o.siren, "every live object of this SIREN");
@@ -391,6 +421,8 @@ int run_archive(int argc, char** argv, int first) {
     return run_rotate(o, env);
   if (name == "secure")
     return run_secure(o, env);
+  if (name == "renew")
+    return run_renew(o, env);
   if (name == "export")
     return run_export(o, env);
   if (name == "verify-export")

@@ -161,8 +161,8 @@ DepositTotals run_archive_deposit(const archive::Archive& archive, const Archive
   return totals;
 }
 
-model::Result<std::optional<archive::StoredSecuring>> run_archive_secure(
-    const archive::Archive& archive, const ArchiveSecureJob& job, const env::Env& env) {
+model::Result<std::unique_ptr<signing::TimestampAuthority>> archive_timestamp_authority(
+    const ArchiveSecureJob& job, const env::Env& env) {
   std::unique_ptr<signing::TimestampAuthority> authority;
   if (!job.tsa_url.empty()) {
     auto http = signing::HttpTimestampAuthority::create(job.tsa_url);
@@ -181,7 +181,23 @@ model::Result<std::optional<archive::StoredSecuring>> run_archive_secure(
   } else {
     return Error{ErrorCode::kInvalidArgument, "give --tsa-url URL or --test-tsa", {}};
   }
-  return archive.secure(*authority, archive_actor(env));
+  return authority;
+}
+
+model::Result<std::optional<archive::StoredSecuring>> run_archive_secure(
+    const archive::Archive& archive, const ArchiveSecureJob& job, const env::Env& env) {
+  auto authority = archive_timestamp_authority(job, env);
+  if (!authority)
+    return authority.error();
+  return archive.secure(**authority, archive_actor(env));
+}
+
+model::Result<std::optional<archive::StoredRenewal>> run_archive_renew(
+    const archive::Archive& archive, const ArchiveSecureJob& job, const env::Env& env) {
+  auto authority = archive_timestamp_authority(job, env);
+  if (!authority)
+    return authority.error();
+  return archive.renew(**authority, archive_actor(env));
 }
 
 model::Result<archive::ExportSummary> run_archive_export(const archive::Archive& archive,
@@ -214,7 +230,8 @@ model::Result<archive::ExportVerification> run_verify_export(
       return loaded.error();
     trust = std::move(*loaded);
   }
-  return archive::verify_export(dir, env.files, trust);
+  return archive::verify_export(dir, env.files, trust,
+                                std::chrono::floor<std::chrono::seconds>(env.clock.now()));
 }
 
 }  // namespace einvoice::engine

@@ -18,6 +18,7 @@
 #include "archive/export_verifier.h"
 #include "env/env.h"
 #include "model/result.h"
+#include "signing/timestamp_authority.h"
 
 namespace einvoice::engine {
 
@@ -94,9 +95,20 @@ struct ArchiveSecureJob {
   std::filesystem::path test_tsa_dir;
 };
 
+// The timestamp authority `job` names (the test TSA's clock is env.clock).
+// kInvalidArgument when it names none.
+model::Result<std::unique_ptr<signing::TimestampAuthority>> archive_timestamp_authority(
+    const ArchiveSecureJob& job, const env::Env& env);
+
 // Secures the journal (Archive::secure) through the authority `job` names.
 // kInvalidArgument when it names none.
 model::Result<std::optional<archive::StoredSecuring>> run_archive_secure(
+    const archive::Archive& archive, const ArchiveSecureJob& job, const env::Env& env);
+
+// `einvoice archive renew`: renews the timestamps of every securing run
+// (Archive::renew) through the authority `job` names (the same options as
+// secure). kInvalidArgument when it names none.
+model::Result<std::optional<archive::StoredRenewal>> run_archive_renew(
     const archive::Archive& archive, const ArchiveSecureJob& job, const env::Env& env);
 
 // `einvoice archive export`: the objects of `siren` (every live one of that
@@ -108,8 +120,9 @@ model::Result<archive::ExportSummary> run_archive_export(const archive::Archive&
                                                          const env::Env& env);
 
 // `einvoice archive verify-export`: the export checked offline, timestamps
-// against the certificates of `trust_dir` when given. Errors only when `dir`
-// is not a folder (kIo) or the trust folder cannot be read.
+// against the certificates of `trust_dir` when given, the latest ones at
+// env.clock's time. Errors only when `dir` is not a folder (kIo) or the
+// trust folder cannot be read.
 model::Result<archive::ExportVerification> run_verify_export(
     const std::filesystem::path& dir, const std::optional<std::filesystem::path>& trust_dir,
     const env::Env& env);

@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "archive/export_verifier.h"
 #include "env/clock.h"
 #include "env/env.h"
 #include "env/environment.h"
@@ -99,6 +100,17 @@ inline Run run_einvoice(const std::vector<std::string>& arguments,
   run.out = slurp(out);
   run.err = slurp(err);
   return run;
+}
+
+// The failed checks of `verification`, one "subject: check -- detail" line
+// each; empty when it passed.
+inline std::string failed_checks(const ExportVerification& verification) {
+  std::string text;
+  for (const auto& c : verification.checks) {
+    if (!c.passed)
+      text += c.subject + ": " + c.check + " -- " + c.detail + "\n";
+  }
+  return text;
 }
 
 }  // namespace einvoice::archive::testing
