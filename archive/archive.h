@@ -156,10 +156,10 @@ class Archive {
   // Writes the self-contained export of `ids` (docs/archive.md) into the
   // empty or missing folder `out_dir`: documents (decrypted), metadata,
   // receipts, evidence records, the journal segments and securing records
-  // that cover them, timestamp tokens (*.tst), TSA certificates, manifest
-  // and README. Each export is journaled as an access. kInvalid for an id
-  // unknown, destroyed or not yet secured; kInvalidArgument when `out_dir`
-  // is not empty.
+  // that cover them, the renewal records of those runs, timestamp tokens
+  // (*.tst), TSA certificates, manifest and README. Each export is
+  // journaled as an access. kInvalid for an id unknown, destroyed or not yet
+  // secured; kInvalidArgument when `out_dir` is not empty.
   model::Result<ExportSummary> export_package(const std::vector<std::string>& ids,
                                               const std::filesystem::path& out_dir,
                                               std::string_view actor) const;
