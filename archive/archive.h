@@ -15,6 +15,7 @@
 #include "archive/export_layout.h"
 #include "archive/master_key.h"
 #include "archive/object_store.h"
+#include "archive/renewal_record.h"
 #include "archive/retention_policy.h"
 #include "archive/sealer.h"
 #include "archive/securing_record.h"
@@ -130,7 +131,9 @@ class Archive {
 
   // Re-hashes every stored object (in pieces, on `threads` threads), checks
   // the journal chain, every securing run (its segment, tree, root, chain to
-  // the previous run, token imprint) and that every catalog row agrees with
+  // the previous run, token imprint), every renewal (its leaves are the
+  // latest tokens, tree root, chain to the previous renewal, token imprint)
+  // and that every catalog row agrees with
   // the journal (metadata hash, hold, destruction). The result is journaled. Errors only
   // when the audit cannot run; problems are in the report.
   model::Result<AuditReport> audit(std::string_view actor, unsigned threads) const;
@@ -156,18 +159,32 @@ class Archive {
   // Every securing run so far, in order (records and tokens read back from
   // the object store and checked against the hashes the journal recorded).
   model::Result<std::vector<StoredSecuring>> securings() const;
-  // The RFC 4998 evidence record (DER) of `id`'s deposit: its reduced hash
-  // tree up to the root of the securing run that covers the deposit, and
-  // that run's timestamp. kInvalid before the deposit is secured.
+  // Timestamp renewal (RFC 4998 5.2): the SHA-256 of the latest token of
+  // every securing run so far (its own, or that of the last renewal) become
+  // the leaves of a hash tree whose root `authority` timestamps (imprint =
+  // root), before the TSA certificates of those tokens expire. Record and
+  // token are stored as archive objects and a `renew` entry journals their
+  // hashes. nullopt when no run is secured yet. kInvalid when the new token's
+  // TSA certificate is not valid at its own time, or when another renewal
+  // was journaled meanwhile ("run renew again": renewals never fork).
+  model::Result<std::optional<StoredRenewal>> renew(signing::TimestampAuthority& authority,
+                                                    std::string_view actor) const;
+  // Every renewal so far, in order, read back and checked like securings().
+  model::Result<std::vector<StoredRenewal>> renewals() const;
+  // The RFC 4998 evidence record (DER) of `id`'s deposit: one chain whose
+  // first ArchiveTimeStamp is its reduced hash tree up to the root of the
+  // securing run that covers the deposit, with that run's timestamp, then
+  // one ArchiveTimeStamp per renewal of that run. kInvalid before the
+  // deposit is secured.
   model::Result<std::string> evidence_record(std::string_view id) const;
 
   // Writes the self-contained export of `ids` (docs/archive.md) into the
   // empty or missing folder `out_dir`: documents (decrypted), metadata,
   // receipts, evidence records, the journal segments and securing records
-  // that cover them, timestamp tokens (*.tst), TSA certificates, manifest
-  // and README. Each export is journaled as an access. kInvalid for an id
-  // unknown, destroyed or not yet secured; kInvalidArgument when `out_dir`
-  // is not empty.
+  // that cover them, the renewal records of those runs, timestamp tokens
+  // (*.tst), TSA certificates, manifest and README. Each export is
+  // journaled as an access. kInvalid for an id unknown, destroyed or not yet
+  // secured; kInvalidArgument when `out_dir` is not empty.
   model::Result<ExportSummary> export_package(const std::vector<std::string>& ids,
                                               const std::filesystem::path& out_dir,
                                               std::string_view actor) const;
@@ -200,9 +217,20 @@ class Archive {
   model::Result<std::string> seal(std::string_view bytes, std::string_view name) const;
   std::string now() const;
   model::Error refused_securing(std::int64_t sequence) const;
+  // The record and token a `secure` or `renew` entry journaled, read back
+  // from the object store and checked against the hashes it recorded.
+  model::Status read_recorded(const JournalEntry& entry, std::size_t record_limit,
+                              std::string& record, std::string& token) const;
+  model::Result<std::vector<StoredSecuring>> securings_in(
+      const std::vector<JournalEntry>& journal) const;
+  model::Result<std::vector<StoredRenewal>> renewals_in(
+      const std::vector<JournalEntry>& journal) const;
   // Writes the documents `chosen` (indexes into `documents`) of one
-  // securing run, with the run's segment, record, token and certificate.
+  // securing run, with the run's segment, record, token and certificate;
+  // `renewals` are every renewal so far (their timestamps join the evidence
+  // records).
   model::Status export_run(const StoredSecuring& securing, const std::vector<std::size_t>& chosen,
+                           const std::vector<StoredRenewal>& renewals,
                            std::vector<ExportedDocument>& documents, ExportWriter& writer) const;
   // The checked journal segment of a securing run.
   model::Result<std::vector<JournalEntry>> segment(const SecuringRecord& record) const;

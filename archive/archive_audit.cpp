@@ -127,6 +127,52 @@ void check_securings(const std::vector<StoredSecuring>& runs,
   }
 }
 
+// Each renewal against the tokens it renews: numbered in order, chained to
+// the renewal before, its leaves the SHA-256 of the latest token of each
+// securing run (its own, or the previous renewal's), its tree root, its
+// token the one it names and over that root, with the record's time.
+void check_renewals(const std::vector<StoredSecuring>& runs,
+                    const std::vector<StoredRenewal>& renewals, AuditReport& report) {
+  const RenewalRecord* previous = nullptr;
+  std::string previous_record;
+  for (std::size_t i = 0; i < renewals.size(); ++i) {
+    const auto& renewal = renewals[i];
+    const auto& r = renewal.record;
+    const std::string name = "renewal " + std::to_string(r.number) + ": ";
+    auto problem = [&](const std::string& what) { report.problems.push_back({"", name + what}); };
+    if (r.number != static_cast<std::int64_t>(i + 1))
+      problem("journaled as renewal " + std::to_string(i + 1));
+    if (auto tree = check_renewal_tree(r); !tree.empty())
+      problem(tree);
+    if (r.previous_renewal_sha256 != previous_record)
+      problem("not chained to the previous renewal record");
+    if (r.leaves.size() > runs.size())
+      problem("renews securing runs that do not exist");
+    if (previous && r.leaves.size() < previous->leaves.size())
+      problem("renews fewer securing runs than the renewal before it");
+    for (const auto& leaf : r.leaves) {
+      const auto s = static_cast<std::size_t>(leaf.securing);
+      if (s <= runs.size() &&
+          leaf.token_sha256 !=
+              expected_leaf(previous, leaf.securing, Sha256::hex(runs[s - 1].token_der))) {
+        problem("its leaf of securing " + std::to_string(s) +
+                " is not the SHA-256 of that run's latest timestamp token");
+        break;
+      }
+    }
+    auto token = signing::TimestampToken::parse(signing::as_bytes(renewal.token_der), "token");
+    if (Sha256::hex(renewal.token_der) != r.timestamp_token_sha256)
+      problem("its timestamp token is not the one it names");
+    else if (!token ||
+             to_hex(std::string(token->imprint.begin(), token->imprint.end())) != r.tree_root)
+      problem("its timestamp token does not timestamp its tree root");
+    else if (env::utc_timestamp(token->gen_time) != r.gen_time)
+      problem("its gen_time is not its token's");
+    previous = &r;
+    previous_record = Sha256::hex(renewal.record_json);
+  }
+}
+
 }  // namespace
 
 model::Result<AuditReport> Archive::audit(std::string_view actor, unsigned threads) const {
@@ -147,6 +193,11 @@ model::Result<AuditReport> Archive::audit(std::string_view actor, unsigned threa
       report.problems.push_back({"", "securing records: " + runs.error().message});
     else
       check_securings(*runs, *entries, report);
+    auto renewed = renewals_in(*entries);
+    if (!renewed)
+      report.problems.push_back({"", "renewal records: " + renewed.error().message});
+    else if (runs)
+      check_renewals(*runs, *renewed, report);
     auto recorded = replay(*entries);
     compare_rows(*objects, recorded, report);
     // Each kept receipt is still the one its deposit entry makes.

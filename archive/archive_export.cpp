@@ -47,8 +47,34 @@ class ExportWriter {
   std::map<std::string, ExportedFile> files_;
 };
 
+namespace {
+
+// certificates/...: the TSA certificate `token_der` carries, when it does.
+model::Status write_certificate(const std::string& token_der, const std::string& path,
+                                ExportWriter& writer) {
+  auto token = signing::TimestampToken::parse(signing::as_bytes(token_der), "token");
+  if (token && token->tsa_certificate)
+    return writer.write(path, token->tsa_certificate->pem());
+  return model::Status::Ok();
+}
+
+// securing/renewal-K.json and .tst, and its TSA certificate.
+model::Status write_renewal(const StoredRenewal& renewal, ExportWriter& writer) {
+  const auto k = renewal.record.number;
+  for (auto [path, content] :
+       {std::pair{ExportLayout::renewal_record_path(k), std::string_view(renewal.record_json)},
+        std::pair{ExportLayout::renewal_token_path(k), std::string_view(renewal.token_der)}}) {
+    if (auto written = writer.write(path, content); !written)
+      return written;
+  }
+  return write_certificate(renewal.token_der, ExportLayout::renewal_certificate_path(k), writer);
+}
+
+}  // namespace
+
 model::Status Archive::export_run(const StoredSecuring& securing,
                                   const std::vector<std::size_t>& chosen,
+                                  const std::vector<StoredRenewal>& renewals,
                                   std::vector<ExportedDocument>& documents,
                                   ExportWriter& writer) const {
   const auto& r = securing.record;
@@ -62,6 +88,7 @@ model::Status Archive::export_run(const StoredSecuring& securing,
     lines += entry.line() + "\n";
   }
   const MerkleTree tree(std::move(leaves));
+  const std::vector<ArchiveTimeStamp> renewed = renewal_time_stamps(renewals, r.number);
   auto export_one = [&](std::size_t n) -> model::Status {
     const ArchivedObject& object = documents[chosen[n]].object;
     const auto index = static_cast<std::size_t>(object.deposit_sequence - r.first_sequence);
@@ -72,7 +99,8 @@ model::Status Archive::export_run(const StoredSecuring& securing,
     auto receipt = this->receipt(object);
     if (!receipt)
       return receipt.error();
-    const std::string evidence = evidence_record_der(r, *entries, tree, index, securing.token_der);
+    const std::string evidence =
+        evidence_record_der(r, *entries, tree, index, securing.token_der, renewed);
     const std::string receipt_path = ExportLayout::receipt_path(object.id);
     for (auto [path, content] :
          {std::pair{ExportLayout::document_path(object), std::string_view(*bytes)},
@@ -105,14 +133,7 @@ model::Status Archive::export_run(const StoredSecuring& securing,
         !written)
       return written;
   }
-  auto token = signing::TimestampToken::parse(signing::as_bytes(securing.token_der), "token");
-  if (token && token->tsa_certificate) {
-    if (auto written =
-            writer.write(ExportLayout::certificate_path(r.number), token->tsa_certificate->pem());
-        !written)
-      return written;
-  }
-  return model::Status::Ok();
+  return write_certificate(securing.token_der, ExportLayout::certificate_path(r.number), writer);
 }
 
 model::Result<ExportSummary> Archive::export_package(const std::vector<std::string>& ids,
@@ -152,13 +173,27 @@ model::Result<ExportSummary> Archive::export_package(const std::vector<std::stri
     run.documents.push_back(documents.size());
     documents.push_back({std::move(*object), covering->record.number});
   }
+  auto renewed = renewals();
+  if (!renewed)
+    return renewed.error();
   auto folder = env_->files.open_output_folder(out_dir);
   if (!folder)
     return folder.error();
   ExportWriter writer(**folder);
   for (const auto& [number, run] : runs) {
-    if (auto exported = export_run(*run.securing, run.documents, documents, writer); !exported)
+    if (auto exported = export_run(*run.securing, run.documents, *renewed, documents, writer);
+        !exported)
       return exported.error();
+  }
+  // Every renewal covering an exported run (each covers every run before
+  // it, so these are the last ones, in order).
+  std::vector<std::int64_t> renewal_numbers;
+  for (const auto& renewal : *renewed) {
+    if (runs.empty() || !renewal.record.covers(runs.begin()->first))
+      continue;
+    if (auto written = write_renewal(renewal, writer); !written)
+      return written.error();
+    renewal_numbers.push_back(renewal.record.number);
   }
   if (auto written = writer.write(ExportLayout::kReadme, ExportLayout::readme()); !written)
     return written.error();
@@ -167,7 +202,7 @@ model::Result<ExportSummary> Archive::export_package(const std::vector<std::stri
         !written)
       return written.error();
   }
-  const std::string manifest = ExportLayout::manifest(documents, writer.files());
+  const std::string manifest = ExportLayout::manifest(documents, writer.files(), renewal_numbers);
   if (auto written = writer.write(ExportLayout::kManifest, manifest); !written)
     return written.error();
   auto manifest_seal = seal(manifest, ExportLayout::kManifest);

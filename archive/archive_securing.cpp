@@ -1,15 +1,14 @@
 // Archive::secure, securings and evidence_record: the journal closed into
 // timestamped hash trees (VITAM's securing, RFC 4998 evidence records).
 #include <nlohmann/json.hpp>
+#include <tuple>
 
 #include "archive/archive.h"
 #include "archive/evidence_record.h"
+#include "archive/root_timestamp.h"
 #include "archive/sha256.h"
-#include "signing/digest.h"
+#include "archive/timestamped_run.h"
 #include "signing/timestamp_authority.h"
-#include "signing/timestamp_request.h"
-#include "signing/timestamp_response.h"
-#include "signing/timestamp_token.h"
 
 namespace einvoice::archive {
 namespace {
@@ -23,26 +22,29 @@ Error refused(std::string message, std::string_view id) {
   return Error{ErrorCode::kInvalid, std::move(message), {std::string(id), "", 0, 0}};
 }
 
-// The CRLs a `secure` entry's detail names, read back from `store`; nullopt
-// when the detail's list is not one of hashes or a CRL no longer matches.
-model::Result<std::optional<std::vector<std::string>>> read_tsa_crls(const ObjectStore& store,
-                                                                     const nlohmann::json& detail) {
-  std::vector<std::string> crls;
-  if (!detail.contains("tsa_crl_sha256"))
-    return std::optional(crls);
-  const auto& hashes = detail["tsa_crl_sha256"];
-  if (!hashes.is_array())
-    return std::optional<std::vector<std::string>>();
+// The objects a `secure` entry's detail names under `key` (one hash, or an
+// array of them; none when the key is absent), read back from `store`;
+// nullopt when the value is not of hashes or an object no longer matches.
+model::Result<std::optional<std::vector<std::string>>> read_attached(const ObjectStore& store,
+                                                                     const nlohmann::json& detail,
+                                                                     const char* key) {
+  std::vector<std::string> objects;
+  if (!detail.is_object() || !detail.contains(key))
+    return std::optional(objects);
+  const auto& value = detail[key];
+  const nlohmann::json hashes = value.is_array() ? value : nlohmann::json::array({value});
   for (const auto& hash : hashes) {
-    const std::string sha = hash.is_string() ? hash.get<std::string>() : std::string();
+    if (!hash.is_string())
+      return std::optional<std::vector<std::string>>();
+    const std::string sha = hash.get<std::string>();
     auto stored = store.get(sha, kMaxTokenBytes);
     if (!stored)
       return stored.error();
     if (Sha256::hex(*stored) != sha)
       return std::optional<std::vector<std::string>>();
-    crls.push_back(std::move(*stored));
+    objects.push_back(std::move(*stored));
   }
-  return std::optional(crls);
+  return std::optional(objects);
 }
 
 std::string dump(const nlohmann::json& json) {
@@ -55,36 +57,53 @@ model::Result<std::vector<StoredSecuring>> Archive::securings() const {
   auto entries = catalog_->journal(1, -1);
   if (!entries)
     return entries.error();
+  return securings_in(*entries);
+}
+
+model::Status Archive::read_recorded(const JournalEntry& entry, std::size_t record_limit,
+                                     std::string& record, std::string& token) const {
+  const auto detail = nlohmann::json::parse(entry.draft.detail, nullptr, false);
+  if (!detail.is_object() || !detail.contains("record_sha256") ||
+      !detail.contains("token_sha256") || !detail["record_sha256"].is_string() ||
+      !detail["token_sha256"].is_string())
+    return Error{ErrorCode::kMalformed,
+                 "journal entry " + std::to_string(entry.sequence) + ": " + entry.draft.event +
+                     " without hashes",
+                 {dir_.string(), "", 0, 0}};
+  for (auto [key, bytes, limit] : {std::tuple{"record_sha256", &record, record_limit},
+                                   std::tuple{"token_sha256", &token, kMaxTokenBytes}}) {
+    const std::string sha = detail[key].get<std::string>();
+    auto stored = store_->get(sha, limit);
+    if (!stored)
+      return stored.error();
+    if (Sha256::hex(*stored) != sha)
+      return refused_securing(entry.sequence);
+    *bytes = std::move(*stored);
+  }
+  return model::Status::Ok();
+}
+
+model::Result<std::vector<StoredSecuring>> Archive::securings_in(
+    const std::vector<JournalEntry>& journal) const {
   std::vector<StoredSecuring> out;
-  for (const auto& entry : *entries) {
+  for (const auto& entry : journal) {
     if (entry.draft.event != "secure")
       continue;
-    const auto detail = nlohmann::json::parse(entry.draft.detail, nullptr, false);
-    if (!detail.is_object() || !detail.contains("record_sha256") ||
-        !detail.contains("token_sha256"))
-      return Error{ErrorCode::kMalformed,
-                   "journal entry " + std::to_string(entry.sequence) + ": securing without hashes",
-                   {dir_.string(), "", 0, 0}};
     StoredSecuring securing;
-    for (auto [key, bytes] : {std::pair{"record_sha256", &securing.record_json},
-                              std::pair{"token_sha256", &securing.token_der},
-                              std::pair{"seal_sha256", &securing.seal}}) {
-      if (!detail.contains(key))
-        continue;  // a run made without a platform seal
-      const auto& value = detail[key];
-      const std::string sha = value.is_string() ? value.get<std::string>() : std::string();
-      auto stored = store_->get(sha, kMaxTokenBytes);
-      if (!stored)
-        return stored.error();
-      if (Sha256::hex(*stored) != sha)
-        return refused_securing(entry.sequence);
-      *bytes = std::move(*stored);
-    }
-    auto crls = read_tsa_crls(*store_, detail);
+    if (auto read = read_recorded(entry, kMaxTokenBytes, securing.record_json, securing.token_der);
+        !read)
+      return read.error();
+    const auto detail = nlohmann::json::parse(entry.draft.detail, nullptr, false);
+    auto seal = read_attached(*store_, detail, "seal_sha256");
+    auto crls = read_attached(*store_, detail, "tsa_crl_sha256");
+    if (!seal)
+      return seal.error();
     if (!crls)
       return crls.error();
-    if (!*crls)
+    if (!*seal || !*crls || seal->value().size() > 1)
       return refused_securing(entry.sequence);
+    if (!seal->value().empty())
+      securing.seal = std::move(seal->value().front());
     securing.tsa_crls = std::move(**crls);
     auto record = parse_securing_record(securing.record_json, "securing record");
     if (!record)
@@ -128,34 +147,23 @@ model::Result<std::optional<StoredSecuring>> Archive::secure(
     record.previous_record_sha256 = Sha256::hex(previous->back().record_json);
   const Hash root = securing_root(tree.root(), record.previous_record_sha256);
   record.root = to_hex(root);
-  auto request = signing::make_timestamp_request(signing::DigestAlgorithm::kSha256,
-                                                 signing::Bytes(root.begin(), root.end()),
-                                                 signing::random_nonce());
-  if (!request)
-    return request.error();
-  auto response = authority.exchange(request->der);
-  if (!response)
-    return response.error();
-  auto token = signing::parse_timestamp_response(*response, *request, authority.name());
+  auto token = timestamp_root(authority, root);
   if (!token)
     return token.error();
   StoredSecuring stored;
-  stored.token_der.assign(token->der.begin(), token->der.end());
-  record.timestamp_token_sha256 = Sha256::hex(stored.token_der);
-  record.gen_time = env::utc_timestamp(token->gen_time);
-  record.authority = authority.name();
-  stored.record = record;
-  stored.record_json = record.json();
-  const std::string record_sha256 = Sha256::hex(stored.record_json);
-  if (auto put = store_->put(record.timestamp_token_sha256, stored.token_der); !put)
-    return put.error();
-  if (auto put = store_->put(record_sha256, stored.record_json); !put)
-    return put.error();
-  nlohmann::json detail = {
-      {"securing", record.number},        {"first_seq", record.first_sequence},
-      {"last_seq", record.last_sequence}, {"root", record.root},
-      {"record_sha256", record_sha256},   {"token_sha256", record.timestamp_token_sha256}};
-  auto sealed = seal(stored.record_json, "securing record " + std::to_string(record.number));
+  stored.record = std::move(record);
+  keep_token(stored, *token, authority.name());
+  auto record_sha256 = put_run(*store_, stored);
+  if (!record_sha256)
+    return record_sha256.error();
+  const SecuringRecord& r = stored.record;
+  nlohmann::json detail = {{"securing", r.number},
+                           {"first_seq", r.first_sequence},
+                           {"last_seq", r.last_sequence},
+                           {"root", r.root},
+                           {"record_sha256", *record_sha256},
+                           {"token_sha256", r.timestamp_token_sha256}};
+  auto sealed = seal(stored.record_json, "securing record " + std::to_string(r.number));
   if (!sealed)
     return sealed.error();
   stored.seal = std::move(*sealed);
@@ -165,29 +173,27 @@ model::Result<std::optional<StoredSecuring>> Archive::secure(
       return put.error();
     detail["seal_sha256"] = seal_sha256;
   }
-  std::vector<std::string> tsa_crls;
   if (revocation) {
     auto gathered = revocation(*token);
     if (!gathered)
       return gathered.error();
-    tsa_crls = std::move(*gathered);
+    stored.tsa_crls = std::move(*gathered);
   }
-  if (!tsa_crls.empty()) {
+  if (!stored.tsa_crls.empty()) {
     nlohmann::json hashes = nlohmann::json::array();
-    for (const auto& crl : tsa_crls) {
+    for (const auto& crl : stored.tsa_crls) {
       const std::string crl_sha256 = Sha256::hex(crl);
       if (auto put = store_->put(crl_sha256, crl); !put)
         return put.error();
       hashes.push_back(crl_sha256);
     }
     detail["tsa_crl_sha256"] = hashes;
-    stored.tsa_crls = tsa_crls;
   }
   // Another securing run that finished meanwhile (its entry after the last
   // one this run read) covered these entries first: this one's record would
   // fork the chain of records.
   auto entry = catalog_->append_unless(draft("system", "secure", "", actor, dump(detail)),
-                                       record.last_sequence + 1, "secure");
+                                       r.last_sequence + 1, "secure");
   if (!entry)
     return entry.error();
   if (!*entry)
@@ -224,9 +230,12 @@ model::Result<std::string> Archive::evidence_record(std::string_view id) const {
     std::vector<Hash> leaves;
     for (const auto& entry : *entries)
       leaves.push_back(journal_leaf(entry));
+    auto renewed = renewals();
+    if (!renewed)
+      return renewed.error();
     const auto index = static_cast<std::size_t>(object->deposit_sequence - r.first_sequence);
     return evidence_record_der(r, *entries, MerkleTree(std::move(leaves)), index,
-                               securing.token_der);
+                               securing.token_der, renewal_time_stamps(*renewed, r.number));
   }
   return refused(std::string(id) + " is not secured yet: run 'einvoice archive secure'", id);
 }

@@ -105,29 +105,54 @@ model::Result<std::vector<std::vector<Hash>>> read_tree(std::string_view content
   return out;
 }
 
+// The next ArchiveTimeStamp of `stamps`: a reduced hash tree [2] and a
+// timestamp ContentInfo, nothing else.
+model::Result<ArchiveTimeStamp> read_time_stamp(Reader& stamps, std::string_view origin) {
+  auto stamp = stamps.take(kSequence, "ArchiveTimeStamp");
+  if (!stamp)
+    return stamp.error();
+  Reader stamp_fields(*stamp, origin);
+  auto tree = stamp_fields.take(kReducedHashTree, "reducedHashtree [2]");
+  if (!tree)
+    return tree.error();
+  auto token = stamp_fields.take(kSequence, "timeStamp ContentInfo");
+  if (!token)
+    return token.error();
+  ArchiveTimeStamp out;
+  out.timestamp_token = std::string(stamp_fields.last_whole());
+  if (!stamp_fields.empty())
+    return stamp_fields.bad("bytes after the timestamp");
+  auto trees = read_tree(*tree, origin);
+  if (!trees)
+    return trees.error();
+  out.reduced_hash_tree = std::move(*trees);
+  return out;
+}
+
 }  // namespace
 
 std::string EvidenceRecord::der() const {
-  std::string trees;
-  for (const auto& partial : reduced_hash_tree) {
-    std::string hashes;
-    for (const auto& hash : partial)
-      hashes += tlv(kOctetString, hash);
-    trees += tlv(kSequence, hashes);
+  std::string stamps;
+  for (const auto& stamp : chain) {
+    std::string trees;
+    for (const auto& partial : stamp.reduced_hash_tree) {
+      std::string hashes;
+      for (const auto& hash : partial)
+        hashes += tlv(kOctetString, hash);
+      trees += tlv(kSequence, hashes);
+    }
+    stamps += tlv(kSequence, tlv(kReducedHashTree, trees) + stamp.timestamp_token);
   }
-  const std::string archive_time_stamp =
-      tlv(kSequence, tlv(kReducedHashTree, trees) + timestamp_token);
-  const std::string chain = tlv(kSequence, archive_time_stamp);
-  const std::string sequence = tlv(kSequence, chain);
+  const std::string sequence = tlv(kSequence, tlv(kSequence, stamps));
   const std::string algorithms = tlv(kSequence, tlv(kSequence, tlv(kOid, kSha256Oid)));
   return tlv(kSequence, tlv(kInteger, std::string(1, '\x01')) + algorithms + sequence);
 }
 
-Hash EvidenceRecord::root_for(const Hash& object_hash) const {
+Hash ArchiveTimeStamp::root_for(const Hash& hash) const {
   if (reduced_hash_tree.empty())
     return {};
   const auto& first = reduced_hash_tree.front();
-  if (std::find(first.begin(), first.end(), object_hash) == first.end())
+  if (std::find(first.begin(), first.end(), hash) == first.end())
     return {};
   Hash node = first.size() == 1 ? first.front() : hash_sorted(first);
   for (std::size_t i = 1; i < reduced_hash_tree.size(); ++i) {
@@ -180,26 +205,20 @@ model::Result<EvidenceRecord> parse_evidence_record(std::string_view der, std::s
   if (!chains.empty())
     return chains.bad("more than one chain (hash-tree renewal) is not supported");
   Reader stamps(*chain, origin);
-  auto stamp = stamps.take(kSequence, "ArchiveTimeStamp");
-  if (!stamp)
-    return stamp.error();
-  if (!stamps.empty())
-    return stamps.bad("more than one ArchiveTimeStamp (renewal) is not supported");
-  Reader stamp_fields(*stamp, origin);
-  auto tree = stamp_fields.take(kReducedHashTree, "reducedHashtree [2]");
-  if (!tree)
-    return tree.error();
-  auto token = stamp_fields.take(kSequence, "timeStamp ContentInfo");
-  if (!token)
-    return token.error();
   EvidenceRecord out;
-  out.timestamp_token = std::string(stamp_fields.last_whole());
-  if (!stamp_fields.empty())
-    return stamp_fields.bad("bytes after the timestamp");
-  auto trees = read_tree(*tree, origin);
-  if (!trees)
-    return trees.error();
-  out.reduced_hash_tree = std::move(*trees);
+  while (!stamps.empty()) {
+    if (out.chain.size() == kMaxArchiveTimeStamps)
+      return Error{ErrorCode::kLimitExceeded,
+                   "evidence record: more than " + std::to_string(kMaxArchiveTimeStamps) +
+                       " ArchiveTimeStamps in the chain",
+                   {std::string(origin), "", 0, 0}};
+    auto stamp = read_time_stamp(stamps, origin);
+    if (!stamp)
+      return stamp.error();
+    out.chain.push_back(std::move(*stamp));
+  }
+  if (out.chain.empty())
+    return stamps.bad("empty ArchiveTimeStampChain");
   return out;
 }
 

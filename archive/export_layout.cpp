@@ -57,9 +57,31 @@ std::string ExportLayout::token_path(std::int64_t s) {
 std::string ExportLayout::certificate_path(std::int64_t s) {
   return "certificates/tsa-" + n(s) + ".pem";
 }
+std::string ExportLayout::renewal_record_path(std::int64_t k) {
+  return "securing/renewal-" + n(k) + ".json";
+}
+std::string ExportLayout::renewal_token_path(std::int64_t k) {
+  return "securing/renewal-" + n(k) + ".tst";
+}
+std::string ExportLayout::renewal_certificate_path(std::int64_t k) {
+  return "certificates/tsa-renewal-" + n(k) + ".pem";
+}
 
 std::string ExportLayout::crl_path(std::int64_t s, std::size_t index) {
   return "certificates/tsa-" + n(s) + "-" + std::to_string(index) + ".crl";
+}
+
+bool ExportLayout::earlier_readme(std::string_view text) {
+  // SHA-256 of each README text earlier releases wrote, oldest first.
+  static constexpr const char* kEarlier[] = {
+      "e11c8d967942355f34a6c3f4979d54fcb48dd615fbe818f454f8e86250a9c706",
+  };
+  const std::string sha256 = Sha256::hex(text);
+  for (const char* earlier : kEarlier) {
+    if (sha256 == earlier)
+      return true;
+  }
+  return false;
 }
 
 std::string ExportLayout::seal_path(std::string_view path) {
@@ -92,7 +114,8 @@ std::string ExportLayout::receipt(const ArchivedObject& object, const JournalEnt
 }
 
 std::string ExportLayout::manifest(const std::vector<ExportedDocument>& documents,
-                                   const std::map<std::string, ExportedFile>& files) {
+                                   const std::map<std::string, ExportedFile>& files,
+                                   const std::vector<std::int64_t>& renewals) {
   nlohmann::json units = nlohmann::json::array();
   std::set<std::int64_t> securings;
   std::vector<const ExportedDocument*> by_id;
@@ -139,12 +162,17 @@ std::string ExportLayout::manifest(const std::vector<ExportedDocument>& document
     if (path != kManifest && path != kManifestSha256 && path != kManifestSeal)
       listed.push_back({{"path", path}, {"sha256", file.sha256}, {"size", file.size}});
   }
-  const nlohmann::json manifest = {{"export", "einvoice archive export"},
-                                   {"format", 1},
-                                   {"hash", "SHA-256"},
-                                   {"ArchiveUnits", units},
-                                   {"Securings", runs},
-                                   {"files", listed}};
+  nlohmann::json manifest = {{"export", "einvoice archive export"},
+                             {"format", 1},
+                             {"hash", "SHA-256"},
+                             {"ArchiveUnits", units},
+                             {"Securings", runs},
+                             {"files", listed}};
+  for (auto k : renewals)
+    manifest["Renewals"].push_back({{"Renewal", k},
+                                    {"Record", renewal_record_path(k)},
+                                    {"TimestampToken", renewal_token_path(k)},
+                                    {"TsaCertificate", renewal_certificate_path(k)}});
   return manifest.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
@@ -225,9 +253,16 @@ einvoice.
 - `securing/securing-N.json`: the securing record (canonical JSON, no
   trailing newline); `securing/securing-N.tst`: its RFC 3161 timestamp
   token (DER), whose message imprint is the record's `root`.
+- `securing/renewal-K.json`: timestamp renewal K (RFC 4998 5.2; canonical
+  JSON, no trailing newline): `leaves` holds, for each securing run 1..n,
+  the SHA-256 of the latest token covering it before the renewal (its
+  `securing-N.tst`, or `renewal-(K-1).tst`), `tree_root` the root of those
+  leaves' hash tree; `securing/renewal-K.tst`: its RFC 3161 token (DER),
+  whose message imprint is `tree_root`.
 - `certificates/tsa-N.pem`: the certificate of the TSA that signed token N;
-  `certificates/tsa-N-K.crl`: CRLs (DER) of its issuer gathered when run N
-  was secured, showing the TSA certificate was not revoked.
+  `certificates/tsa-renewal-K.pem`: that of renewal token K;
+  `certificates/tsa-N-K.crl`: CRLs (DER) of the issuer of TSA certificate N
+  gathered when run N was secured, showing it was not revoked.
 - `manifest.json`: archive units (SEDA 2-like) and every file with its
   SHA-256; `manifest.sha256`: the same for `sha256sum -c`.
 - `FILE.p7s`, when the platform seals what it issues: its seal (detached
@@ -276,7 +311,23 @@ einvoice.
     h() { printf '%s\n' "$@" | tr A-F a-f | sort | tr -d '\n' | xxd -r -p | sha256sum | cut -c1-64; }
     #    node=$(h DOC_SHA256 LINE_SHA256); node=$(h $node NEXT); ... = ROOT
 
-    # 6. The platform's seals (when the export has .p7s files): each one
+    # 6. Renewals (when securing/renewal-K.json exist): each leaf is the
+    #    SHA-256 of the latest token of its run, the leaves' tree gives
+    #    tree_root (pair the nodes of each level in order with h, a last
+    #    one alone moves up), and token K timestamps tree_root:
+    sha256sum securing/securing-N.tst securing/renewal-*.tst
+    openssl ts -verify -digest TREE_ROOT -in securing/renewal-K.tst -token_in \
+        -CAfile certificates/tsa-renewal-K.pem
+    #    Token N (or renewal K-1) must be checked at the time of the renewal
+    #    that covers it, which proves it valid then, even if its TSA
+    #    certificate expired since: add -attime SECONDS (the renewal token's
+    #    genTime, from `openssl ts -reply -in ... -token_in -text`, as
+    #    `date -d TIME +%s`) to step 4's command. The evidence record holds one
+    #    ArchiveTimeStamp per renewal after the first: its first hash is the
+    #    SHA-256 of the previous token, then one hash per level up to
+    #    TREE_ROOT.
+
+    # 7. The platform's seals (when the export has .p7s files): each one
     #    verifies over its file, signed by the platform's certificate.
     openssl cms -verify -binary -inform DER -in manifest.json.p7s \
         -content manifest.json -CAfile PLATFORM_ROOT.pem -purpose any >/dev/null

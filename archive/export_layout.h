@@ -48,15 +48,24 @@ class ExportLayout {
   // True for the files an export may carry a seal for: receipts, securing
   // records and manifest.json.
   static bool sealable(std::string_view path);
+  static std::string renewal_record_path(std::int64_t renewal);
+  static std::string renewal_token_path(std::int64_t renewal);
+  static std::string renewal_certificate_path(std::int64_t renewal);
 
   // The deposit receipt (JSON) of `object`, whose deposit `entry` recorded.
   static std::string receipt(const ArchivedObject& object, const JournalEntry& entry);
   // The auditor's README (fixed text: how to check with sha256sum and openssl).
   static std::string readme();
-  // manifest.json: SEDA 2-like archive units (by id), the securing runs, and every
-  // file but the manifests and the manifest's seal with its SHA-256 and size.
+  // True when `text` is the README of an earlier release, so that exports
+  // written then still verify.
+  static bool earlier_readme(std::string_view text);
+  // manifest.json: SEDA 2-like archive units (by id), the securing runs, the
+  // timestamp renewals `renewals` (numbers, in order; the key is left out
+  // when there is none), and every file but the manifests and the
+  // manifest's seal with its SHA-256 and size.
   static std::string manifest(const std::vector<ExportedDocument>& documents,
-                              const std::map<std::string, ExportedFile>& files);
+                              const std::map<std::string, ExportedFile>& files,
+                              const std::vector<std::int64_t>& renewals = {});
   // manifest.sha256: `sha256sum -c` lines of every file but itself.
   static std::string manifest_sha256(const std::map<std::string, ExportedFile>& files);
 

@@ -4,8 +4,10 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "archive/evidence_check.h"
 #include "archive/evidence_record.h"
 #include "archive/export_layout.h"
+#include "archive/renewal_record.h"
 #include "archive/securing_record.h"
 #include "archive/sha256.h"
 #include "archive/timestamp_check.h"
@@ -32,11 +34,21 @@ struct Run {
   std::map<std::string, JournalEntry> deposits;  // archive id -> deposit entry
 };
 
+// A timestamp renewal found in the export, well-formed, its token the one
+// it names (its other checks are failed checks when they fail).
+struct Renewal {
+  RenewalRecord record;
+  std::string record_json;
+  std::string token;
+  std::optional<std::chrono::sys_seconds> gen_time;  // the token's, when it parses
+};
+
 class Verifier {
  public:
   Verifier(const fs::path& dir, const env::FileSystem& files,
-           const std::optional<signing::TrustStore>& trust, bool require_seal)
-      : dir_(dir), files_(files), trust_(trust), require_seal_(require_seal) {}
+           const std::optional<signing::TrustStore>& trust, std::chrono::sys_seconds now,
+           bool require_seal)
+      : dir_(dir), files_(files), trust_(trust), require_seal_(require_seal), now_(now) {}
 
   ExportVerification run();
 
@@ -54,8 +66,15 @@ class Verifier {
     return std::move(*bytes);
   }
   std::optional<signing::TrustStore> anchors();
+  void read_renewal(std::int64_t number);
+  void verify_renewal(const Renewal& renewal);
+  // When a token covering securing run `securing` (renewal `renewal`'s when
+  // given) must be valid: at the genTime of the renewal after it, else now.
+  std::chrono::sys_seconds valid_until(std::int64_t securing, std::int64_t renewal = 0) const;
   void verify_run(std::int64_t number);
   void verify_document(const std::string& id);
+  std::string evidence_problem(const std::string& der, const Run& run,
+                               const std::string& document_sha256) const;
   void verify_generated(const std::vector<std::string>& all_files);
   // When the manifest is not what the contents make it: names each file it
   // lists that is missing or changed, and each file it does not list.
@@ -64,19 +83,35 @@ class Verifier {
   void verify_seals(const std::vector<std::string>& all_files);
   // The CRLs kept with run `number`: each one issued by the TSA
   // certificate's issuer, not revoking it at or before the token's time.
-  void verify_crls(std::int64_t number, const signing::TimestampToken& token,
-                   const std::optional<signing::TrustStore>& store);
+  void verify_crls(std::int64_t number, const signing::TimestampToken& token);
 
   fs::path dir_;
   const env::FileSystem& files_;
   const std::optional<signing::TrustStore>& trust_;
   bool require_seal_ = false;
+  std::chrono::sys_seconds now_;
+  std::optional<signing::TrustStore> store_;  // anchors(), once
   ExportVerification result_;
   std::set<std::string> expected_;
   std::set<std::string> present_;  // every file of the export
   std::map<std::int64_t, Run> runs_;
+  std::map<std::int64_t, Renewal> renewals_;
   std::vector<ExportedDocument> documents_;
 };
+
+// N of `relative` when it is PREFIX + N + ".json", N a run number.
+std::optional<std::int64_t> numbered(const std::string& relative, const std::string& prefix) {
+  const std::string suffix = ".json";
+  if (relative.rfind(prefix, 0) != 0 || relative.size() <= prefix.size() + suffix.size() ||
+      relative.compare(relative.size() - suffix.size(), suffix.size(), suffix) != 0)
+    return std::nullopt;
+  const std::string digits =
+      relative.substr(prefix.size(), relative.size() - prefix.size() - suffix.size());
+  if (digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string::npos ||
+      digits[0] == '0')
+    return std::nullopt;
+  return std::stoll(digits);
+}
 
 std::optional<signing::TrustStore> Verifier::anchors() {
   if (trust_) {
@@ -102,8 +137,8 @@ std::optional<signing::TrustStore> Verifier::anchors() {
   return store ? std::optional<signing::TrustStore>(std::move(*store)) : std::nullopt;
 }
 
-void Verifier::verify_crls(std::int64_t number, const signing::TimestampToken& token,
-                           const std::optional<signing::TrustStore>& store) {
+void Verifier::verify_crls(std::int64_t number, const signing::TimestampToken& token) {
+  const auto& store = store_;
   for (std::size_t k = 1; present_.count(ExportLayout::crl_path(number, k)); ++k) {
     const std::string path = ExportLayout::crl_path(number, k);
     auto bytes = read(path, kMaxSegmentBytes);
@@ -138,6 +173,92 @@ void Verifier::verify_crls(std::int64_t number, const signing::TimestampToken& t
   }
 }
 
+void Verifier::read_renewal(std::int64_t number) {
+  const std::string record_path = ExportLayout::renewal_record_path(number);
+  const std::string token_path = ExportLayout::renewal_token_path(number);
+  auto record_json = read(record_path, kMaxRenewalRecordBytes);
+  auto token = read(token_path, kMaxSmallFileBytes);
+  auto certificate = read(ExportLayout::renewal_certificate_path(number), kMaxSmallFileBytes);
+  if (!record_json || !token)
+    return;
+  auto record = parse_renewal_record(*record_json, record_path);
+  if (!record || record->number != number) {
+    check(record_path, "renewal record well-formed",
+          record ? "its number is not " + std::to_string(number) : record.error().message);
+    return;
+  }
+  check(record_path, "hash tree of the tokens it renews", check_renewal_tree(*record));
+  const bool named = Sha256::hex(*token) == record->timestamp_token_sha256;
+  check(token_path, "token is the one the record names", named ? "" : "SHA-256 differs");
+  if (!named)
+    return;
+  auto parsed = signing::TimestampToken::parse(signing::as_bytes(*token), "token");
+  Renewal renewal{*record, *record_json, *token, std::nullopt};
+  if (parsed)
+    renewal.gen_time = parsed->gen_time;
+  check(record_path, "gen_time is the token's",
+        parsed && env::utc_timestamp(parsed->gen_time) == record->gen_time ? "" : "differs");
+  if (certificate) {
+    const bool same =
+        parsed && parsed->tsa_certificate && parsed->tsa_certificate->pem() == *certificate;
+    check(ExportLayout::renewal_certificate_path(number), "the certificate carried in the token",
+          same ? "" : "differs from the token's TSA certificate");
+  }
+  renewals_[number] = std::move(renewal);
+}
+
+std::chrono::sys_seconds Verifier::valid_until(std::int64_t securing, std::int64_t renewal) const {
+  for (const auto& [number, r] : renewals_) {
+    if (number > renewal && r.record.covers(securing))
+      return r.gen_time.value_or(now_);
+  }
+  return now_;
+}
+
+// A renewal against what it renews: its token over its tree root, valid
+// until the next renewal (or now); chained to the renewal before; each leaf
+// the latest token of its securing run where the export holds that token.
+void Verifier::verify_renewal(const Renewal& renewal) {
+  const RenewalRecord& r = renewal.record;
+  const std::string record_path = ExportLayout::renewal_record_path(r.number);
+  // Each renewal covers every securing run before it: the last one names
+  // when the token must still be valid.
+  check(
+      ExportLayout::renewal_token_path(r.number), "RFC 3161 timestamp over the record's tree root",
+      store_ ? check_timestamp_at(renewal.token, from_hex(r.tree_root), *store_,
+                                  valid_until(static_cast<std::int64_t>(r.leaves.size()), r.number))
+             : "no TSA certificate to check it with");
+  const auto before = renewals_.find(r.number - 1);
+  const Renewal* previous = before == renewals_.end() ? nullptr : &before->second;
+  if (previous)
+    check(record_path, "chained to the previous renewal record",
+          r.previous_renewal_sha256 == Sha256::hex(previous->record_json)
+              ? ""
+              : "does not hold the SHA-256 of renewal " + std::to_string(r.number - 1));
+  else if (r.number != renewals_.begin()->first)
+    check(record_path, "the renewal before it is in the export",
+          "renewal " + std::to_string(r.number - 1) + " is missing");
+  if (previous && previous->record.leaves.size() > r.leaves.size())
+    check(record_path, "covers every securing run the renewal before covered", "fewer leaves");
+  std::string problem;
+  for (const auto& leaf : r.leaves) {
+    const auto run = runs_.find(leaf.securing);
+    const bool renewed_before = previous && previous->record.covers(leaf.securing);
+    if (!renewed_before && run == runs_.end())
+      continue;  // neither token is in the export
+    const std::string expected =
+        expected_leaf(previous ? &previous->record : nullptr, leaf.securing,
+                      run == runs_.end() ? "" : run->second.record.timestamp_token_sha256);
+    if (leaf.token_sha256 != expected && problem.empty())
+      problem = "the leaf of securing " + std::to_string(leaf.securing) +
+                " is not the SHA-256 of its latest token (" +
+                (renewed_before ? ExportLayout::renewal_token_path(r.number - 1)
+                                : ExportLayout::token_path(leaf.securing)) +
+                ")";
+  }
+  check(record_path, "its leaves are the latest tokens of the securing runs", problem);
+}
+
 void Verifier::verify_run(std::int64_t number) {
   const std::string record_path = ExportLayout::record_path(number);
   auto record_json = read(record_path, kMaxSecuringRecordBytes);
@@ -154,10 +275,9 @@ void Verifier::verify_run(std::int64_t number) {
   }
   check(ExportLayout::token_path(number), "token is the one the record names",
         Sha256::hex(*token) == record->timestamp_token_sha256 ? "" : "SHA-256 differs");
-  auto store = anchors();
   check(ExportLayout::token_path(number), "RFC 3161 timestamp over the record's root",
-        store ? check_timestamp(*token, from_hex(record->root), *store)
-              : "no TSA certificate to check it with");
+        store_ ? check_timestamp_at(*token, from_hex(record->root), *store_, valid_until(number))
+               : "no TSA certificate to check it with");
   auto parsed = signing::TimestampToken::parse(signing::as_bytes(*token), "token");
   if (certificate) {
     const bool same =
@@ -166,7 +286,7 @@ void Verifier::verify_run(std::int64_t number) {
           same ? "" : "differs from the token's TSA certificate");
   }
   if (parsed)
-    verify_crls(number, *parsed, store);
+    verify_crls(number, *parsed);
   std::vector<JournalEntry> entries;
   std::size_t start = 0, line_number = 0;
   std::string problem;
@@ -197,6 +317,37 @@ void Verifier::verify_run(std::int64_t number) {
       run.deposits[entry.draft.archive_id] = entry;
   }
   runs_[number] = std::move(run);
+}
+
+// The evidence record of a document of `run`: its chain is the run's token,
+// then the token of each renewal of the run in the export, in order; it
+// leads from the document's hash through each of them (RFC 4998 5.3).
+std::string Verifier::evidence_problem(const std::string& der, const Run& run,
+                                       const std::string& document_sha256) const {
+  auto parsed = parse_evidence_record(der, "evidence record");
+  if (!parsed)
+    return parsed.error().message;
+  std::vector<std::pair<std::string, const std::string*>> tokens = {
+      {ExportLayout::token_path(run.record.number), &run.token}};
+  for (const auto& [number, renewal] : renewals_) {
+    if (renewal.record.covers(run.record.number))
+      tokens.push_back({ExportLayout::renewal_token_path(number), &renewal.token});
+  }
+  if (parsed->chain.size() != tokens.size())
+    return "it holds " + std::to_string(parsed->chain.size()) + " ArchiveTimeStamps, the export " +
+           std::to_string(tokens.size()) + " timestamps of securing " +
+           std::to_string(run.record.number);
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (parsed->chain[i].timestamp_token != *tokens[i].second)
+      return "the timestamp of its ArchiveTimeStamp " + std::to_string(i + 1) + " is not " +
+             tokens[i].first;
+  }
+  const Hash document = from_hex(document_sha256);
+  if (to_hex(parsed->chain.front().root_for(document)) != run.record.root)
+    return "its reduced hash tree does not lead from the document to the timestamped root";
+  if (!store_)
+    return "no TSA certificate to check its timestamps with";
+  return check_evidence_record(*parsed, document, *store_, now_);
 }
 
 void Verifier::verify_document(const std::string& id) {
@@ -247,17 +398,9 @@ void Verifier::verify_document(const std::string& id) {
   if (receipt)
     check(ExportLayout::receipt_path(id), "receipt matches metadata and deposit entry",
           *receipt == ExportLayout::receipt(*object, *deposit) ? "" : "differs");
-  if (evidence) {
-    auto parsed = parse_evidence_record(*evidence, ExportLayout::evidence_path(id));
-    std::string problem;
-    if (!parsed)
-      problem = parsed.error().message;
-    else if (parsed->timestamp_token != run->token)
-      problem = "its timestamp is not the token of securing " + std::to_string(run->record.number);
-    else if (to_hex(parsed->root_for(from_hex(document_sha256))) != run->record.root)
-      problem = "its reduced hash tree does not lead from the document to the timestamped root";
-    check(ExportLayout::evidence_path(id), "RFC 4998 evidence record of the document", problem);
-  }
+  if (evidence)
+    check(ExportLayout::evidence_path(id), "RFC 4998 evidence record of the document",
+          evidence_problem(*evidence, *run, document_sha256));
   documents_.push_back({*object, run->record.number});
 }
 
@@ -304,11 +447,19 @@ void Verifier::verify_generated(const std::vector<std::string>& all_files) {
     auto bytes = read(path, kMaxSegmentBytes);
     if (!bytes)
       continue;
+    std::vector<std::int64_t> renewals;
+    for (const auto& [number, renewal] : renewals_)
+      renewals.push_back(number);
     const std::string expected = std::string(path) == ExportLayout::kReadme
                                      ? ExportLayout::readme()
-                                     : ExportLayout::manifest(documents_, hashes);
-    check(path, "is what the verified contents make it", *bytes == expected ? "" : "differs");
-    if (*bytes != expected && std::string(path) == ExportLayout::kManifest)
+                                     : ExportLayout::manifest(documents_, hashes, renewals);
+    const bool readme = std::string(path) == ExportLayout::kReadme;
+    const bool same = *bytes == expected || (readme && ExportLayout::earlier_readme(*bytes));
+    check(path,
+          readme ? "is the auditor's README an einvoice release wrote"
+                 : "is what the verified contents make it",
+          same ? "" : "differs");
+    if (!same && !readme)
       name_unlisted(*bytes, hashes);
     hashes[path] = {Sha256::hex(*bytes), bytes->size()};
   }
@@ -322,8 +473,6 @@ void Verifier::verify_seals(const std::vector<std::string>& all_files) {
   const std::set<std::string> present(all_files.begin(), all_files.end());
   if (present.count(ExportLayout::kSealCertificates))
     expected_.insert(ExportLayout::kSealCertificates);
-  std::optional<signing::TrustStore> store;
-  bool store_read = false;
   for (const auto& path : all_files) {
     const std::string suffix = ".p7s";
     if (path.size() <= suffix.size() || path.compare(path.size() - 4, 4, suffix) != 0)
@@ -335,17 +484,14 @@ void Verifier::verify_seals(const std::vector<std::string>& all_files) {
     auto data = read(sealed, kMaxSegmentBytes);
     if (!seal || !data)
       continue;
-    if (!store_read)
-      store = anchors(), store_read = true;
     std::string problem;
-    if (!store) {
+    if (!store_) {
       problem = "no certificate to check it with (give --trust)";
     } else {
       signing::VerificationOptions options;
-      options.validation_time =
-          std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+      options.validation_time = now_;
       auto reports = signing::verify_detached_cades(
-          signing::as_bytes(*seal), signing::as_bytes(*data), *store, options, path);
+          signing::as_bytes(*seal), signing::as_bytes(*data), *store_, options, path);
       if (!reports)
         problem = reports.error().message;
       else if (reports->empty())
@@ -373,21 +519,16 @@ ExportVerification Verifier::run() {
     return std::move(result_);
   }
   std::vector<std::string> all;
-  std::set<std::int64_t> numbers;
+  std::set<std::int64_t> numbers, renewal_numbers;
   std::vector<std::string> ids;
   for (const auto& path : *listed) {
     const std::string relative = path.lexically_relative(dir_).generic_string();
     all.push_back(relative);
     present_.insert(relative);
-    const std::string prefix = "securing/securing-", suffix = ".json";
-    if (relative.rfind(prefix, 0) == 0 && relative.size() > prefix.size() + suffix.size() &&
-        relative.compare(relative.size() - suffix.size(), suffix.size(), suffix) == 0) {
-      const std::string digits =
-          relative.substr(prefix.size(), relative.size() - prefix.size() - suffix.size());
-      if (digits.size() <= 9 && digits.find_first_not_of("0123456789") == std::string::npos &&
-          digits[0] != '0')
-        numbers.insert(std::stoll(digits));
-    }
+    if (auto number = numbered(relative, "securing/securing-"))
+      numbers.insert(*number);
+    if (auto number = numbered(relative, "securing/renewal-"))
+      renewal_numbers.insert(*number);
     if (relative.rfind("metadata/", 0) == 0 && relative.size() > 14 &&
         relative.compare(relative.size() - 5, 5, ".json") == 0 &&
         relative.find('/', 9) == std::string::npos)
@@ -397,8 +538,13 @@ ExportVerification Verifier::run() {
     check(dir_.string(), "holds securing records", "none found");
   if (ids.empty())
     check(dir_.string(), "holds documents", "none found");
+  store_ = anchors();
+  for (auto number : renewal_numbers)
+    read_renewal(number);
   for (auto number : numbers)
     verify_run(number);
+  for (const auto& [number, renewal] : renewals_)
+    verify_renewal(renewal);
   for (const auto& [number, run] : runs_) {
     auto before = runs_.find(number - 1);
     if (before != runs_.end())
@@ -432,8 +578,8 @@ bool ExportVerification::passed() const {
 
 ExportVerification verify_export(const fs::path& dir, const env::FileSystem& files,
                                  const std::optional<signing::TrustStore>& trust,
-                                 bool require_seal) {
-  return Verifier(dir, files, trust, require_seal).run();
+                                 std::chrono::sys_seconds now, bool require_seal) {
+  return Verifier(dir, files, trust, now, require_seal).run();
 }
 
 }  // namespace einvoice::archive

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -34,17 +35,21 @@ struct ExportVerification {
 // each securing record against its journal segment (order, chain, hash tree,
 // root) and its timestamp token (imprint = root, signature, TSA chain to
 // `trust`, else to the export's own TSA certificates, which the note then
-// says); each document's SHA-256 against its metadata, the metadata's hash
-// and the fingerprint against its deposit entry, its evidence record
-// against the document and the token; receipts, certificates, README and
-// manifests against what they must be, byte for byte; each platform seal
-// (FILE.p7s, detached CAdES) over its file, its signer chaining to `trust`
-// (else to the export's own certificates) at the current time; and that no
-// file is missing or extra. With `require_seal`, an export whose manifest is
-// not sealed fails. Every file read is hostile input, read within limits
-// through `files`. Never fails: problems are failed checks.
+// says); each renewal record against the tokens it renews (leaves, tree
+// root, chain of renewals) and its token (imprint = tree root); each token
+// valid at the genTime of the renewal after it, the latest ones at `now`
+// (RFC 4998 5.3); each document's SHA-256 against its metadata, the
+// metadata's hash and the fingerprint against its deposit entry, its
+// evidence record against the document and the chain of tokens; receipts,
+// certificates, README and manifests against what they must be, byte for
+// byte; each platform seal (FILE.p7s, detached CAdES) over its file, its
+// signer chaining to `trust` (else to the export's own certificates) at
+// `now`; the TSA's CRLs kept with each run; and that no file is missing or
+// extra. With `require_seal`, an export whose manifest is not sealed fails.
+// Every file read is hostile input, read within limits through `files`.
+// Never fails: problems are failed checks.
 ExportVerification verify_export(const std::filesystem::path& dir, const env::FileSystem& files,
                                  const std::optional<signing::TrustStore>& trust,
-                                 bool require_seal = false);
+                                 std::chrono::sys_seconds now, bool require_seal = false);
 
 }  // namespace einvoice::archive

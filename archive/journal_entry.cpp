@@ -15,9 +15,9 @@ Error malformed(std::string_view origin, const std::string& what) {
   return Error{ErrorCode::kMalformed, "journal line: " + what, {std::string(origin), "", 0, 0}};
 }
 
-// The deepest nesting of brackets in `text` (strings skipped), counted
-// before any parser recurses into it.
-int nesting(std::string_view text) {
+}  // namespace
+
+int json_nesting(std::string_view text) {
   int depth = 0, deepest = 0;
   bool in_string = false;
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -37,8 +37,6 @@ int nesting(std::string_view text) {
   }
   return deepest;
 }
-
-}  // namespace
 
 std::string JournalEntry::line() const {
   nlohmann::json detail_json = nlohmann::json::object();
@@ -63,7 +61,7 @@ model::Result<JournalEntry> parse_journal_line(std::string_view line, std::strin
                  "journal line of " + std::to_string(line.size()) + " bytes; the limit is " +
                      std::to_string(kMaxJournalLineBytes),
                  {std::string(origin), "", 0, 0}};
-  if (nesting(line) > kMaxJournalDepth)
+  if (json_nesting(line) > kMaxJournalDepth)
     return Error{ErrorCode::kLimitExceeded,
                  "journal line nested too deeply",
                  {std::string(origin), "", 0, 0}};

@@ -41,6 +41,10 @@ struct JournalEntry {
 inline constexpr std::size_t kMaxJournalLineBytes = 64 * 1024;
 inline constexpr int kMaxJournalDepth = 8;
 
+// The deepest nesting of objects and arrays in `text` (JSON strings
+// skipped), counted before any parser recurses into it.
+int json_nesting(std::string_view text);
+
 // Reads one line as written by JournalEntry::line(). Hostile input: at most
 // kMaxJournalLineBytes, nesting at most kMaxJournalDepth, every field of the
 // right type. The line must be exactly canonical (re-serialising it gives

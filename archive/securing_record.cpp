@@ -129,15 +129,19 @@ std::string check_segment(const SecuringRecord& record, const std::vector<Journa
 
 std::string evidence_record_der(const SecuringRecord& record,
                                 const std::vector<JournalEntry>& segment, const MerkleTree& tree,
-                                std::size_t index, const std::string& token_der) {
+                                std::size_t index, const std::string& token_der,
+                                const std::vector<ArchiveTimeStamp>& renewals) {
   const JournalEntry& deposit = segment[index];
-  EvidenceRecord evidence;
-  evidence.reduced_hash_tree.push_back({deposited_hash(deposit), raw_sha256(deposit.line())});
+  ArchiveTimeStamp first;
+  first.reduced_hash_tree.push_back({deposited_hash(deposit), raw_sha256(deposit.line())});
   for (const auto& sibling : tree.path(index))
-    evidence.reduced_hash_tree.push_back({sibling});
+    first.reduced_hash_tree.push_back({sibling});
   if (!record.previous_record_sha256.empty())
-    evidence.reduced_hash_tree.push_back({from_hex(record.previous_record_sha256)});
-  evidence.timestamp_token = token_der;
+    first.reduced_hash_tree.push_back({from_hex(record.previous_record_sha256)});
+  first.timestamp_token = token_der;
+  EvidenceRecord evidence;
+  evidence.chain.push_back(std::move(first));
+  evidence.chain.insert(evidence.chain.end(), renewals.begin(), renewals.end());
   return evidence.der();
 }
 

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "archive/evidence_record.h"
 #include "archive/journal_entry.h"
 #include "archive/merkle_tree.h"
 #include "model/result.h"
@@ -56,11 +57,14 @@ Hash securing_root(const Hash& tree_root, const std::string& previous_record_sha
 std::string check_segment(const SecuringRecord& record, const std::vector<JournalEntry>& entries);
 
 // The RFC 4998 evidence record (DER) of the deposit at `index` of `segment`
-// (a checked segment whose leaves make `tree`), timestamped by `token_der`:
+// (a checked segment whose leaves make `tree`): a first ArchiveTimeStamp of
 // {document hash, deposit line hash}, the siblings up the tree, then the
-// previous record's hash when there is one.
+// previous record's hash when there is one, timestamped by `token_der`;
+// then `renewals`, the ArchiveTimeStamps of the renewals of this run
+// (renewal_time_stamps), in order.
 std::string evidence_record_der(const SecuringRecord& record,
                                 const std::vector<JournalEntry>& segment, const MerkleTree& tree,
-                                std::size_t index, const std::string& token_der);
+                                std::size_t index, const std::string& token_der,
+                                const std::vector<ArchiveTimeStamp>& renewals);
 
 }  // namespace einvoice::archive

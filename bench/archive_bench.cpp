@@ -190,7 +190,9 @@ int main(int argc, char** argv) {
               static_cast<double>(exported->documents) / export_seconds,
               static_cast<double>(exported->bytes) / 1e6 / export_seconds);
   start = Clock::now();
-  const auto verification = archive::verify_export(out, env.files, std::nullopt);
+  const auto verification = archive::verify_export(
+      out, env.files, std::nullopt,
+      std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
   const double verify_seconds = seconds_since(start);
   std::printf("verify-export: %zu checks in %.2f s: %.0f documents/s (%s)\n",
               verification.checks.size(), verify_seconds,

@@ -1,4 +1,5 @@
-// einvoice archive init|deposit|get|list|hold|release|destroy|audit|rotate-key
+// einvoice archive init|deposit|get|list|hold|release|destroy|audit|rotate-key|
+// secure|renew|export|verify-export
 // over the archive jobs of the engine (engine/archive_jobs.h).
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -276,15 +277,24 @@ int run_rotate(const Options& o, const env::Env& env) {
   return kExitOk;
 }
 
+// The authority the TSA options name, warning that the test TSA proves nothing.
+engine::ArchiveSecureJob tsa_job(const std::string& command, const Options& o) {
+  if (o.test_tsa)
+    std::cerr << command
+              << ": warning: --test-tsa timestamps prove nothing (self-signed test TSA)\n";
+  engine::ArchiveSecureJob job;
+  job.tsa_url = o.tsa_url;
+  job.test_tsa = o.test_tsa;
+  job.test_tsa_dir = o.test_tsa_dir;
+  return job;
+}
+
 int run_secure(const Options& o, const env::Env& env) {
   std::unique_ptr<archive::Sealer> sealer;
   auto opened = open_sealing(o, env, sealer);
   if (!opened)
     return fail("archive secure", opened.error());
-  if (o.test_tsa)
-    std::cerr << "archive secure: warning: --test-tsa timestamps prove nothing (self-signed test "
-                 "TSA)\n";
-  engine::ArchiveSecureJob job{o.tsa_url, o.test_tsa, o.test_tsa_dir, {}};
+  engine::ArchiveSecureJob job = tsa_job("archive secure", o);
   job.tsa_crl_files.assign(o.tsa_crls.begin(), o.tsa_crls.end());
   job.fetch_tsa_crls = !o.no_crl_fetch;
   auto outcome = engine::run_archive_secure(**opened, job, env);
@@ -305,6 +315,24 @@ int run_secure(const Options& o, const env::Env& env) {
                     ? ""
                     : "; " + std::to_string(secured->tsa_crls.size()) + " CRL(s) kept")
             << '\n';
+  return kExitOk;
+}
+
+int run_renew(const Options& o, const env::Env& env) {
+  auto opened = open(o.common, env);
+  if (!opened)
+    return fail("archive renew", opened.error());
+  auto renewed = engine::run_archive_renew(**opened, tsa_job("archive renew", o), env);
+  if (!renewed)
+    return fail("archive renew", renewed.error());
+  if (!*renewed) {
+    std::cout << "nothing to renew: no securing run yet\n";
+    return kExitOk;
+  }
+  const auto& r = (*renewed)->record;
+  std::cout << "renewal " << r.number << ": timestamps of securing 1.." << r.leaves.size()
+            << ", tree root " << r.tree_root << ", timestamped " << r.gen_time << " by "
+            << r.authority << '\n';
   return kExitOk;
 }
 
@@ -357,18 +385,26 @@ int run_verify_export(const Options& o, const env::Env& env) {
   return verification->passed() ? kExitOk : kExitInvalid;
 }
 
+// The timestamp authority of secure and renew.
+void add_tsa_options(CLI::App& sub, Options& o) {
+  sub.add_option("--tsa-url", o.tsa_url, "RFC 3161 timestamp authority (http or https)");
+  sub.add_flag("--test-tsa", o.test_tsa, "the in-process test TSA (proves nothing)");
+  sub.add_option("--test-tsa-dir", o.test_tsa_dir, "keep the test TSA's key and certificate");
+}
+
 void add_evidence_subcommands(CLI::App& app, Options& o) {
   auto* secure =
       subcommand(app, "secure", "timestamp the journal since the last securing", o.common);
-  secure->add_option("--tsa-url", o.tsa_url, "RFC 3161 timestamp authority (http or https)");
-  secure->add_flag("--test-tsa", o.test_tsa, "the in-process test TSA (proves nothing)");
-  secure->add_option("--test-tsa-dir", o.test_tsa_dir, "keep the test TSA's key and certificate");
+  add_tsa_options(*secure, o);
   secure->add_option("--tsa-crl", o.tsa_crls,
                      "a CRL (DER or PEM) of the TSA certificate's issuer, kept with the run and "
                      "exported (repeatable)");
   secure->add_flag("--no-crl-fetch", o.no_crl_fetch,
                    "without --tsa-crl, do not fetch the CRLs the TSA certificate names");
   add_seal_option(*secure, o, "the securing record");
+  auto* renew = subcommand(app, "renew",
+                           "renew the timestamps of every securing run (RFC 4998 5.2)", o.common);
+  add_tsa_options(*renew, o);
   auto* exported =
       subcommand(app, "export", "write a self-contained export for auditors", o.common);
   exported->add_option("--siren", o.siren, "every live object of this SIREN");
@@ -448,6 +484,8 @@ int run_archive(int argc, char** argv, int first) {
     return run_rotate(o, env);
   if (name == "secure")
     return run_secure(o, env);
+  if (name == "renew")
+    return run_renew(o, env);
   if (name == "export")
     return run_export(o, env);
   if (name == "verify-export")

@@ -166,9 +166,8 @@ DepositTotals run_archive_deposit(const archive::Archive& archive, const Archive
   return totals;
 }
 
-model::Result<ArchiveSecureOutcome> run_archive_secure(const archive::Archive& archive,
-                                                       const ArchiveSecureJob& job,
-                                                       const env::Env& env) {
+model::Result<std::unique_ptr<signing::TimestampAuthority>> archive_timestamp_authority(
+    const ArchiveSecureJob& job, const env::Env& env) {
   std::unique_ptr<signing::TimestampAuthority> authority;
   if (!job.tsa_url.empty()) {
     auto http = signing::HttpTimestampAuthority::create(job.tsa_url);
@@ -187,6 +186,15 @@ model::Result<ArchiveSecureOutcome> run_archive_secure(const archive::Archive& a
   } else {
     return Error{ErrorCode::kInvalidArgument, "give --tsa-url URL or --test-tsa", {}};
   }
+  return authority;
+}
+
+model::Result<ArchiveSecureOutcome> run_archive_secure(const archive::Archive& archive,
+                                                       const ArchiveSecureJob& job,
+                                                       const env::Env& env) {
+  auto authority = archive_timestamp_authority(job, env);
+  if (!authority)
+    return authority.error();
   std::vector<std::string> crls;
   for (const auto& file : job.tsa_crl_files) {
     auto bytes = env.files.read(file, kMaxCrlFileBytes);
@@ -212,11 +220,19 @@ model::Result<ArchiveSecureOutcome> run_archive_secure(const archive::Archive& a
     }
     return crls;
   };
-  auto secured = archive.secure(*authority, archive_actor(env), revocation);
+  auto secured = archive.secure(**authority, archive_actor(env), revocation);
   if (!secured)
     return secured.error();
   outcome.securing = std::move(*secured);
   return outcome;
+}
+
+model::Result<std::optional<archive::StoredRenewal>> run_archive_renew(
+    const archive::Archive& archive, const ArchiveSecureJob& job, const env::Env& env) {
+  auto authority = archive_timestamp_authority(job, env);
+  if (!authority)
+    return authority.error();
+  return archive.renew(**authority, archive_actor(env));
 }
 
 model::Result<archive::ExportSummary> run_archive_export(const archive::Archive& archive,
@@ -249,7 +265,9 @@ model::Result<archive::ExportVerification> run_verify_export(
       return loaded.error();
     trust = std::move(*loaded);
   }
-  return archive::verify_export(dir, env.files, trust, require_seal);
+  return archive::verify_export(dir, env.files, trust,
+                                std::chrono::floor<std::chrono::seconds>(env.clock.now()),
+                                require_seal);
 }
 
 }  // namespace einvoice::engine

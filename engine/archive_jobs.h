@@ -18,6 +18,7 @@
 #include "archive/export_verifier.h"
 #include "env/env.h"
 #include "model/result.h"
+#include "signing/timestamp_authority.h"
 
 namespace einvoice::engine {
 
@@ -99,6 +100,11 @@ struct ArchiveSecureJob {
   bool fetch_tsa_crls = true;
 };
 
+// The timestamp authority `job` names (the test TSA's clock is env.clock).
+// kInvalidArgument when it names none.
+model::Result<std::unique_ptr<signing::TimestampAuthority>> archive_timestamp_authority(
+    const ArchiveSecureJob& job, const env::Env& env);
+
 struct ArchiveSecureOutcome {
   std::optional<archive::StoredSecuring> securing;  // nullopt: nothing new to secure
   std::vector<std::string> warnings;                // e.g. a CRL that could not be fetched
@@ -113,6 +119,12 @@ model::Result<ArchiveSecureOutcome> run_archive_secure(const archive::Archive& a
                                                        const ArchiveSecureJob& job,
                                                        const env::Env& env);
 
+// `einvoice archive renew`: renews the timestamps of every securing run
+// (Archive::renew) through the authority `job` names (the same options as
+// secure). kInvalidArgument when it names none.
+model::Result<std::optional<archive::StoredRenewal>> run_archive_renew(
+    const archive::Archive& archive, const ArchiveSecureJob& job, const env::Env& env);
+
 // `einvoice archive export`: the objects of `siren` (every live one of that
 // SIREN) or the given ids, written to `out_dir`.
 model::Result<archive::ExportSummary> run_archive_export(const archive::Archive& archive,
@@ -122,9 +134,10 @@ model::Result<archive::ExportSummary> run_archive_export(const archive::Archive&
                                                          const env::Env& env);
 
 // `einvoice archive verify-export`: the export checked offline, timestamps
-// and seals against the certificates of `trust_dir` when given; with
-// `require_seal`, an unsealed manifest fails. Errors only when `dir` is not
-// a folder (kIo) or the trust folder cannot be read.
+// and seals against the certificates of `trust_dir` when given, the latest
+// ones at env.clock's time; with `require_seal`, an unsealed manifest fails.
+// Errors only when `dir` is not a folder (kIo) or the trust folder cannot
+// be read.
 model::Result<archive::ExportVerification> run_verify_export(
     const std::filesystem::path& dir, const std::optional<std::filesystem::path>& trust_dir,
     bool require_seal, const env::Env& env);

@@ -14,6 +14,7 @@
 #include "archive/archive.h"
 #include "archive/sha256.h"
 #include "env/output_folder.h"
+#include "signing/local_timestamp_authority.h"
 #include "tests/archive/archive_test_support.h"
 #include "tests/scratch_folder.h"
 
@@ -234,6 +235,60 @@ TEST_CASE("einvoice archive --seal: sealed receipts, records and manifest, check
       {"archive", "secure", "--archive", archive, "--test-tsa", "--tsa-crl", files[1]}, dir);
   CHECK(not_crl.exit_code == 2);
   CHECK(not_crl.err.find(files[1]) != std::string::npos);
+}
+
+TEST_CASE("einvoice archive renew: exit codes, and a renewed export verifies",
+          "[archive][cli][renewal]") {
+  einvoice::testing::ScratchFolder scratch("archive-cli-renew-");
+  const fs::path dir = scratch.dir();
+  const std::string archive = (dir / "a").string();
+  REQUIRE(run_einvoice({"archive", "init", "--archive", archive}, dir).exit_code == 0);
+  auto nothing = run_einvoice({"archive", "renew", "--archive", archive, "--test-tsa"}, dir);
+  CHECK(nothing.exit_code == 0);
+  CHECK(nothing.out.find("nothing to renew") != std::string::npos);
+  auto no_tsa = run_einvoice({"archive", "renew", "--archive", archive}, dir);
+  CHECK(no_tsa.exit_code == 2);
+  CHECK(no_tsa.err.find("--tsa-url URL or --test-tsa") != std::string::npos);
+  CHECK(run_einvoice({"archive", "renew", "--archive", (dir / "none").string(), "--test-tsa"}, dir)
+            .exit_code != 0);
+  auto files = make_files(dir / "in", "doc", 2);
+  REQUIRE(run_einvoice({"archive", "deposit", "--archive", archive, "--siren", "832147656",
+                        files[0], files[1]},
+                       dir)
+              .exit_code == 0);
+  REQUIRE(run_einvoice({"archive", "secure", "--archive", archive, "--test-tsa", "--test-tsa-dir",
+                        (dir / "tsa").string()},
+                       dir)
+              .exit_code == 0);
+  auto renew = run_einvoice({"archive", "renew", "--archive", archive, "--test-tsa",
+                             "--test-tsa-dir", (dir / "tsa2").string()},
+                            dir);
+  CHECK(renew.exit_code == 0);
+  CHECK(renew.out.find("renewal 1: timestamps of securing 1..1") != std::string::npos);
+  // A test TSA kept in a folder since 2015: its certificate expired in 2020.
+  TestEnv past(std::chrono::sys_days(std::chrono::year(2015) / 1 / 10));
+  REQUIRE(signing::LocalTimestampAuthority::load_or_create(dir / "old-tsa",
+                                                           [&] { return past.clock.now(); }));
+  auto expired = run_einvoice({"archive", "renew", "--archive", archive, "--test-tsa",
+                               "--test-tsa-dir", (dir / "old-tsa").string()},
+                              dir);
+  CHECK(expired.exit_code == 1);
+  CHECK(expired.err.find("is not valid at the token's time") != std::string::npos);
+
+  const std::string export_dir = (dir / "export").string();
+  REQUIRE(run_einvoice(
+              {"archive", "export", "--archive", archive, "--siren", "832147656", "-o", export_dir},
+              dir)
+              .exit_code == 0);
+  CHECK(fs::exists(fs::path(export_dir) / "securing" / "renewal-1.tst"));
+  testing::spit(dir / "trust" / "tsa.pem", testing::slurp(dir / "tsa" / "tsa-certificate.pem"));
+  testing::spit(dir / "trust" / "tsa2.pem", testing::slurp(dir / "tsa2" / "tsa-certificate.pem"));
+  auto verified = run_einvoice(
+      {"archive", "verify-export", export_dir, "--trust", (dir / "trust").string()}, dir);
+  CHECK(verified.exit_code == 0);
+  CHECK(verified.out.find("PASS  securing/renewal-1.tst") != std::string::npos);
+  auto audit = run_einvoice({"archive", "audit", "--archive", archive}, dir);
+  CHECK(audit.exit_code == 0);
 }
 
 TEST_CASE("EINVOICE_ARCHIVE names the archive, and a wrong key is refused", "[archive][cli]") {

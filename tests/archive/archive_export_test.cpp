@@ -20,6 +20,7 @@
 #include "signing/timestamp_request.h"
 #include "signing/timestamp_response.h"
 #include "tests/archive/archive_test_support.h"
+#include "tests/archive/tsa_test_support.h"
 #include "tests/scratch_folder.h"
 
 namespace einvoice::archive {
@@ -27,6 +28,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using testing::TestEnv;
+using testing::token_over;
 
 std::chrono::sys_days today() {
   return std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
@@ -61,14 +63,13 @@ struct Exported {
   }
   fs::path dir() const { return scratch.dir() / "archive"; }
   fs::path out() const { return scratch.dir() / "export"; }
+  std::chrono::sys_seconds now() const {
+    return std::chrono::floor<std::chrono::seconds>(t.clock.now());
+  }
   // The failed checks of verifying the export, one per line.
   std::string failures() const {
-    const auto verification = verify_export(out(), t.files, trust);
-    std::string text;
-    for (const auto& c : verification.checks) {
-      if (!c.passed)
-        text += c.subject + ": " + c.check + " -- " + c.detail + "\n";
-    }
+    const auto verification = verify_export(out(), t.files, trust, now());
+    const std::string text = testing::failed_checks(verification);
     CHECK(verification.passed() == text.empty());
     return text;
   }
@@ -103,24 +104,12 @@ void write_lines(const fs::path& file, const std::vector<std::string>& lines) {
   testing::spit(file, text);
 }
 
-// A token from `tsa` over `root` (raw bytes), DER.
-std::string token_over(signing::LocalTimestampAuthority& tsa, const Hash& root) {
-  auto request = signing::make_timestamp_request(signing::DigestAlgorithm::kSha256,
-                                                 signing::Bytes(root.begin(), root.end()), {});
-  REQUIRE(request);
-  auto response = tsa.exchange(request->der);
-  REQUIRE(response);
-  auto token = signing::parse_timestamp_response(*response, *request, "test");
-  REQUIRE(token);
-  return std::string(token->der.begin(), token->der.end());
-}
-
 }  // namespace
 
 TEST_CASE("A fresh export verifies offline, with and without trust anchors", "[archive][export]") {
   Exported e;
   CHECK(e.failures().empty());
-  const auto self_trusted = verify_export(e.out(), e.t.files, std::nullopt);
+  const auto self_trusted = verify_export(e.out(), e.t.files, std::nullopt, e.now());
   CHECK(self_trusted.passed());
   CHECK(self_trusted.trust_note.find("own certificates") != std::string::npos);
   CHECK(fs::exists(e.out() / "journal" / "segment-1.jsonl"));
@@ -131,6 +120,17 @@ TEST_CASE("A fresh export verifies offline, with and without trust anchors", "[a
   REQUIRE(journal);
   CHECK(journal->back().draft.event == "export");
   CHECK(journal->back().draft.category == "access");
+}
+
+TEST_CASE("The README of an earlier release still verifies; any other text does not",
+          "[archive][export]") {
+  const std::string earlier =
+      testing::slurp(fs::path(EINVOICE_TESTDATA_DIR) / "archive" / "export-readme-release-1.md");
+  REQUIRE_FALSE(earlier.empty());
+  CHECK(earlier != ExportLayout::readme());
+  CHECK(ExportLayout::earlier_readme(earlier));
+  CHECK_FALSE(ExportLayout::earlier_readme(earlier + " "));
+  CHECK_FALSE(ExportLayout::earlier_readme(ExportLayout::readme() + "\n"));
 }
 
 TEST_CASE("verify-export names each tampering", "[archive][export][tamper]") {
@@ -247,11 +247,13 @@ TEST_CASE("An evidence record verifies on its own, from the document to the time
     auto record = parse_evidence_record(der, "ers");
     REQUIRE(record);
     const std::string document = testing::slurp(first_file_in(e.out() / "documents" / id));
-    const Hash root = record->root_for(from_hex(Sha256::hex(document)));
+    REQUIRE(record->chain.size() == 1);
+    const ArchiveTimeStamp& stamp = record->chain.front();
+    const Hash root = stamp.root_for(from_hex(Sha256::hex(document)));
     REQUIRE(root.size() == 32);
     // The token inside the record timestamps that root, signed by the TSA.
-    CHECK(check_timestamp(record->timestamp_token, root, *e.trust).empty());
-    CHECK(record->root_for(from_hex(Sha256::hex(document + " "))).empty());
+    CHECK(check_timestamp(stamp.timestamp_token, root, *e.trust).empty());
+    CHECK(stamp.root_for(from_hex(Sha256::hex(document + " "))).empty());
     // The record re-encodes to the same DER.
     CHECK(record->der() == der);
   }
@@ -314,30 +316,8 @@ TEST_CASE("Audit re-checks every securing run", "[archive][audit][export]") {
 }  // namespace einvoice::archive
 
 namespace einvoice::archive {
-namespace {
 
-// A TSA that, before answering, lets another securing run of the same
-// archive finish: the two runs overlap as two processes would.
-class OvertakingAuthority final : public signing::TimestampAuthority {
- public:
-  OvertakingAuthority(signing::TimestampAuthority& inner, std::function<void()> meanwhile)
-      : inner_(inner), meanwhile_(std::move(meanwhile)) {}
-  model::Result<signing::Bytes> exchange(std::span<const std::uint8_t> request_der) override {
-    if (meanwhile_) {
-      auto run = std::move(meanwhile_);
-      meanwhile_ = nullptr;
-      run();
-    }
-    return inner_.exchange(request_der);
-  }
-  std::string name() const override { return inner_.name(); }
-
- private:
-  signing::TimestampAuthority& inner_;
-  std::function<void()> meanwhile_;
-};
-
-}  // namespace
+using testing::OvertakingAuthority;
 
 TEST_CASE("Two securing runs at once: the second to finish is refused, the records never fork",
           "[archive][secure]") {

@@ -103,7 +103,7 @@ struct SealedArchive {
   fs::path dir() const { return scratch.dir() / "archive"; }
   fs::path out() const { return scratch.dir() / "export"; }
   ExportVerification verify(bool require_seal = false) const {
-    return verify_export(out(), t.files, trust, require_seal);
+    return verify_export(out(), t.files, trust, signing::testing::now(), require_seal);
   }
   // Removes every file of document `id` from the export and rewrites both
   // manifests as the writer would for what is left: the forgery a sealed
@@ -228,7 +228,8 @@ TEST_CASE("A sealed export verifies, and proves itself whole", "[archive][seal][
   CHECK(fresh.manifest_sealed);
   // Without --trust, the export's own certificates (seal.pem carries the
   // chain, the test PKI's root included) judge the seals.
-  const auto self = verify_export(a.out(), a.t.files, std::nullopt, true);
+  const auto self = verify_export(a.out(), a.t.files, std::nullopt, signing::testing::now(), true);
+  INFO(failures(self));
   CHECK(failures(self).empty());
 
   SECTION("a document removed with all its files and the manifests rewritten") {

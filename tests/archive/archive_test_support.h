@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "archive/archive.h"
+#include "archive/export_verifier.h"
 #include "env/clock.h"
 #include "env/env.h"
 #include "env/environment.h"
@@ -110,6 +111,17 @@ inline Run run_einvoice(const std::vector<std::string>& arguments,
   run.out = slurp(out);
   run.err = slurp(err);
   return run;
+}
+
+// The failed checks of `verification`, one "subject: check -- detail" line
+// each; empty when it passed.
+inline std::string failed_checks(const ExportVerification& verification) {
+  std::string text;
+  for (const auto& c : verification.checks) {
+    if (!c.passed)
+      text += c.subject + ": " + c.check + " -- " + c.detail + "\n";
+  }
+  return text;
 }
 
 }  // namespace einvoice::archive::testing
