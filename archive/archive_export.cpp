@@ -67,6 +67,11 @@ model::Status write_renewal(const StoredRenewal& renewal, ExportWriter& writer) 
     if (auto written = writer.write(path, content); !written)
       return written;
   }
+  if (!renewal.seal.empty()) {
+    const auto path = ExportLayout::seal_path(ExportLayout::renewal_record_path(k));
+    if (auto written = writer.write(path, renewal.seal); !written)
+      return written;
+  }
   return write_certificate(renewal.token_der, ExportLayout::renewal_certificate_path(k), writer);
 }
 

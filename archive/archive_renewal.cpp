@@ -50,6 +50,14 @@ model::Result<std::vector<StoredRenewal>> Archive::renewals_in(
             read_recorded(entry, kMaxRenewalRecordBytes, renewal.record_json, renewal.token_der);
         !read)
       return read.error();
+    auto seal = read_attached(*store_, nlohmann::json::parse(entry.draft.detail, nullptr, false),
+                              "seal_sha256");
+    if (!seal)
+      return seal.error();
+    if (!*seal || seal->value().size() > 1)
+      return refused_securing(entry.sequence);
+    if (!seal->value().empty())
+      renewal.seal = std::move(seal->value().front());
     auto record = parse_renewal_record(renewal.record_json, "renewal record");
     if (!record)
       return record.error();
@@ -94,17 +102,24 @@ model::Result<std::optional<StoredRenewal>> Archive::renew(signing::TimestampAut
     return token.error();
   if (auto problem = unusable(*token); !problem.empty())
     return Error{ErrorCode::kInvalid, problem, {authority.name(), "", 0, 0}};
-  StoredRenewal stored{std::move(record), {}, {}};
+  StoredRenewal stored;
+  stored.record = std::move(record);
   keep_token(stored, *token, authority.name());
   auto record_sha256 = put_run(*store_, stored);
   if (!record_sha256)
     return record_sha256.error();
   const RenewalRecord& r = stored.record;
-  const nlohmann::json detail = {{"renewal", r.number},
-                                 {"securings", r.leaves.size()},
-                                 {"tree_root", r.tree_root},
-                                 {"record_sha256", *record_sha256},
-                                 {"token_sha256", r.timestamp_token_sha256}};
+  auto seal_sha256 =
+      seal_run(*store_, sealer_, stored, "renewal record " + std::to_string(r.number));
+  if (!seal_sha256)
+    return seal_sha256.error();
+  nlohmann::json detail = {{"renewal", r.number},
+                           {"securings", r.leaves.size()},
+                           {"tree_root", r.tree_root},
+                           {"record_sha256", *record_sha256},
+                           {"token_sha256", r.timestamp_token_sha256}};
+  if (!seal_sha256->empty())
+    detail["seal_sha256"] = *seal_sha256;
   // Another renewal journaled after the journal this one read would be
   // chained to the same previous record: the records would fork.
   const std::int64_t read_up_to = journal->empty() ? 0 : journal->back().sequence;

@@ -22,31 +22,6 @@ Error refused(std::string message, std::string_view id) {
   return Error{ErrorCode::kInvalid, std::move(message), {std::string(id), "", 0, 0}};
 }
 
-// The objects a `secure` entry's detail names under `key` (one hash, or an
-// array of them; none when the key is absent), read back from `store`;
-// nullopt when the value is not of hashes or an object no longer matches.
-model::Result<std::optional<std::vector<std::string>>> read_attached(const ObjectStore& store,
-                                                                     const nlohmann::json& detail,
-                                                                     const char* key) {
-  std::vector<std::string> objects;
-  if (!detail.is_object() || !detail.contains(key))
-    return std::optional(objects);
-  const auto& value = detail[key];
-  const nlohmann::json hashes = value.is_array() ? value : nlohmann::json::array({value});
-  for (const auto& hash : hashes) {
-    if (!hash.is_string())
-      return std::optional<std::vector<std::string>>();
-    const std::string sha = hash.get<std::string>();
-    auto stored = store.get(sha, kMaxTokenBytes);
-    if (!stored)
-      return stored.error();
-    if (Sha256::hex(*stored) != sha)
-      return std::optional<std::vector<std::string>>();
-    objects.push_back(std::move(*stored));
-  }
-  return std::optional(objects);
-}
-
 std::string dump(const nlohmann::json& json) {
   return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -163,16 +138,12 @@ model::Result<std::optional<StoredSecuring>> Archive::secure(
                            {"root", r.root},
                            {"record_sha256", *record_sha256},
                            {"token_sha256", r.timestamp_token_sha256}};
-  auto sealed = seal(stored.record_json, "securing record " + std::to_string(r.number));
-  if (!sealed)
-    return sealed.error();
-  stored.seal = std::move(*sealed);
-  if (!stored.seal.empty()) {
-    const std::string seal_sha256 = Sha256::hex(stored.seal);
-    if (auto put = store_->put(seal_sha256, stored.seal); !put)
-      return put.error();
-    detail["seal_sha256"] = seal_sha256;
-  }
+  auto seal_sha256 =
+      seal_run(*store_, sealer_, stored, "securing record " + std::to_string(r.number));
+  if (!seal_sha256)
+    return seal_sha256.error();
+  if (!seal_sha256->empty())
+    detail["seal_sha256"] = *seal_sha256;
   if (revocation) {
     auto gathered = revocation(*token);
     if (!gathered)

@@ -97,7 +97,8 @@ bool ExportLayout::sealable(std::string_view path) {
     return name.rfind(prefix, 0) == 0 && name.find('/') == std::string_view::npos &&
            name.substr(name.size() - suffix.size()) == suffix;
   };
-  return path == kManifest || within("receipts/", "") || within("securing/", "securing-");
+  return path == kManifest || within("receipts/", "") || within("securing/", "securing-") ||
+         within("securing/", "renewal-");
 }
 
 std::string ExportLayout::receipt(const ArchivedObject& object, const JournalEntry& entry) {
@@ -266,7 +267,7 @@ einvoice.
 - `manifest.json`: archive units (SEDA 2-like) and every file with its
   SHA-256; `manifest.sha256`: the same for `sha256sum -c`.
 - `FILE.p7s`, when the platform seals what it issues: its seal (detached
-  CAdES, DER) over `FILE`, for receipts, securing records and
+  CAdES, DER) over `FILE`, for receipts, securing and renewal records and
   `manifest.json`; `certificates/seal.pem`: the sealing certificate and its
   chain. A sealed manifest proves the export whole: no document can be
   removed from it without breaking the seal.

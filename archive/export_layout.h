@@ -46,7 +46,7 @@ class ExportLayout {
   // The platform seal (detached CAdES, DER) over the file at `path`.
   static std::string seal_path(std::string_view path);
   // True for the files an export may carry a seal for: receipts, securing
-  // records and manifest.json.
+  // and renewal records, and manifest.json.
   static bool sealable(std::string_view path);
   static std::string renewal_record_path(std::int64_t renewal);
   static std::string renewal_token_path(std::int64_t renewal);

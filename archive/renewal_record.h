@@ -42,11 +42,13 @@ struct RenewalRecord {
   }
 };
 
-// A renewal as stored: the record, its exact bytes and its token.
+// A renewal as stored: the record, its exact bytes, its token and the
+// platform seal over the record (empty when none was configured).
 struct StoredRenewal {
   RenewalRecord record;
   std::string record_json;
   std::string token_der;
+  std::string seal;
 };
 
 // Limits of a renewal record read from outside: 65536 securing runs is one

@@ -319,7 +319,8 @@ int run_secure(const Options& o, const env::Env& env) {
 }
 
 int run_renew(const Options& o, const env::Env& env) {
-  auto opened = open(o.common, env);
+  std::unique_ptr<archive::Sealer> sealer;
+  auto opened = open_sealing(o, env, sealer);
   if (!opened)
     return fail("archive renew", opened.error());
   auto renewed = engine::run_archive_renew(**opened, tsa_job("archive renew", o), env);
@@ -332,7 +333,7 @@ int run_renew(const Options& o, const env::Env& env) {
   const auto& r = (*renewed)->record;
   std::cout << "renewal " << r.number << ": timestamps of securing 1.." << r.leaves.size()
             << ", tree root " << r.tree_root << ", timestamped " << r.gen_time << " by "
-            << r.authority << '\n';
+            << r.authority << ((*renewed)->seal.empty() ? "" : "; record sealed") << '\n';
   return kExitOk;
 }
 
@@ -405,6 +406,7 @@ void add_evidence_subcommands(CLI::App& app, Options& o) {
   auto* renew = subcommand(app, "renew",
                            "renew the timestamps of every securing run (RFC 4998 5.2)", o.common);
   add_tsa_options(*renew, o);
+  add_seal_option(*renew, o, "the renewal record");
   auto* exported =
       subcommand(app, "export", "write a self-contained export for auditors", o.common);
   exported->add_option("--siren", o.siren, "every live object of this SIREN");

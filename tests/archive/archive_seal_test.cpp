@@ -177,6 +177,24 @@ TEST_CASE("Deposit receipts are kept, sealed when a sealer is set", "[archive][s
   CHECK(runs[0].seal == a.secured.seal);
 }
 
+TEST_CASE("A renewal record is sealed too, and its seal exported and checked",
+          "[archive][seal][renewal]") {
+  SealedArchive a(/*sealed=*/true);
+  auto renewed = a.archive->renew(*pki().tsa, "tester");
+  REQUIRE(renewed);
+  REQUIRE(*renewed);
+  REQUIRE_FALSE((*renewed)->seal.empty());
+  CHECK(seal_problems((*renewed)->seal, (*renewed)->record_json).empty());
+  CHECK(a.archive->renewals().value().at(0).seal == (*renewed)->seal);
+  REQUIRE(a.archive->export_package(a.ids, a.out(), "tester"));
+  const auto path = ExportLayout::seal_path(ExportLayout::renewal_record_path(1));
+  REQUIRE(fs::exists(a.out() / path));
+  CHECK(failures(a.verify(/*require_seal=*/true)).empty());
+  testing::spit(a.out() / path, a.secured.seal);  // the securing record's seal instead
+  CHECK(failures(a.verify()).find(path + ": platform seal (CAdES) over securing/renewal-1.json") !=
+        std::string::npos);
+}
+
 TEST_CASE("Without a sealer, receipts are kept unsealed", "[archive][seal]") {
   SealedArchive a(/*sealed=*/false);
   const auto receipt = a.archive->receipt(a.archive->find(a.ids[0]).value()).value();
