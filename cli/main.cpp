@@ -14,6 +14,9 @@ constexpr const char* kUsage =
     "usage: einvoice <command> [options]\n"
     "\n"
     "commands:\n"
+    "  accounts main|secondary|account|password|token|company|outbox ...\n"
+    "                   accounts and companies: main and secondary accounts, passwords,\n"
+    "                   recovery links, API tokens, companies and their CSV import\n"
     "  convert IN... --to cii|ubl [-o OUT | --out-dir DIR]\n"
     "                   convert invoices between CII and UBL, checking both against their XSD\n"
     "  facturx build|extract|check\n"
@@ -57,6 +60,8 @@ int main(int argc, char** argv) {
     std::cout << "einvoice " << EINVOICE_VERSION << "\n";
     return 0;
   }
+  if (command == "accounts")
+    return einvoice::cli::run_accounts(argc, argv, 2);
   if (command == "convert")
     return einvoice::cli::run_convert(argc, argv, 2);
   if (command == "facturx")
