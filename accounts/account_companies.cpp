@@ -148,4 +148,26 @@ model::Result<ImportReport> Accounts::import_companies(AccountId account, std::s
   return report;
 }
 
+model::Result<DecisionSnapshot> Accounts::decision_snapshot(AccountId account,
+                                                            std::string_view siren) const {
+  if (siren.size() != 9 || siren.find_first_not_of("0123456789") != std::string_view::npos)
+    return refusal("CO-IDENTIFIER", "a SIREN is 9 digits, not '" + std::string(siren) + "'");
+  DecisionSnapshot snapshot;
+  auto a = this->account(account);
+  if (!a)
+    return a.error();
+  snapshot.account = std::move(*a);
+  if (!snapshot.account.is_main()) {
+    auto main = main_of(snapshot.account);
+    if (!main)
+      return main.error();
+    snapshot.main = std::move(*main);
+  }
+  auto companies = search_companies(account, true, siren, "");
+  if (!companies)
+    return companies.error();
+  snapshot.companies = std::move(*companies);
+  return snapshot;
+}
+
 }  // namespace einvoice::accounts

@@ -11,6 +11,7 @@
 #include "accounts/accounts_config.h"
 #include "accounts/company.h"
 #include "accounts/company_csv.h"
+#include "accounts/decision.h"
 #include "accounts/outbox.h"
 #include "env/clock.h"
 #include "env/random_source.h"
@@ -171,6 +172,13 @@ class Accounts {
   // account's refusals.
   model::Result<ImportReport> import_companies(AccountId account, std::string_view csv,
                                                bool has_header, std::string_view file_name) const;
+
+  // --- decisions (account_companies.cpp)
+  // What may() reads for `account` and `siren` (9 digits): the account, its
+  // main account, the companies of that SIREN it handles (for a main
+  // account, its secondaries' too). Refusals: ACC-UNKNOWN, CO-IDENTIFIER.
+  model::Result<DecisionSnapshot> decision_snapshot(AccountId account,
+                                                    std::string_view siren) const;
 
  private:
   model::Result<Account> set_active(AccountId id, bool active) const;

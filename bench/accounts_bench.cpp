@@ -1,5 +1,5 @@
 // accounts_bench: the configured Argon2id cost per password hash and check
-// (one core), and the companies CSV import rate (parse, check digits,
+// (one core), decisions per second (may), and the companies CSV import rate (parse, check digits,
 // duplicates, one SQLite transaction) on a real file system. Prints figures;
 // asserts nothing.
 #include <chrono>
@@ -9,6 +9,7 @@
 
 #include "accounts/accounts.h"
 #include "accounts/company_identifier.h"
+#include "accounts/decision.h"
 #include "accounts/password_hasher.h"
 #include "accounts/sqlite_account_store.h"
 #include "env/clock.h"
@@ -52,7 +53,16 @@ int main(int argc, char** argv) {
     lines = std::stoul(argv[1]);
   if (argc > 2)
     hashes = std::stoi(argv[2]);
-  const accounts::AccountsConfig defaults;
+  accounts::AccountsConfig defaults;
+  if (argc > 3) {
+    // A candidate cost to measure: m=KIB,t=ITERATIONS,p=LANES.
+    auto candidate = accounts::parse_argon2_parameters(argv[3]);
+    if (!candidate) {
+      std::cerr << "accounts_bench: the third argument is m=KIB,t=ITERATIONS,p=LANES\n";
+      return 2;
+    }
+    defaults.argon2 = *candidate;
+  }
   const auto& p = defaults.argon2;
 
   // Argon2id at the configured cost, one thread.
@@ -68,6 +78,31 @@ int main(int argc, char** argv) {
   std::cout << "Argon2id m=" << p.memory_kib << " KiB, t=" << p.iterations << ", p=" << p.lanes
             << ": " << per_hash * 1000 << " ms per hash, " << per_verify * 1000
             << " ms per login check (one core, " << hashes << " each; target 50-100 ms)\n";
+
+  // Decisions: may() over a snapshot of a secondary account and a SIREN's
+  // two companies, every action in turn.
+  {
+    accounts::DecisionSnapshot snapshot;
+    snapshot.account.id = 2;
+    snapshot.account.kind = accounts::AccountKind::kSecondary;
+    snapshot.account.main_id = 1;
+    snapshot.main = accounts::Account{};
+    snapshot.main->id = 1;
+    accounts::Company company;
+    company.identifier = "542107651";
+    company.options = {true, false, false, false};
+    snapshot.companies = {company, company};
+    snapshot.companies[1].identifier = "54210765110002";
+    snapshot.companies[1].options = {false, false, true, true};
+    const std::size_t rounds = 2'000'000;
+    std::size_t allowed = 0;
+    const auto start = Clock::now();
+    for (std::size_t i = 0; i < rounds; ++i)
+      allowed += accounts::may(snapshot, static_cast<accounts::Action>(i % 8)).allowed;
+    const double seconds = seconds_since(start);
+    std::cout << "may(): " << static_cast<long>(rounds / seconds) << " decisions/s on one core ("
+              << allowed << " of " << rounds << " allowed; target >= 100,000/s)\n";
+  }
 
   // CSV import.
   const fs::path dir = fs::temp_directory_path() / "einvoice-accounts-bench";
@@ -109,6 +144,7 @@ int main(int argc, char** argv) {
   std::cout << "reproduce: cmake -S . -B build-release -G Ninja -DCMAKE_BUILD_TYPE=Release "
                "-DEINVOICE_TESTS=OFF -DEINVOICE_BENCH=ON && cmake --build build-release "
                "--target accounts_bench && build-release/bench/accounts_bench "
-            << lines << ' ' << hashes << '\n';
+            << lines << ' ' << hashes << " m=" << p.memory_kib << ",t=" << p.iterations
+            << ",p=" << p.lanes << '\n';
   return 0;
 }

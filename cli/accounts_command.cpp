@@ -39,7 +39,7 @@ struct Options {
   int days = 0;
   std::int64_t token_id = 0;
   // companies
-  std::string employees, options, file, identifier_prefix;
+  std::string employees, options, file, identifier_prefix, action;
   bool purchase = false, payment = false, sales = false, duplicates = false;
   bool header = false, enrol = false, with_secondaries = false;
 };
@@ -423,6 +423,24 @@ int run_company(const std::string& action, const Options& o, const accounts::Acc
   return run_import(o, a, env);
 }
 
+// may: the decision and its reason; exit 0 allowed, 1 denied.
+int run_may(const Options& o, const accounts::Accounts& a) {
+  const auto action = accounts::parse_action(o.action);
+  auto snapshot = a.decision_snapshot(o.account_id, o.siren);
+  if (!snapshot)
+    return fail("accounts may", snapshot.error());
+  const auto decision = accounts::may(*snapshot, *action);
+  if (o.json)
+    std::cout << dump({{"allowed", decision.allowed},
+                       {"rule", decision.rule},
+                       {"reason", decision.reason}})
+              << '\n';
+  else
+    std::cout << (decision.allowed ? "allowed: " : "denied: ")
+              << (decision.allowed ? "" : decision.rule + ": ") << decision.reason << '\n';
+  return decision.allowed ? kExitOk : kExitInvalid;
+}
+
 int run_outbox(const Options& o, const engine::AccountsSession& session) {
   auto messages = session.store().messages();
   if (!messages)
@@ -572,6 +590,15 @@ void add_company_commands(CLI::App& app, Options& o) {
   import->add_flag("--enrol", o.enrol, "enrol the eligible companies after import (not built)");
   import->add_flag("--json", o.json, "the report as JSON");
   company->require_subcommand(1);
+
+  auto* may = app.add_subcommand("may", "may an account do this for a company? (exit 0 or 1)");
+  may->add_option("--account", o.account_id, "the account id")->required();
+  may->add_option("--action", o.action, accounts::kActionNames)
+      ->required()
+      ->check(CLI::IsMember({"submit", "receive", "pay", "view", "manage-accounts",
+                             "manage-companies", "archive-export", "archive-destroy"}));
+  may->add_option("--siren", o.siren, "the company's SIREN")->required();
+  may->add_flag("--json", o.json, "the decision as JSON");
 }
 
 }  // namespace
@@ -590,8 +617,9 @@ int run_accounts(int argc, char** argv, int first) {
   const env::Env& env = env::system_env();
   const CLI::App* group = app.get_subcommands().front();
   const std::string name = group->get_name();
-  const std::string verb = group->get_subcommands().front()->get_name();
-  const std::string command = "accounts " + name + " " + verb;
+  const std::string verb =
+      group->get_subcommands().empty() ? "" : group->get_subcommands().front()->get_name();
+  const std::string command = "accounts " + name + (verb.empty() ? "" : " " + verb);
   auto db = engine::accounts_database(o.db, env);
   if (!db)
     return fail(command, db.error());
@@ -614,6 +642,8 @@ int run_accounts(int argc, char** argv, int first) {
     return run_token(verb, o, a);
   if (name == "outbox")
     return run_outbox(o, **session);
+  if (name == "may")
+    return run_may(o, a);
   return run_company(verb, o, a, env);
 }
 

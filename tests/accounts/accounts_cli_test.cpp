@@ -210,5 +210,29 @@ TEST_CASE("API tokens from the command line", "[accounts][cli]") {
   CHECK(revoked.err.find("TOKEN-REVOKED") != std::string::npos);
 }
 
+TEST_CASE("may prints the decision and exits 0 or 1", "[accounts][cli][decision]") {
+  Cli cli;
+  const auto account = std::to_string(cli.create_main(0));
+  REQUIRE(cli.run({"company", "add", "--account", account, "--siren", "542107651", "--employees",
+                   "1-10", "--sales"})
+              .exit_code == 0);
+  auto allowed =
+      cli.run({"may", "--account", account, "--action", "submit", "--siren", "542107651"});
+  CHECK(allowed.exit_code == 0);
+  CHECK(allowed.out.rfind("allowed: ", 0) == 0);
+  auto denied = cli.run(
+      {"may", "--account", account, "--action", "receive", "--siren", "542107651", "--json"});
+  CHECK(denied.exit_code == 1);
+  const auto json = nlohmann::json::parse(denied.out);
+  CHECK(json.at("allowed") == false);
+  CHECK(json.at("rule") == "CO-OPTION");
+  auto unknown = cli.run({"may", "--account", account, "--action", "view", "--siren", "732829320"});
+  CHECK(unknown.exit_code == 1);
+  CHECK(unknown.out.find("CO-UNKNOWN") != std::string::npos);
+  CHECK(
+      cli.run({"may", "--account", account, "--action", "fly", "--siren", "542107651"}).exit_code ==
+      2);
+}
+
 }  // namespace
 }  // namespace einvoice::accounts

@@ -479,3 +479,41 @@ TEST_CASE("Companies are edited and searched, optionally across secondaries",
 
 }  // namespace
 }  // namespace einvoice::accounts
+
+namespace einvoice::accounts {
+namespace {
+
+TEST_CASE("decision_snapshot: a main account decides for its secondaries' companies",
+          "[accounts][decision]") {
+  testing::Fixture f;
+  const auto main = f.main_account(2);
+  const auto sub = f.secondary(main.id, "Paie", false);
+  REQUIRE(f.accounts.add_company({sub.id,
+                                  IdentifierType::kSiret,
+                                  "54210765110002",
+                                  "",
+                                  EmployeeBracket::k1To10,
+                                  {false, false, true, false}}));
+  auto for_main = f.accounts.decision_snapshot(main.id, "542107651");
+  REQUIRE(for_main);
+  CHECK(for_main->companies.size() == 1);
+  CHECK(may(*for_main, Action::kSubmit).allowed);
+  CHECK(may(*for_main, Action::kReceive).rule == "CO-OPTION");
+  auto for_sub = f.accounts.decision_snapshot(sub.id, "542107651");
+  REQUIRE(for_sub);
+  REQUIRE(for_sub->main);
+  CHECK(may(*for_sub, Action::kSubmit).allowed);
+  // Another SIREN, or the company of another account: unknown.
+  CHECK(may(*f.accounts.decision_snapshot(main.id, "732829320"), Action::kView).rule ==
+        "CO-UNKNOWN");
+  const auto other = f.main_account(2, "Other SA");
+  CHECK(may(*f.accounts.decision_snapshot(other.id, "542107651"), Action::kView).rule ==
+        "CO-UNKNOWN");
+  CHECK(testing::rule_of(f.accounts.decision_snapshot(main.id, "5421").error()) == "CO-IDENTIFIER");
+  REQUIRE(f.accounts.deactivate(main.id));
+  CHECK(may(*f.accounts.decision_snapshot(sub.id, "542107651"), Action::kSubmit).rule ==
+        "ACC-INACTIVE");
+}
+
+}  // namespace
+}  // namespace einvoice::accounts
