@@ -63,13 +63,15 @@ model::Result<Account> Accounts::login(AccountId id, std::string_view password) 
   auto found = store_.find_account(id);
   if (!found)
     return found.error();
-  if (!*found)
-    return wrong_password();
   auto state = store_.credential(id);
   if (!state)
     return state.error();
-  if (!*state)
+  if (!*found || !*state) {
+    // As long as a real check, so that the time taken does not tell which
+    // accounts exist.
+    (void)hash_password(password, config_.argon2, random_);
     return wrong_password();
+  }
   CredentialState credential = **state;
   const std::int64_t t = now();
   const auto& policy = config_.login;

@@ -247,6 +247,26 @@ model::Result<Account> Accounts::set_services(AccountId id, const Services& serv
   return account(id);
 }
 
+model::Result<Account> Accounts::set_siret(AccountId id, std::string_view siret) const {
+  auto a = active_account(id);
+  if (!a)
+    return a.error();
+  if (!a->is_main())
+    return refusal("ACC-SIRET", "account " + std::to_string(id) +
+                                    " is a secondary account: it acts under its main account's "
+                                    "SIRET");
+  if (auto problem = siret_problem(siret))
+    return model::Error{model::ErrorCode::kInvalid, *problem, {}};
+  if (siret.substr(0, 9) != std::string_view(a->siret).substr(0, 9))
+    return refusal("ACC-SIRET",
+                   "only the NIC part of a main account's SIRET changes: " + std::string(siret) +
+                       " is not of SIREN " + a->siret.substr(0, 9));
+  a->siret = std::string(siret);
+  if (auto stored = store_.update_account(*a, std::nullopt); !stored)
+    return stored.error();
+  return account(id);
+}
+
 model::Result<Services> Accounts::effective_services(AccountId id) const {
   auto a = account(id);
   if (!a)

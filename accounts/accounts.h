@@ -118,6 +118,10 @@ class Accounts {
   // What an account may use: its services, and for a secondary only those
   // its main account still holds.
   model::Result<Services> effective_services(AccountId id) const;
+  // A main account's SIRET: only its NIC part (the last 5 digits) changes,
+  // check digits verified. Refusals: ACC-SIRET (a secondary account, another
+  // SIREN), CO-IDENTIFIER, CO-KEY.
+  model::Result<Account> set_siret(AccountId id, std::string_view siret) const;
   // Deactivated accounts stay listed with their state and can do nothing
   // (no login, no token, no change); both are idempotent.
   model::Result<Account> deactivate(AccountId id) const { return set_active(id, false); }
@@ -130,7 +134,8 @@ class Accounts {
   // and any required reset, and notifies the responsible person.
   model::Status set_password(AccountId id, std::string_view password) const;
   // The account when `password` is right and the account may act. Refusals:
-  // PWD-WRONG (unknown account, no password or wrong: one message for all),
+  // PWD-WRONG (unknown account, no password or wrong: one message for all,
+  // and as long to come),
   // PWD-DELAY (too soon after repeated failures: not checked, not counted),
   // PWD-LOCKED, PWD-RESET (a reset is required), ACC-INACTIVE. A hash made
   // with weaker parameters than configured is replaced.

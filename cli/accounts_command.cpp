@@ -227,6 +227,8 @@ int run_account(const std::string& action, const Options& o, const accounts::Acc
     result = a.reactivate(o.id);
   } else if (action == "autonomous") {
     result = a.set_autonomous(o.id, o.on_off == "on", std::nullopt);
+  } else if (action == "siret") {
+    result = a.set_siret(o.id, o.siret);
   } else if (action == "services") {
     auto services = services_of(o.services);
     if (!services)
@@ -465,6 +467,43 @@ CLI::App* action(CLI::App& group, const char* name, const char* help) {
   return group.add_subcommand(name, help);
 }
 
+// account show|deactivate|reactivate|mailbox|autonomous|siret|services|list
+void add_any_account_commands(CLI::App& app, Options& o) {
+  auto* account = app.add_subcommand("account", "any account");
+  for (const char* name : {"show", "deactivate", "reactivate"}) {
+    auto* sub = action(*account, name, "show, deactivate or reactivate an account");
+    sub->add_option("id", o.id, "the account id")->required();
+    sub->add_flag("--json", o.json, "print the account as JSON");
+  }
+  for (const char* name : {"mailbox", "autonomous"}) {
+    auto* sub = action(*account, name, "switch a secondary's mailbox or autonomy on or off");
+    sub->add_option("id", o.id, "the account id")->required();
+    sub->add_option("state", o.on_off, "on or off")
+        ->required()
+        ->check(CLI::IsMember({"on", "off"}));
+    sub->add_flag("--json", o.json, "print the account as JSON");
+  }
+  auto* siret = action(*account, "siret", "change the NIC part of a main account's SIRET");
+  siret->add_option("id", o.id, "the account id")->required();
+  siret->add_option("siret", o.siret, "the new SIRET, of the same SIREN")->required();
+  siret->add_flag("--json", o.json, "print the account as JSON");
+  auto* services = action(*account, "services", "set an account's services");
+  services->add_option("id", o.id, "the account id")->required();
+  services->add_option("--service", o.services, "SERVICE[:TYPE,...] (repeatable; none: none)");
+  services->add_flag("--json", o.json, "print the account as JSON");
+  auto* list = action(*account, "list", "list and search accounts");
+  list->add_option("--kind", o.kind, "main or secondary")
+      ->check(CLI::IsMember({"main", "secondary"}));
+  list->add_option("--main", o.main_id, "the secondaries of this main account");
+  list->add_option("--state", o.state, "active or deactivated")
+      ->check(CLI::IsMember({"active", "deactivated"}));
+  list->add_option("--mailbox", o.has_mailbox, "yes or no")->check(CLI::IsMember({"yes", "no"}));
+  list->add_option("--name", o.name, "name containing this (case ignored)");
+  list->add_option("--siret", o.siret, "this SIRET");
+  list->add_flag("--json", o.json, "one JSON line per account");
+  account->require_subcommand(1);
+}
+
 void add_account_commands(CLI::App& app, Options& o) {
   auto* main = app.add_subcommand("main", "main accounts");
   auto* create = action(*main, "create", "create a main account (password on stdin)");
@@ -492,35 +531,7 @@ void add_account_commands(CLI::App& app, Options& o) {
   screate->add_flag("--json", o.json, "print the account as JSON");
   secondary->require_subcommand(1);
 
-  auto* account = app.add_subcommand("account", "any account");
-  for (const char* name : {"show", "deactivate", "reactivate"}) {
-    auto* sub = action(*account, name, "show, deactivate or reactivate an account");
-    sub->add_option("id", o.id, "the account id")->required();
-    sub->add_flag("--json", o.json, "print the account as JSON");
-  }
-  for (const char* name : {"mailbox", "autonomous"}) {
-    auto* sub = action(*account, name, "switch a secondary's mailbox or autonomy on or off");
-    sub->add_option("id", o.id, "the account id")->required();
-    sub->add_option("state", o.on_off, "on or off")
-        ->required()
-        ->check(CLI::IsMember({"on", "off"}));
-    sub->add_flag("--json", o.json, "print the account as JSON");
-  }
-  auto* services = action(*account, "services", "set an account's services");
-  services->add_option("id", o.id, "the account id")->required();
-  services->add_option("--service", o.services, "SERVICE[:TYPE,...] (repeatable; none: none)");
-  services->add_flag("--json", o.json, "print the account as JSON");
-  auto* list = action(*account, "list", "list and search accounts");
-  list->add_option("--kind", o.kind, "main or secondary")
-      ->check(CLI::IsMember({"main", "secondary"}));
-  list->add_option("--main", o.main_id, "the secondaries of this main account");
-  list->add_option("--state", o.state, "active or deactivated")
-      ->check(CLI::IsMember({"active", "deactivated"}));
-  list->add_option("--mailbox", o.has_mailbox, "yes or no")->check(CLI::IsMember({"yes", "no"}));
-  list->add_option("--name", o.name, "name containing this (case ignored)");
-  list->add_option("--siret", o.siret, "this SIRET");
-  list->add_flag("--json", o.json, "one JSON line per account");
-  account->require_subcommand(1);
+  add_any_account_commands(app, o);
 }
 
 void add_credential_commands(CLI::App& app, Options& o) {

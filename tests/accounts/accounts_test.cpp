@@ -49,6 +49,21 @@ TEST_CASE("A main account is created with its identity and a hashed password", "
   CHECK(rule_of(f.accounts.create_main(bad).error()) == "ACC-FIELD");
 }
 
+TEST_CASE("Only the NIC part of a main account's SIRET is editable", "[accounts][main]") {
+  Fixture f;
+  const auto main = f.main_account(2);
+  const auto sub = f.secondary(main.id, "Paie", false);
+  // 44306184100047 -> another establishment of SIREN 443061841.
+  const std::string other_nic = testing::with_check_digit("4430618410012");
+  auto changed = f.accounts.set_siret(main.id, other_nic);
+  REQUIRE(changed);
+  CHECK(changed->siret == other_nic);
+  CHECK(rule_of(f.accounts.set_siret(main.id, "54210765110002").error()) == "ACC-SIRET");
+  CHECK(rule_of(f.accounts.set_siret(main.id, "44306184100048").error()) == "CO-KEY");
+  CHECK(rule_of(f.accounts.set_siret(sub.id, other_nic).error()) == "ACC-SIRET");
+  CHECK(f.accounts.account(main.id)->siret == other_nic);
+}
+
 TEST_CASE("The secondary-account limit counts only accounts with a mailbox",
           "[accounts][secondary]") {
   Fixture f;
