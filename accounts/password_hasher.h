@@ -11,12 +11,12 @@
 namespace einvoice::accounts {
 
 // Argon2id cost. The defaults cost about 50 to 100 ms per hash on one core
-// of the reference machine (bench/accounts_bench.cpp measures them: 90 ms on
-// a loaded 2-vCPU machine; 64 MiB cost 300 ms there); raise
+// of the reference machine (bench/accounts_bench.cpp measures them: 70 to
+// 78 ms on the 2-vCPU machine; 19 MiB took 30 ms, 64 MiB 150 ms); raise
 // them with the hardware: stored hashes keep the parameters they were made
 // with (PHC string), still verify, and are rehashed at the next login.
 struct Argon2Parameters {
-  std::uint32_t memory_kib = 19456;  // m (19 MiB)
+  std::uint32_t memory_kib = 32768;  // m (32 MiB)
   std::uint32_t iterations = 2;      // t
   std::uint32_t lanes = 1;           // p
 };
