@@ -16,6 +16,7 @@ int run_ocr(int argc, char** argv, int first);
 int run_process(int argc, char** argv, int first);
 int run_validate(int argc, char** argv, int first);
 int run_xsd(int argc, char** argv, int first);
+int run_accounts(int argc, char** argv, int first);
 // Only in builds with the signing module (EINVOICE_HAS_SEAL).
 int run_seal(int argc, char** argv, int first);
 int run_verify(int argc, char** argv, int first);

@@ -14,6 +14,10 @@ constexpr const char* kUsage =
     "usage: einvoice <command> [options]\n"
     "\n"
     "commands:\n"
+    "  accounts main|secondary|account|password|token|company|outbox|may ...\n"
+    "                   accounts and companies: main and secondary accounts, passwords,\n"
+    "                   recovery links, API tokens, companies and their CSV import, and\n"
+    "                   the decision whether an account may act for a company\n"
     "  convert IN... --to cii|ubl [-o OUT | --out-dir DIR]\n"
     "                   convert invoices between CII and UBL, checking both against their XSD\n"
     "  facturx build|extract|check\n"
@@ -57,6 +61,8 @@ int main(int argc, char** argv) {
     std::cout << "einvoice " << EINVOICE_VERSION << "\n";
     return 0;
   }
+  if (command == "accounts")
+    return einvoice::cli::run_accounts(argc, argv, 2);
   if (command == "convert")
     return einvoice::cli::run_convert(argc, argv, 2);
   if (command == "facturx")

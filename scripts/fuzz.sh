@@ -55,6 +55,7 @@ declare -A spec=(
   [evidence_record]="archive_ers 10 2048 1048576"
   [export_record]="archive_record 10 2048 65536"
   [archive_key]="archive_key 10 2048 4096"
+  [company_csv]="company_csv 10 2048 1048576"
 )
 
 if [[ $build -eq 1 ]]; then

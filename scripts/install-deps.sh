@@ -23,6 +23,8 @@ packages=(
   libutf8proc-dev
   # sealing (HTTP timestamp authorities), storage
   libssl-dev openssl libcurl4-openssl-dev libsqlite3-dev sqlite3 xmlsec1 libxmlsec1-dev libxmlsec1-openssl
+  # accounts: Argon2id password hashes
+  libargon2-dev
   # pdfsig's NSS trust database in the PAdES tests (certutil)
   libnss3-tools
   # tests

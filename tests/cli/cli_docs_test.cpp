@@ -79,8 +79,9 @@ TEST_CASE("Every subcommand in --help exists and is documented in both READMEs",
   const std::string usage = run("--help", code);
   REQUIRE(code == 0);
   const auto commands = listed_commands(usage);
-  const std::set<std::string> dispatched = {"convert",  "facturx", "inspect", "ocr",    "process",
-                                            "validate", "xsd",     "seal",    "verify", "archive"};
+  const std::set<std::string> dispatched = {"convert", "facturx",  "inspect", "ocr",
+                                            "process", "validate", "xsd",     "seal",
+                                            "verify",  "archive",  "accounts"};
   CHECK(commands == dispatched);
 
   const std::string readme = slurp(fs::path(EINVOICE_SOURCE_DIR) / "README.md");

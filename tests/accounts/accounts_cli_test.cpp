@@ -1,0 +1,238 @@
+// einvoice accounts as a real process: the exact syntax of issue 17, JSON
+// with "id", refusals exit 1 naming the rule, usage and I/O errors exit 2,
+// passwords on stdin, EINVOICE_ACCOUNTS_DB.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "tests/accounts/accounts_test_support.h"
+
+namespace einvoice::accounts {
+namespace {
+
+using testing::Run;
+using testing::run_einvoice;
+
+// A scratch folder with a database, and a cheap Argon2id cost for the runs.
+struct Cli {
+  einvoice::testing::ScratchFolder scratch{"einvoice-accounts-cli-"};
+  std::string db = (scratch.dir() / "accounts.sqlite").string();
+  std::vector<std::string> variables{"EINVOICE_ACCOUNTS_ARGON2=m=256,t=1,p=1"};
+
+  Run run(std::vector<std::string> arguments, const std::string& input = "") const {
+    arguments.insert(arguments.begin(), {"accounts", "--db", db});
+    return run_einvoice(arguments, input, scratch.dir(), variables);
+  }
+  std::int64_t create_main(int max_secondary) const {
+    auto r = run({"main", "create", "--name", "ACME SAS", "--siret", "44306184100047", "--email",
+                  "boss@acme.example", "--max-secondary", std::to_string(max_secondary), "--json"},
+                 "Correct#Horse1\n");
+    REQUIRE(r.exit_code == 0);
+    return nlohmann::json::parse(r.out).at("id").get<std::int64_t>();
+  }
+};
+
+TEST_CASE("main create prints the account with its id; the password comes from stdin",
+          "[accounts][cli]") {
+  Cli cli;
+  const auto id = cli.create_main(1);
+  CHECK(id > 0);
+  auto shown = cli.run({"account", "show", std::to_string(id), "--json"});
+  REQUIRE(shown.exit_code == 0);
+  const auto json = nlohmann::json::parse(shown.out);
+  CHECK(json.at("name") == "ACME SAS");
+  CHECK(json.at("siret") == "44306184100047");
+  CHECK(json.at("max_secondary") == 1);
+  CHECK(json.at("state") == "active");
+  CHECK(shown.out.find("Correct#Horse1") == std::string::npos);
+  CHECK(cli.run({"password", "check", std::to_string(id)}, "Correct#Horse1\n").exit_code == 0);
+  auto wrong = cli.run({"password", "check", std::to_string(id)}, "Wrong#Horse12\n");
+  CHECK(wrong.exit_code == 1);
+  CHECK(wrong.err.find("PWD-WRONG") != std::string::npos);
+}
+
+TEST_CASE("Refusals exit 1 with one line naming the rule", "[accounts][cli]") {
+  Cli cli;
+  auto bad_char = cli.run({"main", "create", "--name", "X", "--siret", "44306184100047", "--email",
+                           "x@example.org", "--max-secondary", "1"},
+                          "Mot2passeSécurisé\n");
+  CHECK(bad_char.exit_code == 1);
+  CHECK(bad_char.err.find("PWD-CHAR") != std::string::npos);
+  CHECK(bad_char.err.find("U+00E9") != std::string::npos);
+  CHECK(std::count(bad_char.err.begin(), bad_char.err.end(), '\n') == 1);
+  auto bad_siret = cli.run({"main", "create", "--name", "X", "--siret", "44306184100048", "--email",
+                            "x@example.org", "--max-secondary", "1"},
+                           "Correct#Horse1\n");
+  CHECK(bad_siret.exit_code == 1);
+  CHECK(bad_siret.err.find("CO-KEY") != std::string::npos);
+
+  const auto main = std::to_string(cli.create_main(1));
+  REQUIRE(
+      cli.run({"secondary", "create", "--main", main, "--name", "Paie", "--mailbox"}).exit_code ==
+      0);
+  auto over = cli.run({"secondary", "create", "--main", main, "--name", "Compta", "--mailbox"});
+  CHECK(over.exit_code == 1);
+  CHECK(over.err.find("ACC-LIMIT") != std::string::npos);
+  auto free = cli.run({"secondary", "create", "--main", main, "--name", "Compta", "--json"});
+  REQUIRE(free.exit_code == 0);
+  const auto sub = nlohmann::json::parse(free.out);
+  CHECK(sub.at("display_name") == "Compta - ACME SAS");
+  CHECK(sub.at("mailbox") == false);
+  const std::string sub_id = std::to_string(sub.at("id").get<std::int64_t>());
+  auto nested = cli.run({"secondary", "create", "--main", sub_id, "--name", "Deeper"});
+  CHECK(nested.exit_code == 1);
+  CHECK(nested.err.find("ACC-NESTED") != std::string::npos);
+  auto mailbox = cli.run({"account", "mailbox", sub_id, "on"});
+  CHECK(mailbox.exit_code == 1);
+  CHECK(mailbox.err.find("ACC-LIMIT") != std::string::npos);
+}
+
+TEST_CASE("Usage and I/O errors exit 2", "[accounts][cli]") {
+  Cli cli;
+  // No database named.
+  auto none = run_einvoice({"accounts", "account", "list"}, "", cli.scratch.dir(), cli.variables);
+  CHECK(none.exit_code == 2);
+  CHECK(none.err.find("EINVOICE_ACCOUNTS_DB") != std::string::npos);
+  CHECK(cli.run({"company", "add", "--account", "1", "--siren", "542107651", "--employees", "12-20",
+                 "--purchase"})
+            .exit_code == 2);
+  CHECK(cli.run({"frobnicate"}).exit_code == 2);
+  auto missing = cli.run(
+      {"company", "import", "--account", "1", (cli.scratch.dir() / "missing.csv").string()});
+  CHECK(missing.exit_code != 0);
+  // A database file that is not one.
+  einvoice::testing::write_text(cli.scratch.dir() / "junk.sqlite", std::string(4096, 'j'));
+  auto junk = run_einvoice(
+      {"accounts", "--db", (cli.scratch.dir() / "junk.sqlite").string(), "account", "list"}, "",
+      cli.scratch.dir(), cli.variables);
+  CHECK(junk.exit_code == 2);
+  auto bad_cost = run_einvoice({"accounts", "--db", cli.db, "account", "list"}, "",
+                               cli.scratch.dir(), {"EINVOICE_ACCOUNTS_ARGON2=m=1"});
+  CHECK(bad_cost.exit_code == 2);
+  CHECK(bad_cost.err.find("EINVOICE_ACCOUNTS_ARGON2") != std::string::npos);
+}
+
+TEST_CASE("EINVOICE_ACCOUNTS_DB names the database", "[accounts][cli]") {
+  Cli cli;
+  const auto id = cli.create_main(0);
+  auto variables = cli.variables;
+  variables.push_back("EINVOICE_ACCOUNTS_DB=" + cli.db);
+  auto listed =
+      run_einvoice({"accounts", "account", "list", "--json"}, "", cli.scratch.dir(), variables);
+  REQUIRE(listed.exit_code == 0);
+  CHECK(nlohmann::json::parse(listed.out).at("id") == id);
+}
+
+TEST_CASE("deactivate, reactivate, and password set notifies through the outbox",
+          "[accounts][cli]") {
+  Cli cli;
+  const auto id = std::to_string(cli.create_main(0));
+  REQUIRE(cli.run({"account", "deactivate", id}).exit_code == 0);
+  auto listed = cli.run({"account", "list", "--state", "deactivated", "--json"});
+  REQUIRE(listed.exit_code == 0);
+  CHECK(nlohmann::json::parse(listed.out).at("state") == "deactivated");
+  auto refused = cli.run({"password", "set", id}, "Another#Pass12\n");
+  CHECK(refused.exit_code == 1);
+  CHECK(refused.err.find("ACC-INACTIVE") != std::string::npos);
+  REQUIRE(cli.run({"account", "reactivate", id}).exit_code == 0);
+  REQUIRE(cli.run({"password", "set", id}, "Another#Pass12\n").exit_code == 0);
+  auto outbox = cli.run({"outbox", "list", "--json"});
+  REQUIRE(outbox.exit_code == 0);
+  const auto message = nlohmann::json::parse(outbox.out);
+  CHECK(message.at("to") == "boss@acme.example");
+  CHECK(message.at("body").get<std::string>().find("has just been changed") != std::string::npos);
+  CHECK(cli.run({"password", "check", id}, "Another#Pass12").exit_code == 0);
+}
+
+TEST_CASE("company add and import, with the JSON report", "[accounts][cli]") {
+  Cli cli;
+  const auto account = std::to_string(cli.create_main(0));
+  auto added = cli.run({"company", "add", "--account", account, "--siret", "44306184100047",
+                        "--employees", "250+", "--purchase", "--payment", "--json"});
+  REQUIRE(added.exit_code == 0);
+  const auto company = nlohmann::json::parse(added.out);
+  CHECK(company.at("id").get<std::int64_t>() > 0);
+  CHECK(company.at("identifier_type") == "SIRET");
+  CHECK(company.at("payment") == true);
+  auto payment_only = cli.run({"company", "add", "--account", account, "--siren", "542107651",
+                               "--employees", "1-10", "--payment", "--sales"});
+  CHECK(payment_only.exit_code == 1);
+  CHECK(payment_only.err.find("CO-PAYMENT") != std::string::npos);
+  auto both = cli.run({"company", "add", "--account", account, "--siren", "542107651", "--siret",
+                       "44306184100047", "--employees", "1-10", "--sales"});
+  CHECK(both.exit_code == 2);
+
+  const auto csv = cli.scratch.dir() / "companies.csv";
+  einvoice::testing::write_text(csv,
+                                "\xEF\xBB\xBFtype,identifier,employees,purchase,payment,sales,"
+                                "duplicates\r\n"
+                                "SIREN,542107651,1-10,1,0,0,0\r\n"
+                                "SIRET,44306184100047,1-10,1,0,0,0\r\n"
+                                "SIREN,732829320,1-10,1,0\r\n");
+  auto report =
+      cli.run({"company", "import", "--account", account, csv.string(), "--header", "--json"});
+  CHECK(report.exit_code == 1);
+  const auto json = nlohmann::json::parse(report.out);
+  CHECK(json.at("imported") == 1);
+  REQUIRE(json.at("errors").size() == 2);
+  CHECK(json.at("errors")[0].at("line") == 3);
+  CHECK(json.at("errors")[0].at("reason").get<std::string>().rfind("CO-DUPLICATE", 0) == 0);
+  CHECK(json.at("errors")[1].at("line") == 4);
+  CHECK(json.at("errors")[1].at("reason").get<std::string>().rfind("CSV-COLUMNS", 0) == 0);
+
+  auto enrol = cli.run({"company", "import", "--account", account, csv.string(), "--enrol"});
+  CHECK(enrol.exit_code == 2);
+  CHECK(enrol.err.find("enrolment is not built yet") != std::string::npos);
+
+  auto search =
+      cli.run({"company", "search", "--account", account, "--identifier", "5421", "--json"});
+  REQUIRE(search.exit_code == 0);
+  CHECK(nlohmann::json::parse(search.out).at("identifier") == "542107651");
+  const auto empty = cli.scratch.dir() / "empty.csv";
+  einvoice::testing::write_text(empty, "");
+  auto refused = cli.run({"company", "import", "--account", account, empty.string()});
+  CHECK(refused.exit_code == 1);
+  CHECK(refused.err.find("CSV-EMPTY") != std::string::npos);
+}
+
+TEST_CASE("API tokens from the command line", "[accounts][cli]") {
+  Cli cli;
+  const auto id = std::to_string(cli.create_main(0));
+  auto issued = cli.run({"token", "issue", id, "--label", "erp", "--days", "30", "--json"});
+  REQUIRE(issued.exit_code == 0);
+  const auto token = nlohmann::json::parse(issued.out);
+  const std::string secret = token.at("secret");
+  CHECK(cli.run({"token", "check"}, secret + "\n").exit_code == 0);
+  REQUIRE(
+      cli.run({"token", "revoke", std::to_string(token.at("id").get<std::int64_t>())}).exit_code ==
+      0);
+  auto revoked = cli.run({"token", "check"}, secret + "\n");
+  CHECK(revoked.exit_code == 1);
+  CHECK(revoked.err.find("TOKEN-REVOKED") != std::string::npos);
+}
+
+TEST_CASE("may prints the decision and exits 0 or 1", "[accounts][cli][decision]") {
+  Cli cli;
+  const auto account = std::to_string(cli.create_main(0));
+  REQUIRE(cli.run({"company", "add", "--account", account, "--siren", "542107651", "--employees",
+                   "1-10", "--sales"})
+              .exit_code == 0);
+  auto allowed =
+      cli.run({"may", "--account", account, "--action", "submit", "--siren", "542107651"});
+  CHECK(allowed.exit_code == 0);
+  CHECK(allowed.out.rfind("allowed: ", 0) == 0);
+  auto denied = cli.run(
+      {"may", "--account", account, "--action", "receive", "--siren", "542107651", "--json"});
+  CHECK(denied.exit_code == 1);
+  const auto json = nlohmann::json::parse(denied.out);
+  CHECK(json.at("allowed") == false);
+  CHECK(json.at("rule") == "CO-OPTION");
+  auto unknown = cli.run({"may", "--account", account, "--action", "view", "--siren", "732829320"});
+  CHECK(unknown.exit_code == 1);
+  CHECK(unknown.out.find("CO-UNKNOWN") != std::string::npos);
+  CHECK(
+      cli.run({"may", "--account", account, "--action", "fly", "--siren", "542107651"}).exit_code ==
+      2);
+}
+
+}  // namespace
+}  // namespace einvoice::accounts
