@@ -13,6 +13,16 @@ namespace einvoice::archive {
 std::string check_evidence_record(const EvidenceRecord& record, const Hash& object_hash,
                                   const signing::TrustStore& anchors,
                                   std::chrono::sys_seconds now) {
+  return check_evidence_record(
+      record, object_hash,
+      [&](std::string_view token, const Hash& imprint, std::chrono::sys_seconds at) {
+        return check_timestamp_at(token, imprint, anchors, at);
+      },
+      now);
+}
+
+std::string check_evidence_record(const EvidenceRecord& record, const Hash& object_hash,
+                                  const TokenCheck& check_token, std::chrono::sys_seconds now) {
   if (record.chain.empty())
     return "no ArchiveTimeStamp";
   std::vector<std::chrono::sys_seconds> gen_times;
@@ -35,8 +45,7 @@ std::string check_evidence_record(const EvidenceRecord& record, const Hash& obje
       return name + ": its timestamp (" + env::utc_timestamp(gen_times[i]) +
              ") is older than the one it renews";
     const auto at = i + 1 < gen_times.size() ? gen_times[i + 1] : now;
-    if (auto problem = check_timestamp_at(record.chain[i].timestamp_token, root, anchors, at);
-        !problem.empty())
+    if (auto problem = check_token(record.chain[i].timestamp_token, root, at); !problem.empty())
       return name + " (timestamp of " + env::utc_timestamp(gen_times[i]) + "): " + problem;
     covered = from_hex(Sha256::hex(record.chain[i].timestamp_token));
   }

@@ -1,7 +1,9 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <string>
+#include <string_view>
 
 #include "archive/evidence_record.h"
 #include "signing/trust_store.h"
@@ -20,5 +22,14 @@ namespace einvoice::archive {
 // Thread-safe.
 std::string check_evidence_record(const EvidenceRecord& record, const Hash& object_hash,
                                   const signing::TrustStore& anchors, std::chrono::sys_seconds now);
+
+// How a token is checked against an imprint at a time: check_timestamp_at
+// with anchors, or a memo of it (an export's records share their tokens).
+using TokenCheck = std::function<std::string(std::string_view token_der, const Hash& imprint,
+                                             std::chrono::sys_seconds at)>;
+
+// check_evidence_record with each token checked by `check_token`.
+std::string check_evidence_record(const EvidenceRecord& record, const Hash& object_hash,
+                                  const TokenCheck& check_token, std::chrono::sys_seconds now);
 
 }  // namespace einvoice::archive

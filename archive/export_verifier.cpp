@@ -94,6 +94,8 @@ class Verifier {
   ExportVerification result_;
   std::set<std::string> expected_;
   std::set<std::string> present_;  // every file of the export
+  // Verdicts of check_timestamp_at by token, imprint and time.
+  mutable std::map<std::string, std::string> token_checks_;
   std::map<std::int64_t, Run> runs_;
   std::map<std::int64_t, Renewal> renewals_;
   std::vector<ExportedDocument> documents_;
@@ -347,7 +349,17 @@ std::string Verifier::evidence_problem(const std::string& der, const Run& run,
     return "its reduced hash tree does not lead from the document to the timestamped root";
   if (!store_)
     return "no TSA certificate to check its timestamps with";
-  return check_evidence_record(*parsed, document, *store_, now_);
+  // The documents of one run share its tokens: each (token, root, time) is
+  // checked once.
+  auto memo = [this](std::string_view token, const Hash& imprint, std::chrono::sys_seconds at) {
+    const std::string key =
+        Sha256::hex(token) + to_hex(imprint) + std::to_string(at.time_since_epoch().count());
+    auto found = token_checks_.find(key);
+    if (found == token_checks_.end())
+      found = token_checks_.emplace(key, check_timestamp_at(token, imprint, *store_, at)).first;
+    return found->second;
+  };
+  return check_evidence_record(*parsed, document, memo, now_);
 }
 
 void Verifier::verify_document(const std::string& id) {
