@@ -23,9 +23,11 @@ CII and UBL artefacts no longer agree on).
 
 import pathlib
 import re
-import subprocess
 import sys
 import xml.etree.ElementTree as ElementTree
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from generated_table import ReleaseError, cpp_string, write_or_check  # noqa: E402
 
 SCHEMATRON = "{http://purl.oclc.org/dsdl/schematron}"
 
@@ -57,10 +59,6 @@ TABLES = [
 
 CODES_FILE = {"cii": "cii/codelist/EN16931-CII-codes.sch", "ubl": "ubl/codelist/EN16931-UBL-codes.sch"}
 UBL_MODEL = "ubl/UBL/EN16931-UBL-model.sch"
-
-
-class ReleaseError(Exception):
-    pass
 
 
 def asserts(path):
@@ -122,10 +120,6 @@ def ubl_note_subjects(release):
     raise ReleaseError(f"{path}: no param BR-CL-08")
 
 
-def cpp_string(text):
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
 def generate(release):
     name = release.name
     version = name.split("-")[-1] if "-" in name else name
@@ -170,35 +164,5 @@ def generate(release):
     return "\n".join(out) + "\n"
 
 
-def main(argv):
-    check = len(argv) > 1 and argv[1] == "--check"
-    if check:
-        argv = argv[:1] + argv[2:]
-    if len(argv) != 3:
-        print(__doc__.strip().splitlines()[0], file=sys.stderr)
-        print("usage: generate_code_lists.py [--check] RELEASE_DIR OUT.h", file=sys.stderr)
-        return 2
-    release, out = pathlib.Path(argv[1]), pathlib.Path(argv[2])
-    try:
-        text = generate(release)
-    except ReleaseError as error:
-        print(f"generate_code_lists: {error}", file=sys.stderr)
-        return 1
-    style = pathlib.Path(__file__).resolve().parent.parent / ".clang-format"
-    formatted = subprocess.run(
-        ["clang-format", f"--style=file:{style}", "--assume-filename=code_list_tables.h"],
-        input=text, capture_output=True, text=True, check=True).stdout
-    if check:
-        committed = out.read_text() if out.exists() else ""
-        if committed != formatted:
-            print(f"generate_code_lists: {out} is not what {release} makes; regenerate it "
-                  "(cmake --build BUILD --target generate-rule-tables) and read the diff",
-                  file=sys.stderr)
-            return 1
-        return 0
-    out.write_text(formatted)
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(write_or_check(sys.argv, generate, "code_list_tables.h", __doc__))

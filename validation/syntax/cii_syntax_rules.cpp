@@ -84,6 +84,9 @@ enum Context : std::uint8_t {
   kContextCount,
   kNoContext = kContextCount,
 };
+static_assert(kContextCount == cii_syntax::kContexts,
+              "the release's CII syntax pattern has another number of rule contexts: "
+              "enum Context must list them all, in the pattern's order");
 
 // The contexts given by an absolute path.
 struct AbsoluteContext {
