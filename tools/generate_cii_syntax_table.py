@@ -17,12 +17,11 @@ import sys
 import xml.etree.ElementTree as ElementTree
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from generated_table import ReleaseError, cpp_string, write_or_check  # noqa: E402
+from generated_table import FLAGS, ReleaseError, cpp_string, rule_rows, write_or_check  # noqa: E402
 
 SCHEMATRON = "{http://purl.oclc.org/dsdl/schematron}"
 SOURCE = "cii/preprocessed/EN16931-CII-validation-preprocessed.sch"
 PATTERN = "EN16931-CII-Syntax"
-FLAGS = {"fatal": "kFatal", "warning": "kWarning"}
 COUNTS = [
     (r"not\((.+)\)", "kAbsent"),
     (r"count\((.+)\)\s*<=\s*1", "kAtMostOne"),
@@ -76,7 +75,7 @@ def generate(release):
             rule_id, flag = check.get("id", ""), check.get("flag", "")
             if not re.fullmatch(r"CII-\w+-\d+", rule_id) or flag not in FLAGS:
                 raise ReleaseError(f"{path}: assert {rule_id!r} (flag {flag!r}) is not CII-XX-N fatal|warning")
-            message = re.sub(r"\s*\n\s*", " ", "".join(check.itertext()).strip())
+            message = re.sub(r"\s*\n\s*", " ", "".join(check.itertext()))
             if rules.setdefault(rule_id, (flag, message)) != (flag, message):
                 raise ReleaseError(f"{path}: {rule_id} has two flags or messages")
             found = path_check(check.get("test", ""))
@@ -120,9 +119,7 @@ def generate(release):
         "",
         "inline constexpr Rule kRules[] = {",
     ]
-    for rule_id in sorted(rules, key=rule_order):
-        flag, message = rules[rule_id]
-        out.append(f'{{{cpp_string(rule_id)}, {FLAGS[flag]}, "", {cpp_string(message)}}},')
+    out += rule_rows(rules, rule_order)
     out += [
         "};",
         "",

@@ -15,6 +15,17 @@ def cpp_string(text):
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+# Schematron flags as validation/rule.h spells them.
+FLAGS = {"fatal": "kFatal", "warning": "kWarning"}
+
+
+def rule_rows(rules, order):
+    """The rows of a kRules table (validation/rule.h) for `rules`, id ->
+    (flag, message), in the order `order(id)` gives."""
+    return [f'{{{cpp_string(rule_id)}, {FLAGS[rules[rule_id][0]]}, "", '
+            f'{cpp_string(rules[rule_id][1])}}},' for rule_id in sorted(rules, key=order)]
+
+
 def formatted(text, file_name):
     """`text` formatted with the repository's clang-format."""
     style = pathlib.Path(__file__).resolve().parent.parent / ".clang-format"

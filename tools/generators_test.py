@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""Checks that the table generators refuse a release that does not hold what
+their tables need, naming the file and the rule, rather than writing a table
+that silently lacks codes or rules: a release copy in a temporary folder is
+broken in one place per case. Run by ctest: RELEASE_DIR is the pinned one."""
+
+import pathlib
+import shutil
+import subprocess
+import sys
+import tempfile
+
+TOOLS = pathlib.Path(__file__).resolve().parent
+
+
+def run(generator, release, out):
+    return subprocess.run([sys.executable, str(TOOLS / generator), str(release), str(out)],
+                          capture_output=True, text=True)
+
+
+def broken(release, relative, old, new, scratch):
+    """A copy of `release` whose `relative` file has `old` replaced by `new`."""
+    copy = pathlib.Path(scratch) / "release"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(release, copy)
+    path = copy / relative
+    text = path.read_bytes().decode("latin-1")
+    if old not in text:
+        raise AssertionError(f"{relative}: {old!r} not found: the case no longer applies")
+    path.write_bytes(text.replace(old, new, 1).encode("latin-1"))
+    return copy
+
+
+def main(argv):
+    release = pathlib.Path(argv[1])
+    cases = [
+        ("generate_code_lists.py", "cii/codelist/EN16931-CII-codes.sch", 'id="BR-CL-03"',
+         'id="BR-CL-03X"', "BR-CL-03"),
+        ("generate_code_lists.py", "ubl/codelist/EN16931-UBL-codes.sch", " AED AFN ", " AFN ",
+         "BR-CL-03"),
+        ("generate_cii_syntax_table.py",
+         "cii/preprocessed/EN16931-CII-validation-preprocessed.sch",
+         'id="EN16931-CII-Syntax"', 'id="EN16931-CII-Other"', "EN16931-CII-Syntax"),
+        ("generate_ubl_syntax_table.py", "ubl/UBL/EN16931-UBL-syntax.sch",
+         '<param name="UBL-SR-01"', '<param name="UBL-SR-01-gone"', "UBL-SR-01"),
+    ]
+    failures = 0
+    with tempfile.TemporaryDirectory() as scratch:
+        for generator, relative, old, new, named in cases:
+            copy = broken(release, relative, old, new, scratch)
+            out = pathlib.Path(scratch) / "out.h"
+            result = run(generator, copy, out)
+            if result.returncode != 1 or named not in result.stderr or out.exists():
+                failures += 1
+                print(f"FAIL {generator} on {relative} ({old} -> {new}): exit "
+                      f"{result.returncode}, stderr {result.stderr.strip()!r}, "
+                      f"wrote {out.exists()}")
+            else:
+                print(f"ok   {generator}: {result.stderr.strip()}")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
