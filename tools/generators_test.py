@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Checks that the table generators refuse a release that does not hold what
 their tables need, naming the file and the rule, rather than writing a table
-that silently lacks codes or rules: a release copy in a temporary folder is
-broken in one place per case. Run by ctest: RELEASE_DIR is the pinned one."""
+that silently lacks codes or rules, and that check_model_rules names a rule
+the release reworded: a release copy in a temporary folder is broken in one
+place per case. Run by ctest: RELEASE_DIR is the pinned one."""
 
 import pathlib
 import shutil
@@ -22,6 +23,7 @@ def broken(release, relative, old, new, scratch):
     """A copy of `release` whose `relative` file has `old` replaced by `new`."""
     copy = pathlib.Path(scratch) / "release"
     shutil.rmtree(copy, ignore_errors=True)
+    (pathlib.Path(scratch) / "out.h").unlink(missing_ok=True)
     shutil.copytree(release, copy)
     path = copy / relative
     text = path.read_bytes().decode("latin-1")
@@ -57,6 +59,22 @@ def main(argv):
                       f"wrote {out.exists()}")
             else:
                 print(f"ok   {generator}: {result.stderr.strip()}")
+        # The hand-written model rules against a release that reworded one.
+        copy = broken(release, "ubl/abstract/EN16931-model.sch",
+                      "shall have an Invoice number (BT-1)", "shall have a number (BT-1)", scratch)
+        cii = copy / "cii/abstract/EN16931-CII-model.sch"
+        text = cii.read_bytes().decode("latin-1")
+        cii.write_bytes(text.replace("shall have an Invoice number (BT-1)",
+                                     "shall have a number (BT-1)").encode("latin-1"))
+        result = subprocess.run(
+            [sys.executable, str(TOOLS / "check_model_rules.py"), str(copy),
+             str(TOOLS.parent / "validation" / "en16931")], capture_output=True, text=True)
+        if result.returncode != 1 or "BR-02" not in result.stdout:
+            failures += 1
+            print(f"FAIL check_model_rules on a reworded BR-02: exit {result.returncode}, "
+                  f"{result.stdout.strip()!r}")
+        else:
+            print(f"ok   check_model_rules: {result.stdout.splitlines()[0]}")
     return 1 if failures else 0
 
 
