@@ -15,9 +15,9 @@ rules added, removed, reworded, flags changed), 0 when they agree.
 import pathlib
 import re
 import sys
-import xml.etree.ElementTree as ElementTree
 
-SCHEMATRON = "{http://purl.oclc.org/dsdl/schematron}"
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from generated_table import SCHEMATRON, ReleaseError, parse_schematron  # noqa: E402
 MODELS = ["ubl/abstract/EN16931-model.sch", "cii/abstract/EN16931-CII-model.sch",
           "ubl/codelist/EN16931-UBL-codes.sch", "cii/codelist/EN16931-CII-codes.sch"]
 LITERAL = re.compile(r'\{\s*"(BR-[A-Z0-9-]+)",\s*(kFatal|kWarning),\s*"[^"]*",\s*'
@@ -34,9 +34,9 @@ def release_rules(release):
     for model in MODELS:
         path = release / model
         try:
-            root = ElementTree.parse(path).getroot()
-        except (OSError, ElementTree.ParseError) as error:
-            raise SystemExit(f"check_model_rules: {path}: {error}")
+            root = parse_schematron(path)
+        except ReleaseError as error:
+            raise SystemExit(f"check_model_rules: {error}")
         for check in root.iter(SCHEMATRON + "assert"):
             rules.setdefault(check.get("id", ""), set()).add(
                 (check.get("flag", ""), collapse("".join(check.itertext()))))

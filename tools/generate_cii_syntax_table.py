@@ -14,12 +14,18 @@ the contexts in the same order; the other asserts are code there).
 import pathlib
 import re
 import sys
-import xml.etree.ElementTree as ElementTree
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from generated_table import FLAGS, ReleaseError, cpp_string, rule_rows, write_or_check  # noqa: E402
+from generated_table import (  # noqa: E402
+    FLAGS,
+    SCHEMATRON,
+    ReleaseError,
+    cpp_string,
+    parse_schematron,
+    rule_rows,
+    write_or_check,
+)
 
-SCHEMATRON = "{http://purl.oclc.org/dsdl/schematron}"
 SOURCE = "cii/preprocessed/EN16931-CII-validation-preprocessed.sch"
 PATTERN = "EN16931-CII-Syntax"
 COUNTS = [
@@ -61,10 +67,7 @@ def rule_order(rule_id):
 
 def generate(release):
     path = release / SOURCE
-    try:
-        root = ElementTree.parse(path).getroot()
-    except (OSError, ElementTree.ParseError) as error:
-        raise ReleaseError(f"{path}: {error}")
+    root = parse_schematron(path)
     patterns = [p for p in root.iter(SCHEMATRON + "pattern") if p.get("id") == PATTERN]
     if len(patterns) != 1:
         raise ReleaseError(f"{path}: no pattern {PATTERN}")

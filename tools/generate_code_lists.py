@@ -24,12 +24,16 @@ CII and UBL artefacts no longer agree on).
 import pathlib
 import re
 import sys
-import xml.etree.ElementTree as ElementTree
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from generated_table import ReleaseError, cpp_string, write_or_check  # noqa: E402
+from generated_table import (  # noqa: E402
+    SCHEMATRON,
+    ReleaseError,
+    cpp_string,
+    parse_schematron,
+    write_or_check,
+)
 
-SCHEMATRON = "{http://purl.oclc.org/dsdl/schematron}"
 
 # (C++ name, comment, artefacts whose list it is, rule id, branch): with a
 # branch, the list the test applies to that element ("self::cbc:X and ...").
@@ -63,10 +67,7 @@ UBL_MODEL = "ubl/UBL/EN16931-UBL-model.sch"
 
 def asserts(path):
     """(rule context, assert id, test) of every assert of a Schematron file."""
-    try:
-        root = ElementTree.parse(path).getroot()
-    except (OSError, ElementTree.ParseError) as error:
-        raise ReleaseError(f"{path}: {error}")
+    root = parse_schematron(path)
     for rule in root.iter(SCHEMATRON + "rule"):
         for check in rule.iter(SCHEMATRON + "assert"):
             yield rule.get("context", ""), check.get("id", ""), check.get("test", "")
@@ -110,10 +111,7 @@ def ubl_note_subjects(release):
     """The list BR-CL-08's test holds in the UBL binding (a <param> the
     abstract model's assert names), exactly as written."""
     path = release / UBL_MODEL
-    try:
-        root = ElementTree.parse(path).getroot()
-    except (OSError, ElementTree.ParseError) as error:
-        raise ReleaseError(f"{path}: {error}")
+    root = parse_schematron(path)
     for param in root.iter(SCHEMATRON + "param"):
         if param.get("name") == "BR-CL-08":
             return quoted_list(param.get("value", ""), f"{path}: BR-CL-08")

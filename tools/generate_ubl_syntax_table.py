@@ -15,12 +15,18 @@ root element.
 import pathlib
 import re
 import sys
-import xml.etree.ElementTree as ElementTree
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from generated_table import FLAGS, ReleaseError, cpp_string, rule_rows, write_or_check  # noqa: E402
+from generated_table import (  # noqa: E402
+    FLAGS,
+    SCHEMATRON,
+    ReleaseError,
+    cpp_string,
+    parse_schematron,
+    rule_rows,
+    write_or_check,
+)
 
-SCHEMATRON = "{http://purl.oclc.org/dsdl/schematron}"
 ABSTRACT = "ubl/abstract/EN16931-syntax.sch"
 BINDING = "ubl/UBL/EN16931-UBL-syntax.sch"
 ROOT_CONTEXT = "$Invoice"
@@ -29,13 +35,6 @@ FAMILIES = {"SR": 0, "DT": 1, "CR": 2}
 NAME = r"(?:cac|cbc|ext):[A-Za-z0-9]+"
 STEP = rf"(?:{NAME}|\({NAME}(?:\|{NAME})+\))"
 PLAIN_PATH = re.compile(rf"(?://)?(?:{STEP}(?:/{STEP})*(?:/@[A-Za-z0-9]+)?|@[A-Za-z0-9]+)")
-
-
-def parse(path):
-    try:
-        return ElementTree.parse(path).getroot()
-    except (OSError, ElementTree.ParseError) as error:
-        raise ReleaseError(f"{path}: {error}")
 
 
 def rule_order(rule_id):
@@ -47,9 +46,9 @@ def rule_order(rule_id):
 
 def generate(release):
     params = {p.get("name"): p.get("value", "")
-              for p in parse(release / BINDING).iter(SCHEMATRON + "param")}
+              for p in parse_schematron(release / BINDING).iter(SCHEMATRON + "param")}
     rules, forbidden = {}, []
-    for rule in parse(release / ABSTRACT).iter(SCHEMATRON + "rule"):
+    for rule in parse_schematron(release / ABSTRACT).iter(SCHEMATRON + "rule"):
         for check in rule.iter(SCHEMATRON + "assert"):
             rule_id, flag = check.get("id", ""), check.get("flag", "")
             rule_order(rule_id)

@@ -4,11 +4,24 @@ literals, and writing (or checking) the clang-formatted output."""
 import pathlib
 import subprocess
 import sys
+import xml.etree.ElementTree as ElementTree
+
+# The Schematron namespace, as ElementTree spells qualified names.
+SCHEMATRON = "{http://purl.oclc.org/dsdl/schematron}"
 
 
 class ReleaseError(Exception):
     """The release folder does not hold what a table needs; the message names
     the file and the rule."""
+
+
+def parse_schematron(path):
+    """The root element of the Schematron at `path` (no DTD nor external
+    entity is loaded by ElementTree); ReleaseError naming it otherwise."""
+    try:
+        return ElementTree.parse(path).getroot()
+    except (OSError, ElementTree.ParseError) as error:
+        raise ReleaseError(f"{path}: {error}")
 
 
 def cpp_string(text):
