@@ -75,7 +75,42 @@ def main(argv):
                   f"{result.stdout.strip()!r}")
         else:
             print(f"ok   check_model_rules: {result.stdout.splitlines()[0]}")
+        failures += diff_case(pathlib.Path(scratch))
     return 1 if failures else 0
+
+
+SCHEMATRON_TEXT = """<?xml version="1.0" encoding="UTF-8"?>
+<schema xmlns="http://purl.oclc.org/dsdl/schematron"><pattern><rule context="a">{}</rule></pattern></schema>
+"""
+
+
+def diff_case(scratch):
+    """rules_release_diff on two made-up releases: one rule kept, one reflagged,
+    one reworded, one removed, one added."""
+    def release(name, file_name, asserts):
+        folder = scratch / name
+        folder.mkdir()
+        body = "".join(f'<assert id="{i}" flag="{f}" test="{t}">{m}</assert>'
+                       for i, f, t, m in asserts)
+        (folder / file_name).write_text(SCHEMATRON_TEXT.format(body))
+        return folder
+    old = release("old", "20260101_BR-XX-Rules_V1.0.sch", [
+        ("R-1", "fatal", "b", "kept"), ("R-2", "warning", "c", "flag"),
+        ("R-3", "fatal", "d", "old words"), ("R-4", "fatal", "e", "gone")])
+    new = release("new", "20260601_BR-XX-Rules_V1.1.sch", [
+        ("R-1", "fatal", "b", "kept"), ("R-2", "fatal", "c", "flag"),
+        ("R-3", "fatal", "d", "new words"), ("R-5", "fatal", "f", "new")])
+    result = subprocess.run([sys.executable, str(TOOLS / "rules_release_diff.py"), str(old),
+                             str(new)], capture_output=True, text=True)
+    expected = ["## BR-XX-Rules", "4 -> 4 rules; 1 added, 1 removed, 2 changed.",
+                "Added: R-5", "Removed: R-4", "- R-2: flag warning -> fatal", "- R-3: message"]
+    missing = [line for line in expected if line not in result.stdout]
+    if result.returncode != 0 or missing or "R-1" in result.stdout:
+        print(f"FAIL rules_release_diff: exit {result.returncode}, missing {missing}, "
+              f"output {result.stdout!r}")
+        return 1
+    print("ok   rules_release_diff: added, removed, reflagged and reworded rules named")
+    return 0
 
 
 if __name__ == "__main__":
