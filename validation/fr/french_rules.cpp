@@ -69,7 +69,7 @@ constexpr Rule kRules[] = {
      "BR-FR-17/BT-123 : Le code de qualification de la pièce jointe est invalide. Il doit "
      "appartenir à la liste des codes autorisés."},
     {"BR-FR-CO-07_BT-9", kFatal, "BT-9",
-     "BR-FR-CO-07/BT-9 : La date d'échéance (BT-9), si présente, doit être postérieure ou égale "
+     "BR-FR-CO-07/BT-9 : La date d’échéance (BT-9), si présente, doit être postérieure ou égale "
      "à la date de facture (BT-2), sauf si la facture est de type acompte (386, 500, 503) ou si "
      "le cadre de facturation (BT-23) est B2, S2 ou M2."},
     {"BR-FR-CO-12_BT-5", kFatal, "BT-5",
@@ -98,7 +98,7 @@ constexpr Rule kRules[] = {
      "BR-FR-09/EXT-FR-FE-146 : Le SIRET doit contenir 14 chiffres et commencer par le SIREN."},
     {"BR-FR-11_BT-47", kFatal, "BT-47",
      "BR-FR-11/BT-47 : Si une note contient le code sujet BAR avec la valeur 'B2B', alors le SIREN "
-     "de l'acheteur (BT-47, ram:ID) est obligatoire et doit être composé exactement de 9 "
+     "de l’acheteur (BT-47, ram:ID) est obligatoire et doit être composé exactement de 9 "
      "chiffres."},
     {"BR-FR-15_BT-95_BT-102", kFatal, "BT-95",
      "BR-FR-15/BT-95 ou BT-102 : Code de catégorie de TVA invalide."},
@@ -113,7 +113,7 @@ constexpr Rule kRules[] = {
     {"BR-FR-15_BT-95_BT-151_LM", kFatal, "BT-95",
      "BR-FR-15/BT-151 : Les codes 'L' et 'M' ne sont pas pertinents en France."},
     {"BR-FR-21_BT-49", kFatal, "BT-49",
-     "BR-FR-21/BT-49 : Si le traitement est BAR/B2B et que le type de document (BT-3) n'est pas en "
+     "BR-FR-21/BT-49 : Si le traitement est BAR/B2B et que le type de document (BT-3) n’est pas en "
      "autofacture (389, 501, 500, 471, 473, 261, 502), alors le BT-49 (EndpointID) doit commencer "
      "par le SIREN (BT-47) et le BT-49-1 (schemeID) doit être égal à \"0225\"."},
     {"BR-FR-22_BT-34", kFatal, "BT-34",
@@ -121,20 +121,20 @@ constexpr Rule kRules[] = {
      "autofacture (389, 501, 500, 471, 473, 261, 502), alors le BT-34 (EndpointID du vendeur) doit "
      "commencer par le SIREN (BT-30) et le BT-34-1 (schemeID) doit être égal à \"0225\"."},
     {"BR-FR-27_BG-32", kFatal, "BG-32",
-     "BR-FR-27/BG-32 : Le groupe Attribut d'article (BG-32) doit contenir soit un nom d'attribut "
-     "d'article (BT-160 : ram:Description), soit un code d'attribut d'article (EXT-FR-FE-159 : "
-     "ram:TypeCode). Aucun des deux éléments n'a été trouvé dans le contexte "
+     "BR-FR-27/BG-32 : Le groupe Attribut d’article (BG-32) doit contenir soit un nom d’attribut "
+     "d’article (BT-160 : ram:Description), soit un code d’attribut d’article (EXT-FR-FE-159 : "
+     "ram:TypeCode). Aucun des deux éléments n’a été trouvé dans le contexte "
      "ApplicableProductCharacteristic."},
     {"BR-FR-28-Value", kFatal, "",
-     "[BR-FR-28] : La valeur d'attribut (cbc:Value) ou la valeur (cbc:ValueQuantity avec unité de "
+     "[BR-FR-28] : La valeur d’attribut (cbc:Value) ou la valeur (cbc:ValueQuantity avec unité de "
      "mesure) doivent être présents, mais pas les deux"},
     {"BR-FR-29_BT-18", kFatal, "BT-18",
-     "BR-FR-29/BT-18 : Parmi les identifiants d'objets facturés (BT-18), les schémas "
-     "d'identification \"AFL\" et \"AVV\" ne doivent être présents qu'une seule fois chacun. "
+     "BR-FR-29/BT-18 : Parmi les identifiants d’objets facturés (BT-18), les schémas "
+     "d’identification \"AFL\" et \"AVV\" ne doivent être présents qu’une seule fois chacun. "
      "Actuellement : AFL = occurrence(s), AVV = occurrence(s)."},
     {"BR-FR-30_BT-128", kFatal, "BT-128",
-     "BR-FR-30/BT-128 : Parmi les identifiants d'objets facturés à la ligne (BT-128), les schémas "
-     "d'identification \"AFL\" et \"AVV\" ne doivent être présents qu'une seule fois chacun. "
+     "BR-FR-30/BT-128 : Parmi les identifiants d’objets facturés à la ligne (BT-128), les schémas "
+     "d’identification \"AFL\" et \"AVV\" ne doivent être présents qu’une seule fois chacun. "
      "Actuellement : AFL = occurrence(s), AVV = occurrence(s)."},
     {"BR-FR-32-LEGALID", kFatal, "",
      "BR-FR-32/LEGALID : Tout identifiant légal d'une Partie avec schemeID = '0002' DOIT être "
@@ -160,71 +160,71 @@ constexpr Rule kRules[] = {
      "payer (BT-115) doit être égal à 0. Net à payer : ."},
     {"BR-FR-CO-09_BT-23-3", kFatal, "BT-23",
      "BR-FR-CO-09/BT-23 : Si le cadre de facturation (BT-23) est B2, S2 ou M2, alors la date "
-     "d'échéance (BT-9) doit être renseignée et correspondre à la date de paiement. Date "
-     "d'échéance actuelle : ."},
+     "d’échéance (BT-9) doit être renseignée et correspondre à la date de paiement. Date "
+     "d’échéance actuelle : ."},
     {"BR-FR-CO-10_BT-29-1", kFatal, "BT-29",
-     "BR-FR-CO-10/BT-29 : Si l'identifiant global du vendeur (BT-29) est renseigné, alors son "
+     "BR-FR-CO-10/BT-29 : Si l’identifiant global du vendeur (BT-29) est renseigné, alors son "
      "schéma (BT-29-1) doit également être renseigné."},
     {"BR-FR-CO-10_BT-29-2", kFatal, "BT-29",
-     "BR-FR-CO-10/BT-29 : Chaque schemeID ne peut apparaître qu'une seule fois dans l'identifiant "
+     "BR-FR-CO-10/BT-29 : Chaque schemeID ne peut apparaître qu’une seule fois dans l'identifiant "
      "privé du vendeur (BT-29)."},
     {"BR-FR-CO-10_BT-46-1", kFatal, "BT-46",
-     "BR-FR-CO-10/BT-46 : Si l'identifiant global de l'acheteur (BT-46) est renseigné, alors son "
+     "BR-FR-CO-10/BT-46 : Si l’identifiant global de l'acheteur (BT-46) est renseigné, alors son "
      "schéma (BT-46-1) doit également être renseigné."},
     {"BR-FR-CO-10_BT-46-2", kFatal, "BT-46",
-     "BR-FR-CO-10/BT-46 : Chaque schemeID ne peut apparaître qu'une seule fois dans l'identifiant "
+     "BR-FR-CO-10/BT-46 : Chaque schemeID ne peut apparaître qu’une seule fois dans l'identifiant "
      "privé de l'acheteur (BT-46)."},
     {"BR-FR-CO-10_BT-60-1", kFatal, "BT-60",
-     "BR-FR-CO-10/BT-60 : Si l'identifiant global du bénéficiaire (BT-60) est renseigné, alors son "
+     "BR-FR-CO-10/BT-60 : Si l’identifiant global du bénéficiaire (BT-60) est renseigné, alors son "
      "schéma (BT-60-1) doit également être renseigné."},
     {"BR-FR-CO-10_BT-60-2", kFatal, "BT-60",
-     "BR-FR-CO-10/BT-60 : Chaque schemeID ne peut apparaître qu'une seule fois dans l'identifiant "
+     "BR-FR-CO-10/BT-60 : Chaque schemeID ne peut apparaître qu’une seule fois dans l'identifiant "
      "privé du bénéficiaire (BT-60)."},
     {"BR-FR-CO-10_EXT-FR-FE-06-1", kFatal, "",
-     "BR-FR-CO-10/EXT-FR-FE-06 : Si l'identifiant global de l'agent d'acheteur (EXT-FR-FE-06) est "
+     "BR-FR-CO-10/EXT-FR-FE-06 : Si l’identifiant global de l'agent d'acheteur (EXT-FR-FE-06) est "
      "renseigné, alors son schéma (EXT-FR-FE-07) doit également être renseigné."},
     {"BR-FR-CO-10_EXT-FR-FE-06-2", kFatal, "",
-     "BR-FR-CO-10/EXT-FR-FE-06 : Chaque schemeID ne peut apparaître qu'une seule fois ans "
+     "BR-FR-CO-10/EXT-FR-FE-06 : Chaque schemeID ne peut apparaître qu’une seule fois ans "
      "l'identifiant privé de l'agent d'acheteur (EXT-FR-FE-06)."},
     {"BR-FR-CO-10_EXT-FR-FE-46-1", kFatal, "",
-     "BR-FR-CO-10/EXT-FR-FE-46 : Si l'identifiant global du payeur (EXT-FR-FE-46) est renseigné, "
+     "BR-FR-CO-10/EXT-FR-FE-46 : Si l’identifiant global du payeur (EXT-FR-FE-46) est renseigné, "
      "alors son schéma (EXT-FR-FE-47) doit également être renseigné."},
     {"BR-FR-CO-10_EXT-FR-FE-46-2", kFatal, "",
-     "BR-FR-CO-10/EXT-FR-FE-46 : Chaque schemeID ne peut apparaître qu'une seule fois ans "
+     "BR-FR-CO-10/EXT-FR-FE-46 : Chaque schemeID ne peut apparaître qu’une seule fois ans "
      "l'identifiant privé du payeur (EXT-FR-FE-46)."},
     {"BR-FR-CO-10_EXT-FR-FE-69-1", kFatal, "",
-     "BR-FR-CO-10/EXT-FR-FE-69 : Si l'identifiant global de l'agent du vendeur (EXT-FR-FE-69) est "
+     "BR-FR-CO-10/EXT-FR-FE-69 : Si l’identifiant global de l'agent du vendeur (EXT-FR-FE-69) est "
      "renseigné, alors son schéma (EXT-FR-FE-70) doit également être renseigné."},
     {"BR-FR-CO-10_EXT-FR-FE-69-2", kFatal, "",
-     "BR-FR-CO-10/EXT-FR-FE-69 : Chaque schemeID ne peut apparaître qu'une seule fois ans "
+     "BR-FR-CO-10/EXT-FR-FE-69 : Chaque schemeID ne peut apparaître qu’une seule fois ans "
      "l'identifiant privé de l'agent du vendeur (EXT-FR-FE-69)."},
     {"BR-FR-CO-10_EXT-FR-FE-92-1", kFatal, "",
-     "BR-FR-CO-10/EXT-FR-FE-92 : Si l'identifiant global du facturé à (EXT-FR-FE-92) est "
+     "BR-FR-CO-10/EXT-FR-FE-92 : Si l’identifiant global du facturé à (EXT-FR-FE-92) est "
      "renseigné, alors son schéma (EXT-FR-FE-92-1) doit également être renseigné."},
     {"BR-FR-CO-10_EXT-FR-FE-92-2", kFatal, "",
-     "BR-FR-CO-10/EXT-FR-FE-92 : Chaque schemeID ne peut apparaître qu'une seule fois ans "
+     "BR-FR-CO-10/EXT-FR-FE-92 : Chaque schemeID ne peut apparaître qu’une seule fois ans "
      "l'identifiant privé du facturé à (EXT-FR-FE-92)."},
     {"BR-FR-CO-10_EXT-FR-FE-115-1", kFatal, "",
-     "BR-FR-CO-10/EXT-FR-FE-115 : Si l'identifiant global du facturant (EXT-FR-FE-115) est "
+     "BR-FR-CO-10/EXT-FR-FE-115 : Si l’identifiant global du facturant (EXT-FR-FE-115) est "
      "renseigné, alors son schéma (EXT-FR-FE-116) doit également être renseigné."},
     {"BR-FR-CO-10_EXT-FR-FE-115-2", kFatal, "",
-     "BR-FR-CO-10/EXT-FR-FE-115 : Chaque schemeID ne peut apparaître qu'une seule fois ans "
+     "BR-FR-CO-10/EXT-FR-FE-115 : Chaque schemeID ne peut apparaître qu’une seule fois ans "
      "l'identifiant privé du facturant (EXT-FR-FE-115)."},
     {"BR-FR-CO-10_BT-71-1", kFatal, "BT-71",
-     "BR-FR-CO-10/BT-71 : Si l'identifiant global du livré à (BT-71) est renseigné, alors son "
+     "BR-FR-CO-10/BT-71 : Si l’identifiant global du livré à (BT-71) est renseigné, alors son "
      "schéma (BT-71-1) doit également être renseigné."},
     {"BR-FR-CO-10_BT-71-2", kFatal, "BT-71",
-     "BR-FR-CO-10/BT-71 : Chaque schemeID ne peut apparaître qu'une seule fois ans l'identifiant "
+     "BR-FR-CO-10/BT-71 : Chaque schemeID ne peut apparaître qu’une seule fois ans l'identifiant "
      "privé du livré à (BT-71)."},
     {"BR-FR-CO-10_EXT-FR-FE-146-1", kFatal, "",
-     "BR-FR-CO-10/EXT-FR-FE-146 : Si l'identifiant global du livré à à la ligne (EXT-FR-FE-146 ) "
+     "BR-FR-CO-10/EXT-FR-FE-146 : Si l’identifiant global du livré à à la ligne (EXT-FR-FE-146 ) "
      "est renseigné, alors son schéma (EXT-FR-FE-148) doit également être renseigné."},
     {"BR-FR-CO-10_EXT-FR-FE-146-2", kFatal, "",
-     "BR-FR-CO-10/EXT-FR-FE-146 : Chaque schemeID ne peut apparaître qu'une seule fois ans "
+     "BR-FR-CO-10/EXT-FR-FE-146 : Chaque schemeID ne peut apparaître qu’une seule fois ans "
      "l'identifiant privé du livré à à la ligne (EXT-FR-FE-146 )."},
     {"BR-FR-CO-14_BT-29-1", kFatal, "BT-29",
-     "BR-FR-CO-14/BT-29-1 : Si le schéma d'identification du vendeur (BT-29-1) est '0231', cela "
-     "signifie qu'il est membre d'un assujetti unique. Dans ce cas, une note (BG-1) avec le code "
+     "BR-FR-CO-14/BT-29-1 : Si le schéma d’identification du vendeur (BT-29-1) est '0231', cela "
+     "signifie qu’il est membre d’un assujetti unique. Dans ce cas, une note (BG-1) avec le code "
      "sujet 'TXD' (BT-21) et le texte 'MEMBRE_ASSUJETTI_UNIQUE' (BT-22) doit être présente."},
     {"BR-FR-CO-15_BT-29-1", kFatal, "BT-29",
      "BR-FR-CO-15/BT-29-1 : Si le vendeur est membre d'un assujetti unique (BT-29-1 = 0231), alors "
@@ -332,15 +332,15 @@ constexpr Rule kUblRules[] = {
      "[BR-FR-09/EXT-FR-FE-146] : Le SIRET doit contenir 14 chiffres et commencer par le SIREN. "
      "SIRET :, SIREN :."},
     {"BR-FR-28-Value", kFatal, "",
-     "[BR-FR-28] : La valeur d'attribut (cbc:Value) ou la valeur (cbc:ValueQuantity avec unité de "
+     "[BR-FR-28] : La valeur d’attribut (cbc:Value) ou la valeur (cbc:ValueQuantity avec unité de "
      "mesure) doivent être présents, mais pas les deux"},
     {"BR-FR-29_BT-18", kFatal, "BT-18",
-     "[BR-FR-29/BT-18] : Parmi les identifiants d'objets facturés (BT-18), les schémas "
-     "d'identification \"AFL\" et \"AVV\" ne doivent être présents qu'une seule fois chacun. "
+     "[BR-FR-29/BT-18] : Parmi les identifiants d’objets facturés (BT-18), les schémas "
+     "d’identification \"AFL\" et \"AVV\" ne doivent être présents qu’une seule fois chacun. "
      "Actuellement : AFL = occurrence(s), AVV = occurrence(s)."},
     {"BR-FR-30_BT-128", kFatal, "BT-128",
-     "[BR-FR-30/BT-128] : Parmi les identifiants d'objets facturés à la ligne (BT-128), les "
-     "schémas d'identification \"AFL\" et \"AVV\" ne doivent être présents qu'une seule fois "
+     "[BR-FR-30/BT-128] : Parmi les identifiants d’objets facturés à la ligne (BT-128), les "
+     "schémas d’identification \"AFL\" et \"AVV\" ne doivent être présents qu’une seule fois "
      "chacun. Actuellement : AFL = occurrence(s), AVV = occurrence(s)."},
     {"BR-FR-CO-03_BT-3", kFatal, "BT-3",
      "[BR-FR-CO-03/BT-3] : Si le code type de la facture (BT-3) est égal à 262 (Avoir Remise "
@@ -359,67 +359,67 @@ constexpr Rule kUblRules[] = {
      "payer (BT-115) doit être égal à 0. Net à payer : ."},
     {"BR-FR-CO-09_BT-23-3", kFatal, "BT-23",
      "[BR-FR-CO-09/BT-23] : Si le cadre de facturation (BT-23) est B2, S2 ou M2, alors la date "
-     "d'échéance (BT-9) doit être renseignée et correspondre à la date de paiement. Date "
-     "d'échéance actuelle : ."},
+     "d’échéance (BT-9) doit être renseignée et correspondre à la date de paiement. Date "
+     "d’échéance actuelle : ."},
     {"BR-FR-CO-10_BT-29-1", kFatal, "BT-29",
      "[BR-FR-CO-10/BT-29] : Chaque identifiant global du vendeur (BT-29) doit avoir un attribut "
      "schemeID (BT-29-1)."},
     {"BR-FR-CO-10_BT-29-2", kFatal, "BT-29",
-     "[BR-FR-CO-10/BT-29] : Chaque schemeID ne peut apparaître qu'une seule fois dans "
+     "[BR-FR-CO-10/BT-29] : Chaque schemeID ne peut apparaître qu’une seule fois dans "
      "l'identifiant privé du vendeur (BT-29)."},
     {"BR-FR-CO-10_BT-46-1", kFatal, "BT-46",
-     "[BR-FR-CO-10/BT-46] : Si l'identifiant global de l'acheteur (BT-46) est renseigné, alors son "
+     "[BR-FR-CO-10/BT-46] : Si l’identifiant global de l'acheteur (BT-46) est renseigné, alors son "
      "schéma (BT-46-1) doit également être renseigné."},
     {"BR-FR-CO-10_BT-46-2", kFatal, "BT-46",
-     "[BR-FR-CO-10/BT-46] : Chaque schemeID ne peut apparaître qu'une seule fois dans "
+     "[BR-FR-CO-10/BT-46] : Chaque schemeID ne peut apparaître qu’une seule fois dans "
      "l'identifiant privé de l'acheteur (BT-46)."},
     {"BR-FR-CO-10_BT-60-1", kFatal, "BT-60",
-     "[BR-FR-CO-10/BT-60] : Si l'identifiant global du bénéficiaire (BT-60) est renseigné, alors "
+     "[BR-FR-CO-10/BT-60] : Si l’identifiant global du bénéficiaire (BT-60) est renseigné, alors "
      "son schéma (BT-60-1) doit également être renseigné."},
     {"BR-FR-CO-10_BT-60-2", kFatal, "BT-60",
-     "[BR-FR-CO-10/BT-60] : Chaque schemeID ne peut apparaître qu'une seule fois dans "
+     "[BR-FR-CO-10/BT-60] : Chaque schemeID ne peut apparaître qu’une seule fois dans "
      "l'identifiant privé du bénéficiaire (BT-60)."},
     {"BR-FR-CO-10_EXT-FR-FE-06-1", kFatal, "",
-     "[BR-FR-CO-10/EXT-FR-FE-06] : Si l'identifiant global de l'agent d'acheteur (EXT-FR-FE-06) "
+     "[BR-FR-CO-10/EXT-FR-FE-06] : Si l’identifiant global de l'agent d'acheteur (EXT-FR-FE-06) "
      "est renseigné, alors son schéma (EXT-FR-FE-07) doit également être renseigné."},
     {"BR-FR-CO-10_EXT-FR-FE-06-2", kFatal, "",
-     "[BR-FR-CO-10/EXT-FR-FE-06] : Chaque schemeID ne peut apparaître qu'une seule fois ans "
+     "[BR-FR-CO-10/EXT-FR-FE-06] : Chaque schemeID ne peut apparaître qu’une seule fois ans "
      "l'identifiant privé de l'agent d'acheteur (EXT-FR-FE-06)."},
     {"BR-FR-CO-10_EXT-FR-FE-46-1", kFatal, "",
-     "[BR-FR-CO-10/EXT-FR-FE-46] : Si l'identifiant global du payeur (EXT-FR-FE-46) est renseigné, "
+     "[BR-FR-CO-10/EXT-FR-FE-46] : Si l’identifiant global du payeur (EXT-FR-FE-46) est renseigné, "
      "alors son schéma (EXT-FR-FE-47) doit également être renseigné."},
     {"BR-FR-CO-10_EXT-FR-FE-46-2", kFatal, "",
-     "[BR-FR-CO-10/EXT-FR-FE-46] : Chaque schemeID ne peut apparaître qu'une seule fois ans "
+     "[BR-FR-CO-10/EXT-FR-FE-46] : Chaque schemeID ne peut apparaître qu’une seule fois ans "
      "l'identifiant privé du payeur (EXT-FR-FE-46)."},
     {"BR-FR-CO-10_EXT-FR-FE-69-1", kFatal, "",
-     "[BR-FR-CO-10/EXT-FR-FE-69] : Si l'identifiant global de l'agent du vendeur (EXT-FR-FE-69) "
+     "[BR-FR-CO-10/EXT-FR-FE-69] : Si l’identifiant global de l'agent du vendeur (EXT-FR-FE-69) "
      "est renseigné, alors son schéma (EXT-FR-FE-70) doit également être renseigné."},
     {"BR-FR-CO-10_EXT-FR-FE-69-2", kFatal, "",
-     "[BR-FR-CO-10/EXT-FR-FE-69] : Chaque schemeID ne peut apparaître qu'une seule fois ans "
+     "[BR-FR-CO-10/EXT-FR-FE-69] : Chaque schemeID ne peut apparaître qu’une seule fois ans "
      "l'identifiant privé de l'agent du vendeur (EXT-FR-FE-69)."},
     {"BR-FR-CO-10_EXT-FR-FE-92-1", kFatal, "",
-     "[BR-FR-CO-10/EXT-FR-FE-92] : Si l'identifiant global du facturé à (EXT-FR-FE-92) est "
+     "[BR-FR-CO-10/EXT-FR-FE-92] : Si l’identifiant global du facturé à (EXT-FR-FE-92) est "
      "renseigné, alors son schéma (EXT-FR-FE-92-1) doit également être renseigné."},
     {"BR-FR-CO-10_EXT-FR-FE-92-2", kFatal, "",
-     "[BR-FR-CO-10/EXT-FR-FE-92] : Chaque schemeID ne peut apparaître qu'une seule fois ans "
+     "[BR-FR-CO-10/EXT-FR-FE-92] : Chaque schemeID ne peut apparaître qu’une seule fois ans "
      "l'identifiant privé du facturé à (EXT-FR-FE-92)."},
     {"BR-FR-CO-10_EXT-FR-FE-115-1", kFatal, "",
-     "[BR-FR-CO-10/EXT-FR-FE-115] : Si l'identifiant global du facturant (EXT-FR-FE-115) est "
+     "[BR-FR-CO-10/EXT-FR-FE-115] : Si l’identifiant global du facturant (EXT-FR-FE-115) est "
      "renseigné, alors son schéma (EXT-FR-FE-116) doit également être renseigné."},
     {"BR-FR-CO-10_EXT-FR-FE-115-2", kFatal, "",
-     "[BR-FR-CO-10/EXT-FR-FE-115] : Chaque schemeID ne peut apparaître qu'une seule fois ans "
+     "[BR-FR-CO-10/EXT-FR-FE-115] : Chaque schemeID ne peut apparaître qu’une seule fois ans "
      "l'identifiant privé du facturant (EXT-FR-FE-115)."},
     {"BR-FR-CO-10_BT-71-1", kFatal, "BT-71",
-     "[BR-FR-CO-10/BT-71] : Si l'identifiant global du livré à (BT-71) est renseigné, alors son "
+     "[BR-FR-CO-10/BT-71] : Si l’identifiant global du livré à (BT-71) est renseigné, alors son "
      "schéma (BT-71-1) doit également être renseigné."},
     {"BR-FR-CO-10_BT-71-2", kFatal, "BT-71",
-     "[BR-FR-CO-10/BT-71] : Chaque schemeID ne peut apparaître qu'une seule fois ans l'identifiant "
+     "[BR-FR-CO-10/BT-71] : Chaque schemeID ne peut apparaître qu’une seule fois ans l'identifiant "
      "privé du livré à (BT-71)."},
     {"BR-FR-CO-10_EXT-FR-FE-146-1", kFatal, "",
-     "BR-FR-CO-10/EXT-FR-FE-146] : Si l'identifiant global du livré à à la ligne (EXT-FR-FE-146 ) "
+     "BR-FR-CO-10/EXT-FR-FE-146] : Si l’identifiant global du livré à à la ligne (EXT-FR-FE-146 ) "
      "est renseigné, alors son schéma (EXT-FR-FE-148) doit également être renseigné."},
     {"BR-FR-CO-10_EXT-FR-FE-146-2", kFatal, "",
-     "[BR-FR-CO-10/EXT-FR-FE-146] : Chaque schemeID ne peut apparaître qu'une seule fois ans "
+     "[BR-FR-CO-10/EXT-FR-FE-146] : Chaque schemeID ne peut apparaître qu’une seule fois ans "
      "l'identifiant privé du livré à à la ligne (EXT-FR-FE-146 )."},
     {"BR-FR-DEC-03_BT-146", kFatal, "BT-146",
      "[BR-FR-DEC-03/BT-146] : Le montant est invalide. Il doit : - être un nombre strictement "
@@ -440,7 +440,7 @@ constexpr Rule kUblRules[] = {
      "[BR-FR-05/BT-22] : La mention relative aux pénalités de retard (code PMD) est absente. Elle "
      "est obligatoire dans les notes (BG-3)."},
     {"BR-FR-05_BT-22-3", kFatal, "BT-22",
-     "[BR-FR-05/BT-22] : La mention relative à l'escompte ou à son absence (code AAB) est absente. "
+     "[BR-FR-05/BT-22] : La mention relative à l’escompte ou à son absence (code AAB) est absente. "
      "Elle est obligatoire dans les notes (BG-3)."},
     {"BR-FR-06_BT-21-1", kFatal, "BT-21",
      "[BR-FR-06/BT-21] : Le code sujet PMT (indemnité forfaitaire pour frais de recouvrement) ne "
@@ -449,13 +449,13 @@ constexpr Rule kUblRules[] = {
      "[BR-FR-06/BT-21] : Le code sujet PMD (pénalités de retard) ne doit apparaître qu'une seule "
      "fois dans les notes (BG-3)."},
     {"BR-FR-06_BT-21-3", kFatal, "BT-21",
-     "[BR-FR-06/BT-21] : Le code sujet AAB (mention d'escompte ou d'absence d'escompte) ne doit "
+     "[BR-FR-06/BT-21] : Le code sujet AAB (mention d’escompte ou d’absence d’escompte) ne doit "
      "apparaître qu'une seule fois dans les notes (BG-3)."},
     {"BR-FR-06_BT-21-4", kFatal, "BT-21",
      "[BR-FR-06/BT-21] : Le code sujet TXD (mention de taxe) ne doit apparaître qu'une seule fois "
      "dans les notes (BG-3)."},
     {"BR-FR-08_BT-23", kFatal, "BT-23",
-     "[BR-FR-08/BT-23] : La valeur du cadre de facturation (ram:ID) est absente ou n'est pas "
+     "[BR-FR-08/BT-23] : La valeur du cadre de facturation (ram:ID) est absente ou n’est pas "
      "autorisée. Valeurs acceptées : B1, S1, M1, B2, S2, M2, S3, B4, S4, M4, S5, S6, B7, S7, B8, "
      "S8, M8, B9, S9, M9."},
     {"BR-FR-10_BT-30", kFatal, "BT-30",
@@ -463,7 +463,7 @@ constexpr Rule kUblRules[] = {
      "être composé exactement de 9 chiffres."},
     {"BR-FR-11_BT-47", kFatal, "BT-47",
      "[BR-FR-11/BT-47] : Si une note contient le code sujet BAR avec la valeur 'B2B', alors le "
-     "SIREN de l'acheteur (cbc:ID[@schemeID='0002']) est obligatoire et doit être composé "
+     "SIREN de l’acheteur (cbc:ID[@schemeID='0002']) est obligatoire et doit être composé "
      "exactement de 9 chiffres."},
     {"BR-FR-12_BT-49", kFatal, "BT-49",
      "[BR-FR-12/BT-49] : Le BT-49 (cbc:EndpointID) est obligatoire."},
@@ -498,12 +498,12 @@ constexpr Rule kUblRules[] = {
      "(cac:AdditionalDocumentReference) dont la description (cbc:DocumentDescription) est "
      "\"LISIBLE\"."},
     {"BR-FR-20_BT-21", kFatal, "BT-21",
-     "[BR-FR-20/BT-21] : Lorsqu'une note a pour code sujet « BAR » (cbc:SubjectCode), la valeur "
-     "associée (cbc:Note) doit être l'une des suivantes : B2B, B2BINT, B2C, B2CINT, OUTOFSCOPE, "
+     "[BR-FR-20/BT-21] : Lorsqu’une note a pour code sujet « BAR » (cbc:SubjectCode), la valeur "
+     "associée (cbc:Note) doit être l’une des suivantes : B2B, B2BINT, B2C, B2CINT, OUTOFSCOPE, "
      "ARCHIVEONLY."},
     {"BR-FR-21_BT-49", kFatal, "BT-49",
      "[BR-FR-21/BT-49] : Si le traitement est BAR/B2B et que le type de document "
-     "(cbc:InvoiceTypeCode) n'est pas en autofacture (389, 501, 500, 471, 473, 261, 502), alors le "
+     "(cbc:InvoiceTypeCode) n’est pas en autofacture (389, 501, 500, 471, 473, 261, 502), alors le "
      "BT-49 (cbc:EndpointID) doit commencer par le SIREN (cbc:ID[@schemeID='0002']) et le schemeID "
      "doit être égal à \"0225\"."},
     {"BR-FR-22_BT-34", kFatal, "BT-34",
@@ -513,7 +513,7 @@ constexpr Rule kUblRules[] = {
      "schemeID doit être égal à \"0225\"."},
     {"BR-FR-30_BT-21", kFatal, "BT-21",
      "[BR-FR-31/BT-21] : Lorsque plusieurs notes ont le code sujet « BAR » (BT-21), Il ne peut y "
-     "avoir qu'une seule valeur associée (BT-22, contenu de la note) parmi l'une des suivantes : "
+     "avoir qu'une seule valeur associée (BT-22, contenu de la note) parmi l’une des suivantes : "
      "B2B, B2BINT, B2C, B2CINT, OUTOFSCOPE, ARCHIVEONLY."},
     {"BR-FR-32-LEGALID", kFatal, "",
      "[BR-FR-32/LEGALID] : Tout identifiant légal d'une Partie avec schemeID = '0002' DOIT être "
@@ -522,21 +522,21 @@ constexpr Rule kUblRules[] = {
      "[BR-FR-32/ID] : Tout identifiant d'une Partie avec schemeID = '0002' DOIT être composé de 9 "
      "chiffres."},
     {"BR-FR-CO-07_BT-9", kFatal, "BT-9",
-     "[BR-FR-CO-07/BT-9] : La date d'échéance (BT-9), si présente, doit être postérieure ou égale "
+     "[BR-FR-CO-07/BT-9] : La date d’échéance (BT-9), si présente, doit être postérieure ou égale "
      "à la date de facture (BT-2), sauf si la facture est de type acompte (386, 500, 503) ou si le "
      "cadre de facturation (BT-23) est B2, S2 ou M2."},
     {"BR-FR-CO-08_BT-23", kFatal, "BT-23",
      "[BR-FR-CO-08/BT-23] : Si le cadre de facturation (BT-23) est B4, S4 ou M4 (factures "
      "définitives après acompte), alors le type de facture (BT-3) ne peut pas être une facture ou "
-     "un avoir d'acompte (386, 500, 503)."},
+     "un avoir d’acompte (386, 500, 503)."},
     {"BR-FR-CO-12_BT-5", kFatal, "BT-5",
      "[BR-FR-CO-12/BT-5] : Si la devise de facture (BT-5) est différente de EUR, alors : - la "
      "devise de comptabilité (BT-6) doit être présente et égale à EUR, - le montant de TVA en "
      "devise de comptabilité (BT-111) doit être renseigné, - et sa devise (BT-111-1) doit être "
      "égale à EUR."},
     {"BR-FR-CO-14_BT-29-1", kFatal, "BT-29",
-     "[BR-FR-CO-14/BT-29-1] : Si le schéma d'identification du vendeur (BT-29-1) est '0231', cela "
-     "signifie qu'il est membre d'un assujetti unique. Dans ce cas, une note (BG-1) avec le code "
+     "[BR-FR-CO-14/BT-29-1] : Si le schéma d’identification du vendeur (BT-29-1) est '0231', cela "
+     "signifie qu’il est membre d’un assujetti unique. Dans ce cas, une note (BG-1) avec le code "
      "sujet 'TXD' (BT-21) et le texte 'MEMBRE_ASSUJETTI_UNIQUE' (BT-22) doit être présente et non"},
     {"BR-FR-CO-15_BT-29-1", kFatal, "BT-29",
      "[BR-FR-CO-15/BT-29-1] : Si le vendeur est membre d'un assujetti unique (BT-29-1 = 0231), "
