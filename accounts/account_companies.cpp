@@ -167,6 +167,10 @@ model::Result<DecisionSnapshot> Accounts::decision_snapshot(AccountId account,
   if (!companies)
     return companies.error();
   snapshot.companies = std::move(*companies);
+  auto roles = store_.list_roles(siren, account);
+  if (!roles)
+    return roles.error();
+  snapshot.roles = std::move(*roles);
   return snapshot;
 }
 

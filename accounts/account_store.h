@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -9,6 +10,7 @@
 #include "accounts/account.h"
 #include "accounts/company.h"
 #include "accounts/outbox.h"
+#include "accounts/role.h"
 #include "model/result.h"
 
 namespace einvoice::accounts {
@@ -52,6 +54,11 @@ struct CompanyInsert {
   CompanyId id = 0;
   std::optional<AccountId> held_by;
 };
+
+// Plans a change of roles from the grants of one SIREN (every service) as
+// they stand inside the store's transaction (role_rules.h).
+using RolePlan =
+    std::function<model::Result<std::vector<RoleTransition>>(const std::vector<RoleGrant>&)>;
 
 // The accounts module's storage. Behind an interface so that a PostgreSQL
 // store can follow (SqliteAccountStore today). Every method is one
@@ -113,6 +120,28 @@ class AccountStore {
   // In id order.
   virtual model::Result<std::vector<Company>> search_companies(
       const CompanyFilter& filter) const = 0;
+
+  // --- roles per (SIREN, service)
+  // In one transaction: loads the grants of `siren`, asks `plan`, applies
+  // each transition it returns (its `after` stored, or the grant deleted)
+  // and records it in role_transitions; when `consume_code` is given, that
+  // code is marked used at `now` in the same transaction, and CODE-USED is
+  // refused when it was used already (of two callers, one wins). Returns
+  // the transitions with their ids; nothing is written on an error.
+  virtual model::Result<std::vector<RoleTransition>> change_roles(
+      std::string_view siren, const RolePlan& plan, std::optional<std::int64_t> consume_code,
+      std::int64_t now) const = 0;
+  // The grants of `siren` (empty: every SIREN) and/or `account` (0: every
+  // account), by SIREN, service, account.
+  virtual model::Result<std::vector<RoleGrant>> list_roles(std::string_view siren,
+                                                           AccountId account) const = 0;
+  // The transitions of `siren` (empty: all), in the order recorded.
+  virtual model::Result<std::vector<RoleTransition>> role_transitions(
+      std::string_view siren) const = 0;
+  virtual model::Result<std::int64_t> insert_role_code(const RoleCode& code) const = 0;
+  // `account`'s codes for (siren, service), used or not, newest first.
+  virtual model::Result<std::vector<RoleCode>> role_codes(AccountId account, std::string_view siren,
+                                                          std::string_view service) const = 0;
 
   // The outbox kept with the accounts (until a mail transport takes them).
   virtual model::Status queue_message(const Message& message) const = 0;

@@ -181,7 +181,8 @@ class Accounts {
   // --- decisions (account_companies.cpp)
   // What may() reads for `account` and `siren` (9 digits): the account, its
   // main account, the companies of that SIREN it handles (for a main
-  // account, its secondaries' too). Refusals: ACC-UNKNOWN, CO-IDENTIFIER.
+  // account, its secondaries' too), and its role grants on that SIREN.
+  // Refusals: ACC-UNKNOWN, CO-IDENTIFIER.
   model::Result<DecisionSnapshot> decision_snapshot(AccountId account,
                                                     std::string_view siren) const;
 

@@ -47,6 +47,14 @@ const char* option_name(Action action) {
   }
 }
 
+// True when `roles` hold an active AT or AS on the decision's service.
+bool administers(const std::vector<RoleGrant>& roles) {
+  return std::any_of(roles.begin(), roles.end(), [](const RoleGrant& g) {
+    return g.service == kDecisionService && g.state == GrantState::kActive &&
+           (g.role == Role::kAt || g.role == Role::kAs);
+  });
+}
+
 }  // namespace
 
 const char* to_string(Action action) {
@@ -75,11 +83,18 @@ Decision may(const DecisionSnapshot& s, Action action) {
   if (a.password_reset_required)
     return deny("PWD-RESET", who + " must have its password reset first");
   const bool main = a.is_main();
-  if (action == Action::kManageAccounts)
-    return main ? Decision{true, "OK", who + " is a main account"}
-                : deny("ACC-SECONDARY", who +
-                                            " is a secondary account: only main accounts "
-                                            "manage accounts");
+  if (action == Action::kManageAccounts) {
+    if (!main)
+      return deny("ACC-SECONDARY",
+                  who + " is a secondary account: only main accounts manage accounts");
+    return administers(s.roles)
+               ? Decision{true, "OK",
+                          who + " is a main account and an administrator of the service"}
+               : deny("ROLE-ADMIN", who + " holds no active AT or AS role on service " +
+                                        kDecisionService +
+                                        " of this SIREN: only its administrators manage "
+                                        "accounts");
+  }
   if (s.companies.empty())
     return deny("CO-UNKNOWN", who + " handles no company of this SIREN");
   if (auto option = needed_option(action)) {

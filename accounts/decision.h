@@ -7,6 +7,7 @@
 
 #include "accounts/account.h"
 #include "accounts/company.h"
+#include "accounts/role.h"
 
 namespace einvoice::accounts {
 
@@ -36,7 +37,13 @@ struct DecisionSnapshot {
   // and for a main account those of its secondaries (a SIREN's company and
   // its establishments' SIRETs).
   std::vector<Company> companies;
+  // The account's grants on this SIREN (every service, on standby too).
+  std::vector<RoleGrant> roles;
 };
+
+// The online service whose roles the decision reads (portal.md 5: roles are
+// per (SIREN, service); e-invoicing is the service einvoice serves).
+inline constexpr const char* kDecisionService = "einvoicing";
 
 struct Decision {
   bool allowed = false;
@@ -44,12 +51,14 @@ struct Decision {
   std::string reason;  // one line
 };
 
-// The decision from account state and company options only (first version;
-// enrolment and roles per (SIREN, service) come later, docs/accounts.md):
+// The decision from account state, company options and roles (enrolment
+// comes later, docs/accounts.md):
 // - a deactivated account, or a secondary of a deactivated main account,
 //   and an account whose password must be reset, may nothing (ACC-INACTIVE,
 //   PWD-RESET);
-// - manage-accounts: main accounts only (ACC-SECONDARY); no company needed;
+// - manage-accounts: main accounts only (ACC-SECONDARY), holding an active
+//   AT or AS grant on (SIREN, kDecisionService) (ROLE-ADMIN: portal.md 5,
+//   the administrators manage the service's rights); no company needed;
 // - every other action needs a company of that SIREN the account handles
 //   (CO-UNKNOWN);
 // - submit needs the sales option, receive the purchase option, pay the

@@ -6,6 +6,8 @@
 #include <chrono>
 #include <thread>
 
+#include "accounts/sqlite_statement.h"
+
 namespace einvoice::accounts {
 namespace {
 
@@ -14,7 +16,7 @@ using model::ErrorCode;
 
 // The schema, one step per version. A released step never changes: a new
 // column or table is a new step (docs/accounts.md lists them).
-constexpr std::array<Migration, 3> kMigrations{{
+constexpr std::array<Migration, 4> kMigrations{{
     {1, "accounts and companies", R"sql(
 CREATE TABLE accounts(
   id INTEGER PRIMARY KEY, kind TEXT NOT NULL CHECK(kind IN ('main', 'secondary')),
@@ -53,6 +55,29 @@ CREATE TABLE outbox(
   id INTEGER PRIMARY KEY, created_at INTEGER NOT NULL, recipient TEXT NOT NULL,
   subject TEXT NOT NULL, body TEXT NOT NULL);
 )sql"},
+    {4, "roles per (SIREN, service), their transitions, adhesion and substitution codes", R"sql(
+CREATE TABLE role_grants(
+  account_id INTEGER NOT NULL REFERENCES accounts(id), siren TEXT NOT NULL,
+  service TEXT NOT NULL,
+  role TEXT NOT NULL CHECK(role IN ('AT', 'AS', 'acteur-delegue', 'acteur')),
+  state TEXT NOT NULL CHECK(state IN ('active', 'standby')), changed_at INTEGER NOT NULL,
+  PRIMARY KEY(account_id, siren, service));
+CREATE UNIQUE INDEX role_grants_one_at ON role_grants(siren, service) WHERE role = 'AT';
+CREATE UNIQUE INDEX role_grants_one_as ON role_grants(siren, service) WHERE role = 'AS';
+CREATE INDEX role_grants_by_siren ON role_grants(siren, service);
+CREATE TABLE role_transitions(
+  id INTEGER PRIMARY KEY, siren TEXT NOT NULL, service TEXT NOT NULL,
+  account_id INTEGER NOT NULL REFERENCES accounts(id), by_account INTEGER REFERENCES accounts(id),
+  event TEXT NOT NULL, role_before TEXT, state_before TEXT, role_after TEXT, state_after TEXT,
+  at INTEGER NOT NULL);
+CREATE INDEX role_transitions_by_siren ON role_transitions(siren);
+CREATE TABLE role_codes(
+  id INTEGER PRIMARY KEY, kind TEXT NOT NULL CHECK(kind IN ('adhesion', 'substitution')),
+  account_id INTEGER NOT NULL REFERENCES accounts(id), siren TEXT NOT NULL,
+  service TEXT NOT NULL, code_sha256 TEXT NOT NULL, created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL, used_at INTEGER);
+CREATE INDEX role_codes_by_requester ON role_codes(account_id, siren, service);
+)sql"},
 }};
 
 constexpr const char* kAccountColumns =
@@ -85,80 +110,6 @@ int current_schema_version() {
 const char* to_string(LinkPurpose purpose) {
   return purpose == LinkPurpose::kPassword ? "password" : "identifier";
 }
-
-// A prepared statement with positional arguments; finalised on destruction.
-class SqliteAccountStore::Query {
- public:
-  Query(sqlite3* db, const std::string& sql, const std::vector<SqlValue>& args = {}) {
-    ok_ = sqlite3_prepare_v2(db, sql.c_str(), -1, &statement_, nullptr) == SQLITE_OK;
-    bind(args);
-  }
-  ~Query() { sqlite3_finalize(statement_); }
-  Query(const Query&) = delete;
-  Query& operator=(const Query&) = delete;
-
-  bool ok() const { return ok_; }
-  // Binds `args` to ?1.., after a reset when the statement ran before.
-  void bind(const std::vector<SqlValue>& args) {
-    if (!ok_)
-      return;
-    sqlite3_reset(statement_);
-    sqlite3_clear_bindings(statement_);
-    int index = 1;
-    for (const auto& arg : args) {
-      if (const auto* number = std::get_if<std::int64_t>(&arg))
-        sqlite3_bind_int64(statement_, index++, *number);
-      else {
-        const auto& text = std::get<std::string>(arg);
-        sqlite3_bind_text(statement_, index++, text.data(), static_cast<int>(text.size()),
-                          SQLITE_TRANSIENT);
-      }
-    }
-  }
-  void bind_null(int index) { sqlite3_bind_null(statement_, index); }
-  int step() { return ok_ ? sqlite3_step(statement_) : SQLITE_ERROR; }
-  // Runs a statement that returns no rows.
-  bool run() { return step() == SQLITE_DONE; }
-  std::string text(int column) const {
-    const auto* bytes = sqlite3_column_text(statement_, column);
-    return bytes ? std::string(reinterpret_cast<const char*>(bytes),
-                               static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)))
-                 : std::string();
-  }
-  std::int64_t number(int column) const { return sqlite3_column_int64(statement_, column); }
-  bool is_null(int column) const { return sqlite3_column_type(statement_, column) == SQLITE_NULL; }
-  std::optional<std::int64_t> optional_number(int column) const {
-    return is_null(column) ? std::nullopt : std::optional<std::int64_t>(number(column));
-  }
-
- private:
-  sqlite3_stmt* statement_ = nullptr;
-  bool ok_ = false;
-};
-
-// BEGIN IMMEDIATE ... COMMIT, rolled back unless committed.
-class SqliteAccountStore::WriteTransaction {
- public:
-  explicit WriteTransaction(sqlite3* db) : db_(db) {
-    began_ = sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK;
-  }
-  ~WriteTransaction() {
-    if (began_ && !committed_)
-      sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-  }
-  WriteTransaction(const WriteTransaction&) = delete;
-  WriteTransaction& operator=(const WriteTransaction&) = delete;
-  bool began() const { return began_; }
-  bool commit() {
-    committed_ = sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK;
-    return committed_;
-  }
-
- private:
-  sqlite3* db_;
-  bool began_ = false;
-  bool committed_ = false;
-};
 
 model::Result<std::unique_ptr<SqliteAccountStore>> SqliteAccountStore::open(
     const std::filesystem::path& path, Options options) {

@@ -76,6 +76,17 @@ class SqliteAccountStore final : public AccountStore {
   model::Status update_company(const Company& company) const override;
   model::Result<std::optional<Company>> find_company(CompanyId id) const override;
   model::Result<std::vector<Company>> search_companies(const CompanyFilter& filter) const override;
+  model::Result<std::vector<RoleTransition>> change_roles(std::string_view siren,
+                                                          const RolePlan& plan,
+                                                          std::optional<std::int64_t> consume_code,
+                                                          std::int64_t now) const override;
+  model::Result<std::vector<RoleGrant>> list_roles(std::string_view siren,
+                                                   AccountId account) const override;
+  model::Result<std::vector<RoleTransition>> role_transitions(
+      std::string_view siren) const override;
+  model::Result<std::int64_t> insert_role_code(const RoleCode& code) const override;
+  model::Result<std::vector<RoleCode>> role_codes(AccountId account, std::string_view siren,
+                                                  std::string_view service) const override;
   model::Status queue_message(const Message& message) const override;
   model::Result<std::vector<Message>> messages() const override;
 
@@ -96,6 +107,11 @@ class SqliteAccountStore final : public AccountStore {
                                                      const std::vector<SqlValue>& args) const;
   model::Result<std::vector<Company>> select_companies(const std::string& where,
                                                        const std::vector<SqlValue>& args) const;
+
+  // REQUIRES: mutex_ held.
+  model::Result<std::vector<RoleGrant>> select_roles(const std::string& where,
+                                                     const std::vector<SqlValue>& args) const;
+  model::Status write_transition(RoleTransition& transition) const;
 
   sqlite3* db_;
   std::filesystem::path path_;

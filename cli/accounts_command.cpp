@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "accounts/accounts.h"
+#include "cli/accounts_role_command.h"
 #include "cli/cli_support.h"
 #include "cli/command_line.h"
 #include "cli/commands.h"
@@ -20,7 +21,8 @@ using accounts::AccountId;
 constexpr const char* kDescription =
     "Accounts and companies (docs/accounts.md): main and secondary accounts, passwords\n"
     "(Argon2id; read on stdin), recovery links and API tokens, the companies each account\n"
-    "handles and their CSV import. The database is --db FILE, else $EINVOICE_ACCOUNTS_DB.\n"
+    "handles and their CSV import, roles per (SIREN, service). The database is --db FILE,\n"
+    "else $EINVOICE_ACCOUNTS_DB.\n"
     "Exit codes: 0 ok, 1 refused by a rule (the reason names it), 2 usage or I/O error.";
 constexpr std::size_t kMaxSecretBytes = 4096;
 
@@ -622,6 +624,8 @@ int run_accounts(int argc, char** argv, int first) {
   add_account_commands(app, o);
   add_credential_commands(app, o);
   add_company_commands(app, o);
+  RoleOptions role_options;
+  add_role_commands(app, role_options);
   app.require_subcommand(1);
   if (auto exit_code = parse_command_line(app, argc, argv, first))
     return *exit_code;
@@ -655,6 +659,8 @@ int run_accounts(int argc, char** argv, int first) {
     return run_outbox(o, **session);
   if (name == "may")
     return run_may(o, a);
+  if (name == "role")
+    return run_role(verb, role_options, **session, env);
   return run_company(verb, o, a, env);
 }
 

@@ -234,5 +234,74 @@ TEST_CASE("may prints the decision and exits 0 or 1", "[accounts][cli][decision]
       2);
 }
 
+TEST_CASE("role: adhesion by post, grants, refusals naming the rule, history",
+          "[accounts][cli][roles]") {
+  Cli cli;
+  const auto main = std::to_string(cli.create_main(1));
+  auto sub = cli.run({"secondary", "create", "--main", main, "--name", "Compta", "--json"});
+  REQUIRE(sub.exit_code == 0);
+  const auto other = std::to_string(nlohmann::json::parse(sub.out).at("id").get<std::int64_t>());
+  const std::vector<std::string> scope{"--siren", "542107651", "--service", "einvoicing"};
+  auto with = [&](std::vector<std::string> arguments) {
+    arguments.insert(arguments.end(), scope.begin(), scope.end());
+    return arguments;
+  };
+  // No administrator of the service yet: the main account may not manage accounts.
+  auto denied =
+      cli.run({"may", "--account", main, "--action", "manage-accounts", "--siren", "542107651"});
+  CHECK(denied.exit_code == 1);
+  CHECK(denied.out.find("ROLE-ADMIN") != std::string::npos);
+  // The AT is not appointed: only a code by post makes one.
+  auto at = cli.run(with({"role", "grant", "--account", main, "--role", "AT"}));
+  CHECK(at.exit_code == 1);
+  CHECK(at.err.find("ROLE-APPOINT") != std::string::npos);
+  REQUIRE(cli.run(with({"role", "adhesion", "--account", main})).exit_code == 0);
+  auto letters = cli.run({"outbox", "list", "--json"});
+  REQUIRE(letters.exit_code == 0);
+  const auto letter = nlohmann::json::parse(letters.out);
+  CHECK(letter.at("to") == "post: company SIREN 542107651, registered address");
+  const std::string body = letter.at("body");
+  const std::string code = body.substr(body.find("Code: ") + 6, 12);
+  auto wrong = cli.run(with({"role", "redeem", "--account", main}), "AAAAAAAAAAAA\n");
+  CHECK(wrong.exit_code == 1);
+  CHECK(wrong.err.find("CODE-WRONG") != std::string::npos);
+  REQUIRE(cli.run(with({"role", "redeem", "--account", main}), code + "\n").exit_code == 0);
+  auto replay = cli.run(with({"role", "redeem", "--account", main}), code + "\n");
+  CHECK(replay.exit_code == 1);
+  CHECK(replay.err.find("CODE-USED") != std::string::npos);
+  CHECK(cli.run({"may", "--account", main, "--action", "manage-accounts", "--siren", "542107651"})
+            .exit_code == 0);
+
+  auto granted =
+      cli.run(with({"role", "grant", "--account", other, "--role", "AS", "--by", main, "--json"}));
+  REQUIRE(granted.exit_code == 0);
+  const auto transition = nlohmann::json::parse(granted.out);
+  CHECK(transition.at("event") == "create");
+  CHECK(transition.at("after").at("role") == "AS");
+  CHECK(transition.at("before").is_null());
+  auto second = cli.run(with({"role", "grant", "--account", other, "--role", "acteur"}));
+  CHECK(second.exit_code == 1);
+  CHECK(second.err.find("ROLE-COMBINE") != std::string::npos);
+  auto again = cli.run(with({"role", "adhesion", "--account", other}));
+  CHECK(again.exit_code == 1);
+  CHECK(again.err.find("ROLE-MANAGED") != std::string::npos);
+  REQUIRE(cli.run(with({"role", "standby", "--account", other, "--by", main})).exit_code == 0);
+  auto reactivate_twice = cli.run(with({"role", "standby", "--account", other}));
+  CHECK(reactivate_twice.exit_code == 1);
+  CHECK(reactivate_twice.err.find("ROLE-STATE") != std::string::npos);
+  REQUIRE(cli.run(with({"role", "reactivate", "--account", other})).exit_code == 0);
+
+  auto list = cli.run({"role", "list", "--siren", "542107651"});
+  REQUIRE(list.exit_code == 0);
+  CHECK(list.out.find("AT\tactive") != std::string::npos);
+  CHECK(list.out.find("AS\tactive") != std::string::npos);
+  REQUIRE(cli.run(with({"role", "revoke", "--account", other})).exit_code == 0);
+  auto history = cli.run({"role", "history", "--siren", "542107651"});
+  REQUIRE(history.exit_code == 0);
+  CHECK(std::count(history.out.begin(), history.out.end(), '\n') == 5);
+  CHECK(history.out.find("adhesion by " + main) != std::string::npos);
+  CHECK(history.out.find("delete by administrator\tAS (active) -> none") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace einvoice::accounts

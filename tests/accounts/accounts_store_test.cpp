@@ -71,6 +71,25 @@ TEST_CASE("A version 1 database is migrated, its rows kept", "[accounts][store]"
   // The tables of later versions work.
   CHECK((*store)->queue_message({"old@example.org", "s", "b", 1}));
   CHECK((*store)->set_password_hash(1, "$argon2id$x", 2));
+  // Step 4: a grant of the old account, and its transition recorded.
+  auto granted = (*store)->change_roles(
+      "542107651",
+      [](const std::vector<RoleGrant>& grants) -> model::Result<std::vector<RoleTransition>> {
+        CHECK(grants.empty());
+        RoleTransition t;
+        t.siren = "542107651";
+        t.service = "einvoicing";
+        t.account_id = 1;
+        t.event = RoleEvent::kAdhesion;
+        t.after = RoleHeld{Role::kAt, GrantState::kActive};
+        t.at = 3;
+        return std::vector<RoleTransition>{t};
+      },
+      std::nullopt, 3);
+  REQUIRE(granted);
+  CHECK(granted->front().id > 0);
+  CHECK((*store)->list_roles("542107651", 1)->size() == 1);
+  CHECK((*store)->role_transitions("")->size() == 1);
 }
 
 TEST_CASE("A database from a newer einvoice is refused with a clear error", "[accounts][store]") {

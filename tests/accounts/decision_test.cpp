@@ -1,8 +1,11 @@
-// may(): every account kind and state x action x company option, against a
-// table written from portal.md 1 and 2 and docs/accounts.md (data, not code).
+// may(): every account kind and state x action x company option, and every
+// role grant x action, against tables written from portal.md 1, 2 and 5 and
+// docs/accounts.md (data, not code).
 #include "accounts/decision.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <iterator>
 #include <map>
 
 namespace einvoice::accounts {
@@ -26,7 +29,10 @@ constexpr Row kTable[] = {
     {"main", "receive", {"CO-UNKNOWN", "OK", "OK", "CO-OPTION", "OK"}},
     {"main", "pay", {"CO-UNKNOWN", "CO-OPTION", "OK", "CO-OPTION", "OK"}},
     {"main", "view", {"CO-UNKNOWN", "OK", "OK", "OK", "OK"}},
-    {"main", "manage-accounts", {"OK", "OK", "OK", "OK", "OK"}},
+    // (a main account without a role on the SIREN: the roles table below)
+    {"main",
+     "manage-accounts",
+     {"ROLE-ADMIN", "ROLE-ADMIN", "ROLE-ADMIN", "ROLE-ADMIN", "ROLE-ADMIN"}},
     {"main", "manage-companies", {"CO-UNKNOWN", "OK", "OK", "OK", "OK"}},
     {"main", "archive-export", {"CO-UNKNOWN", "OK", "OK", "OK", "OK"}},
     {"main", "archive-destroy", {"CO-UNKNOWN", "OK", "OK", "OK", "OK"}},
@@ -156,6 +162,81 @@ TEST_CASE("may(): the whole decision table", "[accounts][decision]") {
   }
   CHECK(decided == std::size(kAccounts) * std::size(kAllActions) * 5);
   CHECK(rows.size() == std::size(kAccounts) * std::size(kAllActions));
+}
+
+// The role columns: the grant the account holds on the SIREN.
+constexpr const char* kRoleColumns[] = {"none",
+                                        "AT",
+                                        "AS",
+                                        "acteur-delegue",
+                                        "acteur",
+                                        "AT standby",
+                                        "AS standby",
+                                        "AT of ereporting",
+                                        "AS of ereporting"};
+
+// Account kind and action, then the expected rule for each role column, the
+// account handling the SIREN's company with every option.
+struct RoleRow {
+  const char* account;
+  const char* action;
+  const char* expected[9];
+};
+
+constexpr RoleRow kRoleTable[] = {
+    {"main", "submit", {"OK", "OK", "OK", "OK", "OK", "OK", "OK", "OK", "OK"}},
+    {"main", "receive", {"OK", "OK", "OK", "OK", "OK", "OK", "OK", "OK", "OK"}},
+    {"main", "pay", {"OK", "OK", "OK", "OK", "OK", "OK", "OK", "OK", "OK"}},
+    {"main", "view", {"OK", "OK", "OK", "OK", "OK", "OK", "OK", "OK", "OK"}},
+    {"main",
+     "manage-accounts",
+     {"ROLE-ADMIN", "OK", "OK", "ROLE-ADMIN", "ROLE-ADMIN", "ROLE-ADMIN", "ROLE-ADMIN",
+      "ROLE-ADMIN", "ROLE-ADMIN"}},
+    {"main", "manage-companies", {"OK", "OK", "OK", "OK", "OK", "OK", "OK", "OK", "OK"}},
+    {"main", "archive-export", {"OK", "OK", "OK", "OK", "OK", "OK", "OK", "OK", "OK"}},
+    {"main", "archive-destroy", {"OK", "OK", "OK", "OK", "OK", "OK", "OK", "OK", "OK"}},
+    {"secondary",
+     "manage-accounts",
+     {"ACC-SECONDARY", "ACC-SECONDARY", "ACC-SECONDARY", "ACC-SECONDARY", "ACC-SECONDARY",
+      "ACC-SECONDARY", "ACC-SECONDARY", "ACC-SECONDARY", "ACC-SECONDARY"}},
+    {"main deactivated",
+     "manage-accounts",
+     {"ACC-INACTIVE", "ACC-INACTIVE", "ACC-INACTIVE", "ACC-INACTIVE", "ACC-INACTIVE",
+      "ACC-INACTIVE", "ACC-INACTIVE", "ACC-INACTIVE", "ACC-INACTIVE"}},
+};
+
+TEST_CASE("may(): roles x actions", "[accounts][decision][roles]") {
+  for (const auto& row : kRoleTable) {
+    const auto action = parse_action(row.action);
+    REQUIRE(action);
+    for (int column = 0; column < 9; ++column) {
+      const std::string held = kRoleColumns[column];
+      INFO(row.account << " / " << row.action << " / role: " << held);
+      DecisionSnapshot s = snapshot_for(row.account, 4);  // every option
+      if (held != "none") {
+        RoleGrant grant;
+        grant.account_id = s.account.id;
+        grant.siren = "542107651";
+        grant.service = held.find("ereporting") != std::string::npos ? "ereporting" : "einvoicing";
+        grant.role = *parse_role(held.substr(0, held.find(' ')));
+        grant.state =
+            held.find("standby") != std::string::npos ? GrantState::kStandby : GrantState::kActive;
+        s.roles.push_back(grant);
+      }
+      const Decision decision = may(s, *action);
+      const std::string expected = row.expected[column];
+      CHECK(decision.rule == expected);
+      CHECK(decision.allowed == (expected == "OK"));
+    }
+  }
+  // Every action of a main account has its row.
+  for (Action action : kAllActions) {
+    const bool listed =
+        std::any_of(std::begin(kRoleTable), std::end(kRoleTable), [&](const auto& r) {
+          return std::string(r.account) == "main" && r.action == std::string(to_string(action));
+        });
+    CHECK(listed);
+  }
 }
 
 TEST_CASE("may(): an option on any of the SIREN's companies suffices", "[accounts][decision]") {
