@@ -22,9 +22,10 @@ namespace fs = std::filesystem;
 constexpr const char* kDescription =
     "Checks CII and UBL 2.1 invoices: their XSD first, then the EN 16931 business rules and\n"
     "the syntax rules of their binding, with the official rule ids, flags and messages; with\n"
-    "--profile fr, the French rules of the 2026 reform too. Inputs are files or folders (every\n"
-    "*.xml below a folder), checked in parallel; reports come in input order; Ctrl-C\n"
-    "stops starting new ones.\n"
+    "--profile fr, the French rules of the 2026 reform too. A CDAR lifecycle status message\n"
+    "gets the French BR-FR-CDV rules (no XSD: none is shipped for CDAR). Inputs are files or\n"
+    "folders (every *.xml below a folder), checked in parallel; reports come in input order;\n"
+    "Ctrl-C stops starting new ones.\n"
     "Exit codes: 0 no fatal finding, 1 some input has a fatal finding or cannot be read as an\n"
     "invoice, 2 usage or I/O error (or cancelled).";
 

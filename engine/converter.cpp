@@ -121,8 +121,8 @@ std::optional<TargetSyntax> parse_target_syntax(std::string_view text) {
   return std::nullopt;
 }
 
-model::Result<ReadOutcome> read_invoice(std::string_view bytes, std::string_view document_name,
-                                        const xml::XmlLimits& limits, bool report_unread) {
+model::Result<xml::XmlDocument> parse_input(std::string_view bytes, std::string_view document_name,
+                                            const xml::XmlLimits& limits) {
   detect::ContainerKind container = detect::sniff_container(bytes);
   if (container != detect::ContainerKind::kXml) {
     if (bytes.empty()) {
@@ -132,20 +132,35 @@ model::Result<ReadOutcome> read_invoice(std::string_view bytes, std::string_view
                        std::string("this is a ") + detect::to_string(container) +
                            " file; only CII and UBL 2.1 XML invoices can be read here");
   }
-  auto document = xml::XmlDocument::parse(bytes, document_name, limits);
+  return xml::XmlDocument::parse(bytes, document_name, limits);
+}
+
+model::Result<ReadOutcome> read_invoice(std::string_view bytes, std::string_view document_name,
+                                        const xml::XmlLimits& limits, bool report_unread) {
+  auto document = parse_input(bytes, document_name, limits);
   if (!document)
     return document.error();
-  xml::XmlElement root = document->root();
+  return read_invoice(std::move(*document), document_name, report_unread);
+}
+
+model::Result<ReadOutcome> read_invoice(xml::XmlDocument document, std::string_view document_name,
+                                        bool report_unread) {
+  xml::XmlElement root = document.root();
   ReadOutcome outcome;
   outcome.source_syntax = detect::syntax_of(root);
   switch (outcome.source_syntax) {
     case detect::Syntax::kCii:
-      outcome.parsed = cii::read_cii(*document, report_unread);
+      outcome.parsed = cii::read_cii(document, report_unread);
       break;
     case detect::Syntax::kUblInvoice:
     case detect::Syntax::kUblCreditNote:
-      outcome.parsed = ubl::read_ubl(*document, report_unread);
+      outcome.parsed = ubl::read_ubl(document, report_unread);
       break;
+    case detect::Syntax::kCdar:
+      return Error{ErrorCode::kUnsupported,
+                   "this is a CDAR lifecycle status message, not an invoice (einvoice validate "
+                   "checks it against the French BR-FR-CDV rules)",
+                   {std::string(document_name), root.xpath(), root.line(), 0}};
     case detect::Syntax::kUnknown: {
       std::string ns(root.namespace_uri());
       return Error{ErrorCode::kUnsupported,
@@ -155,7 +170,7 @@ model::Result<ReadOutcome> read_invoice(std::string_view bytes, std::string_view
                    {std::string(document_name), root.xpath(), root.line(), 0}};
     }
   }
-  outcome.document = std::move(*document);
+  outcome.document = std::move(document);
   return outcome;
 }
 

@@ -63,6 +63,13 @@ xsd::SchemaId schema_of(detect::Syntax syntax);
 model::Result<ReadOutcome> read_invoice(std::string_view bytes, std::string_view document_name,
                                         const xml::XmlLimits& limits = {},
                                         bool report_unread = false);
+// The same on a document already parsed (by parse_input).
+model::Result<ReadOutcome> read_invoice(xml::XmlDocument document, std::string_view document_name,
+                                        bool report_unread = false);
+// The XML of an input file, parsed with `limits`: the errors of read_invoice
+// for what is not XML (empty, PDF, images) or not well-formed.
+model::Result<xml::XmlDocument> parse_input(std::string_view bytes, std::string_view document_name,
+                                            const xml::XmlLimits& limits = {});
 
 // The invoice as the CII binding can carry it: a VAT accounting currency
 // (BT-6) equal to the invoice currency left out (the CII rules forbid it), with

@@ -3,6 +3,7 @@
 #include "engine/converter.h"
 #include "engine/seen_invoice_store.h"
 #include "formats/xsd/schema_validator.h"
+#include "validation/cdar/cdar_rules.h"
 
 namespace einvoice::engine {
 namespace {
@@ -29,7 +30,20 @@ DocumentValidator::DocumentValidator(std::shared_ptr<const xsd::SchemaValidator>
 
 model::Result<ValidationOutcome> DocumentValidator::validate(std::string_view bytes,
                                                              std::string_view document_name) const {
-  auto read = read_invoice(bytes, document_name, options_.limits);
+  auto document = parse_input(bytes, document_name, options_.limits);
+  if (!document)
+    return document.error();
+  if (detect::syntax_of(document->root()) == detect::Syntax::kCdar) {
+    // A lifecycle status: the BR-FR-CDV rules (no CDAR XSD is shipped, so no
+    // schema check; no duplicate control, which is for invoices).
+    ValidationOutcome outcome;
+    outcome.document = std::string(document_name);
+    outcome.syntax = detect::Syntax::kCdar;
+    outcome.findings = validation::check_cdar(
+        *document, document_name, options_.rules.french_mode == validation::FrenchMode::kWarnings);
+    return outcome;
+  }
+  auto read = read_invoice(std::move(*document), document_name);
   if (!read)
     return read.error();
   ValidationOutcome outcome;

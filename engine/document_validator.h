@@ -41,7 +41,9 @@ struct ValidationOutcome {
 };
 
 // Validates CII and UBL invoices: XSD first, then the rules of the profile,
-// then (with a store) duplicate control. The rules run even when the XSD
+// then (with a store) duplicate control. A CDAR lifecycle status message gets
+// the French BR-FR-CDV rules whatever the profile (as warnings in the French
+// transition mode), and neither XSD nor duplicate control. The rules run even when the XSD
 // fails, as the official validators do, so that a supplier sees every
 // problem at once. An accepted invoice is recorded in the store.
 //

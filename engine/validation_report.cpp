@@ -42,6 +42,8 @@ const char* syntax_name(detect::Syntax syntax) {
       return "UBL Invoice";
     case detect::Syntax::kUblCreditNote:
       return "UBL CreditNote";
+    case detect::Syntax::kCdar:
+      return "CDAR lifecycle status";
     case detect::Syntax::kUnknown:
       break;
   }

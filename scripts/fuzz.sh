@@ -41,6 +41,7 @@ work="${EINVOICE_FUZZ_DIR:-/var/tmp/einvoice-fuzz}"
 declare -A spec=(
   [xml_parse]="xml 10 2048 1048576 seeds/invoice $corpus/en16931/cii/examples $corpus/en16931/ubl/examples $corpus/en16931-mutants testdata"
   [invoice_read]="invoice 10 2048 1048576 seeds/xml $corpus/en16931/cii/examples $corpus/en16931/ubl/examples $corpus/en16931-mutants testdata"
+  [cdar_rules]="cdar 10 2048 1048576 $corpus/cdar"
   [pdf_read]="pdf 25 2048 2097152 $corpus/facturx/pdf"
   [scan_input]="scan 20 2560 2097152 seeds/pdf $corpus/ocr/real"
   [ocr_fields]="ocr_fields 10 2048 1048576"

@@ -3,7 +3,8 @@
 their tables need, naming the file and the rule, rather than writing a table
 that silently lacks codes or rules, and that check_model_rules names a rule
 the release reworded: a release copy in a temporary folder is broken in one
-place per case. Run by ctest: RELEASE_DIR is the pinned one."""
+place per case. Run by ctest: EN16931_RELEASE_DIR [FRENCH_RELEASE_DIR], the
+pinned ones."""
 
 import pathlib
 import shutil
@@ -35,6 +36,7 @@ def broken(release, relative, old, new, scratch):
 
 def main(argv):
     release = pathlib.Path(argv[1])
+    french = pathlib.Path(argv[2]) if len(argv) > 2 else None
     cases = [
         ("generate_code_lists.py", "cii/codelist/EN16931-CII-codes.sch", 'id="BR-CL-03"',
          'id="BR-CL-03X"', "BR-CL-03"),
@@ -46,10 +48,22 @@ def main(argv):
         ("generate_ubl_syntax_table.py", "ubl/UBL/EN16931-UBL-syntax.sch",
          '<param name="UBL-SR-01"', '<param name="UBL-SR-01-gone"', "UBL-SR-01"),
     ]
+    french_cases = []
+    if french:
+        cdv = next(french.glob("*_BR-FR-CDV-Schematron-CDAR_*.sch")).name
+        french_cases = [
+            ("generate_cdar_table.py", cdv, 'id="BR-FR-CDV-CL-04_MDT-59"',
+             'id="BR-FR-CDV-CL-04_MDT-59X"', "BR-FR-CDV-CL-04_MDT-59"),
+            ("generate_cdar_table.py", cdv, 'name="custom:is-valid-invoice-action-code"',
+             'name="custom:is-valid-invoice-action-kode"', "is-valid-invoice-action-code"),
+            ("generate_cdar_table.py", cdv, 'context="rsm:AcknowledgementDocument/ram:TypeCode"',
+             'context="rsm:AcknowledgementDocument/xx:TypeCode"', "xx"),
+        ]
     failures = 0
     with tempfile.TemporaryDirectory() as scratch:
-        for generator, relative, old, new, named in cases:
-            copy = broken(release, relative, old, new, scratch)
+        for entry in [c + (release,) for c in cases] + [c + (french,) for c in french_cases]:
+            generator, relative, old, new, named, source = entry
+            copy = broken(source, relative, old, new, scratch)
             out = pathlib.Path(scratch) / "out.h"
             result = run(generator, copy, out)
             if result.returncode != 1 or named not in result.stderr or out.exists():

@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 
+#include "validation/cdar/cdar_rules.h"
 #include "validation/rule_families.h"
 
 namespace einvoice::validation {
@@ -45,6 +46,8 @@ model::Diagnostics check_rules(const model::Invoice& invoice, detect::Syntax syn
 }
 
 std::vector<Rule> rules_of(Profile profile, detect::Syntax syntax) {
+  if (syntax == detect::Syntax::kCdar)
+    return cdar_rules();
   std::vector<Rule> out;
   auto add = [&](std::span<const Rule> rules) {
     out.insert(out.end(), rules.begin(), rules.end());

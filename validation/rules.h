@@ -40,7 +40,8 @@ model::Diagnostics check_rules(const model::Invoice& invoice, detect::Syntax syn
                                const xml::XmlDocument* document, std::string_view file,
                                const RuleOptions& options = {});
 
-// Every rule `profile` can report for `syntax`, for documentation and SVRL.
+// Every rule `profile` can report for `syntax`, for documentation and SVRL (for
+// kCdar, the BR-FR-CDV rules, whatever the profile).
 std::vector<Rule> rules_of(Profile profile, detect::Syntax syntax);
 
 }  // namespace einvoice::validation

@@ -9,6 +9,8 @@ constexpr std::string_view kUblInvoiceNamespace =
     "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2";
 constexpr std::string_view kUblCreditNoteNamespace =
     "urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2";
+constexpr std::string_view kCdarNamespace =
+    "urn:un:unece:uncefact:data:standard:CrossDomainAcknowledgementAndResponse:100";
 
 bool starts_with(std::string_view bytes, std::string_view prefix) {
   return bytes.substr(0, prefix.size()) == prefix;
@@ -42,6 +44,8 @@ const char* to_string(Syntax syntax) {
       return "UBL Invoice";
     case Syntax::kUblCreditNote:
       return "UBL CreditNote";
+    case Syntax::kCdar:
+      return "CDAR";
     case Syntax::kUnknown:
       return "unknown";
   }
@@ -85,6 +89,8 @@ Syntax syntax_of(const xml::XmlElement& root) {
     return Syntax::kUblInvoice;
   if (root.is(kUblCreditNoteNamespace, "CreditNote"))
     return Syntax::kUblCreditNote;
+  if (root.is(kCdarNamespace, "CrossDomainAcknowledgementAndResponse"))
+    return Syntax::kCdar;
   return Syntax::kUnknown;
 }
 

@@ -10,7 +10,9 @@ namespace einvoice::detect {
 enum class ContainerKind { kXml, kPdf, kJpeg, kPng, kTiff, kUnknown };
 
 // What an XML document is, judged from its root element's namespace and name.
-enum class Syntax { kCii, kUblInvoice, kUblCreditNote, kUnknown };
+// kCdar: a lifecycle status message (CDAR CrossDomainAcknowledgementAndResponse),
+// not an invoice.
+enum class Syntax { kCii, kUblInvoice, kUblCreditNote, kCdar, kUnknown };
 
 const char* to_string(ContainerKind kind);
 const char* to_string(Syntax syntax);

@@ -201,6 +201,28 @@ std::string XmlElement::text() const {
   return out;
 }
 
+namespace {
+
+void append_text(xmlNodePtr node, std::string& out, int depth) {
+  for (xmlNodePtr c = node->children; c; c = c->next) {
+    if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
+      out += view(c->content);
+    else if (c->type == XML_ELEMENT_NODE && depth < 512)
+      append_text(c, out, depth + 1);
+  }
+}
+
+}  // namespace
+
+std::string XmlElement::string_value() const {
+  std::string out;
+  if (!node_)
+    return out;
+  mark_read();
+  append_text(node_, out, 0);
+  return out;
+}
+
 bool XmlElement::has_attribute(std::string_view name) const {
   if (!node_)
     return false;

@@ -82,6 +82,9 @@ class XmlElement {
   // The element's own text (text and CDATA children, not descendants), exactly
   // as written after entity decoding. Marks the element read (mark_read).
   std::string text() const;
+  // The XPath string value: every descendant text and CDATA node, in document
+  // order (what a Schematron test compares). Marks the element read.
+  std::string string_value() const;
   // An attribute without namespace, or nullopt. Marks the element read.
   std::optional<std::string> attribute(std::string_view name) const;
   // Whether the element has that attribute (without namespace). Neither
