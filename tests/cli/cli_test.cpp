@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <iterator>
+#include <string>
 
 #include "cli_scratch.h"
 
@@ -208,6 +210,28 @@ TEST_CASE("validate: verdicts in input order, exit 1 when one is invalid, json a
   auto bad_profile = s.run("validate " + in.string() + " --profile de");
   CHECK(bad_profile.exit_code == 2);
   CHECK(bad_profile.err.find("--profile must be en16931 or fr") != std::string::npos);
+}
+
+TEST_CASE("validate: a CDAR lifecycle status gets the BR-FR-CDV rules", "[cli][cdar]") {
+  Scratch s;
+  const fs::path status =
+      fs::path(EINVOICE_CORPUS_DIR) / "cdar" / "UC4_F202500006_04-CDV-207_En_litige.xml";
+  auto valid = s.run("validate " + status.string() + schemas());
+  INFO(valid.out << valid.err);
+  CHECK(valid.exit_code == 0);
+  CHECK(valid.out.find("valid (CDAR lifecycle status; 0 fatal findings") != std::string::npos);
+
+  std::ifstream in(status, std::ios::binary);
+  std::string xml{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  const std::string type = "<ram:TypeCode>23</ram:TypeCode>";
+  REQUIRE(xml.find(type) != std::string::npos);
+  xml.replace(xml.find(type), type.size(), "<ram:TypeCode>24</ram:TypeCode>");
+  std::ofstream(s.dir() / "status.xml", std::ios::binary) << xml;
+  auto broken =
+      s.run("validate " + (s.dir() / "status.xml").string() + " --format json" + schemas());
+  INFO(broken.out << broken.err);
+  CHECK(broken.exit_code == 1);
+  CHECK(broken.out.find("\"BR-FR-CDV-09_MDT-77\"") != std::string::npos);
 }
 
 TEST_CASE("validate --seen-store refuses a reused invoice number", "[cli]") {

@@ -137,6 +137,31 @@ TEST_CASE("a CDAR example with a wrong MDT-77 type code fails BR-FR-CDV-09", "[c
   }
 }
 
+TEST_CASE("findings locate repeated elements as the XML reader's XPath does", "[cdar]") {
+  const std::string xml =
+      read(fs::path(EINVOICE_CORPUS_DIR) / "cdar" / "UC1_F202500003_05-CDV-205_Approuvee.xml");
+  const auto [start, end] = text_of(xml, kAcknowledgement, "ram:TypeCode");
+  std::string twice = xml;
+  twice.replace(start, end - start, "1</ram:TypeCode><ram:TypeCode>2");
+  auto document = xml::XmlDocument::parse(twice, "cdar.xml");
+  REQUIRE(document);
+  std::vector<std::string> expected;
+  document->root()
+      .child("urn:un:unece:uncefact:data:standard:CrossDomainAcknowledgementAndResponse:100",
+             "AcknowledgementDocument")
+      .for_each_child(
+          "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100",
+          "TypeCode", [&](xml::XmlElement e) { expected.push_back(e.xpath()); });
+  REQUIRE(expected.size() == 2);
+  CHECK(expected[1].substr(expected[1].size() - 3) == "[2]");
+  std::vector<std::string> located;
+  for (const auto& d : validation::check_cdar(*document, "cdar.xml")) {
+    if (d.rule_id == "BR-FR-CDV-09_MDT-77")
+      located.push_back(d.location.xpath);
+  }
+  CHECK(located == expected);
+}
+
 TEST_CASE("a CDAR example with a wrong role code fails BR-FR-CDV-CL-04 and CL-02", "[cdar]") {
   for (const auto& path : cdar_examples()) {
     INFO(path.filename().string());

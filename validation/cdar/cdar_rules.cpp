@@ -10,9 +10,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -76,6 +78,24 @@ class Tree {
       nodes_.push_back({current, parent});
       pending.emplace_back(current.first_element_child(), index);
     }
+    number_siblings();
+  }
+
+  // The absolute XPath of node i as XmlElement::xpath() writes it
+  // ("/rsm:A/ram:B[2]"), in time proportional to its depth (xpath() counts
+  // siblings, quadratic over a hostile document's many findings).
+  std::string xpath(int i) const {
+    std::vector<int> chain;
+    for (; i >= 0; i = parent(i))
+      chain.push_back(i);
+    std::string out;
+    for (auto n = chain.rbegin(); n != chain.rend(); ++n) {
+      out += '/';
+      out += at(*n).qualified_name();
+      if (nodes_[*n].same_named > 1)
+        out += '[' + std::to_string(nodes_[*n].position) + ']';
+    }
+    return out;
   }
 
   int size() const { return static_cast<int>(nodes_.size()); }
@@ -94,23 +114,46 @@ class Tree {
     return true;
   }
 
-  // //a/b/c: every element the steps match, in document order.
-  Nodes anywhere(std::string_view path) const {
-    const std::vector<Name> steps = steps_of(path);
-    Nodes out;
-    for (int i = 0; i < size(); ++i) {
-      if (matches(i, steps))
-        out.push_back(at(i));
+  // //rsm:ExchangedDocument/ram:SenderTradeParty/ram:GlobalID, in document
+  // order, found once per document (rules run on every reason code).
+  const Nodes& senders() const {
+    if (!senders_) {
+      const std::vector<Name> steps =
+          steps_of("rsm:ExchangedDocument/ram:SenderTradeParty/ram:GlobalID");
+      senders_.emplace();
+      for (int i = 0; i < size(); ++i) {
+        if (matches(i, steps))
+          senders_->push_back(at(i));
+      }
     }
-    return out;
+    return *senders_;
   }
 
  private:
   struct Node {
     XmlElement element;
     int parent;
+    int position = 1;    // among the siblings of its name and namespace
+    int same_named = 1;  // how many siblings (itself included) have them
   };
+
+  // As libxml2 numbers steps: by local name and namespace prefix.
+  void number_siblings() {
+    using Key = std::tuple<int, std::string_view, std::string>;
+    std::map<Key, int> counts;
+    auto key = [](const Node& node) {
+      const std::string name = node.element.qualified_name();
+      const std::size_t colon = name.find(':');
+      return Key{node.parent, node.element.local_name(),
+                 colon == std::string::npos ? std::string() : name.substr(0, colon)};
+    };
+    for (auto& node : nodes_)
+      node.position = ++counts[key(node)];
+    for (auto& node : nodes_)
+      node.same_named = counts[key(node)];
+  }
   std::vector<Node> nodes_;
+  mutable std::optional<Nodes> senders_;
 };
 
 // The node a rule's context matched, and the document around it.
@@ -436,9 +479,7 @@ bool reason_for_status(const Here& here, std::string_view rule) {
 // B2G: the sender is the State's platform (GlobalID 9999 in scheme 0238).
 Nodes state_sender(const Here& here, bool anywhere) {
   const Nodes ids =
-      anywhere ? here.tree.anywhere(
-                     "rsm:ExchangedDocument/ram:SenderTradeParty/"
-                     "ram:GlobalID")
+      anywhere ? here.tree.senders()
                : absolute(here, {"rsm:ExchangedDocument", "ram:SenderTradeParty", "ram:GlobalID"});
   return with_attribute(ids, "schemeID", "0238");
 }
@@ -454,8 +495,7 @@ bool refusal_reason(const Here& here, std::string_view rule) {
 // or //...GlobalID[@schemeID = '0238'] != '9999'
 // or (//...GlobalID[@schemeID = '0238'] = '9999' and ((.) = 'a' or ...))
 bool b2g_refusal_reason(const Here& here, std::string_view rule) {
-  if (not_for_status(here, list_of(rule).when) ||
-      here.tree.anywhere("rsm:ExchangedDocument/ram:SenderTradeParty/ram:GlobalID").empty())
+  if (not_for_status(here, list_of(rule).when) || here.tree.senders().empty())
     return true;
   const Nodes state = state_sender(here, true);
   return any_other(state, "9999") || (any_equal(state, "9999") && value_in_list(here, rule));
@@ -544,15 +584,25 @@ std::string filled(std::string_view message, const Values& values) {
   return out;
 }
 
-// The contexts' steps, parsed once.
-const std::vector<std::vector<Name>>& context_steps() {
-  static const std::vector<std::vector<Name>> steps = [] {
-    std::vector<std::vector<Name>> out;
+// One rule context of the table: its steps and its asserts with their tests.
+struct CompiledContext {
+  std::vector<Name> steps;
+  std::vector<std::pair<const Assert*, const Check*>> asserts;
+};
+
+// The table's contexts, compiled once (thread-safe static initialisation).
+const std::vector<CompiledContext>& compiled_contexts() {
+  static const std::vector<CompiledContext> contexts = [] {
+    std::vector<CompiledContext> out;
     for (const auto& context : kContexts)
-      out.push_back(steps_of(context.path));
+      out.push_back({steps_of(context.path), {}});
+    for (const auto& assertion : kAsserts) {
+      if (const Check* check = check_of(assertion.rule.id))
+        out[assertion.context].asserts.emplace_back(&assertion, check);
+    }
     return out;
   }();
-  return steps;
+  return contexts;
 }
 
 }  // namespace
@@ -562,7 +612,7 @@ model::Diagnostics check_cdar(const xml::XmlDocument& document, std::string_view
                               bool as_warnings) {
   using namespace cdar;
   const Tree tree(document.root());
-  const auto& steps = context_steps();
+  const auto& contexts = compiled_contexts();
   constexpr std::size_t kContextCount = sizeof(kContexts) / sizeof(kContexts[0]);
   const std::size_t patterns = kContextCount == 0 ? 0 : kContexts[kContextCount - 1].pattern + 1u;
   model::Diagnostics out;
@@ -570,25 +620,22 @@ model::Diagnostics check_cdar(const xml::XmlDocument& document, std::string_view
     for (int node = 0; node < tree.size(); ++node) {
       // Within a pattern, the first rule whose context matches the node.
       std::size_t context = 0;
-      while (context < kContextCount &&
-             (kContexts[context].pattern != pattern || !tree.matches(node, steps[context])))
+      while (context < kContextCount && (kContexts[context].pattern != pattern ||
+                                         !tree.matches(node, contexts[context].steps)))
         ++context;
       if (context == kContextCount)
         continue;
       const Here here{tree, node};
-      for (const auto& assertion : kAsserts) {
-        if (assertion.context != context)
-          continue;
-        const Check* check = check_of(assertion.rule.id);
-        if (check == nullptr || check->holds(here, assertion.rule.id))
+      for (const auto& [assertion, check] : contexts[context].asserts) {
+        if (check->holds(here, assertion->rule.id))
           continue;
         model::Diagnostic d;
-        d.rule_id = std::string(assertion.rule.id);
-        d.severity = as_warnings ? model::Severity::kWarning : assertion.rule.flag;
-        d.message = filled(assertion.rule.message, check->values(here, assertion.rule.id));
-        d.business_term = std::string(assertion.rule.term);
+        d.rule_id = std::string(assertion->rule.id);
+        d.severity = as_warnings ? model::Severity::kWarning : assertion->rule.flag;
+        d.message = filled(assertion->rule.message, check->values(here, assertion->rule.id));
+        d.business_term = std::string(assertion->rule.term);
         d.location.file = std::string(file);
-        d.location.xpath = here.element().xpath();
+        d.location.xpath = tree.xpath(node);
         d.location.line = here.element().line();
         out.push_back(std::move(d));
       }
