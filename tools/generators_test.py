@@ -58,6 +58,13 @@ def main(argv):
              'name="custom:is-valid-invoice-action-kode"', "is-valid-invoice-action-code"),
             ("generate_cdar_table.py", cdv, 'context="rsm:AcknowledgementDocument/ram:TypeCode"',
              'context="rsm:AcknowledgementDocument/xx:TypeCode"', "xx"),
+            ("generate_french_tables.py",
+             next(french.glob("*_BR-FR-Flux2-Schematron-CII_*.sch")).name,
+             'context="rsm:CrossIndustryInvoice/rsm:ExchangedDocument/ram:ID"',
+             'context="rsm:Other/rsm:ExchangedDocument/ram:ID"', "BR-FR-01_BT-1"),
+            ("generate_french_tables.py",
+             next(french.glob("*_BR-FR-Flux2-Schematron-UBL_*.sch")).name,
+             'flag="fatal" id="BR-FR-04_BT-3"', 'flag="error" id="BR-FR-04_BT-3"', "BR-FR-04_BT-3"),
         ]
     failures = 0
     with tempfile.TemporaryDirectory() as scratch:

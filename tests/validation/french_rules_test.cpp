@@ -124,6 +124,25 @@ std::set<std::string> breaking(void (*change)(FrenchCii&)) {
 
 }  // namespace
 
+TEST_CASE("BR-FR messages are the published ones, a path rule's with the value found", "[french]") {
+  FrenchCii invoice;
+  invoice.number = "F#2026";
+  auto read = engine::read_invoice(invoice.xml(), "fr.xml");
+  REQUIRE(read);
+  validation::RuleOptions options;
+  options.profile = validation::Profile::kFrance;
+  std::string message;
+  for (const auto& d : validation::check_rules(read->parsed.invoice, read->source_syntax,
+                                               &*read->document, "fr.xml", options)) {
+    if (d.rule_id == "BR-FR-02_BT-1")
+      message = d.message;
+  }
+  CHECK(message ==
+        "BR-FR-02/BT-1 : L'identifiant de facture (ram:ID) contient des caractères non "
+        "autorisés. Valeur actuelle : \"F#2026\". Seuls les caractères alphanumériques et les "
+        "symboles + - _ / sont autorisés, sans espaces.");
+}
+
 TEST_CASE("BR-FR: an invoice meeting the French rules gets no BR-FR finding", "[french]") {
   CHECK(french_ids(FrenchCii{}).empty());
 }

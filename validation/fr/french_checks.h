@@ -7,7 +7,9 @@
 #include <string>
 #include <string_view>
 
+#include "formats/xml/xml_document.h"
 #include "validation/rule.h"
+#include "validation/rule_context.h"
 
 namespace einvoice::validation::french {
 
@@ -152,6 +154,22 @@ inline bool decimal_format(std::string_view text, std::size_t decimals, std::siz
   }
   return i == text.size() && integer >= 1 && integer <= 19 && fraction <= decimals &&
          (text[0] == '-' ? 1 : 0) + integer + fraction <= total;
+}
+
+// Reports `rule` at `element`, its message's "{}" (a path rule's <value-of
+// select="."/>, french_tables.h) replaced by `value`.
+inline void report_with_value(RuleContext& context, const Rule& rule, xml::XmlElement element,
+                              std::string_view value) {
+  std::string message;
+  std::string_view rest = rule.message;
+  for (auto at = rest.find("{}"); at != std::string_view::npos; at = rest.find("{}")) {
+    message.append(rest.substr(0, at)).append(value);
+    rest.remove_prefix(at + 2);
+  }
+  message.append(rest);
+  Rule filled = rule;
+  filled.message = message;
+  context.report_at(filled, element);
 }
 
 }  // namespace einvoice::validation::french

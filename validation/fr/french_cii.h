@@ -15,7 +15,7 @@
 #include "formats/xml/xml_document.h"
 #include "model/decimal.h"
 #include "validation/fr/french_checks.h"
-#include "validation/fr/french_paths.h"
+#include "validation/fr/french_tables.h"
 #include "validation/rule_context.h"
 
 namespace einvoice::validation::french {
@@ -560,7 +560,7 @@ class CiiFrench {
         break;
     }
     if (!holds)
-      context_.report_at(path_rule.rule, element);
+      report_with_value(context_, path_rule.rule, element, text);
   }
 
   static bool all_digits(const std::string& text, std::size_t count) {

@@ -16,7 +16,7 @@
 #include "formats/xml/xml_document.h"
 #include "model/decimal.h"
 #include "validation/fr/french_checks.h"
-#include "validation/fr/french_paths.h"
+#include "validation/fr/french_tables.h"
 #include "validation/rule_context.h"
 
 namespace einvoice::validation::french {
@@ -112,7 +112,7 @@ class UblFrench {
         break;
     }
     if (!holds)
-      context_.report_at(path_rule.rule, element);
+      report_with_value(context_, path_rule.rule, element, text);
   }
 
   // The UBL artefact's date format: exactly YYYY-MM-DD, a real day of
