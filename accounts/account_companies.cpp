@@ -36,6 +36,8 @@ model::Result<Company> Accounts::add_company(const NewCompany& request) const {
     return model::Error{model::ErrorCode::kInvalid, *problem, {}};
   if (auto problem = options_problem(request.options))
     return *problem;
+  if (auto problem = text_problem("the company's postal address", request.address, false))
+    return *problem;
   Company c;
   c.account_id = request.account_id;
   c.identifier_type = request.identifier_type;
@@ -43,6 +45,8 @@ model::Result<Company> Accounts::add_company(const NewCompany& request) const {
   c.name = request.name;
   c.employees = request.employees;
   c.options = request.options;
+  c.address = request.address;
+  c.vat_subject = request.vat_subject;
   c.created_at = now();
   auto inserted = store_.insert_companies({c});
   if (!inserted)
@@ -64,6 +68,13 @@ model::Result<Company> Accounts::edit_company(CompanyId id, const CompanyEdit& e
       return *problem;
     c->name = *edit.name;
   }
+  if (edit.address) {
+    if (auto problem = text_problem("the company's postal address", *edit.address, false))
+      return *problem;
+    c->address = *edit.address;
+  }
+  if (edit.vat_subject)
+    c->vat_subject = *edit.vat_subject;
   if (edit.employees)
     c->employees = *edit.employees;
   if (edit.options) {
@@ -141,8 +152,9 @@ model::Result<ImportReport> Accounts::import_companies(AccountId account, std::s
       report.errors.push_back(
           {lines[i], duplicate(companies[i].identifier, *(*outcomes)[i].held_by).message});
     else
-      ++report.imported;
+      report.imported_ids.push_back((*outcomes)[i].id);
   }
+  report.imported = report.imported_ids.size();
   std::stable_sort(report.errors.begin(), report.errors.end(),
                    [](const LineError& x, const LineError& y) { return x.line < y.line; });
   return report;
@@ -171,6 +183,16 @@ model::Result<DecisionSnapshot> Accounts::decision_snapshot(AccountId account,
   if (!roles)
     return roles.error();
   snapshot.roles = std::move(*roles);
+  std::vector<CompanyId> ids;
+  for (const auto& c : snapshot.companies)
+    ids.push_back(c.id);
+  auto agreements = store_.agreements_listing(ids);
+  if (!agreements)
+    return agreements.error();
+  for (const auto& c : snapshot.companies) {
+    if (enrolment_state(c, *agreements) == EnrolmentState::kCertificate)
+      snapshot.enrolled.push_back(c.id);
+  }
   return snapshot;
 }
 

@@ -8,9 +8,11 @@
 #include <vector>
 
 #include "accounts/account.h"
+#include "accounts/agreement.h"
 #include "accounts/company.h"
 #include "accounts/outbox.h"
 #include "accounts/role.h"
+#include "journal/journal_entry.h"
 #include "model/result.h"
 
 namespace einvoice::accounts {
@@ -59,6 +61,26 @@ struct CompanyInsert {
 // they stand inside the store's transaction (role_rules.h).
 using RolePlan =
     std::function<model::Result<std::vector<RoleTransition>>(const std::vector<RoleGrant>&)>;
+
+// A change of one formal agreement, planned from its stored state inside
+// the store's transaction.
+struct AgreementChange {
+  Agreement updated;                    // stored whole (its companies never change)
+  journal::JournalDraft event;          // journaled in the same transaction
+  std::optional<model::Error> refusal;  // returned once the change is committed
+                                        // (a wrong code is counted, then refused)
+};
+using AgreementPlan = std::function<model::Result<AgreementChange>(const Agreement& current)>;
+// Checks a new agreement against the agreements that list any of its
+// companies, inside the store's transaction.
+using AgreementCheck = std::function<model::Status(const std::vector<Agreement>& listing)>;
+
+// One row of the accounts journal as stored: its sequence and its line
+// (journal/journal_entry.h), read back without judging it.
+struct JournalRow {
+  std::int64_t seq = 0;
+  std::string line;
+};
 
 // The accounts module's storage. Behind an interface so that a PostgreSQL
 // store can follow (SqliteAccountStore today). Every method is one
@@ -142,6 +164,42 @@ class AccountStore {
   // `account`'s codes for (siren, service), used or not, newest first.
   virtual model::Result<std::vector<RoleCode>> role_codes(AccountId account, std::string_view siren,
                                                           std::string_view service) const = 0;
+
+  // `account`'s open codes (unused, unexpired at `now`) for (siren, service)
+  // each count one more wrong code.
+  virtual model::Status count_wrong_code(AccountId account, std::string_view siren,
+                                         std::string_view service, std::int64_t now) const = 0;
+
+  // --- formal agreements (enrolment)
+  // In one transaction: `check` sees the agreements listing any of
+  // `agreement`'s companies, then the agreement is stored and `event`
+  // journaled (its subject completed with the new id). Returns it with its id.
+  virtual model::Result<Agreement> insert_agreement(const Agreement& agreement,
+                                                    const AgreementCheck& check,
+                                                    journal::JournalDraft event) const = 0;
+  virtual model::Result<std::optional<Agreement>> find_agreement(AgreementId id) const = 0;
+  // The agreement whose representative link has this hash.
+  virtual model::Result<std::optional<Agreement>> find_agreement_by_link(
+      std::string_view link_sha256) const = 0;
+  // The agreements listing any of `companies`, by id.
+  virtual model::Result<std::vector<Agreement>> agreements_listing(
+      const std::vector<CompanyId>& companies) const = 0;
+  // In one transaction: loads agreement `id` (ENROL-UNKNOWN when there is
+  // none), asks `plan`, stores its `updated` and journals its event; then
+  // returns the plan's refusal if it has one, else the agreement stored.
+  // Nothing is written when `plan` returns an error.
+  virtual model::Result<Agreement> change_agreement(AgreementId id,
+                                                    const AgreementPlan& plan) const = 0;
+  // Keeps the certificate PDF of a signed agreement (and its SHA-256), and
+  // journals `event`, in one transaction.
+  virtual model::Status store_certificate(AgreementId id, std::string_view pdf,
+                                          const journal::JournalDraft& event) const = 0;
+  // The certificate kept for agreement `id`; nullopt when none is.
+  virtual model::Result<std::optional<std::string>> certificate(AgreementId id) const = 0;
+
+  // --- the journal (hash-chained: role transitions, enrolment events)
+  // Every row, in sequence order.
+  virtual model::Result<std::vector<JournalRow>> journal_rows() const = 0;
 
   // The outbox kept with the accounts (until a mail transport takes them).
   virtual model::Status queue_message(const Message& message) const = 0;

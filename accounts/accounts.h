@@ -63,18 +63,23 @@ struct NewCompany {
   std::string name;
   EmployeeBracket employees = EmployeeBracket::k1To10;
   CompanyOptions options;
+  std::string address{};  // (initialised: older callers list the fields before it)
+  bool vat_subject = true;
 };
 
 struct CompanyEdit {
   std::optional<std::string> name;
   std::optional<EmployeeBracket> employees;
   std::optional<CompanyOptions> options;
+  std::optional<std::string> address;
+  std::optional<bool> vat_subject;
 };
 
 // What an import did: good lines imported together (one transaction),
 // every refused line with its reason.
 struct ImportReport {
   std::size_t imported = 0;
+  std::vector<CompanyId> imported_ids;  // in line order
   std::vector<LineError> errors;
 };
 

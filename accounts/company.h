@@ -47,6 +47,10 @@ struct Company {
   EmployeeBracket employees = EmployeeBracket::k1To10;
   CompanyOptions options;
   std::int64_t created_at = 0;  // Unix seconds
+  // The postal address a formal agreement lists (portal.md 2); empty until given.
+  std::string address;
+  // False for a company not subject to VAT: enrolment does not apply to it.
+  bool vat_subject = true;
 
   std::string siren() const { return identifier.substr(0, 9); }
 };

@@ -97,6 +97,23 @@ Decision may(const DecisionSnapshot& s, Action action) {
   }
   if (s.companies.empty())
     return deny("CO-UNKNOWN", who + " handles no company of this SIREN");
+  if (action == Action::kReceive) {
+    const Company* chosen = nullptr;
+    for (const auto& c : s.companies) {
+      if (!c.options.purchase)
+        continue;
+      chosen = &c;
+      const bool enrolled =
+          std::find(s.enrolled.begin(), s.enrolled.end(), c.id) != s.enrolled.end();
+      if (enrolled || !c.vat_subject)
+        return {true, "OK",
+                std::string("purchase invoices chosen for company ") + c.identifier +
+                    (enrolled ? ", enrolled" : ", not subject to VAT (no enrolment needed)")};
+    }
+    if (chosen)
+      return deny("CO-ENROL", "purchase invoices chosen for company " + chosen->identifier +
+                                  ", which is not enrolled: sign its formal agreement first");
+  }
   if (auto option = needed_option(action)) {
     const bool any = std::any_of(s.companies.begin(), s.companies.end(),
                                  [&](const Company& c) { return c.options.*option; });

@@ -39,6 +39,8 @@ struct DecisionSnapshot {
   std::vector<Company> companies;
   // The account's grants on this SIREN (every service, on standby too).
   std::vector<RoleGrant> roles;
+  // Those of `companies` a signed formal agreement enrolled.
+  std::vector<CompanyId> enrolled;
 };
 
 // The online service whose roles the decision reads (portal.md 5: roles are
@@ -51,8 +53,8 @@ struct Decision {
   std::string reason;  // one line
 };
 
-// The decision from account state, company options and roles (enrolment
-// comes later, docs/accounts.md):
+// The decision from account state, company options, enrolment and roles
+// (docs/accounts.md "The decision"):
 // - a deactivated account, or a secondary of a deactivated main account,
 //   and an account whose password must be reset, may nothing (ACC-INACTIVE,
 //   PWD-RESET);
@@ -63,6 +65,9 @@ struct Decision {
 //   (CO-UNKNOWN);
 // - submit needs the sales option, receive the purchase option, pay the
 //   payment option, on one of those companies (CO-OPTION);
+// - receive also needs that company enrolled (portal.md 2: purchase
+//   invoices imply enrolment), unless it is not subject to VAT (enrolment
+//   does not apply) (CO-ENROL);
 // - manage-companies: main accounts, and autonomous secondaries
 //   (ACC-AUTONOMY); archive-destroy: main accounts only (ACC-SECONDARY);
 //   view and archive-export: any account handling the company.

@@ -76,6 +76,7 @@ struct RoleCode {
   std::int64_t created_at = 0;
   std::int64_t expires_at = 0;
   std::optional<std::int64_t> used_at;
+  int failures = 0;  // wrong codes entered while it was open
 };
 
 }  // namespace einvoice::accounts

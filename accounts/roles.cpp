@@ -162,6 +162,20 @@ model::Result<std::vector<RoleTransition>> Roles::redeem_code(AccountId account,
   auto codes = store_.role_codes(account, siren, service);
   if (!codes)
     return codes.error();
+  const std::int64_t at = now();
+  bool any_open = false, all_locked = true;
+  for (const auto& stored : *codes) {
+    if (stored.used_at || at >= stored.expires_at)
+      continue;
+    any_open = true;
+    all_locked = all_locked && stored.failures >= config_.max_wrong_codes;
+  }
+  if (any_open && all_locked)
+    return refusal("CODE-LOCKED", "the requests of account " + std::to_string(account) +
+                                      " for SIREN " + std::string(siren) + ", service " +
+                                      std::string(service) + " took " +
+                                      std::to_string(config_.max_wrong_codes) +
+                                      " wrong codes: ask for a new code");
   const std::string typed = secret_sha256(normalise_code(code));
   const RoleCode* match = nullptr;
   for (const auto& stored : *codes) {
@@ -171,14 +185,20 @@ model::Result<std::vector<RoleTransition>> Roles::redeem_code(AccountId account,
     if (same && !match)
       match = &stored;
   }
-  if (!match)
+  if (!match) {
+    if (auto counted = store_.count_wrong_code(account, siren, service, at); !counted)
+      return counted.error();
     return refusal("CODE-WRONG", "this is not the code sent to account " + std::to_string(account) +
                                      " for SIREN " + std::string(siren) + ", service " +
                                      std::string(service));
+  }
+  if (match->failures >= config_.max_wrong_codes && !match->used_at && at < match->expires_at)
+    return refusal("CODE-LOCKED", "code " + std::to_string(match->id) + " took " +
+                                      std::to_string(match->failures) +
+                                      " wrong codes before it: ask for a new code");
   if (match->used_at)
     return refusal("CODE-USED",
                    "code " + std::to_string(match->id) + " was used already: a code is single use");
-  const std::int64_t at = now();
   if (at >= match->expires_at)
     return refusal("CODE-EXPIRED", "code " + std::to_string(match->id) + " expired " +
                                        std::to_string(config_.code_validity.count() / 86400) +

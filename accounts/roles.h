@@ -16,6 +16,10 @@ struct RolesConfig {
   std::chrono::seconds code_validity{60 * 24 * 3600};
   // Characters of a code (from 32 unambiguous ones: 5 bits each).
   int code_length = 12;
+  // Wrong codes a request takes before it is locked (ours: not in the
+  // portal's documents). Each wrong entry counts against every open request
+  // of that requester and (SIREN, service).
+  int max_wrong_codes = 5;
 };
 
 // A code request just made: the code itself went by post (the letters
@@ -62,7 +66,9 @@ class Roles {
                                           std::string_view service) const;
   // Enters the code received by post: compared in constant time with the
   // hashes of `account`'s codes for (siren, service); CODE-WRONG when none
-  // matches, CODE-EXPIRED from its expiry on, CODE-USED the second time.
+  // matches (counted against the open requests), CODE-LOCKED once a request
+  // took config().max_wrong_codes wrong codes (even for its right code: ask
+  // again), CODE-EXPIRED from its expiry on, CODE-USED the second time.
   // The rules are checked again, the code used and the AT made in one
   // transaction.
   model::Result<std::vector<RoleTransition>> redeem_code(AccountId account, std::string_view siren,

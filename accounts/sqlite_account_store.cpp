@@ -16,7 +16,7 @@ using model::ErrorCode;
 
 // The schema, one step per version. A released step never changes: a new
 // column or table is a new step (docs/accounts.md lists them).
-constexpr std::array<Migration, 4> kMigrations{{
+constexpr std::array<Migration, 5> kMigrations{{
     {1, "accounts and companies", R"sql(
 CREATE TABLE accounts(
   id INTEGER PRIMARY KEY, kind TEXT NOT NULL CHECK(kind IN ('main', 'secondary')),
@@ -78,6 +78,31 @@ CREATE TABLE role_codes(
   expires_at INTEGER NOT NULL, used_at INTEGER);
 CREATE INDEX role_codes_by_requester ON role_codes(account_id, siren, service);
 )sql"},
+    {5,
+     "the hash-chained journal, formal agreements (enrolment), company address and VAT, "
+     "wrong role codes counted",
+     R"sql(
+ALTER TABLE companies ADD COLUMN address TEXT NOT NULL DEFAULT '';
+ALTER TABLE companies ADD COLUMN vat_subject INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE role_codes ADD COLUMN failures INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE journal(seq INTEGER PRIMARY KEY, line TEXT NOT NULL);
+CREATE TABLE agreements(
+  id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL REFERENCES accounts(id),
+  bulk INTEGER NOT NULL, stage TEXT NOT NULL, authority TEXT NOT NULL,
+  signer_first_name TEXT NOT NULL, signer_last_name TEXT NOT NULL,
+  signer_function TEXT NOT NULL, signer_email TEXT NOT NULL,
+  link_sha256 TEXT NOT NULL, link_expires_at INTEGER NOT NULL,
+  code_sha256 TEXT NOT NULL, code_sent_at INTEGER NOT NULL, code_expires_at INTEGER NOT NULL,
+  code_tries INTEGER NOT NULL, codes_sent INTEGER NOT NULL, created_at INTEGER NOT NULL,
+  signed_at INTEGER NOT NULL, certificate_sha256 TEXT NOT NULL, certificate BLOB);
+CREATE INDEX agreements_by_link ON agreements(link_sha256) WHERE link_sha256 <> '';
+CREATE TABLE agreement_companies(
+  agreement_id INTEGER NOT NULL REFERENCES agreements(id),
+  company_id INTEGER NOT NULL REFERENCES companies(id), position INTEGER NOT NULL,
+  identifier_type TEXT NOT NULL, identifier TEXT NOT NULL, name TEXT NOT NULL,
+  address TEXT NOT NULL, PRIMARY KEY(agreement_id, company_id));
+CREATE INDEX agreement_companies_by_company ON agreement_companies(company_id);
+)sql"},
 }};
 
 constexpr const char* kAccountColumns =
@@ -86,7 +111,10 @@ constexpr const char* kAccountColumns =
     "a.password_reset_required, a.created_at";
 constexpr const char* kCompanyColumns =
     "id, account_id, identifier_type, identifier, name, employees, purchase, payment, sales, "
-    "duplicates, created_at";
+    "duplicates, created_at, address, vat_subject";
+
+// The schema step that adds the journal.
+constexpr int kJournalVersion = 5;
 
 // Waits for another process's write transaction, 1 ms at a time, for at
 // most a minute.
@@ -194,6 +222,11 @@ model::Status SqliteAccountStore::migrate(int target) const {
     if (sqlite3_exec(db_, step.sql, nullptr, nullptr, nullptr) != SQLITE_OK)
       return failure("cannot migrate the accounts database to version " +
                      std::to_string(step.version) + " (" + step.description + ")");
+    // The journal starts with the transitions recorded before it existed.
+    if (step.version == kJournalVersion) {
+      if (auto chained = journal_earlier_transitions(); !chained)
+        return chained.error();
+    }
     Query write(db_,
                 *version == 0 ? "INSERT INTO schema_version(version) VALUES(?1)"
                               : "UPDATE schema_version SET version = ?1",
@@ -515,8 +548,8 @@ model::Result<std::vector<CompanyInsert>> SqliteAccountStore::insert_companies(
     return failure("cannot start a transaction");
   Query insert(db_,
                "INSERT INTO companies(account_id, identifier_type, identifier, name, employees, "
-               "purchase, payment, sales, duplicates, created_at) "
-               "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+               "purchase, payment, sales, duplicates, created_at, address, vat_subject) "
+               "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
   Query holder(db_, "SELECT account_id FROM companies WHERE identifier = ?1");
   if (!insert.ok() || !holder.ok())
     return failure("cannot store companies");
@@ -526,7 +559,8 @@ model::Result<std::vector<CompanyInsert>> SqliteAccountStore::insert_companies(
     insert.bind({c.account_id, std::string(to_string(c.identifier_type)), c.identifier, c.name,
                  std::string(to_string(c.employees)), std::int64_t{c.options.purchase},
                  std::int64_t{c.options.payment}, std::int64_t{c.options.sales},
-                 std::int64_t{c.options.duplicates}, c.created_at});
+                 std::int64_t{c.options.duplicates}, c.created_at, c.address,
+                 std::int64_t{c.vat_subject}});
     if (insert.step() == SQLITE_DONE) {
       outcomes.push_back({sqlite3_last_insert_rowid(db_), std::nullopt});
       continue;
@@ -547,10 +581,10 @@ model::Status SqliteAccountStore::update_company(const Company& c) const {
   std::lock_guard<std::mutex> lock(mutex_);
   Query update(db_,
                "UPDATE companies SET name = ?2, employees = ?3, purchase = ?4, payment = ?5, "
-               "sales = ?6, duplicates = ?7 WHERE id = ?1",
+               "sales = ?6, duplicates = ?7, address = ?8, vat_subject = ?9 WHERE id = ?1",
                {c.id, c.name, std::string(to_string(c.employees)), std::int64_t{c.options.purchase},
                 std::int64_t{c.options.payment}, std::int64_t{c.options.sales},
-                std::int64_t{c.options.duplicates}});
+                std::int64_t{c.options.duplicates}, c.address, std::int64_t{c.vat_subject}});
   if (!update.run())
     return failure("cannot store company " + c.identifier);
   return model::Status::Ok();
@@ -583,6 +617,8 @@ model::Result<std::vector<Company>> SqliteAccountStore::select_companies(
     c.options = {select.number(6) != 0, select.number(7) != 0, select.number(8) != 0,
                  select.number(9) != 0};
     c.created_at = select.number(10);
+    c.address = select.text(11);
+    c.vat_subject = select.number(12) != 0;
     companies.push_back(std::move(c));
   }
   if (rc != SQLITE_DONE)

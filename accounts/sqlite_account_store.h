@@ -87,6 +87,21 @@ class SqliteAccountStore final : public AccountStore {
   model::Result<std::int64_t> insert_role_code(const RoleCode& code) const override;
   model::Result<std::vector<RoleCode>> role_codes(AccountId account, std::string_view siren,
                                                   std::string_view service) const override;
+  model::Status count_wrong_code(AccountId account, std::string_view siren,
+                                 std::string_view service, std::int64_t now) const override;
+  model::Result<Agreement> insert_agreement(const Agreement& agreement, const AgreementCheck& check,
+                                            journal::JournalDraft event) const override;
+  model::Result<std::optional<Agreement>> find_agreement(AgreementId id) const override;
+  model::Result<std::optional<Agreement>> find_agreement_by_link(
+      std::string_view link_sha256) const override;
+  model::Result<std::vector<Agreement>> agreements_listing(
+      const std::vector<CompanyId>& companies) const override;
+  model::Result<Agreement> change_agreement(AgreementId id,
+                                            const AgreementPlan& plan) const override;
+  model::Status store_certificate(AgreementId id, std::string_view pdf,
+                                  const journal::JournalDraft& event) const override;
+  model::Result<std::optional<std::string>> certificate(AgreementId id) const override;
+  model::Result<std::vector<JournalRow>> journal_rows() const override;
   model::Status queue_message(const Message& message) const override;
   model::Result<std::vector<Message>> messages() const override;
 
@@ -112,6 +127,20 @@ class SqliteAccountStore final : public AccountStore {
   model::Result<std::vector<RoleGrant>> select_roles(const std::string& where,
                                                      const std::vector<SqlValue>& args) const;
   model::Status write_transition(RoleTransition& transition) const;
+  // REQUIRES: mutex_ held.
+  model::Result<std::vector<RoleTransition>> select_transitions(std::string_view siren) const;
+
+  // REQUIRES: mutex_ held, inside a write transaction. Appends `draft` after
+  // the last journal row (refused when that row does not parse: nothing is
+  // chained to a damaged journal).
+  model::Status append_journal(journal::JournalDraft draft) const;
+  // REQUIRES: as append_journal. One journal entry per role_transitions row
+  // (schema step 5).
+  model::Status journal_earlier_transitions() const;
+  // REQUIRES: mutex_ held.
+  model::Result<std::vector<Agreement>> select_agreements(const std::string& where,
+                                                          const std::vector<SqlValue>& args) const;
+  model::Status write_agreement(const Agreement& agreement) const;
 
   sqlite3* db_;
   std::filesystem::path path_;

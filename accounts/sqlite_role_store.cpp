@@ -1,5 +1,6 @@
 // SqliteAccountStore: roles per (SIREN, service), their transitions and the
 // adhesion and substitution codes (schema step 4, docs/accounts.md).
+#include "accounts/accounts_journal.h"
 #include "accounts/refusal.h"
 #include "accounts/sqlite_account_store.h"
 #include "accounts/sqlite_statement.h"
@@ -107,6 +108,8 @@ model::Result<std::vector<RoleTransition>> SqliteAccountStore::change_roles(
   for (auto& t : *transitions) {
     if (auto written = write_transition(t); !written)
       return written.error();
+    if (auto journaled = append_journal(transition_event(t)); !journaled)
+      return journaled.error();
   }
   if (!transaction.commit())
     return failure("cannot commit a change of roles");
@@ -123,6 +126,11 @@ model::Result<std::vector<RoleGrant>> SqliteAccountStore::list_roles(std::string
 model::Result<std::vector<RoleTransition>> SqliteAccountStore::role_transitions(
     std::string_view siren) const {
   std::lock_guard<std::mutex> lock(mutex_);
+  return select_transitions(siren);
+}
+
+model::Result<std::vector<RoleTransition>> SqliteAccountStore::select_transitions(
+    std::string_view siren) const {
   Query select(db_,
                "SELECT id, siren, service, account_id, by_account, event, role_before, "
                "state_before, role_after, state_after, at FROM role_transitions "
@@ -168,10 +176,11 @@ model::Result<std::int64_t> SqliteAccountStore::insert_role_code(const RoleCode&
 model::Result<std::vector<RoleCode>> SqliteAccountStore::role_codes(
     AccountId account, std::string_view siren, std::string_view service) const {
   std::lock_guard<std::mutex> lock(mutex_);
-  Query select(db_,
-               "SELECT id, kind, code_sha256, created_at, expires_at, used_at FROM role_codes "
-               "WHERE account_id = ?1 AND siren = ?2 AND service = ?3 ORDER BY id DESC",
-               {account, std::string(siren), std::string(service)});
+  Query select(
+      db_,
+      "SELECT id, kind, code_sha256, created_at, expires_at, used_at, failures FROM role_codes "
+      "WHERE account_id = ?1 AND siren = ?2 AND service = ?3 ORDER BY id DESC",
+      {account, std::string(siren), std::string(service)});
   std::vector<RoleCode> found;
   int rc = SQLITE_ERROR;
   while ((rc = select.step()) == SQLITE_ROW) {
@@ -185,11 +194,25 @@ model::Result<std::vector<RoleCode>> SqliteAccountStore::role_codes(
     code.created_at = select.number(3);
     code.expires_at = select.number(4);
     code.used_at = select.optional_number(5);
+    code.failures = static_cast<int>(select.number(6));
     found.push_back(std::move(code));
   }
   if (rc != SQLITE_DONE)
     return failure("cannot read role codes");
   return found;
+}
+
+model::Status SqliteAccountStore::count_wrong_code(AccountId account, std::string_view siren,
+                                                   std::string_view service,
+                                                   std::int64_t now) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Query count(db_,
+              "UPDATE role_codes SET failures = failures + 1 WHERE account_id = ?1 AND siren = ?2 "
+              "AND service = ?3 AND used_at IS NULL AND expires_at > ?4",
+              {account, std::string(siren), std::string(service), now});
+  if (!count.run())
+    return failure("cannot count a wrong role code");
+  return model::Status::Ok();
 }
 
 }  // namespace einvoice::accounts

@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "accounts/sqlite_account_store.h"
@@ -44,12 +45,21 @@ class SqliteAccountStore::Query {
     }
   }
   void bind_null(int index) { sqlite3_bind_null(statement_, index); }
+  void bind_blob(int index, std::string_view bytes) {
+    sqlite3_bind_blob64(statement_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
+  }
   int step() { return ok_ ? sqlite3_step(statement_) : SQLITE_ERROR; }
   // Runs a statement that returns no rows.
   bool run() { return step() == SQLITE_DONE; }
   std::string text(int column) const {
     const auto* bytes = sqlite3_column_text(statement_, column);
     return bytes ? std::string(reinterpret_cast<const char*>(bytes),
+                               static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)))
+                 : std::string();
+  }
+  std::string blob(int column) const {
+    const auto* bytes = static_cast<const char*>(sqlite3_column_blob(statement_, column));
+    return bytes ? std::string(bytes,
                                static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)))
                  : std::string();
   }

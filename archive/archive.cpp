@@ -243,7 +243,7 @@ model::Status Archive::issue_receipts(const std::vector<ArchivedObject>& objects
     auto entries = catalog_->journal(objects[i].deposit_sequence, 1);
     if (!entries)
       return entries.error();
-    if (entries->empty() || entries->front().draft.archive_id != objects[i].id)
+    if (entries->empty() || entries->front().draft.subject != objects[i].id)
       return refused(objects[i].id + ": its deposit journal entry is missing", objects[i].id);
     receipts[i].id = objects[i].id;
     receipts[i].receipt = ExportLayout::receipt(objects[i], entries->front());
@@ -440,7 +440,7 @@ model::Result<StoredReceipt> Archive::receipt(const ArchivedObject& object) cons
   auto entries = catalog_->journal(object.deposit_sequence, 1);
   if (!entries)
     return entries.error();
-  if (entries->empty() || entries->front().draft.archive_id != object.id)
+  if (entries->empty() || entries->front().draft.subject != object.id)
     return refused(object.id + ": its deposit journal entry is missing", object.id);
   return StoredReceipt{object.id, ExportLayout::receipt(object, entries->front()), ""};
 }

@@ -27,21 +27,18 @@ struct Recorded {
 };
 
 void check_chain(const std::vector<JournalEntry>& entries, AuditReport& report) {
-  std::string previous(kGenesisHash);
-  for (std::size_t i = 0; i < entries.size(); ++i) {
-    const auto& entry = entries[i];
-    const auto expected = static_cast<std::int64_t>(i + 1);
-    if (entry.sequence != expected)
+  for (const auto& b : journal::verify_chain(entries)) {
+    const auto& entry = entries[b.index];
+    if (b.kind == journal::BreakKind::kSequence)
       report.problems.push_back(
-          {entry.draft.archive_id, "journal: entry " + std::to_string(entry.sequence) +
-                                       " found where entry " + std::to_string(expected) +
-                                       " belongs (an entry was removed or reordered)"});
-    if (entry.previous != previous)
+          {entry.draft.subject, "journal: entry " + std::to_string(entry.sequence) +
+                                    " found where entry " + std::to_string(b.expected) +
+                                    " belongs (an entry was removed or reordered)"});
+    else
       report.problems.push_back(
-          {entry.draft.archive_id, "journal: entry " + std::to_string(entry.sequence) +
-                                       " does not hold the hash of the entry before it "
-                                       "(chain broken: removed, inserted or edited entry)"});
-    previous = entry.hash();
+          {entry.draft.subject, "journal: entry " + std::to_string(entry.sequence) +
+                                    " does not hold the hash of the entry before it "
+                                    "(chain broken: removed, inserted or edited entry)"});
   }
   report.journal_entries = entries.size();
 }
@@ -50,9 +47,9 @@ std::map<std::string, Recorded> replay(const std::vector<JournalEntry>& entries)
   std::map<std::string, Recorded> out;
   for (const auto& entry : entries) {
     const auto& d = entry.draft;
-    if (d.archive_id.empty())
+    if (d.subject.empty())
       continue;
-    auto& recorded = out[d.archive_id];
+    auto& recorded = out[d.subject];
     if (d.event == "deposit" || d.event == "metadata") {
       const auto detail = nlohmann::json::parse(d.detail, nullptr, false);
       if (detail.is_object() && detail.contains("metadata_sha256") &&

@@ -316,7 +316,7 @@ void Verifier::verify_run(std::int64_t number) {
   Run run{*record, *record_json, *token, {}};
   for (const auto& entry : entries) {
     if (entry.draft.event == "deposit")
-      run.deposits[entry.draft.archive_id] = entry;
+      run.deposits[entry.draft.subject] = entry;
   }
   runs_[number] = std::move(run);
 }

@@ -195,29 +195,25 @@ model::Result<std::optional<StoredReceipt>> SqliteCatalog::receipt(std::string_v
 }
 
 model::Result<JournalEntry> SqliteCatalog::append_locked(const JournalDraft& draft) const {
-  JournalEntry entry;
-  entry.draft = draft;
-  entry.sequence = 1;
-  entry.previous = std::string(kGenesisHash);
+  std::optional<JournalEntry> last;
   {
-    Statement last(db_, "SELECT seq, line FROM journal ORDER BY seq DESC LIMIT 1");
-    if (!last.ok())
+    Statement select(db_, "SELECT seq, line FROM journal ORDER BY seq DESC LIMIT 1");
+    if (!select.ok())
       return failure("cannot read the journal");
-    const int rc = last.step();
+    const int rc = select.step();
     if (rc == SQLITE_ROW) {
-      entry.sequence = last.integer(0) + 1;
-      JournalEntry previous;
-      auto parsed = parse_journal_line(last.text(1), path_.string());
-      if (!parsed)
+      auto parsed = parse_journal_line(select.text(1), path_.string());
+      if (!parsed || parsed->sequence != select.integer(0))
         return Error{ErrorCode::kMalformed,
-                     "journal entry " + std::to_string(last.integer(0)) +
+                     "journal entry " + std::to_string(select.integer(0)) +
                          " is damaged; nothing is appended after it",
                      {path_.string(), "", 0, 0}};
-      entry.previous = parsed->hash();
+      last = std::move(*parsed);
     } else if (rc != SQLITE_DONE) {
       return failure("cannot read the journal");
     }
   }
+  const JournalEntry entry = journal::next_entry(last ? &*last : nullptr, draft);
   Statement insert(db_, "INSERT INTO journal(seq, line) VALUES(?, ?)");
   if (!insert.ok())
     return failure("cannot append to the journal");

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "accounts/accounts.h"
+#include "cli/accounts_enrol_command.h"
 #include "cli/accounts_role_command.h"
 #include "cli/cli_support.h"
 #include "cli/command_line.h"
@@ -21,8 +22,9 @@ using accounts::AccountId;
 constexpr const char* kDescription =
     "Accounts and companies (docs/accounts.md): main and secondary accounts, passwords\n"
     "(Argon2id; read on stdin), recovery links and API tokens, the companies each account\n"
-    "handles and their CSV import, roles per (SIREN, service). The database is --db FILE,\n"
-    "else $EINVOICE_ACCOUNTS_DB.\n"
+    "handles and their CSV import, enrolment (formal agreements, one-time codes, sealed\n"
+    "certificates), roles per (SIREN, service), the hash-chained journal.\n"
+    "The database is --db FILE, else $EINVOICE_ACCOUNTS_DB.\n"
     "Exit codes: 0 ok, 1 refused by a rule (the reason names it), 2 usage or I/O error.";
 constexpr std::size_t kMaxSecretBytes = 4096;
 
@@ -44,6 +46,7 @@ struct Options {
   std::string employees, options, file, identifier_prefix, action;
   bool purchase = false, payment = false, sales = false, duplicates = false;
   bool header = false, enrol = false, with_secondaries = false;
+  std::string vat;  // "yes" or "no": subject to VAT
 };
 
 std::string dump(const nlohmann::json& json) {
@@ -133,6 +136,8 @@ nlohmann::json company_json(const accounts::Company& c) {
           {"payment", c.options.payment},
           {"sales", c.options.sales},
           {"duplicates", c.options.duplicates},
+          {"address", c.address},
+          {"vat_subject", c.vat_subject},
           {"created_at", utc(c.created_at)}};
 }
 
@@ -355,31 +360,42 @@ model::Result<accounts::CompanyOptions> parse_option_list(const std::string& tex
 
 // company import: the report on stdout (JSON or a count), refused lines on
 // stderr; exit 1 when any line was refused.
-int run_import(const Options& o, const accounts::Accounts& a, const env::Env& env) {
+int run_import(const Options& o, const engine::AccountsSession& session, const env::Env& env) {
   const std::string command = "accounts company import";
-  if (o.enrol)
-    return problem(command,
-                   "--enrol: enrolment is not built yet (issue 17, item 4); import without "
-                   "--enrol, nothing was imported");
-  auto report = engine::run_company_import(a, o.account_id, o.file, o.header, env);
+  auto report = engine::run_company_import(session.accounts(), o.account_id, o.file, o.header, env);
   if (!report)
     return fail(command, report.error());
+  // --enrol: the eligible companies imported go into one bulk agreement
+  // (their state becomes multiple); the signer continues with enrol.
+  std::optional<accounts::Agreement> bulk;
+  if (o.enrol) {
+    auto started = session.enrolments().start_bulk(o.account_id, report->imported_ids);
+    if (!started)
+      return fail(command + " --enrol", started.error());
+    bulk = std::move(*started);
+  }
   if (o.json) {
     nlohmann::json errors = nlohmann::json::array();
     for (const auto& e : report->errors)
       errors.push_back({{"line", e.line}, {"reason", e.reason}});
-    std::cout << dump({{"imported", report->imported}, {"errors", errors}}) << '\n';
+    nlohmann::json json = {{"imported", report->imported}, {"errors", errors}};
+    if (o.enrol)
+      json["enrolment"] = bulk ? nlohmann::json(bulk->id) : nlohmann::json(nullptr);
+    std::cout << dump(json) << '\n';
   } else {
     for (const auto& e : report->errors)
       std::cerr << o.file << ':' << e.line << ": " << e.reason << '\n';
     std::cout << report->imported << " companies imported, " << report->errors.size()
               << " lines refused\n";
+    if (o.enrol)
+      print_bulk_agreement(bulk, false);
   }
   return report->errors.empty() ? kExitOk : kExitInvalid;
 }
 
-int run_company(const std::string& action, const Options& o, const accounts::Accounts& a,
+int run_company(const std::string& action, const Options& o, const engine::AccountsSession& session,
                 const env::Env& env) {
+  const accounts::Accounts& a = session.accounts();
   const std::string command = "accounts company " + action;
   if (action == "add") {
     if (o.siren.empty() == o.siret.empty())
@@ -392,6 +408,8 @@ int run_company(const std::string& action, const Options& o, const accounts::Acc
     request.name = o.name;
     request.employees = *accounts::parse_employee_bracket(o.employees);
     request.options = {o.purchase, o.payment, o.sales, o.duplicates};
+    request.address = o.address;
+    request.vat_subject = o.vat != "no";
     auto added = a.add_company(request);
     if (!added)
       return fail(command, added.error());
@@ -404,6 +422,10 @@ int run_company(const std::string& action, const Options& o, const accounts::Acc
       edit.name = o.name;
     if (!o.employees.empty())
       edit.employees = accounts::parse_employee_bracket(o.employees);
+    if (!o.address.empty())
+      edit.address = o.address;
+    if (!o.vat.empty())
+      edit.vat_subject = o.vat == "yes";
     if (!o.options.empty()) {
       auto options = parse_option_list(o.options);
       if (!options)
@@ -424,7 +446,7 @@ int run_company(const std::string& action, const Options& o, const accounts::Acc
       print_company(c, o.json);
     return kExitOk;
   }
-  return run_import(o, a, env);
+  return run_import(o, session, env);
 }
 
 // may: the decision and its reason; exit 0 allowed, 1 denied.
@@ -581,6 +603,9 @@ void add_company_commands(CLI::App& app, Options& o) {
   add->add_flag("--payment", o.payment, "purchase payment (needs --purchase)");
   add->add_flag("--sales", o.sales, "sales invoices");
   add->add_flag("--duplicates", o.duplicates, "duplicate control");
+  add->add_option("--address", o.address, "the postal address (an agreement lists it)");
+  add->add_option("--vat", o.vat, "subject to VAT: yes (default) or no (enrolment does not apply)")
+      ->check(CLI::IsMember({"yes", "no"}));
   add->add_flag("--json", o.json, "print the company as JSON");
   auto* edit = action(*company, "edit", "change a company's options, employees or name");
   edit->add_option("id", o.id, "the company id")->required();
@@ -588,6 +613,9 @@ void add_company_commands(CLI::App& app, Options& o) {
       ->check(brackets);
   edit->add_option("--options", o.options, "all its options: purchase,payment,sales,duplicates");
   edit->add_option("--name", o.name, "the company name");
+  edit->add_option("--address", o.address, "the postal address (an agreement lists it)");
+  edit->add_option("--vat", o.vat, "subject to VAT: yes or no")
+      ->check(CLI::IsMember({"yes", "no"}));
   edit->add_flag("--json", o.json, "print the company as JSON");
   auto* search = action(*company, "search", "an account's companies");
   search->add_option("--account", o.account_id, "the account id")->required();
@@ -600,7 +628,8 @@ void add_company_commands(CLI::App& app, Options& o) {
   import->add_option("--account", o.account_id, "the account id")->required();
   import->add_option("file", o.file, "the CSV file")->required();
   import->add_flag("--header", o.header, "the file has a header line");
-  import->add_flag("--enrol", o.enrol, "enrol the eligible companies after import (not built)");
+  import->add_flag("--enrol", o.enrol,
+                   "enrol the eligible companies after import (one bulk agreement)");
   import->add_flag("--json", o.json, "the report as JSON");
   company->require_subcommand(1);
 
@@ -612,6 +641,34 @@ void add_company_commands(CLI::App& app, Options& o) {
                              "manage-companies", "archive-export", "archive-destroy"}));
   may->add_option("--siren", o.siren, "the company's SIREN")->required();
   may->add_flag("--json", o.json, "the decision as JSON");
+}
+
+// The session over the database of --db (or $EINVOICE_ACCOUNTS_DB), with the
+// configuration of the environment; the platform seal of the certificates
+// is loaded only when `sealing` (where a certificate may be made), from
+// `seal_option` or $EINVOICE_ACCOUNTS_SEAL.
+model::Result<std::unique_ptr<engine::AccountsSession>> open_session(const std::string& db_option,
+                                                                     const std::string& seal_option,
+                                                                     bool sealing,
+                                                                     const env::Env& env) {
+  auto db = engine::accounts_database(db_option, env);
+  if (!db)
+    return db.error();
+  auto config = engine::accounts_config(env);
+  if (!config)
+    return config.error();
+  auto enrolment = engine::enrolment_config(env);
+  if (!enrolment)
+    return enrolment.error();
+  std::unique_ptr<accounts::CertificateSealer> sealer;
+  if (auto seal_file = engine::accounts_seal_file(seal_option, env); sealing && seal_file) {
+    auto loaded = engine::load_certificate_sealer(*seal_file, env);
+    if (!loaded)
+      return loaded.error();
+    sealer = std::move(*loaded);
+  }
+  return engine::AccountsSession::open(*db, env, std::move(*config), std::move(*enrolment),
+                                       std::move(sealer));
 }
 
 }  // namespace
@@ -626,6 +683,8 @@ int run_accounts(int argc, char** argv, int first) {
   add_company_commands(app, o);
   RoleOptions role_options;
   add_role_commands(app, role_options);
+  EnrolOptions enrol_options;
+  add_enrol_commands(app, enrol_options);
   app.require_subcommand(1);
   if (auto exit_code = parse_command_line(app, argc, argv, first))
     return *exit_code;
@@ -635,13 +694,8 @@ int run_accounts(int argc, char** argv, int first) {
   const std::string verb =
       group->get_subcommands().empty() ? "" : group->get_subcommands().front()->get_name();
   const std::string command = "accounts " + name + (verb.empty() ? "" : " " + verb);
-  auto db = engine::accounts_database(o.db, env);
-  if (!db)
-    return fail(command, db.error());
-  auto config = engine::accounts_config(env);
-  if (!config)
-    return fail(command, config.error());
-  auto session = engine::AccountsSession::open(*db, env, std::move(*config));
+  auto session =
+      open_session(o.db, name == "enrol" ? enrol_options.seal : "", name == "enrol", env);
   if (!session)
     return fail(command, session.error());
   const accounts::Accounts& a = (*session)->accounts();
@@ -661,7 +715,11 @@ int run_accounts(int argc, char** argv, int first) {
     return run_may(o, a);
   if (name == "role")
     return run_role(verb, role_options, **session, env);
-  return run_company(verb, o, a, env);
+  if (name == "enrol")
+    return run_enrol(verb, enrol_options, **session, env);
+  if (name == "journal")
+    return run_journal(enrol_options, **session);
+  return run_company(verb, o, **session, env);
 }
 
 }  // namespace einvoice::cli

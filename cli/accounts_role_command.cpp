@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "accounts/roles.h"
+#include "cli/accounts_cli_support.h"
 #include "cli/cli_support.h"
 #include "cli/commands.h"
 
@@ -18,17 +19,8 @@ using accounts::RoleEvent;
 
 constexpr std::size_t kMaxCodeBytes = 256;
 
-std::string dump(const nlohmann::json& json) {
-  return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
-std::string utc(std::int64_t seconds) {
-  return env::utc_timestamp(std::chrono::system_clock::time_point(std::chrono::seconds(seconds)));
-}
-
 int fail(const std::string& command, const model::Error& error) {
-  print_error(command, error);
-  return engine::is_accounts_refusal(error) ? kExitInvalid : kExitUsage;
+  return accounts_failure(command, error);
 }
 
 nlohmann::json held_json(const std::optional<accounts::RoleHeld>& held) {
@@ -40,31 +32,31 @@ nlohmann::json held_json(const std::optional<accounts::RoleHeld>& held) {
 void print_transition(const accounts::RoleTransition& t, bool json) {
   const std::string by = t.by ? std::to_string(*t.by) : "administrator";
   if (json) {
-    std::cout << dump({{"id", t.id},
-                       {"siren", t.siren},
-                       {"service", t.service},
-                       {"account", t.account_id},
-                       {"by", t.by ? nlohmann::json(*t.by) : nlohmann::json(nullptr)},
-                       {"event", accounts::to_string(t.event)},
-                       {"before", held_json(t.before)},
-                       {"after", held_json(t.after)},
-                       {"at", utc(t.at)}})
+    std::cout << dump_line({{"id", t.id},
+                            {"siren", t.siren},
+                            {"service", t.service},
+                            {"account", t.account_id},
+                            {"by", t.by ? nlohmann::json(*t.by) : nlohmann::json(nullptr)},
+                            {"event", accounts::to_string(t.event)},
+                            {"before", held_json(t.before)},
+                            {"after", held_json(t.after)},
+                            {"at", utc_seconds(t.at)}})
               << '\n';
     return;
   }
-  std::cout << utc(t.at) << '\t' << t.siren << '\t' << t.service << "\taccount " << t.account_id
-            << '\t' << accounts::to_string(t.event) << " by " << by << '\t'
+  std::cout << utc_seconds(t.at) << '\t' << t.siren << '\t' << t.service << "\taccount "
+            << t.account_id << '\t' << accounts::to_string(t.event) << " by " << by << '\t'
             << accounts::to_string(t.before) << " -> " << accounts::to_string(t.after) << '\n';
 }
 
 void print_grant(const accounts::RoleGrant& g, bool json) {
   if (json)
-    std::cout << dump({{"siren", g.siren},
-                       {"service", g.service},
-                       {"account", g.account_id},
-                       {"role", accounts::to_string(g.role)},
-                       {"state", accounts::to_string(g.state)},
-                       {"changed_at", utc(g.changed_at)}})
+    std::cout << dump_line({{"siren", g.siren},
+                            {"service", g.service},
+                            {"account", g.account_id},
+                            {"role", accounts::to_string(g.role)},
+                            {"state", accounts::to_string(g.state)},
+                            {"changed_at", utc_seconds(g.changed_at)}})
               << '\n';
   else
     std::cout << g.siren << '\t' << g.service << "\taccount " << g.account_id << '\t'
@@ -73,14 +65,7 @@ void print_grant(const accounts::RoleGrant& g, bool json) {
 
 // The code typed on stdin: its first line, at most 256 bytes.
 model::Result<std::string> read_code() {
-  std::string line;
-  std::getline(std::cin, line);
-  if (line.size() > kMaxCodeBytes)
-    return model::Error{
-        model::ErrorCode::kLimitExceeded, "CODE-WRONG: more than 256 bytes on stdin", {}};
-  if (!line.empty() && line.back() == '\r')
-    line.pop_back();
-  return line;
+  return read_stdin_line(kMaxCodeBytes, "CODE-WRONG");
 }
 
 void scope_options(CLI::App& sub, RoleOptions& o) {
@@ -153,10 +138,10 @@ int run_role(const std::string& verb, const RoleOptions& o, const engine::Accoun
         o.account, o.siren, o.service);
     if (!request)
       return fail(command, request.error());
-    std::cout << (o.json ? dump({{"request", request->code.id},
-                                 {"expires_at", utc(request->code.expires_at)}})
+    std::cout << (o.json ? dump_line({{"request", request->code.id},
+                                      {"expires_at", utc_seconds(request->code.expires_at)}})
                          : "a code went by post to the company (outbox), valid until " +
-                               utc(request->code.expires_at))
+                               utc_seconds(request->code.expires_at))
               << '\n';
     return kExitOk;
   }

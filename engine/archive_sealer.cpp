@@ -6,11 +6,6 @@
 namespace einvoice::engine {
 namespace {
 
-using model::Error;
-using model::ErrorCode;
-
-constexpr std::size_t kMaxSealFileBytes = 64 * 1024;
-
 // Seals through a SealSetup made for detached CAdES.
 class SetupSealer final : public archive::Sealer {
  public:
@@ -27,12 +22,6 @@ class SetupSealer final : public archive::Sealer {
   SealSetup setup_;
 };
 
-// `name` taken from `folder` when relative.
-void from_folder(std::string& name, const std::filesystem::path& folder) {
-  if (!name.empty() && std::filesystem::path(name).is_relative())
-    name = (folder / name).string();
-}
-
 }  // namespace
 
 std::optional<std::filesystem::path> archive_seal_file(const std::string& option,
@@ -47,33 +36,9 @@ std::optional<std::filesystem::path> archive_seal_file(const std::string& option
 
 model::Result<std::unique_ptr<archive::Sealer>> load_archive_sealer(
     const std::filesystem::path& seal_file, const env::Env& env) {
-  auto text = env.files.read(seal_file, kMaxSealFileBytes);
-  if (!text)
-    return text.error();
-  auto request = parse_seal_request(*text, seal_file.string());
-  if (!request)
-    return request.error();
-  if (!request->format.empty() && request->format != "cades")
-    return Error{ErrorCode::kInvalidArgument,
-                 "an archive seals as detached CAdES: \"as\" must be \"cades\" or absent",
-                 {seal_file.string(), "", 0, 0}};
-  request->format = "cades";
-  const auto folder = seal_file.parent_path();
-  for (std::string* name :
-       {&request->p12, &request->key, &request->cert, &request->chain, &request->tsa_ca,
-        &request->tsa_cert, &request->tsa_key, &request->test_tsa_dir})
-    from_folder(*name, folder);
-  for (auto* list : {&request->crl_files, &request->ocsp_files}) {
-    for (auto& name : *list)
-      from_folder(name, folder);
-  }
-  auto setup = SealSetup::create(*request, env);
-  if (!setup) {
-    Error error = setup.error();
-    if (error.where.file.empty())
-      error.where.file = seal_file.string();
-    return error;
-  }
+  auto setup = load_seal_file(seal_file, "cades", "an archive seals as detached CAdES", env);
+  if (!setup)
+    return setup.error();
   return std::unique_ptr<archive::Sealer>(new SetupSealer(std::move(*setup)));
 }
 

@@ -110,6 +110,14 @@ SealFormat format_named(const std::string& name) {
                            : SealFormat::kAuto;
 }
 
+constexpr std::size_t kMaxSealFileBytes = 64 * 1024;
+
+// `name` taken from `folder` when relative.
+void from_folder(std::string& name, const std::filesystem::path& folder) {
+  if (!name.empty() && std::filesystem::path(name).is_relative())
+    name = (folder / name).string();
+}
+
 }  // namespace
 
 struct SealSetup::Keys {
@@ -176,6 +184,40 @@ const char* to_string(SealFormat format) {
       break;
   }
   return "CAdES";
+}
+
+model::Result<SealSetup> load_seal_file(const std::filesystem::path& seal_file,
+                                        std::string_view format, std::string_view purpose,
+                                        const env::Env& env) {
+  auto text = env.files.read(seal_file, kMaxSealFileBytes);
+  if (!text)
+    return text.error();
+  auto request = parse_seal_request(*text, seal_file.string());
+  if (!request)
+    return request.error();
+  if (!request->format.empty() && request->format != format)
+    return model::Error{
+        model::ErrorCode::kInvalidArgument,
+        std::string(purpose) + ": \"as\" must be \"" + std::string(format) + "\" or absent",
+        {seal_file.string(), "", 0, 0}};
+  request->format = std::string(format);
+  const auto folder = seal_file.parent_path();
+  for (std::string* name :
+       {&request->p12, &request->key, &request->cert, &request->chain, &request->tsa_ca,
+        &request->tsa_cert, &request->tsa_key, &request->test_tsa_dir})
+    from_folder(*name, folder);
+  for (auto* list : {&request->crl_files, &request->ocsp_files}) {
+    for (auto& name : *list)
+      from_folder(name, folder);
+  }
+  auto setup = SealSetup::create(*request, env);
+  if (!setup) {
+    model::Error error = setup.error();
+    if (error.where.file.empty())
+      error.where.file = seal_file.string();
+    return error;
+  }
+  return setup;
 }
 
 }  // namespace einvoice::engine

@@ -7,6 +7,7 @@
 // `einvoice process --seal` are given, or from a job's "seal" object, and
 // shared by every thread of a batch.
 
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -54,6 +55,17 @@ class SealSetup {
   bool test_tsa_ = false;
   const env::Clock* clock_ = nullptr;
 };
+
+// The SealSetup a platform seal file describes (the archive's and the
+// enrolment certificates' seal: engine/archive_sealer.h), its relative file
+// names taken from the seal file's folder, sealing as `format` ("cades",
+// "pades"): its "as", when given, must be that (else kInvalidArgument:
+// "`purpose`: \"as\" must be ..."). Errors name the seal file: unreadable
+// (kIo), not a seal object (kInvalidArgument), key material that does not
+// load.
+model::Result<SealSetup> load_seal_file(const std::filesystem::path& seal_file,
+                                        std::string_view format, std::string_view purpose,
+                                        const env::Env& env);
 
 // "PAdES", "XAdES" or "CAdES".
 const char* to_string(SealFormat format);

@@ -2,6 +2,8 @@
 // with "id", refusals exit 1 naming the rule, usage and I/O errors exit 2,
 // passwords on stdin, EINVOICE_ACCOUNTS_DB.
 #include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "tests/accounts/accounts_test_support.h"
@@ -179,9 +181,31 @@ TEST_CASE("company add and import, with the JSON report", "[accounts][cli]") {
   CHECK(json.at("errors")[1].at("line") == 4);
   CHECK(json.at("errors")[1].at("reason").get<std::string>().rfind("CSV-COLUMNS", 0) == 0);
 
-  auto enrol = cli.run({"company", "import", "--account", account, csv.string(), "--enrol"});
-  CHECK(enrol.exit_code == 2);
-  CHECK(enrol.err.find("enrolment is not built yet") != std::string::npos);
+  // --enrol: the eligible companies imported go into one bulk agreement.
+  const auto bulk_csv = cli.scratch.dir() / "bulk.csv";
+  einvoice::testing::write_text(bulk_csv,
+                                "SIREN;552100554;1-10;1;0;0;0\n"
+                                "SIREN;572015246;11-20;1;1;1;0\n"
+                                "SIREN;652014051;1-10;0;0;1;0\n");
+  auto enrol =
+      cli.run({"company", "import", "--account", account, bulk_csv.string(), "--enrol", "--json"});
+  REQUIRE(enrol.exit_code == 0);
+  const auto enrolled = nlohmann::json::parse(enrol.out);
+  CHECK(enrolled.at("imported") == 3);
+  const auto agreement = enrolled.at("enrolment").get<std::int64_t>();
+  auto shown = cli.run({"enrol", "show", std::to_string(agreement), "--json"});
+  REQUIRE(shown.exit_code == 0);
+  const auto listed = nlohmann::json::parse(shown.out);
+  CHECK(listed.at("bulk") == true);
+  CHECK(listed.at("stage") == "draft");
+  REQUIRE(listed.at("companies").size() == 2);
+  CHECK(listed.at("companies")[0].at("identifier") == "552100554");
+  auto status = cli.run({"enrol", "status", "--account", account, "--json"});
+  REQUIRE(status.exit_code == 0);
+  CHECK(status.out.find(R"("identifier":"552100554","name":"","state":"multiple")") !=
+        std::string::npos);
+  CHECK(status.out.find(R"("identifier":"652014051","name":"","state":"not-applicable")") !=
+        std::string::npos);
 
   auto search =
       cli.run({"company", "search", "--account", account, "--identifier", "5421", "--json"});
@@ -301,6 +325,130 @@ TEST_CASE("role: adhesion by post, grants, refusals naming the rule, history",
   CHECK(std::count(history.out.begin(), history.out.end(), '\n') == 5);
   CHECK(history.out.find("adhesion by " + main) != std::string::npos);
   CHECK(history.out.find("delete by administrator\tAS (active) -> none") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace einvoice::accounts
+
+namespace einvoice::accounts {
+namespace {
+
+// Runs a shell command in `dir`; true when it exits 0.
+bool shell(const std::filesystem::path& dir, const std::string& command) {
+  return std::system(("cd '" + dir.string() + "' && " + command).c_str()) == 0;
+}
+
+// The one-time code of the last message in the outbox.
+std::string code_in_outbox(const Cli& cli) {
+  auto outbox = cli.run({"outbox", "list", "--json"});
+  REQUIRE(outbox.exit_code == 0);
+  const auto last = outbox.out.rfind("invoices: ");
+  REQUIRE(last != std::string::npos);
+  return outbox.out.substr(last + 10, 6);
+}
+
+TEST_CASE(
+    "enrol: the formal agreement through the command, its sealed certificate verified by "
+    "einvoice verify and pdfsig",
+    "[accounts][cli][enrolment][tools]") {
+  Cli cli;
+  const auto dir = cli.scratch.dir();
+  if (!shell(dir,
+             "command -v openssl && command -v qpdf && command -v pdftotext && command -v "
+             "pdfsig && command -v certutil && command -v sqlite3 >/dev/null")) {
+    WARN("skipped: openssl, qpdf, poppler-utils, libnss3-tools or sqlite3 is not installed");
+    return;
+  }
+  const auto account = std::to_string(cli.create_main(0));
+  auto added = cli.run({"company", "add", "--account", account, "--siren", "443061841",
+                        "--employees", "21-50", "--purchase", "--name", "Achats Éléphant SARL",
+                        "--address", "12 avenue des Champs, 69001 Lyon", "--json"});
+  REQUIRE(added.exit_code == 0);
+  const auto company = std::to_string(nlohmann::json::parse(added.out).at("id").get<int>());
+  CHECK(cli.run({"may", "--account", account, "--action", "receive", "--siren", "443061841"})
+            .exit_code == 1);
+
+  // The platform's seal, issued by a throw-away root: the archive's seal
+  // file format, "as" PAdES.
+  REQUIRE(shell(dir,
+                "mkdir -p seal trust && cd seal && openssl req -x509 -newkey ec -pkeyopt "
+                "ec_paramgen_curve:P-256 -nodes -keyout ca-key.pem -out ca.pem -days 30 "
+                "-subj '/CN=einvoice test root/O=Test' -addext "
+                "basicConstraints=critical,CA:TRUE -addext "
+                "keyUsage=critical,keyCertSign,cRLSign 2>/dev/null && openssl req -newkey ec "
+                "-pkeyopt ec_paramgen_curve:P-256 -nodes -keyout key.pem -out seal.csr -subj "
+                "'/CN=einvoice test platform seal/O=Test' 2>/dev/null && printf "
+                "'keyUsage=critical,digitalSignature,nonRepudiation\\n' > ext.cnf && openssl "
+                "x509 -req -in seal.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial -out "
+                "cert.pem -days 30 -extfile ext.cnf 2>/dev/null && cp ca.pem ../trust/"));
+  einvoice::testing::write_text(
+      dir / "seal" / "seal.json",
+      R"({"key": "key.pem", "cert": "cert.pem", "chain": "ca.pem", "as": "pades"})");
+  const std::string seal = (dir / "seal" / "seal.json").string();
+
+  auto started = cli.run({"enrol", "start", "--account", account, "--company", company, "--json"});
+  REQUIRE(started.exit_code == 0);
+  const auto id = std::to_string(nlohmann::json::parse(started.out).at("id").get<int>());
+  REQUIRE(cli.run({"enrol", "authority", id, "--confirm"}).exit_code == 0);
+  REQUIRE(cli.run({"enrol", "signer", id, "--first-name", "Alice", "--last-name", "Martin",
+                   "--function", "Gérante", "--email", "alice@acme.example"})
+              .exit_code == 0);
+  REQUIRE(cli.run({"enrol", "send-code", id}).exit_code == 0);
+  auto early = cli.run({"enrol", "resend", id});
+  CHECK(early.exit_code == 1);
+  CHECK(early.err.find("ENROL-RESEND") != std::string::npos);
+  const std::string code = code_in_outbox(cli);
+  auto wrong = cli.run({"enrol", "--seal", seal, "confirm", id},
+                       std::string(code == "000000" ? "000001" : "000000") + "\n");
+  CHECK(wrong.exit_code == 1);
+  CHECK(wrong.err.find("ENROL-CODE-WRONG") != std::string::npos);
+  auto signed_run = cli.run({"enrol", "--seal", seal, "confirm", id, "--json"}, code + "\n");
+  INFO(signed_run.err);
+  REQUIRE(signed_run.exit_code == 0);
+  CHECK(nlohmann::json::parse(signed_run.out).at("stage") == "signed");
+  auto replay = cli.run({"enrol", "confirm", id}, code + "\n");
+  CHECK(replay.exit_code == 1);
+  CHECK(replay.err.find("ENROL-STATE") != std::string::npos);
+
+  // Downloadable again later, from the database.
+  const auto pdf = dir / "certificate.pdf";
+  REQUIRE(cli.run({"enrol", "certificate", id, "--out", pdf.string()}).exit_code == 0);
+  CHECK(shell(dir, "qpdf --check certificate.pdf >/dev/null"));
+  REQUIRE(shell(dir, "pdftotext certificate.pdf certificate.txt"));
+  const std::string text = testing::slurp(dir / "certificate.txt");
+  INFO(text);
+  for (const char* expected : {"approved platform for receiving invoices", "Achats Éléphant SARL",
+                               "443061841", "12 avenue des Champs", "Alice Martin", "Gérante"})
+    CHECK(text.find(expected) != std::string::npos);
+  auto verified =
+      run_einvoice({"verify", pdf.string(), "--trust", (dir / "trust").string()}, "", dir);
+  INFO(verified.out << verified.err);
+  CHECK(verified.exit_code == 0);
+  CHECK(verified.out.find("TOTAL_PASSED") != std::string::npos);
+  REQUIRE(shell(dir,
+                "mkdir -p nss && certutil -N --empty-password -d sql:nss && certutil -A -n "
+                "root -t CT,C,C -i seal/ca.pem -d sql:nss"));
+  shell(dir, "pdfsig -nssdir sql:nss certificate.pdf > pdfsig.txt 2>&1");
+  const std::string pdfsig = testing::slurp(dir / "pdfsig.txt");
+  INFO(pdfsig);
+  CHECK(pdfsig.find("Signature is Valid") != std::string::npos);
+  CHECK(pdfsig.find("Certificate is Trusted") != std::string::npos);
+
+  auto status = cli.run({"enrol", "status", "--account", account});
+  CHECK(status.out.find("443061841\tcertificate\tagreement " + id) != std::string::npos);
+  CHECK(cli.run({"may", "--account", account, "--action", "receive", "--siren", "443061841"})
+            .exit_code == 0);
+
+  // The journal holds; a row edited in the database is named.
+  auto journal = cli.run({"journal", "verify"});
+  CHECK(journal.exit_code == 0);
+  CHECK(journal.out.find("the chain holds") != std::string::npos);
+  REQUIRE(shell(dir,
+                "sqlite3 accounts.sqlite \"UPDATE journal SET line = replace(line, "
+                "'Gérante', 'Présidente') WHERE seq = 6\""));
+  journal = cli.run({"journal", "verify", "--json"});
+  CHECK(journal.exit_code == 1);
+  CHECK(journal.out.find("row 7: does not hold the hash of row 6") != std::string::npos);
 }
 
 }  // namespace

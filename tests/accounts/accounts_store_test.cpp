@@ -6,17 +6,12 @@
 
 #include "accounts/sqlite_account_store.h"
 #include "tests/accounts/accounts_test_support.h"
+#include "tests/accounts/sql_support.h"
 
 namespace einvoice::accounts {
 namespace {
 
-bool run_sql(const std::filesystem::path& db, const std::string& sql) {
-  sqlite3* handle = nullptr;
-  const bool ok = sqlite3_open(db.c_str(), &handle) == SQLITE_OK &&
-                  sqlite3_exec(handle, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK;
-  sqlite3_close(handle);
-  return ok;
-}
+using testing::run_sql;
 
 TEST_CASE("Migrations are ordered, one version apart", "[accounts][store]") {
   const auto steps = schema_migrations();

@@ -95,6 +95,11 @@ inline std::string rule_of(const model::Error& error) {
 inline std::string rule_of(const model::Status& status) {
   return status ? std::string("OK") : rule_of(status.error());
 }
+// "OK", or the rule that refused.
+template <class T>
+std::string outcome(const model::Result<T>& result) {
+  return result ? std::string("OK") : rule_of(result.error());
+}
 
 // Luhn written for the tests (doubling table), apart from the module's.
 inline int luhn_sum(const std::string& digits) {

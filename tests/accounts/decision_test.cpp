@@ -1,6 +1,6 @@
-// may(): every account kind and state x action x company option, and every
-// role grant x action, against tables written from portal.md 1, 2 and 5 and
-// docs/accounts.md (data, not code).
+// may(): every account kind and state x action x company option and
+// enrolment, and every role grant x action, against tables written from
+// portal.md 1, 2 and 5 and docs/accounts.md (data, not code).
 #include "accounts/decision.h"
 
 #include <algorithm>
@@ -13,74 +13,109 @@ namespace {
 
 // The company columns of the table: which of the SIREN's companies the
 // account handles, with which options.
-constexpr const char* kCompanyColumns[] = {"none", "purchase", "purchase+payment", "sales", "all"};
+constexpr const char* kCompanyColumns[] = {
+    "none",  "purchase", "purchase enrolled", "purchase not subject to VAT", "purchase+payment",
+    "sales", "all",      "all enrolled"};
+constexpr int kColumns = 8;
 
 // Account kinds and states, action ("*": every action), then the expected rule
 // for each company column ("OK": allowed).
 struct Row {
   const char* account;
   const char* action;
-  const char* expected[5];
+  const char* expected[kColumns];
 };
 
 constexpr Row kTable[] = {
     // An active main account.
-    {"main", "submit", {"CO-UNKNOWN", "CO-OPTION", "CO-OPTION", "OK", "OK"}},
-    {"main", "receive", {"CO-UNKNOWN", "OK", "OK", "CO-OPTION", "OK"}},
-    {"main", "pay", {"CO-UNKNOWN", "CO-OPTION", "OK", "CO-OPTION", "OK"}},
-    {"main", "view", {"CO-UNKNOWN", "OK", "OK", "OK", "OK"}},
+    {"main",
+     "submit",
+     {"CO-UNKNOWN", "CO-OPTION", "CO-OPTION", "CO-OPTION", "CO-OPTION", "OK", "OK", "OK"}},
+    {"main",
+     "receive",
+     {"CO-UNKNOWN", "CO-ENROL", "OK", "OK", "CO-ENROL", "CO-OPTION", "CO-ENROL", "OK"}},
+    {"main",
+     "pay",
+     {"CO-UNKNOWN", "CO-OPTION", "CO-OPTION", "CO-OPTION", "OK", "CO-OPTION", "OK", "OK"}},
+    {"main", "view", {"CO-UNKNOWN", "OK", "OK", "OK", "OK", "OK", "OK", "OK"}},
     // (a main account without a role on the SIREN: the roles table below)
     {"main",
      "manage-accounts",
-     {"ROLE-ADMIN", "ROLE-ADMIN", "ROLE-ADMIN", "ROLE-ADMIN", "ROLE-ADMIN"}},
-    {"main", "manage-companies", {"CO-UNKNOWN", "OK", "OK", "OK", "OK"}},
-    {"main", "archive-export", {"CO-UNKNOWN", "OK", "OK", "OK", "OK"}},
-    {"main", "archive-destroy", {"CO-UNKNOWN", "OK", "OK", "OK", "OK"}},
+     {"ROLE-ADMIN", "ROLE-ADMIN", "ROLE-ADMIN", "ROLE-ADMIN", "ROLE-ADMIN", "ROLE-ADMIN",
+      "ROLE-ADMIN", "ROLE-ADMIN"}},
+    {"main", "manage-companies", {"CO-UNKNOWN", "OK", "OK", "OK", "OK", "OK", "OK", "OK"}},
+    {"main", "archive-export", {"CO-UNKNOWN", "OK", "OK", "OK", "OK", "OK", "OK", "OK"}},
+    {"main", "archive-destroy", {"CO-UNKNOWN", "OK", "OK", "OK", "OK", "OK", "OK", "OK"}},
     // An active secondary account, not autonomous.
-    {"secondary", "submit", {"CO-UNKNOWN", "CO-OPTION", "CO-OPTION", "OK", "OK"}},
-    {"secondary", "receive", {"CO-UNKNOWN", "OK", "OK", "CO-OPTION", "OK"}},
-    {"secondary", "pay", {"CO-UNKNOWN", "CO-OPTION", "OK", "CO-OPTION", "OK"}},
-    {"secondary", "view", {"CO-UNKNOWN", "OK", "OK", "OK", "OK"}},
+    {"secondary",
+     "submit",
+     {"CO-UNKNOWN", "CO-OPTION", "CO-OPTION", "CO-OPTION", "CO-OPTION", "OK", "OK", "OK"}},
+    {"secondary",
+     "receive",
+     {"CO-UNKNOWN", "CO-ENROL", "OK", "OK", "CO-ENROL", "CO-OPTION", "CO-ENROL", "OK"}},
+    {"secondary",
+     "pay",
+     {"CO-UNKNOWN", "CO-OPTION", "CO-OPTION", "CO-OPTION", "OK", "CO-OPTION", "OK", "OK"}},
+    {"secondary", "view", {"CO-UNKNOWN", "OK", "OK", "OK", "OK", "OK", "OK", "OK"}},
     {"secondary",
      "manage-accounts",
-     {"ACC-SECONDARY", "ACC-SECONDARY", "ACC-SECONDARY", "ACC-SECONDARY", "ACC-SECONDARY"}},
+     {"ACC-SECONDARY", "ACC-SECONDARY", "ACC-SECONDARY", "ACC-SECONDARY", "ACC-SECONDARY",
+      "ACC-SECONDARY", "ACC-SECONDARY", "ACC-SECONDARY"}},
     {"secondary",
      "manage-companies",
-     {"CO-UNKNOWN", "ACC-AUTONOMY", "ACC-AUTONOMY", "ACC-AUTONOMY", "ACC-AUTONOMY"}},
-    {"secondary", "archive-export", {"CO-UNKNOWN", "OK", "OK", "OK", "OK"}},
+     {"CO-UNKNOWN", "ACC-AUTONOMY", "ACC-AUTONOMY", "ACC-AUTONOMY", "ACC-AUTONOMY", "ACC-AUTONOMY",
+      "ACC-AUTONOMY", "ACC-AUTONOMY"}},
+    {"secondary", "archive-export", {"CO-UNKNOWN", "OK", "OK", "OK", "OK", "OK", "OK", "OK"}},
     {"secondary",
      "archive-destroy",
-     {"CO-UNKNOWN", "ACC-SECONDARY", "ACC-SECONDARY", "ACC-SECONDARY", "ACC-SECONDARY"}},
+     {"CO-UNKNOWN", "ACC-SECONDARY", "ACC-SECONDARY", "ACC-SECONDARY", "ACC-SECONDARY",
+      "ACC-SECONDARY", "ACC-SECONDARY", "ACC-SECONDARY"}},
     // An active autonomous secondary account.
-    {"autonomous", "submit", {"CO-UNKNOWN", "CO-OPTION", "CO-OPTION", "OK", "OK"}},
-    {"autonomous", "receive", {"CO-UNKNOWN", "OK", "OK", "CO-OPTION", "OK"}},
-    {"autonomous", "pay", {"CO-UNKNOWN", "CO-OPTION", "OK", "CO-OPTION", "OK"}},
-    {"autonomous", "view", {"CO-UNKNOWN", "OK", "OK", "OK", "OK"}},
+    {"autonomous",
+     "submit",
+     {"CO-UNKNOWN", "CO-OPTION", "CO-OPTION", "CO-OPTION", "CO-OPTION", "OK", "OK", "OK"}},
+    {"autonomous",
+     "receive",
+     {"CO-UNKNOWN", "CO-ENROL", "OK", "OK", "CO-ENROL", "CO-OPTION", "CO-ENROL", "OK"}},
+    {"autonomous",
+     "pay",
+     {"CO-UNKNOWN", "CO-OPTION", "CO-OPTION", "CO-OPTION", "OK", "CO-OPTION", "OK", "OK"}},
+    {"autonomous", "view", {"CO-UNKNOWN", "OK", "OK", "OK", "OK", "OK", "OK", "OK"}},
     {"autonomous",
      "manage-accounts",
-     {"ACC-SECONDARY", "ACC-SECONDARY", "ACC-SECONDARY", "ACC-SECONDARY", "ACC-SECONDARY"}},
-    {"autonomous", "manage-companies", {"CO-UNKNOWN", "OK", "OK", "OK", "OK"}},
-    {"autonomous", "archive-export", {"CO-UNKNOWN", "OK", "OK", "OK", "OK"}},
+     {"ACC-SECONDARY", "ACC-SECONDARY", "ACC-SECONDARY", "ACC-SECONDARY", "ACC-SECONDARY",
+      "ACC-SECONDARY", "ACC-SECONDARY", "ACC-SECONDARY"}},
+    {"autonomous", "manage-companies", {"CO-UNKNOWN", "OK", "OK", "OK", "OK", "OK", "OK", "OK"}},
+    {"autonomous", "archive-export", {"CO-UNKNOWN", "OK", "OK", "OK", "OK", "OK", "OK", "OK"}},
     {"autonomous",
      "archive-destroy",
-     {"CO-UNKNOWN", "ACC-SECONDARY", "ACC-SECONDARY", "ACC-SECONDARY", "ACC-SECONDARY"}},
+     {"CO-UNKNOWN", "ACC-SECONDARY", "ACC-SECONDARY", "ACC-SECONDARY", "ACC-SECONDARY",
+      "ACC-SECONDARY", "ACC-SECONDARY", "ACC-SECONDARY"}},
     // Accounts that can do nothing.
     {"main deactivated",
      "*",
-     {"ACC-INACTIVE", "ACC-INACTIVE", "ACC-INACTIVE", "ACC-INACTIVE", "ACC-INACTIVE"}},
+     {"ACC-INACTIVE", "ACC-INACTIVE", "ACC-INACTIVE", "ACC-INACTIVE", "ACC-INACTIVE",
+      "ACC-INACTIVE", "ACC-INACTIVE", "ACC-INACTIVE"}},
     {"secondary deactivated",
      "*",
-     {"ACC-INACTIVE", "ACC-INACTIVE", "ACC-INACTIVE", "ACC-INACTIVE", "ACC-INACTIVE"}},
+     {"ACC-INACTIVE", "ACC-INACTIVE", "ACC-INACTIVE", "ACC-INACTIVE", "ACC-INACTIVE",
+      "ACC-INACTIVE", "ACC-INACTIVE", "ACC-INACTIVE"}},
     {"secondary of a deactivated main",
      "*",
-     {"ACC-INACTIVE", "ACC-INACTIVE", "ACC-INACTIVE", "ACC-INACTIVE", "ACC-INACTIVE"}},
+     {"ACC-INACTIVE", "ACC-INACTIVE", "ACC-INACTIVE", "ACC-INACTIVE", "ACC-INACTIVE",
+      "ACC-INACTIVE", "ACC-INACTIVE", "ACC-INACTIVE"}},
     {"autonomous of a deactivated main",
      "*",
-     {"ACC-INACTIVE", "ACC-INACTIVE", "ACC-INACTIVE", "ACC-INACTIVE", "ACC-INACTIVE"}},
-    {"main reset required", "*", {"PWD-RESET", "PWD-RESET", "PWD-RESET", "PWD-RESET", "PWD-RESET"}},
+     {"ACC-INACTIVE", "ACC-INACTIVE", "ACC-INACTIVE", "ACC-INACTIVE", "ACC-INACTIVE",
+      "ACC-INACTIVE", "ACC-INACTIVE", "ACC-INACTIVE"}},
+    {"main reset required",
+     "*",
+     {"PWD-RESET", "PWD-RESET", "PWD-RESET", "PWD-RESET", "PWD-RESET", "PWD-RESET", "PWD-RESET",
+      "PWD-RESET"}},
     {"secondary reset required",
      "*",
-     {"PWD-RESET", "PWD-RESET", "PWD-RESET", "PWD-RESET", "PWD-RESET"}},
+     {"PWD-RESET", "PWD-RESET", "PWD-RESET", "PWD-RESET", "PWD-RESET", "PWD-RESET", "PWD-RESET",
+      "PWD-RESET"}},
 };
 
 constexpr const char* kAccounts[] = {"main",
@@ -119,13 +154,17 @@ DecisionSnapshot snapshot_for(const std::string& account, int company_column) {
   const std::string column = kCompanyColumns[company_column];
   if (column != "none") {
     Company c;
+    c.id = 5;
     c.account_id = s.account.id;
     c.identifier = "542107651";
     c.options.purchase = column != "sales";
-    c.options.payment = column == "purchase+payment" || column == "all";
-    c.options.sales = column == "sales" || column == "all";
-    c.options.duplicates = column == "all";
+    c.options.payment = column == "purchase+payment" || column.rfind("all", 0) == 0;
+    c.options.sales = column == "sales" || column.rfind("all", 0) == 0;
+    c.options.duplicates = column.rfind("all", 0) == 0;
+    c.vat_subject = column.find("not subject to VAT") == std::string::npos;
     s.companies.push_back(c);
+    if (column.find("enrolled") != std::string::npos)
+      s.enrolled.push_back(c.id);
   }
   return s;
 }
@@ -149,7 +188,7 @@ TEST_CASE("may(): the whole decision table", "[accounts][decision]") {
       const auto found = rows.find({account, to_string(action)});
       INFO(account << " / " << to_string(action));
       REQUIRE(found != rows.end());
-      for (int column = 0; column < 5; ++column) {
+      for (int column = 0; column < kColumns; ++column) {
         INFO("company: " << kCompanyColumns[column]);
         const Decision decision = may(snapshot_for(account, column), action);
         const std::string expected = found->second->expected[column];
@@ -160,7 +199,7 @@ TEST_CASE("may(): the whole decision table", "[accounts][decision]") {
       }
     }
   }
-  CHECK(decided == std::size(kAccounts) * std::size(kAllActions) * 5);
+  CHECK(decided == std::size(kAccounts) * std::size(kAllActions) * kColumns);
   CHECK(rows.size() == std::size(kAccounts) * std::size(kAllActions));
 }
 
@@ -212,7 +251,7 @@ TEST_CASE("may(): roles x actions", "[accounts][decision][roles]") {
     for (int column = 0; column < 9; ++column) {
       const std::string held = kRoleColumns[column];
       INFO(row.account << " / " << row.action << " / role: " << held);
-      DecisionSnapshot s = snapshot_for(row.account, 4);  // every option
+      DecisionSnapshot s = snapshot_for(row.account, 7);  // every option, enrolled
       if (held != "none") {
         RoleGrant grant;
         grant.account_id = s.account.id;

@@ -14,13 +14,8 @@
 namespace einvoice::accounts {
 namespace {
 
+using testing::outcome;
 using testing::rule_of;
-
-// "OK", or the rule that refused.
-template <class T>
-std::string outcome(const model::Result<T>& result) {
-  return result ? std::string("OK") : rule_of(result.error());
-}
 
 constexpr const char* kSiren = "542107651";
 constexpr const char* kService = "einvoicing";
@@ -298,6 +293,47 @@ TEST_CASE("Roles: deactivated accounts neither hold nor give roles", "[accounts]
   CHECK(outcome(f.roles.grant(f.a, 999, kSiren, kService, Role::kActor)) == "ACC-UNKNOWN");
   CHECK(outcome(f.roles.grant(f.a, f.c, "12345", kService, Role::kActor)) == "CO-IDENTIFIER");
   CHECK(may(*f.accounts.decision_snapshot(f.a, kSiren), Action::kManageAccounts).allowed);
+}
+
+}  // namespace
+}  // namespace einvoice::accounts
+
+namespace einvoice::accounts {
+namespace {
+
+TEST_CASE("Roles: a request is locked after 5 wrong codes, even for its right code",
+          "[accounts][roles][codes]") {
+  RolesFixture f;
+  REQUIRE(f.roles.request_code(CodeKind::kAdhesion, f.a, kSiren, kService));
+  const std::string code = f.last_code();
+  const std::string wrong = code.substr(0, 11) + (code.back() == 'A' ? "B" : "A");
+  for (int i = 0; i < 5; ++i)
+    CHECK(outcome(f.roles.redeem_code(f.a, kSiren, kService, wrong)) == "CODE-WRONG");
+  auto codes = f.store->role_codes(f.a, kSiren, kService);
+  REQUIRE(codes->size() == 1);
+  CHECK(codes->front().failures == 5);
+  CHECK(outcome(f.roles.redeem_code(f.a, kSiren, kService, code)) == "CODE-LOCKED");
+  CHECK(outcome(f.roles.redeem_code(f.a, kSiren, kService, wrong)) == "CODE-LOCKED");
+  CHECK(f.roles.list(kSiren, 0)->empty());
+  // A new request is open again; the locked one stays locked.
+  REQUIRE(f.roles.request_code(CodeKind::kAdhesion, f.a, kSiren, kService));
+  CHECK(outcome(f.roles.redeem_code(f.a, kSiren, kService, code)) == "CODE-LOCKED");
+  CHECK(outcome(f.roles.redeem_code(f.a, kSiren, kService, f.last_code())) == "OK");
+}
+
+TEST_CASE("Roles: wrong codes counted per requester, the limit configurable",
+          "[accounts][roles][codes]") {
+  RolesFixture f;
+  RolesConfig config;
+  config.max_wrong_codes = 2;
+  const Roles roles(*f.store, f.accounts, f.letters, f.clock, f.random, config);
+  REQUIRE(roles.request_code(CodeKind::kAdhesion, f.a, kSiren, kService));
+  const std::string code = f.last_code();
+  // Another account's wrong codes do not count against this request.
+  for (int i = 0; i < 3; ++i)
+    CHECK(outcome(roles.redeem_code(f.b, kSiren, kService, "ABCDEFGHJKLM")) == "CODE-WRONG");
+  CHECK(outcome(roles.redeem_code(f.a, kSiren, kService, "ABCDEFGHJKLM")) == "CODE-WRONG");
+  CHECK(outcome(roles.redeem_code(f.a, kSiren, kService, code)) == "OK");
 }
 
 }  // namespace

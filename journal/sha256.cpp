@@ -1,11 +1,11 @@
-#include "archive/sha256.h"
+#include "journal/sha256.h"
 
 #include <openssl/evp.h>
 
 #include <charconv>
 #include <stdexcept>
 
-namespace einvoice::archive {
+namespace einvoice::journal {
 
 struct Sha256::Context {
   EVP_MD_CTX* ctx = nullptr;
@@ -66,4 +66,4 @@ std::string from_hex(std::string_view text) {
   return out;
 }
 
-}  // namespace einvoice::archive
+}  // namespace einvoice::journal

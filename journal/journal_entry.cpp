@@ -1,11 +1,11 @@
-#include "archive/journal_entry.h"
+#include "journal/journal_entry.h"
 
 #include <limits>
 #include <nlohmann/json.hpp>
 
-#include "archive/sha256.h"
+#include "journal/sha256.h"
 
-namespace einvoice::archive {
+namespace einvoice::journal {
 namespace {
 
 using model::Error;
@@ -45,7 +45,7 @@ std::string JournalEntry::line() const {
   const nlohmann::json json = {
       {"seq", sequence},      {"prev", previous},
       {"time", draft.time},   {"category", draft.category},
-      {"event", draft.event}, {"id", draft.archive_id},
+      {"event", draft.event}, {"id", draft.subject},
       {"actor", draft.actor}, {"detail", detail_json},
   };
   return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -84,7 +84,7 @@ model::Result<JournalEntry> parse_journal_line(std::string_view line, std::strin
            static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) ||
       detail == json.end() || !detail->is_object() || !text("prev", entry.previous) ||
       !text("time", entry.draft.time) || !text("category", entry.draft.category) ||
-      !text("event", entry.draft.event) || !text("id", entry.draft.archive_id) ||
+      !text("event", entry.draft.event) || !text("id", entry.draft.subject) ||
       !text("actor", entry.draft.actor))
     return malformed(origin, "missing or mistyped fields");
   entry.sequence = seq->get<std::int64_t>();
@@ -94,4 +94,4 @@ model::Result<JournalEntry> parse_journal_line(std::string_view line, std::strin
   return entry;
 }
 
-}  // namespace einvoice::archive
+}  // namespace einvoice::journal
