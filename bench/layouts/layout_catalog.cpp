@@ -1,4 +1,4 @@
-// The 43 layouts of the OCR evaluation corpus; 21 of them (held_out)
+// The 57 layouts of the OCR evaluation corpus; 22 of them (held_out)
 // are kept out of tuning and their figures reported apart.
 #include "bench/layouts/layout_catalog.h"
 
@@ -494,9 +494,9 @@ std::vector<Layout> make_catalog() {
     l.font = "Liberation Sans";
     all.push_back(l);
   }
-  // Eight more held out, written before the tuning of 2026-12-07's second
-  // session and evaluated once at its end: wordings, places and notations
-  // chosen as suppliers print them, not from the extraction's lexicon.
+  // Eight written before the tuning of 2026-12-07's second session and held
+  // out then (evaluated twice, their errors never listed); used for tuning
+  // since 2026-12-08, when the nine held-out layouts at the end replaced them.
   {
     Layout l = french("fr-facturer-rules");
     l.number_label = "Facture n°";
@@ -508,7 +508,6 @@ std::vector<Layout> make_catalog() {
     l.table = TableStyle::kRules;
     l.totals_labels = {"Total hors taxes", "Total TVA", "Total TTC", "Montant dû"};
     l.font = "DejaVu Sans Condensed";
-    l.held_out = true;
     all.push_back(l);
   }
   {
@@ -524,7 +523,6 @@ std::vector<Layout> make_catalog() {
     l.table = TableStyle::kZebra;
     l.totals = TotalsStyle::kRightLines;
     l.font = "Liberation Serif";
-    l.held_out = true;
     all.push_back(l);
   }
   {
@@ -543,7 +541,6 @@ std::vector<Layout> make_catalog() {
     l.totals_labels = {"Net amount", "Tax", "Total amount", "Amount due"};
     l.data.prepaid = true;
     l.font = "DejaVu Sans";
-    l.held_out = true;
     all.push_back(l);
   }
   {
@@ -561,7 +558,6 @@ std::vector<Layout> make_catalog() {
     l.totals_labels = {"Summe netto", "zzgl. USt.", "Rechnungsbetrag", "Offener Betrag"};
     l.table = TableStyle::kBordered;
     l.font = "DejaVu Serif";
-    l.held_out = true;
     all.push_back(l);
   }
   {
@@ -578,7 +574,6 @@ std::vector<Layout> make_catalog() {
     l.totals = TotalsStyle::kRightBox;
     l.table = TableStyle::kBordered;
     l.font = "Liberation Sans Narrow";
-    l.held_out = true;
     all.push_back(l);
   }
   {
@@ -595,7 +590,6 @@ std::vector<Layout> make_catalog() {
     l.dates = DateFormat::kSlash;
     l.font = "DejaVu Sans";
     l.font_size_pt = 9;
-    l.held_out = true;
     all.push_back(l);
   }
   {
@@ -611,7 +605,6 @@ std::vector<Layout> make_catalog() {
     l.table = TableStyle::kRules;
     l.font = "Liberation Sans Narrow";
     l.font_size_pt = 9;
-    l.held_out = true;
     all.push_back(l);
   }
   {
@@ -629,6 +622,235 @@ std::vector<Layout> make_catalog() {
     l.font = "Liberation Mono";
     l.font_size_pt = 9;
     l.data.prepaid = true;
+    all.push_back(l);
+  }
+  // Five for tuning, 2026-12-08: framed party cards, key-value references,
+  // the customer's number and order among the invoice's references, a
+  // contact person in the buyer's block, a buyer block with no heading.
+  {
+    Layout l = french("fr-cards-kv-tune");
+    l.header = HeaderStyle::kPartyCards;
+    l.references = ReferenceStyle::kKeyValue;
+    l.seller_label = "Vendeur";
+    l.buyer_label = "Acheteur";
+    l.number_label = "Facture n°";
+    l.date_label = "Date";
+    l.due_label = "Échéance";
+    l.customer_references = true;
+    l.font = "Liberation Sans";
+    all.push_back(l);
+  }
+  {
+    Layout l = french("fr-window-attn-tune");
+    l.header = HeaderStyle::kWindowEnvelope;
+    l.buyer_label = "";
+    l.buyer_contact = true;
+    l.customer_references = true;
+    l.number_label = "N° facture";
+    l.date_label = "Date de la facture";
+    l.dates = DateFormat::kFrenchWords;
+    l.totals_labels = kFrenchTotalsLong;
+    l.font = "DejaVu Serif";
+    all.push_back(l);
+  }
+  {
+    Layout l = french("en-kv-attn-tune");
+    l.language = Language::kEnglish;
+    l.references = ReferenceStyle::kKeyValue;
+    l.title = "INVOICE";
+    l.number_label = "Invoice No";
+    l.date_label = "Date";
+    l.due_label = "Terms: due";
+    l.buyer_label = "Sold to";
+    l.buyer_contact = true;
+    l.customer_references = true;
+    l.dates = DateFormat::kEnglishWords;
+    l.amounts = AmountFormat::kEnglish;
+    l.currency_mark = CurrencyMark::kSymbolBefore;
+    l.totals_labels = kEnglishTotals;
+    l.font = "Liberation Serif";
+    all.push_back(l);
+  }
+  {
+    Layout l = french("fr-buyerleft-nolabel-tune");
+    l.header = HeaderStyle::kSellerRightBuyerLeft;
+    l.buyer_label = "";
+    l.customer_references = true;
+    l.number_label = "Facture N°";
+    l.dates = DateFormat::kSlash;
+    l.table = TableStyle::kZebra;
+    l.font = "DejaVu Sans";
+    all.push_back(l);
+  }
+  {
+    Layout l = french("de-cards-credit-tune");
+    l.language = Language::kGerman;
+    l.data.german_seller = true;
+    l.data.credit_note = true;
+    l.header = HeaderStyle::kPartyCards;
+    l.seller_label = "Lieferant";
+    l.buyer_label = "Kunde";
+    l.title = "GUTSCHRIFT";
+    l.number_label = "Gutschrift Nr.";
+    l.date_label = "Datum";
+    l.due_label = "Fällig";
+    l.dates = DateFormat::kDot;
+    l.amounts = AmountFormat::kGerman;
+    l.totals_labels = kGermanTotals;
+    l.font = "Liberation Sans";
+    all.push_back(l);
+  }
+  // Nine held out, written on 2026-12-08 before that day's tuning and
+  // evaluated at its end: new wordings, the new structures above, and the
+  // distractions real invoices carry (other references, contact lines).
+  {
+    Layout l = french("fr-cards-piece");
+    l.header = HeaderStyle::kPartyCards;
+    l.references = ReferenceStyle::kKeyValue;
+    l.seller_label = "Émetteur";
+    l.buyer_label = "Destinataire de la facture";
+    l.number_label = "N° de pièce";
+    l.date_label = "Date d'émission";
+    l.due_label = "Date d'exigibilité";
+    l.customer_references = true;
+    l.totals_labels = {"Total H.T.", "T.V.A.", "Total T.T.C.", "Net à payer"};
+    l.font = "DejaVu Sans";
+    l.held_out = true;
+    all.push_back(l);
+  }
+  {
+    Layout l = french("fr-window-le-contact");
+    l.header = HeaderStyle::kWindowEnvelope;
+    l.buyer_label = "";
+    l.buyer_contact = true;
+    l.customer_references = true;
+    l.number_label = "Facture no";
+    l.date_label = "Le";
+    l.dates = DateFormat::kFrenchWords;
+    l.totals_labels = {"Montant HT", "Montant TVA", "Montant TTC", "À payer"};
+    l.font = "Liberation Serif";
+    l.held_out = true;
+    all.push_back(l);
+  }
+  {
+    Layout l = french("en-cards-usd");
+    l.language = Language::kEnglish;
+    l.header = HeaderStyle::kPartyCards;
+    l.seller_label = "From";
+    l.buyer_label = "To";
+    l.title = "Invoice";
+    l.number_label = "Invoice Number";
+    l.date_label = "Issued";
+    l.due_label = "Due";
+    l.customer_references = true;
+    l.dates = DateFormat::kEnglishWords;
+    l.amounts = AmountFormat::kEnglish;
+    l.currency_mark = CurrencyMark::kSymbolBefore;
+    l.data.currency = "USD";
+    l.totals_labels = {"Subtotal", "Sales tax", "Total", "Amount due"};
+    l.font = "Liberation Sans";
+    l.held_out = true;
+    all.push_back(l);
+  }
+  {
+    Layout l = french("de-kv-beleg");
+    l.language = Language::kGerman;
+    l.data.german_seller = true;
+    l.references = ReferenceStyle::kKeyValue;
+    l.title = "Rechnung";
+    l.number_label = "Beleg-Nr.";
+    l.date_label = "Datum";
+    l.due_label = "Fällig am";
+    l.buyer_label = "Rechnungsadresse";
+    l.customer_references = true;
+    l.dates = DateFormat::kDot;
+    l.amounts = AmountFormat::kGerman;
+    l.totals_labels = {"Netto", "MwSt. gesamt", "Brutto", "Zu zahlen"};
+    l.font = "DejaVu Sans Condensed";
+    l.held_out = true;
+    all.push_back(l);
+  }
+  {
+    Layout l = french("fr-avoir-cards-neg");
+    l.header = HeaderStyle::kPartyCards;
+    l.seller_label = "Fournisseur";
+    l.buyer_label = "Client";
+    l.title = "AVOIR";
+    l.number_label = "Avoir numéro";
+    l.data.credit_note = true;
+    l.negative_credit = true;
+    l.customer_references = true;
+    l.dates = DateFormat::kSlash;
+    l.table = TableStyle::kRules;
+    l.totals = TotalsStyle::kRightLines;
+    l.font = "Liberation Serif";
+    l.held_out = true;
+    all.push_back(l);
+  }
+  {
+    Layout l = french("fr-sidebar-kv-prepaid");
+    l.header = HeaderStyle::kSidebar;
+    l.references = ReferenceStyle::kKeyValue;
+    l.number_label = "Réf. document";
+    l.date_label = "Établie le";
+    l.due_label = "Payable au plus tard le";
+    l.buyer_label = "Société cliente";
+    l.buyer_contact = true;
+    l.data.prepaid = true;
+    l.totals_labels = {"Sous-total HT", "TVA collectée", "Total TTC", "Reste dû"};
+    l.font = "DejaVu Sans";
+    l.font_size_pt = 9;
+    l.held_out = true;
+    all.push_back(l);
+  }
+  {
+    Layout l = french("fr-band-grid-chf");
+    l.header = HeaderStyle::kTitleBand;
+    l.references = ReferenceStyle::kGrid;
+    l.number_label = "Numéro";
+    l.date_label = "Date";
+    l.due_label = "Échéance";
+    l.buyer_label = "Coordonnées client";
+    l.data.foreign_buyer = true;
+    l.data.currency = "CHF";
+    l.currency_mark = CurrencyMark::kCodeAfter;
+    l.customer_references = true;
+    l.table = TableStyle::kZebra;
+    l.font = "DejaVu Serif";
+    l.held_out = true;
+    all.push_back(l);
+  }
+  {
+    Layout l = french("fr-buyerleft-iso-contact");
+    l.header = HeaderStyle::kSellerRightBuyerLeft;
+    l.buyer_label = "";
+    l.buyer_contact = true;
+    l.customer_references = true;
+    l.number_label = "Facture N°";
+    l.date_label = "Date";
+    l.due_label = "Règlement au";
+    l.dates = DateFormat::kIso;
+    l.totals = TotalsStyle::kBand;
+    l.font = "Liberation Sans Narrow";
+    l.held_out = true;
+    all.push_back(l);
+  }
+  {
+    Layout l = french("en-window-gbp-ref");
+    l.language = Language::kEnglish;
+    l.header = HeaderStyle::kWindowEnvelope;
+    l.buyer_label = "";
+    l.buyer_contact = true;
+    l.title = "INVOICE";
+    l.number_label = "Invoice ref.";
+    l.date_label = "Tax point";
+    l.due_label = "Pay by";
+    l.dates = DateFormat::kSlash;
+    l.amounts = AmountFormat::kEnglish;
+    l.currency_mark = CurrencyMark::kSymbolBefore;
+    l.data.currency = "GBP";
+    l.totals_labels = {"Net", "VAT", "Gross", "To pay"};
+    l.font = "DejaVu Serif";
     l.held_out = true;
     all.push_back(l);
   }

@@ -25,8 +25,14 @@ enum class HeaderStyle {
   kWindowEnvelope,        // seller top left, buyer's address where a window envelope shows it
   kSellerRightBuyerLeft,  // buyer block top left, seller top right
   kSidebar,               // a left column with the seller's details, the rest on the right
+  kPartyCards,  // title and references on top, then seller and buyer side by side in framed cards
 };
-enum class ReferenceStyle { kLabelLines, kGrid, kInTitle };
+enum class ReferenceStyle {
+  kLabelLines,  // "Label : value" lines
+  kGrid,        // a one-row table under a header row
+  kInTitle,     // "FACTURE N° ... du ..." in the title
+  kKeyValue,    // a two-column table: label cell, value cell
+};
 enum class DateFormat { kSlash, kDot, kFrenchWords, kIso, kEnglishWords, kGermanWords, kUsSlash };
 enum class AmountFormat { kFrench, kGerman, kEnglish, kPlain };
 enum class CurrencyMark { kSymbolAfter, kCodeAfter, kSymbolBefore, kNone };
@@ -58,6 +64,12 @@ struct Layout {
   bool vat_table = true;  // a VAT breakdown table by rate
   DataOptions data;
   bool negative_credit = false;  // a credit note printed with minus signs
+  // Other references among the invoice's own: the customer's number and the
+  // buyer's order ("N° client", "Votre commande"), as most suppliers print them.
+  bool customer_references = false;
+  // A contact person and a department in the buyer's block, after its name
+  // ("À l'attention de Mme ...").
+  bool buyer_contact = false;
 };
 
 // Every layout, in a fixed order: at least 20, a third of them held out.

@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "bench/layouts/layout_catalog.h"
 
@@ -160,6 +162,31 @@ class Printer {
     return french() ? fr : german() ? de : en;
   }
 
+  // A number derived from the invoice's own, so that the same invoice always
+  // prints the same references without drawing from the data's generator.
+  unsigned derived(unsigned salt) const {
+    unsigned h = 2166136261u ^ salt;
+    for (char c : d_.number)
+      h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    return h;
+  }
+  std::string customer_number() const {
+    char text[16];
+    std::snprintf(text, sizeof text, "CL-%05u", derived(1) % 100000);
+    return text;
+  }
+  std::string order_reference() const {
+    char text[24];
+    std::snprintf(text, sizeof text, "BC-%04d-%03u", d_.issue.year, derived(2) % 1000);
+    return text;
+  }
+  std::string contact_person() const {
+    static const char* const kPeople[] = {"Mme Hélène Bréchet", "M. Jérôme Lefèvre",
+                                          "Mme Anaïs Côté",     "M. François Noël",
+                                          "Mme Zoé Dupré",      "M. Loïc Mérieux"};
+    return kPeople[derived(3) % 6];
+  }
+
   std::string spaced_siren() const {
     const std::string& s = d_.seller.siren;
     return s.size() == 9 ? s.substr(0, 3) + " " + s.substr(3, 3) + " " + s.substr(6) : s;
@@ -197,8 +224,12 @@ class Printer {
     if (!l_.buyer_label.empty())
       out << "<div class=\"label\">" << escape(l_.buyer_label) << "</div>";
     out << "<div class=\"buyer-name\">" << escape(d_.buyer.name)
-        << (d_.buyer.legal_form.empty() ? "" : " " + d_.buyer.legal_form) << "</div>"
-        << "<div>" << escape(d_.buyer.street) << "</div><div>" << d_.buyer.postcode << " "
+        << (d_.buyer.legal_form.empty() ? "" : " " + d_.buyer.legal_form) << "</div>";
+    if (l_.buyer_contact)
+      out << "<div>" << pick("À l'attention de ", "Attn: ", "z. Hd. ") << contact_person()
+          << "</div><div>" << pick("Service comptabilité", "Accounts payable", "Buchhaltung")
+          << "</div>";
+    out << "<div>" << escape(d_.buyer.street) << "</div><div>" << d_.buyer.postcode << " "
         << escape(d_.buyer.city) << "</div>";
     if (d_.buyer.country != "FR") {
       out << "<div>"
@@ -220,18 +251,38 @@ class Printer {
                                "Gutschrift zur Rechnung Nr. ")) +
                   d_.preceding_number
             : "";
+    // (label, value) in print order; the number in bold where lines print it.
+    std::vector<std::pair<std::string, std::string>> rows;
+    if (l_.references != ReferenceStyle::kInTitle) {
+      rows.emplace_back(l_.number_label, d_.number);
+      rows.emplace_back(l_.date_label, date(d_.issue));
+    }
+    if (l_.customer_references)
+      rows.emplace_back(pick("N° client", "Customer ID", "Kunden-Nr."), customer_number());
+    rows.emplace_back(l_.due_label, date(d_.due));
+    if (l_.customer_references)
+      rows.emplace_back(pick("Votre commande", "PO number", "Ihre Bestellung"), order_reference());
     if (l_.references == ReferenceStyle::kGrid) {
-      out << "<table class=\"grid\"><tr><th>" << escape(l_.number_label) << "</th><th>"
-          << escape(l_.date_label) << "</th><th>" << escape(l_.due_label) << "</th></tr><tr><td>"
-          << d_.number << "</td><td>" << date(d_.issue) << "</td><td>" << date(d_.due)
-          << "</td></tr></table>";
-    } else if (l_.references == ReferenceStyle::kInTitle) {
-      out << "<div class=\"refs\"><div>" << escape(l_.due_label) << " : " << date(d_.due)
-          << "</div></div>";
+      out << "<table class=\"grid\"><tr>";
+      for (const auto& [label, value] : rows)
+        out << "<th>" << escape(label) << "</th>";
+      out << "</tr><tr>";
+      for (const auto& [label, value] : rows)
+        out << "<td>" << escape(value) << "</td>";
+      out << "</tr></table>";
+    } else if (l_.references == ReferenceStyle::kKeyValue) {
+      out << "<table class=\"keyvalue\">";
+      for (const auto& [label, value] : rows)
+        out << "<tr><th>" << escape(label) << "</th><td>" << escape(value) << "</td></tr>";
+      out << "</table>";
     } else {
-      out << "<div class=\"refs\"><div>" << escape(l_.number_label) << " : <b>" << d_.number
-          << "</b></div><div>" << escape(l_.date_label) << " : " << date(d_.issue) << "</div><div>"
-          << escape(l_.due_label) << " : " << date(d_.due) << "</div></div>";
+      out << "<div class=\"refs\">";
+      for (const auto& [label, value] : rows) {
+        const bool number = value == d_.number;
+        out << "<div>" << escape(label) << " : " << (number ? "<b>" : "") << escape(value)
+            << (number ? "</b>" : "") << "</div>";
+      }
+      out << "</div>";
     }
     if (!preceding.empty())
       out << "<div class=\"preceding\">" << escape(preceding) << "</div>";
@@ -370,6 +421,11 @@ class Printer {
         << "table.rules th{border-bottom:0.5mm solid #000}table.rules td{border-bottom:0.2mm "
            "solid #999}"
         << "table.grid th,table.grid td{border:0.3mm solid #333;padding:1.5mm 3mm}"
+        << "table.keyvalue th{text-align:left;font-weight:normal;color:#555;padding:0.8mm 4mm "
+           "0.8mm "
+           "0}table.keyvalue td{font-weight:bold;padding:0.8mm 0}"
+        << ".cards{display:flex;gap:8mm;margin:5mm 0}.cards>div{flex:1;border:0.3mm solid #888;"
+           "border-radius:2mm;padding:3mm}"
         << "table.vat{margin:2mm 0}table.vat th,table.vat td{padding:1mm 3mm;border:0.2mm solid "
            "#777;text-align:right}"
         << ".totals td{padding:1.2mm 3mm}.totals .num{text-align:right}.grand{font-weight:bold}"
@@ -418,6 +474,10 @@ std::string header(const Layout& l, const Printer& p) {
     case HeaderStyle::kSellerRightBuyerLeft:
       out << "<div class=\"row\">" << p.buyer_block() << p.seller_block(header_ids) << "</div>"
           << p.title() << p.references();
+      break;
+    case HeaderStyle::kPartyCards:
+      out << "<div class=\"row\">" << p.title() << p.references() << "</div><div class=\"cards\">"
+          << p.seller_block(header_ids) << p.buyer_block() << "</div>";
       break;
     case HeaderStyle::kSidebar:
       break;  // laid out by render_html
