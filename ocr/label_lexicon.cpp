@@ -1,6 +1,9 @@
 #include "ocr/label_lexicon.h"
 
+#include <algorithm>
 #include <array>
+#include <string>
+#include <vector>
 
 namespace einvoice::ocr {
 namespace {
@@ -219,10 +222,61 @@ constexpr std::string_view kLegalForms[] = {
 
 }  // namespace
 
+namespace {
+
+// The invoice number's labels: those listed above, and before their last
+// four (the document's name alone) every way of joining a document's name
+// with a word for its number or reference, in either order ("Beleg-Nr.",
+// "Réf. document", "N° du document", "Invoice ref."), so that wordings no
+// list foresaw are read by their structure.
+std::span<const std::string_view> invoice_number_labels() {
+  static const std::vector<std::string> joined = [] {
+    // The name after its number word only as French writes it ("N° facture",
+    // "Réf. document"); English and German put the name first ("Invoice
+    // ref.", "Beleg-Nr."), and "Account number: Invoice ..." is no label.
+    constexpr std::string_view kDocuments[] = {"facture", "invoice",    "rechnung",    "rechnungs",
+                                               "avoir",   "beleg",      "document",    "dokument",
+                                               "piece",   "gutschrift", "credit note", "bill"};
+    constexpr std::string_view kNumbers[] = {
+        "n", "no", "nr", "num", "numero", "number", "nummer", "ref", "reference", "referenz", "id"};
+    constexpr std::string_view kFrenchDocuments[] = {"facture", "avoir", "document", "piece"};
+    constexpr std::string_view kFrenchNumbers[] = {"n", "no", "num", "numero", "ref", "reference"};
+    std::vector<std::string> out;
+    for (std::string_view d : kDocuments) {
+      for (std::string_view n : kNumbers)
+        out.push_back(std::string(d) + " " + std::string(n));
+    }
+    for (std::string_view d : kFrenchDocuments) {
+      for (std::string_view n : kFrenchNumbers) {
+        for (std::string_view joiner : {" ", " de ", " du ", " d "})
+          out.push_back(std::string(n) + std::string(joiner) + std::string(d));
+      }
+    }
+    return out;
+  }();
+  static const std::vector<std::string_view> all = [] {
+    constexpr std::size_t kGeneric = 4;  // "facture", "invoice", "rechnung", "factuur"
+    const std::size_t listed = std::size(kInvoiceNumber);
+    std::vector<std::string_view> out(kInvoiceNumber, kInvoiceNumber + listed - kGeneric);
+    for (const std::string& label : joined) {
+      if (std::find(out.begin(), out.end(), label) == out.end())
+        out.push_back(label);
+    }
+    // Longer labels first among the joined ones: "numero de facture" before "facture n".
+    std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(listed - kGeneric), out.end(),
+                     [](std::string_view a, std::string_view b) { return a.size() > b.size(); });
+    out.insert(out.end(), kInvoiceNumber + listed - kGeneric, kInvoiceNumber + listed);
+    return out;
+  }();
+  return all;
+}
+
+}  // namespace
+
 std::span<const std::string_view> labels_of(LabelKind kind) {
   switch (kind) {
     case LabelKind::kInvoiceNumber:
-      return kInvoiceNumber;
+      return invoice_number_labels();
     case LabelKind::kIssueDate:
       return kIssueDate;
     case LabelKind::kDueDate:

@@ -42,6 +42,24 @@ std::string_view next_word(std::string_view folded, std::size_t end) {
   return folded.substr(end, stop == std::string_view::npos ? std::string_view::npos : stop - end);
 }
 
+// The folded word after the label ending at `end`, when it stands in the
+// label's column; "" when a gap wider than three text heights sets it in
+// the next column (a grid's headers: "Réf. facture   Date").
+std::string_view next_word_in_column(const LayoutLine& line, std::size_t end) {
+  const auto& words = line.line->words;
+  for (std::size_t i = 0; i + 1 < words.size() && i + 1 < line.word_begin.size(); ++i) {
+    if (line.word_end[i] < end || line.word_begin[i] >= end)
+      continue;
+    if (line.word_begin[i + 1] < end)
+      continue;  // the label ends inside a later word
+    const double height = std::max(1.0, std::max(words[i].box.height, words[i + 1].box.height));
+    if (words[i + 1].box.x - words[i].box.right() > 3 * height)
+      return {};
+    break;
+  }
+  return next_word(line.folded, end);
+}
+
 }  // namespace
 
 bool in_header(const LayoutLine& line) {
@@ -180,9 +198,18 @@ LabelHit Layout::make_hit(const LayoutLine& line, std::string_view label, std::s
     ++counted;
     const auto& under = below.line->words;
     std::size_t leftmost = under.size();
+    // A lone "-" or "/" between two words is kept: OCR may cut a reference
+    // at it (read_reference joins the parts).
+    auto kept = [&](std::size_t k) {
+      const std::string& text = under[k].text;
+      if (has_alnum(text))
+        return true;
+      return (text == "-" || text == "/") && k > 0 && k + 1 < under.size() &&
+             has_alnum(under[k - 1].text) && has_alnum(under[k + 1].text);
+    };
     for (std::size_t k = 0; k < under.size(); ++k) {
       const Word& word = under[k];
-      if (word.box.right() >= left && word.box.x <= right && has_alnum(word.text)) {
+      if (word.box.right() >= left && word.box.x <= right && kept(k)) {
         leftmost = std::min(leftmost, k);
         hit.below.push_back(Token{word.text, word.box, word.confidence});
       }
@@ -213,7 +240,7 @@ std::optional<LabelHit> Layout::find_in(const LayoutLine& line, LabelKind kind) 
       // A label may run straight into its value's digits ("nr471102").
       const bool ends = end == text.size() || text[end] == ' ' || is_digit(text[end]);
       if (starts && ends && !inside_identifier(line, at, end) && !after_number_sign(line, at) &&
-          !heads_other_mention(kind, label, next_word(text, end)) &&
+          !heads_other_mention(kind, label, next_word_in_column(line, end)) &&
           !ends_on_split_capital(line, end))
         return make_hit(line, label, at, end);
       at = text.find(label, at + 1);

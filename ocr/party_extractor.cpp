@@ -55,17 +55,42 @@ bool ends_inside_word(const LabelHit& hit) {
   return false;
 }
 
+// Words that make a party's label the label of one of its references: "N°
+// client", "Customer ID", "Code client", "client number".
+bool is_reference_word(std::string_view folded) {
+  for (std::string_view word : {"n", "no", "nr", "num", "numero", "number", "nummer", "code", "id",
+                                "ref", "reference", "compte", "account", "konto"}) {
+    if (folded == word)
+      return true;
+  }
+  return false;
+}
+
+// Whether the party label `hit` names a reference of the party rather than
+// heading its block: a numbering word just before or after it ("N° client :
+// CL-25170", "Customer ID CL-15333").
+bool labels_a_reference(const LabelHit& hit) {
+  const auto& words = hit.line->line->words;
+  if (hit.first_word > 0 && is_reference_word(fold_for_labels(words[hit.first_word - 1].text)))
+    return true;
+  return !hit.after.empty() && is_reference_word(fold_for_labels(hit.after.front().text));
+}
+
 std::vector<LabelHit> headings(const Layout& layout, LabelKind kind) {
   std::vector<LabelHit> out;
   for (auto& hit : layout.find(kind)) {
     const auto& words = hit.line->line->words;
     // "Verkäufer-IBAN", "Client-ID": the label is the head of a compound
     // word naming another mention, no heading.
-    if (ends_inside_word(hit))
+    if (ends_inside_word(hit) || labels_a_reference(hit))
       continue;
-    const bool starts_column =
-        hit.first_word == 0 || (hit.first_word == 1 && is_short_word(words[0])) ||
-        words[hit.first_word].box.x - words[hit.first_word - 1].box.right() > 20;
+    // The word before the label, passing over specks a card's frame leaves
+    // ("| VENDEUR [ ACHETEUR", "f ACHETEUR": a letter at most).
+    std::size_t before = hit.first_word;
+    while (before > 0 && fold_for_labels(words[before - 1].text).size() <= 1)
+      --before;
+    const bool starts_column = before == 0 || (before == 1 && is_short_word(words[0])) ||
+                               words[hit.first_word].box.x - words[before - 1].box.right() > 20;
     if (starts_column)
       out.push_back(std::move(hit));
   }
@@ -146,6 +171,29 @@ std::vector<Token> tokens_inside(const Block& block, const LayoutLine& line) {
       inside.push_back(Token{word.text, word.box, word.confidence});
   }
   return inside;
+}
+
+// A party's name from the words that print it, without the specks a frame
+// or a rule leaves at either end ("_ Conseil & Stratégie", "[ ACHETEUR"):
+// words with no letter or digit ("&" inside a name stays).
+Field name_of_tokens(std::vector<Token> tokens, int page, FieldSource source) {
+  auto speck = [](const Token& t) { return fold_for_labels(t.text).empty(); };
+  while (tokens.size() > 1 && speck(tokens.front()))
+    tokens.erase(tokens.begin());
+  while (tokens.size() > 1 && speck(tokens.back()))
+    tokens.pop_back();
+  return field_of_tokens(tokens, page, source);
+}
+
+// Whether words of one line stand columns apart: a gap wider than three
+// text heights between two of them.
+bool spans_columns(const std::vector<Token>& tokens) {
+  for (std::size_t i = 1; i < tokens.size(); ++i) {
+    const double height = std::max(1.0, std::max(tokens[i].box.height, tokens[i - 1].box.height));
+    if (tokens[i].box.x - tokens[i - 1].box.right() > 3 * height)
+      return true;
+  }
+  return false;
 }
 
 // A line that holds a label and its value ("Nummer : 549910") or an
@@ -261,7 +309,11 @@ std::optional<Field> name_in(const Layout& layout, const Block& block) {
     const std::string text = join(inside);
     if (!has_letters(text) || is_labelled_or_identifier(text) || gives_another_field(text))
       continue;
-    Field name = field_of_tokens(inside, line.page, FieldSource::kLabelled);
+    // Unlabelled words set columns apart ("Désignation   Qté   P.U. HT"):
+    // the block ran into a table's header row; no name follows.
+    if (spans_columns(inside))
+      break;
+    Field name = name_of_tokens(inside, line.page, FieldSource::kLabelled);
     // Names follow their heading closely; a line found far below it is as
     // likely a table header the block ran into.
     if (i > static_cast<std::size_t>(block.heading_line) + 4)
@@ -296,7 +348,7 @@ std::optional<Field> seller_name_fallback(const Layout& layout, const Block& buy
           !is_copyright_notice(text)) {
         // Recognised by its form: a company name with its legal form, at
         // the top of the first page, outside the buyer's block.
-        return field_of_tokens(segment, line.page, FieldSource::kPattern);
+        return name_of_tokens(segment, line.page, FieldSource::kPattern);
       }
     }
   }
@@ -810,20 +862,142 @@ bool is_heading(std::string_view folded) {
 // Under this word confidence a line is more likely misread than printed so.
 constexpr double kGarbledConfidence = 0.4;
 
-// No buyer heading: the address a window envelope shows, in the right part
-// of the first page's top: a name line over a street and a post code with
-// its city, in one column; never the seller's block or name, never a label
-// with its value. Found by its place and its address, so reported below the
-// confidence of a labelled name.
+// The folded words of a text.
+std::vector<std::string> folded_words(const std::string& text) {
+  std::vector<std::string> words;
+  std::string folded = fold_for_labels(text);
+  std::size_t begin = 0;
+  while (begin < folded.size()) {
+    std::size_t end = folded.find(' ', begin);
+    if (end == std::string::npos)
+      end = folded.size();
+    if (end > begin)
+      words.push_back(folded.substr(begin, end - begin));
+    begin = end + 1;
+  }
+  return words;
+}
+
+// A line naming a contact in a party's address rather than the party: "À
+// l'attention de Mme ...", "Attn: ...", "z. Hd. ...", "c/o ...", a
+// department ("Service comptabilité", "Accounts payable").
+bool is_contact_line(const std::string& text) {
+  const std::string folded = fold_for_labels(text);
+  for (std::string_view start : {"a l attention", "attention", "attn", "z hd", "zu handen", "c o ",
+                                 "service ", "accounts payable", "buchhaltung", "comptabilite"}) {
+    if (folded.compare(0, start.size(), start) == 0)
+      return true;
+  }
+  return false;
+}
+
+// Words that make a short line the heading of a party's block whatever the
+// rest of its wording ("Coordonnées client", "Société cliente",
+// "Rechnungsadresse", "Billing address"): folded word starts.
+bool has_party_heading_word(const std::vector<std::string>& words) {
+  for (const std::string& word : words) {
+    for (std::string_view start :
+         {"client", "customer", "kunde", "acheteur", "buyer", "destinatai", "recipient", "empfang",
+          "adress", "address", "anschrift", "factur", "billing", "coordonn", "informations"}) {
+      if (word.compare(0, start.size(), start) == 0 ||
+          (word.size() > start.size() + 3 && word.find(start) != std::string::npos))
+        return true;
+    }
+  }
+  return false;
+}
+
+// Whether `line` (a segment of words) heads the address block under it
+// rather than naming the party: a heading the lexicon knows, a line ending
+// with a colon, a short line of heading words, or a line printed in capitals
+// smaller than the name under it (a label's style); `next` is the line
+// under it.
+bool heads_address_block(const std::vector<Token>& line, const std::vector<Token>* next) {
+  const std::string text = join(line);
+  const std::string folded = fold_for_labels(text);
+  if (is_heading(folded) || (!text.empty() && text.back() == ':'))
+    return true;
+  if (has_legal_form(folded))
+    return false;
+  const auto words = folded_words(text);
+  if (words.size() <= 4 && has_party_heading_word(words))
+    return true;
+  if (!next || next->empty())
+    return false;
+  const bool capitals =
+      std::none_of(text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; }) &&
+      has_letters(text);
+  double height = 0, next_height = 0;
+  for (const Token& t : line)
+    height = std::max(height, t.box.height);
+  for (const Token& t : *next)
+    next_height = std::max(next_height, t.box.height);
+  return capitals && words.size() <= 4 && height < 0.9 * next_height;
+}
+
+// Levenshtein distance between two short texts, at most `limit` + 1.
+std::size_t bounded_distance(std::string_view a, std::string_view b, std::size_t limit) {
+  if (a.size() > b.size())
+    std::swap(a, b);
+  if (b.size() - a.size() > limit)
+    return limit + 1;
+  std::vector<std::size_t> row(a.size() + 1);
+  for (std::size_t i = 0; i <= a.size(); ++i)
+    row[i] = i;
+  for (std::size_t j = 1; j <= b.size(); ++j) {
+    std::size_t diagonal = row[0];
+    row[0] = j;
+    std::size_t best = row[0];
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+      const std::size_t up = row[i];
+      row[i] = std::min({row[i] + 1, row[i - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+      best = std::min(best, row[i]);
+    }
+    if (best > limit)
+      return limit + 1;
+  }
+  return row[a.size()];
+}
+
+// Whether a text names the seller as OCR may read it twice: the same folded
+// letters but for one in six.
+bool names_seller(const std::string& text, const std::string& seller_folded) {
+  if (seller_folded.empty())
+    return false;
+  const std::string folded = fold_for_labels(text);
+  const std::size_t limit = std::max<std::size_t>(1, seller_folded.size() / 6);
+  return bounded_distance(folded, seller_folded, limit) <= limit;
+}
+
+// No buyer heading the lexicon knows: the buyer's address block, wherever
+// it stands in the first page's top half (a window envelope's place, a
+// card, a block under the references): a name line over a post code with
+// its city within five lines (contact lines and a street between them), in
+// one column; its first line a heading of any wording when it reads as one
+// (heads_address_block), the name then the line under it; never the
+// seller's block, name or address, never a label with its value, a contact
+// line or a street. Found by its place and its address, so reported below
+// the confidence of a labelled name.
 std::optional<Field> buyer_name_by_address(const Layout& layout, const Block& seller,
                                            const Field* seller_name) {
   const std::string seller_folded = seller_name ? fold_for_labels(seller_name->value) : "";
+  // The seller's own address block: the lines under its name, in its column.
+  auto in_seller_address = [&](int page, const Box& box) {
+    if (!seller_name || seller_name->page != page)
+      return false;
+    const Box& name = seller_name->box;
+    return box.y >= name.y - 2 && box.y < name.bottom() + 6 * std::max(8.0, name.height) &&
+           std::abs(box.x - name.x) < 15;
+  };
   // A line OCR could hardly read over a name ("pe serge" for a small grey
   // "CLIENT" heading) is most likely a heading lost to the scan: the name is
   // the next line, when that one heads the address too.
   std::optional<Field> garbled;
   int garbled_line = -1;
-  for (const auto& line : layout.lines()) {
+  const auto& lines = layout.lines();
+  for (std::size_t li = 0; li < lines.size(); ++li) {
+    const LayoutLine& line = lines[li];
     if (line.page != 1)
       break;
     if (garbled && line.index > garbled_line + 1)
@@ -831,22 +1005,32 @@ std::optional<Field> buyer_name_by_address(const Layout& layout, const Block& se
     if (line.page_height > 0 && line.line->box.y > line.page_height * 0.45)
       break;
     for (const auto& segment : Layout::segments_of(line)) {
-      if (line.page_width > 0 && segment.front().box.x < line.page_width * 0.4)
+      // Not knowing who the seller is, only a window envelope's place (the
+      // right part of the page) can tell the buyer's block from its.
+      if (!seller.found && !seller_name && line.page_width > 0 &&
+          segment.front().box.x < line.page_width * 0.4)
         continue;
       const std::string text = join(segment);
-      if (!has_letters(text) || is_labelled_or_identifier(text) ||
+      if (!has_letters(text) || is_labelled_or_identifier(text) || gives_another_field(text) ||
           seller.contains(line.page, segment.front().box) ||
-          (!seller_folded.empty() && fold_for_labels(text) == seller_folded))
+          in_seller_address(line.page, segment.front().box) || names_seller(text, seller_folded))
         continue;
-      // A street ("21 chemin des Vignes") is not a name, nor a heading.
-      if (std::isdigit(static_cast<unsigned char>(text.front())) || text.back() == ':' ||
-          is_heading(fold_for_labels(text)))
+      // A street ("21 chemin des Vignes") is not a name, nor a heading, nor
+      // a contact.
+      if (std::isdigit(static_cast<unsigned char>(text.front())) || is_contact_line(text))
         continue;
-      Field name = field_of_tokens(segment, line.page, FieldSource::kPattern);
-      // A name heads a short address: its post code within three lines.
+      Field name = name_of_tokens(segment, line.page, FieldSource::kPattern);
+      // A name heads a short address: its post code within five lines.
       auto under = lines_under(layout, name, Block{});
-      if (under.size() > 3)
-        under.resize(3);
+      if (under.size() > 5)
+        under.resize(5);
+      if (heads_address_block(segment, under.empty() ? nullptr : &under.front()))
+        continue;
+      // A name opens its block: the next line follows it closely, no blank
+      // line between ("Incoterms ..." over a blank line is no name).
+      if (under.empty() ||
+          under.front().front().box.y - name.box.bottom() > std::max(6.0, name.box.height))
+        continue;
       const AddressRead address = read_address(under, line.page);
       if (!address.post_code || !address.city)
         continue;
@@ -858,7 +1042,7 @@ std::optional<Field> buyer_name_by_address(const Layout& layout, const Block& se
           name.box = unite(name.box, token.box);
       }
       name.confidence = std::min(name.confidence, 0.85);
-      name.check = "the address block in a window envelope's place, no buyer heading";
+      name.check = "the address block with no buyer heading the lexicon knows";
       if (!garbled && name.confidence < kGarbledConfidence) {
         garbled = name;
         garbled_line = line.index;

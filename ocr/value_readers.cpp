@@ -1,6 +1,7 @@
 #include "ocr/value_readers.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "ocr/label_lexicon.h"
 #include "ocr/text_patterns.h"
@@ -199,12 +200,44 @@ bool splits_a_reference(const Token& letters, const std::string& letters_text, c
   return gap >= 0 && gap < 0.35 * std::max(letters.box.height, next.box.height);
 }
 
+// OCR may cut a reference at its hyphen or slash when a wide font sets them
+// apart ("2026-2026-0824" read "2026" "-" "2026-0824"): a word, a lone "-"
+// or "/" and a word starting with a letter or digit, each gap narrower than
+// one character of the words around it (their width by their letters), are
+// one reference. A spaced " - " in a narrow font may pass too, hence the
+// lower confidence of a joined reading.
+bool cut_at_separator(const std::vector<Token>& tokens, std::size_t i) {
+  if (i + 2 >= tokens.size())
+    return false;
+  const std::string separator = trimmed(tokens[i + 1].text);
+  const std::string first = trimmed(tokens[i].text);
+  const std::string rest = trimmed(tokens[i + 2].text);
+  if ((separator != "-" && separator != "/") || first.empty() || rest.empty() ||
+      !std::isalnum(static_cast<unsigned char>(first.back())) ||
+      !std::isalnum(static_cast<unsigned char>(rest.front())))
+    return false;
+  const double pitch = (tokens[i].box.width + tokens[i + 2].box.width) /
+                       static_cast<double>(first.size() + rest.size());
+  const double gap1 = tokens[i + 1].box.x - tokens[i].box.right();
+  const double gap2 = tokens[i + 2].box.x - tokens[i + 1].box.right();
+  return gap1 >= 0 && gap2 >= 0 && gap1 < pitch && gap2 < pitch;
+}
+
 }  // namespace
 
 std::optional<Read<std::string>> read_reference(const std::vector<Token>& tokens) {
   for (std::size_t i = 0; i < tokens.size() && i < 6; ++i) {
     const std::string text = trimmed(tokens[i].text);
     const std::string folded = fold_for_labels(text);
+    if (cut_at_separator(tokens, i) && std::any_of(text.begin(), text.end(), is_digit)) {
+      const std::string joined = text + trimmed(tokens[i + 1].text) + trimmed(tokens[i + 2].text);
+      if (!parse_date(joined)) {
+        const Box box = unite(unite(tokens[i].box, tokens[i + 1].box), tokens[i + 2].box);
+        const float confidence = 0.85f * std::min({tokens[i].confidence, tokens[i + 1].confidence,
+                                                   tokens[i + 2].confidence});
+        return Read<std::string>{joined, box, confidence, i + 3};
+      }
+    }
     if (i + 1 < tokens.size() && splits_a_reference(tokens[i], text, tokens[i + 1])) {
       const Box box = unite(tokens[i].box, tokens[i + 1].box);
       return Read<std::string>{text + trimmed(tokens[i + 1].text), box,

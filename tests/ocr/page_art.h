@@ -7,6 +7,7 @@
 #include <sstream>
 #include <string>
 
+#include "ocr/extracted_invoice.h"
 #include "ocr/ocr_text.h"
 
 namespace einvoice::ocr::testing {
@@ -48,6 +49,12 @@ inline PageText page_of(const std::string& art, int number = 1, float confidence
   }
   page.lines = group_into_lines(std::move(words));
   return page;
+}
+
+// The value extracted for `term`, "(none)" when there is none.
+inline std::string value_of(const ExtractedInvoice& extracted, const std::string& term) {
+  const Field* field = extracted.field(term);
+  return field ? field->value : "(none)";
 }
 
 }  // namespace einvoice::ocr::testing
